@@ -1,0 +1,110 @@
+#include "core/common/AtomicFile.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+
+namespace par {
+
+namespace {
+std::string dirOf(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return path.substr(0, slash);
+}
+
+[[noreturn]] void ioFail(const std::string& path, const char* what) {
+    throw IoError(fmt(tr("{}: {} thất bại: {}", "{}: {} failed: {}"), path, what, std::strerror(errno)));
+}
+
+void syncDirectory(const std::string& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);  // best effort: some file systems refuse fsync on directories
+        ::close(fd);
+    }
+}
+
+std::string uniqueSuffix() {
+    static thread_local std::mt19937_64 rng{std::random_device{}() ^ (uint64_t(::getpid()) << 32)};
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(rng() & 0xffffffffu));
+    return buf;
+}
+}  // namespace
+
+void writeFileAtomically(const std::string& path, std::string_view content,
+                         const AtomicWriteOptions& options) {
+    const std::string tmp = path + ".tmp-" + uniqueSuffix();
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) ioFail(tmp, "open");
+    size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int saved = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            errno = saved;
+            ioFail(tmp, "write");
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        ioFail(tmp, "fsync");
+    }
+    struct stat st {};
+    if (options.keepBackup && ::stat(path.c_str(), &st) == 0) {
+        // Hard-link the old version as the backup, so the target itself is never missing.
+        const std::string bakTmp = path + ".bak.tmp-" + uniqueSuffix();
+        if (::link(path.c_str(), bakTmp.c_str()) == 0) {
+            if (::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
+        } else {
+            // No hard links on this file system: copy instead.
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream old;
+            old << in.rdbuf();
+            std::string oldContent = old.str();
+            int bfd = ::open(bakTmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (bfd >= 0) {
+                bool ok = ::write(bfd, oldContent.data(), oldContent.size()) ==
+                          static_cast<ssize_t>(oldContent.size());
+                ok = ::fsync(bfd) == 0 && ok;
+                ::close(bfd);
+                if (!ok || ::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
+            }
+        }
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        ioFail(path, "rename");
+    }
+    syncDirectory(dirOf(path));
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
+    return s.str();
+}
+
+}  // namespace par

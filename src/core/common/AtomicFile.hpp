@@ -1,0 +1,22 @@
+// AtomicFile.hpp - crash-safe saving: write a temporary file next to the target, flush it to disk,
+// keep the previous version as "<file>.bak", then rename over the target. At every instant the target
+// is either the complete old version or the complete new one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace par {
+
+struct AtomicWriteOptions {
+    bool keepBackup = true;  // previous version kept as path + ".bak"
+};
+
+// Throws IoError; on failure the target is left as it was and the temporary file is removed.
+void writeFileAtomically(const std::string& path, std::string_view content,
+                         const AtomicWriteOptions& options = {});
+
+// Reads a whole file; throws IoError.
+std::string readFile(const std::string& path);
+
+}  // namespace par

@@ -1,0 +1,24 @@
+#include "core/common/DataPaths.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+namespace par {
+
+namespace {
+bool isDirectory(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+}  // namespace
+
+std::string dataDirectory() {
+    if (const char* env = std::getenv("PAR_AUDIT_DATA"); env != nullptr && *env != '\0') return env;
+    if (isDirectory(PAR_INSTALL_DATA_DIR "/forms")) return PAR_INSTALL_DATA_DIR;
+    return PAR_SOURCE_DATA_DIR;
+}
+
+std::string dataPath(const std::string& relative) { return dataDirectory() + "/" + relative; }
+
+}  // namespace par

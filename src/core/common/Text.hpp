@@ -1,0 +1,44 @@
+// Text.hpp - the language of messages (Vietnamese first, English second), a tiny "{}" formatter,
+// and Unicode helpers over ICU: NFC normalisation and the folded keys used to match names
+// case- and diacritic-insensitively.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace par {
+
+enum class Language { Vietnamese, English };
+
+// Process-wide language of messages. Vietnamese unless a client (CLI --lang, GUI setting) changes it.
+void setLanguage(Language lang);
+Language language();
+
+// Picks the message in the current language. Both texts are string literals, so the pointer stays valid.
+const char* tr(const char* vi, const char* en);
+
+// Replaces each "{}" in pattern with the next argument.
+std::string format(std::string_view pattern, const std::vector<std::string>& args);
+template <typename... Args>
+std::string fmt(std::string_view pattern, const Args&... args) {
+    return format(pattern, std::vector<std::string>{std::string(args)...});
+}
+
+// Unicode NFC of a UTF-8 string (invalid UTF-8 is replaced by U+FFFD).
+std::string nfc(std::string_view utf8);
+
+// Whether the bytes are well-formed UTF-8.
+bool isValidUtf8(std::string_view bytes);
+
+// Key for loose matching: NFC, diacritics removed (đ → d), lower case, runs of white space made one
+// space, trimmed. "Mã Hồ  Sơ" and "ma ho so" give the same key.
+std::string foldKey(std::string_view utf8);
+
+// Trims ASCII white space at both ends.
+std::string trim(std::string_view s);
+
+// Splits on any of the separator characters, trimming each piece and dropping empty ones.
+std::vector<std::string> splitList(std::string_view s, std::string_view separators);
+
+}  // namespace par

@@ -1,0 +1,171 @@
+#include "core/common/XmlReader.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "core/common/Text.hpp"
+
+namespace par {
+
+namespace {
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (size < 0) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
+    if (static_cast<unsigned long long>(size) > kMaxXmlFileBytes)
+        throw ParseError({path, 0, 0},
+                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
+                             std::to_string(size), std::to_string(kMaxXmlFileBytes)));
+    in.seekg(0);
+    std::string data(static_cast<size_t>(size), '\0');
+    in.read(data.data(), size);
+    if (!in) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
+    return data;
+}
+}  // namespace
+
+XmlReader XmlReader::load(const std::string& path) { return parse(readWholeFile(path), path); }
+
+XmlReader XmlReader::parse(std::string_view text, const std::string& name) {
+    XmlReader r;
+    r.file_ = name;
+    if (text.size() > kMaxXmlFileBytes)
+        throw ParseError({name, 0, 0}, tr("tệp quá lớn", "file too large"));
+    if (!isValidUtf8(text))
+        throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8 hợp lệ; hãy lưu lại với mã hoá UTF-8",
+                                          "the file is not valid UTF-8; save it again as UTF-8"));
+    if (text.find('\0') != std::string_view::npos)
+        throw ParseError({name, 0, 0}, tr("tệp chứa ký tự NUL", "the file contains a NUL byte"));
+    r.doc_ = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::COLLAPSE_WHITESPACE);
+    tinyxml2::XMLError err = r.doc_->Parse(text.data(), text.size());
+    if (err != tinyxml2::XML_SUCCESS) {
+        const char* detail = r.doc_->ErrorStr();
+        throw ParseError({name, r.doc_->ErrorLineNum(), 0},
+                         fmt(tr("XML không hợp lệ: {}", "malformed XML: {}"), detail ? detail : ""));
+    }
+    return r;
+}
+
+const tinyxml2::XMLElement& XmlReader::root(const char* expected) const {
+    const tinyxml2::XMLElement* e = doc_->RootElement();
+    if (e == nullptr)
+        throw ParseError({file_, 1, 0}, tr("tệp không có phần tử gốc", "the file has no root element"));
+    if (std::string_view(e->Name()) != expected)
+        fail(*e, fmt(tr("phần tử gốc phải là <{}>, không phải <{}>", "the root element must be <{}>, not <{}>"),
+                     expected, e->Name()));
+    return *e;
+}
+
+SourceLocation XmlReader::at(const tinyxml2::XMLElement& e) const { return {file_, e.GetLineNum(), 0}; }
+
+void XmlReader::fail(const tinyxml2::XMLElement& e, const std::string& message) const {
+    throw ParseError(at(e), message);
+}
+
+std::optional<std::string> XmlReader::optAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    const char* v = e.Attribute(name);
+    if (v == nullptr) return std::nullopt;
+    return nfc(v);
+}
+
+std::string XmlReader::attr(const tinyxml2::XMLElement& e, const char* name) const {
+    auto v = optAttr(e, name);
+    if (!v || trim(*v).empty())
+        fail(e, fmt(tr("<{}> thiếu thuộc tính bắt buộc '{}'", "<{}> lacks the required attribute '{}'"),
+                    e.Name(), name));
+    return *v;
+}
+
+std::string XmlReader::attrOr(const tinyxml2::XMLElement& e, const char* name, std::string fallback) const {
+    auto v = optAttr(e, name);
+    return v ? *v : fallback;
+}
+
+std::optional<long long> XmlReader::optIntAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    auto v = optAttr(e, name);
+    if (!v) return std::nullopt;
+    std::string t = trim(*v);
+    errno = 0;
+    char* end = nullptr;
+    long long n = std::strtoll(t.c_str(), &end, 10);
+    if (t.empty() || *end != '\0' || errno == ERANGE)
+        fail(e, fmt(tr("thuộc tính '{}' phải là số nguyên, không phải '{}'",
+                       "attribute '{}' must be an integer, not '{}'"),
+                    name, *v));
+    return n;
+}
+
+long long XmlReader::intAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    attr(e, name);  // reports a missing attribute
+    return *optIntAttr(e, name);
+}
+
+std::optional<double> XmlReader::optNumberAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    auto v = optAttr(e, name);
+    if (!v) return std::nullopt;
+    std::string t = trim(*v);
+    char* end = nullptr;
+    double d = std::strtod(t.c_str(), &end);
+    if (t.empty() || *end != '\0')
+        fail(e, fmt(tr("thuộc tính '{}' phải là số, không phải '{}'", "attribute '{}' must be a number, not '{}'"),
+                    name, *v));
+    return d;
+}
+
+bool XmlReader::boolAttr(const tinyxml2::XMLElement& e, const char* name, bool fallback) const {
+    auto v = optAttr(e, name);
+    if (!v) return fallback;
+    if (*v == "true" || *v == "1" || *v == "yes") return true;
+    if (*v == "false" || *v == "0" || *v == "no") return false;
+    fail(e, fmt(tr("thuộc tính '{}' phải là true hoặc false, không phải '{}'",
+                   "attribute '{}' must be true or false, not '{}'"),
+                name, *v));
+}
+
+std::optional<Date> XmlReader::optDateAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    auto v = optAttr(e, name);
+    if (!v || v->empty()) return std::nullopt;
+    auto d = parseIsoDate(trim(*v));
+    if (!d)
+        fail(e, fmt(tr("thuộc tính '{}': '{}' không phải ngày hợp lệ dạng YYYY-MM-DD",
+                       "attribute '{}': '{}' is not a valid YYYY-MM-DD date"),
+                    name, *v));
+    return d;
+}
+
+Date XmlReader::dateAttr(const tinyxml2::XMLElement& e, const char* name) const {
+    attr(e, name);
+    return *optDateAttr(e, name);
+}
+
+std::string XmlReader::text(const tinyxml2::XMLElement& e) const {
+    const char* t = e.GetText();
+    return t ? nfc(trim(t)) : std::string();
+}
+
+int XmlReader::checkFormatVersion(const tinyxml2::XMLElement& root, int supported, const char* kind) const {
+    long long v = intAttr(root, "format-version");
+    if (v < 1)
+        fail(root, fmt(tr("format-version '{}' không hợp lệ", "invalid format-version '{}'"), std::to_string(v)));
+    if (v > supported)
+        fail(root, fmt(tr("{} có format-version {} mới hơn bản par-audit này hỗ trợ ({}); hãy cập nhật par-audit",
+                          "{} has format-version {}, newer than this par-audit supports ({}); update par-audit"),
+                       kind, std::to_string(v), std::to_string(supported)));
+    return static_cast<int>(v);
+}
+
+void setAttrIfNotEmpty(tinyxml2::XMLElement& e, const char* name, const std::string& value) {
+    if (!value.empty()) e.SetAttribute(name, value.c_str());
+}
+
+std::string toXmlString(const tinyxml2::XMLDocument& doc) {
+    tinyxml2::XMLPrinter printer;
+    doc.Print(&printer);
+    return std::string(printer.CStr(), static_cast<size_t>(printer.CStrSize() > 0 ? printer.CStrSize() - 1 : 0));
+}
+
+}  // namespace par

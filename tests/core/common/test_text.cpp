@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "core/common/Text.hpp"
+
+using namespace par;
+
+TEST_CASE("nfc composes decomposed Vietnamese", "[text]") {
+    // "Hồ sơ" typed as base letters plus combining marks.
+    std::string decomposed = "Ho\xCC\x82\xCC\x80 so\xCC\x9B";
+    CHECK(nfc(decomposed) == "Hồ sơ");
+    CHECK(nfc("plain ascii") == "plain ascii");
+}
+
+TEST_CASE("foldKey ignores case, diacritics and spacing", "[text]") {
+    CHECK(foldKey("Mã Hồ  Sơ") == "ma ho so");
+    CHECK(foldKey("  ĐƠN VỊ ") == "don vi");
+    CHECK(foldKey("Ngày tiếp nhận") == foldKey("ngay tiep nhan"));
+    CHECK(foldKey("Ngày tiếp nhận") != foldKey("ngay tra ket qua"));
+}
+
+TEST_CASE("utf-8 validation", "[text]") {
+    CHECK(isValidUtf8("Quỳnh Lưu"));
+    CHECK_FALSE(isValidUtf8("\xC3"));
+    CHECK_FALSE(isValidUtf8("\xC0\xAF"));      // overlong
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));  // surrogate
+}
+
+TEST_CASE("format and tr", "[text]") {
+    CHECK(fmt("{} of {}", "1", "2") == "1 of 2");
+    setLanguage(Language::English);
+    CHECK(std::string(tr("có", "yes")) == "yes");
+    setLanguage(Language::Vietnamese);
+    CHECK(std::string(tr("có", "yes")) == "có");
+}
+
+TEST_CASE("splitList trims and drops empties", "[text]") {
+    auto v = splitList(" a; b ;;c\n", ";\n");
+    REQUIRE(v.size() == 3);
+    CHECK(v[0] == "a");
+    CHECK(v[2] == "c");
+}
