@@ -1,3 +1,80 @@
-// main.cpp - entry point of the par-audit command line.
+// main.cpp - entry point of the par-audit command line: sets the language, installs the registered
+// sub-commands, and maps errors to exit codes (0 ok, 1 problems found, 2 bad usage or input).
+#include <clocale>
+#include <cstdlib>
 #include <iostream>
-int main() { std::cout << "par-audit\n"; return 0; }
+#include <map>
+#include <string>
+
+#include "cli/Command.hpp"
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+
+namespace par::cli {
+
+namespace {
+std::multimap<int, Installer>& registry() {
+    static std::multimap<int, Installer> r;
+    return r;
+}
+
+// --lang or LANG decides the language of messages before CLI11 prints anything.
+void chooseLanguage(int argc, char** argv) {
+    const char* env = std::getenv("LANGUAGE");
+    if (env == nullptr || *env == '\0') env = std::getenv("LANG");
+    if (env != nullptr && std::string(env).rfind("en", 0) == 0) setLanguage(Language::English);
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        std::string v;
+        if (a == "--lang" && i + 1 < argc) v = argv[i + 1];
+        else if (a.rfind("--lang=", 0) == 0) v = a.substr(7);
+        if (v == "en") setLanguage(Language::English);
+        if (v == "vi") setLanguage(Language::Vietnamese);
+    }
+}
+}  // namespace
+
+bool registerCommand(int order, Installer installer) {
+    registry().emplace(order, std::move(installer));
+    return true;
+}
+
+void installCommands(CLI::App& app, Context& ctx) {
+    for (auto& [order, install] : registry()) install(app, ctx);
+}
+
+}  // namespace par::cli
+
+int main(int argc, char** argv) {
+    using namespace par;
+    std::setlocale(LC_ALL, "C.UTF-8");
+    cli::chooseLanguage(argc, argv);
+
+    CLI::App app{tr("par-audit: kiểm tra công tác cải cách hành chính (CCHC)",
+                    "par-audit: inspection of public administration reform (PAR)"),
+                 "par-audit"};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", tr("Trợ giúp cho mọi lệnh", "Help for every command"));
+    std::string lang;
+    app.add_option("--lang", lang, tr("Ngôn ngữ thông báo: vi (mặc định) hoặc en", "Message language: vi (default) or en"))
+        ->check(CLI::IsMember({"vi", "en"}));
+    cli::Context ctx;
+    cli::installCommands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : cli::kBadInput;
+    } catch (const ParseError& e) {
+        std::cerr << e.what() << "\n";
+        return cli::kBadInput;
+    } catch (const Error& e) {
+        std::cerr << "par-audit: " << e.what() << "\n";
+        return cli::kBadInput;
+    } catch (const std::exception& e) {
+        std::cerr << "par-audit: " << tr("lỗi không mong đợi: ", "unexpected error: ") << e.what() << "\n";
+        return cli::kBadInput;
+    }
+    return ctx.exitCode;
+}
