@@ -1,0 +1,150 @@
+#include "pdf/PdfWriter.hpp"
+
+#include <hpdf.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+#include "pdf/Fonts.hpp"
+#include "pdf/ToUnicode.hpp"
+
+namespace par::pdf {
+
+namespace {
+
+// libharu reports errors through a C callback; exceptions must not cross C frames, so the callback
+// only records the first error and the C++ side checks after each phase.
+struct HaruError {
+    HPDF_STATUS code = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+void onHaruError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+    auto* e = static_cast<HaruError*>(user);
+    if (e->code == HPDF_OK) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+void check(const HaruError& e, const char* phase) {
+    if (e.code == HPDF_OK) return;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "0x%04X/%u", static_cast<unsigned>(e.code), static_cast<unsigned>(e.detail));
+    throw Error(fmt(tr("libharu báo lỗi {} khi {}", "libharu error {} while {}"), buf, phase));
+}
+
+struct DocDeleter {
+    void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+};
+
+void setDate(HPDF_Doc doc, long long epoch) {
+    std::time_t t = static_cast<std::time_t>(epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    HPDF_Date d{};
+    d.year = tm.tm_year + 1900;
+    d.month = tm.tm_mon + 1;
+    d.day = tm.tm_mday;
+    d.hour = tm.tm_hour;
+    d.minutes = tm.tm_min;
+    d.seconds = tm.tm_sec;
+    d.ind = 'Z';
+    HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+}
+
+void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
+    HPDF_Page page = HPDF_AddPage(doc);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
+    const double h = p.height;
+    double lineWidth = -1;
+    for (const auto& l : p.lines) {
+        if (l.width != lineWidth) {
+            HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(l.width));
+            lineWidth = l.width;
+        }
+        HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(l.x1), static_cast<HPDF_REAL>(h - l.y1));
+        HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l.x2), static_cast<HPDF_REAL>(h - l.y2));
+        HPDF_Page_Stroke(page);
+    }
+    if (p.texts.empty()) return;
+    HPDF_Page_BeginText(page);
+    int style = -1;
+    double size = -1;
+    for (const auto& t : p.texts) {
+        if (static_cast<int>(t.style) != style || t.size != size) {
+            style = static_cast<int>(t.style);
+            size = t.size;
+            HPDF_Page_SetFontAndSize(page, fonts.font(t.style), static_cast<HPDF_REAL>(size));
+        }
+        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(h - t.baseline), t.text.c_str());
+    }
+    HPDF_Page_EndText(page);
+}
+
+}  // namespace
+
+std::optional<long long> sourceDateEpochFromEnvironment() {
+    const char* v = std::getenv("SOURCE_DATE_EPOCH");
+    if (v == nullptr || *v == '\0') return std::nullopt;
+    char* end = nullptr;
+    long long n = std::strtoll(v, &end, 10);
+    if (end == nullptr || *end != '\0' || n < 0) return std::nullopt;
+    return n;
+}
+
+RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
+    HaruError err;
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf(HPDF_New(onHaruError, &err));
+    if (!pdf) throw Error(tr("không khởi tạo được libharu", "cannot initialise libharu"));
+    HPDF_UseUTFEncodings(pdf.get());
+    HPDF_SetCompressionMode(pdf.get(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+    check(err, "init");
+
+    RenderResult result;
+    FontFiles files = findSerifFonts();
+    HaruFonts fonts(pdf.get(), files);
+    check(err, "loading fonts");
+    result.fontFamily = fonts.family();
+    for (int i = 0; i < 4; ++i) fixToUnicode(pdf.get(), fonts.font(static_cast<FontStyle>(i)));
+    check(err, "ToUnicode");
+
+    result.pages = layoutDocument(doc, fonts);
+    for (const auto& p : result.pages) drawPage(pdf.get(), fonts, p);
+    check(err, "drawing");
+
+    auto info = [&](HPDF_InfoType type, const std::string& v) {
+        if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, v.c_str());
+    };
+    info(HPDF_INFO_TITLE, doc.title);
+    info(HPDF_INFO_SUBJECT, doc.subject);
+    info(HPDF_INFO_AUTHOR, doc.author);
+    info(HPDF_INFO_KEYWORDS, doc.keywords);
+    info(HPDF_INFO_CREATOR, "par-audit");
+    std::optional<long long> epoch = options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
+    if (epoch) setDate(pdf.get(), *epoch);
+    check(err, "metadata");
+
+    HPDF_SaveToStream(pdf.get());
+    check(err, "saving");
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf.get());
+    result.pdf.resize(size);
+    HPDF_UINT32 got = size;
+    HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(result.pdf.data()), &got);
+    result.pdf.resize(got);
+    if (err.code != HPDF_OK && err.code != HPDF_STREAM_EOF) check(err, "saving");
+    return result;
+}
+
+void writePdf(const Document& doc, std::ostream& out, const RenderOptions& options) {
+    RenderResult r = renderPdf(doc, options);
+    out.write(r.pdf.data(), static_cast<std::streamsize>(r.pdf.size()));
+    if (!out) throw IoError(tr("không ghi được tệp PDF", "cannot write the PDF"));
+}
+
+}  // namespace par::pdf
