@@ -122,8 +122,10 @@ private:
         Type b = check(*n.kids[1], types).type;
         Type result = Type::Any;
         std::string problem = binaryTypeProblem(n.op, a, b, &result);
-        if (!problem.empty())
+        if (!problem.empty()) {
             error(n, problem);
+            result = Type::Any;  // report one mistake once
+        }
         if (isComparison(n.op) && (isNullLiteral(*n.kids[0]) || isNullLiteral(*n.kids[1])))
             warning(n, tr("so sánh với null luôn cho kết quả null (điều kiện không thỏa); dùng "
                           "answered(x) hoặc not answered(x)",

@@ -28,10 +28,9 @@ Type Expression::checkCondition(const TypeScope& types, const FunctionTable& fns
     Type t = check(types, fns, result);
     if (t != Type::Bool && t != Type::Any && t != Type::Null) {
         detail::Source src{text_, where_};
-        result.error(src.at(root_->offset),
-                     fmt(tr("điều kiện phải cho kết quả đúng/sai, nhưng cho kiểu {}",
-                            "a condition must give true or false, but this gives a {}"),
-                         typeName(t)));
+        result.error(src.at(0), fmt(tr("điều kiện phải cho kết quả đúng/sai, nhưng cho kiểu {}",
+                                       "a condition must give true or false, but this gives a {}"),
+                                    typeName(t)));
     }
     return t;
 }

@@ -73,7 +73,7 @@ TextTemplate TextTemplate::parse(std::string_view text, const par::SourceLocatio
             std::string_view inner = text.substr(i + 1, close - i - 1);
             if (trim(inner).empty())
                 throw ParseError(detail::locate(where, text, i),
-                                 tr("chỗ trống '{}' không có biểu thức; cần ví dụ {ma}",
+                                 tr("chỗ trống '{}' rỗng; cần một biểu thức, ví dụ {ma}",
                                     "the placeholder '{}' is empty; expected e.g. {ma}"));
             flush();
             t.parts_.push_back(
