@@ -1,7 +1,10 @@
 #include "pdf/PdfWriter.hpp"
 
 #include <hpdf.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -41,6 +44,28 @@ struct DocDeleter {
     void operator()(HPDF_Doc d) const { HPDF_Free(d); }
 };
 
+// libharu writes Info strings as given, read as PDFDocEncoding: fold Vietnamese to ASCII
+// ("Thông báo" -> "Thong bao") rather than show mojibake.
+std::string asciiFold(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) return "";
+    icu::UnicodeString src = icu::UnicodeString::fromUTF8(utf8);
+    icu::UnicodeString d = nfd->normalize(src, status);
+    if (U_FAILURE(status)) return "";
+    std::string out;
+    for (int32_t i = 0; i < d.length(); ++i) {
+        char16_t c = d.charAt(i);
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c == 0x0111) out += 'd';
+        else if (c == 0x0110) out += 'D';
+        else if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks
+        else if (c >= 0xDC00 && c <= 0xDFFF) continue;  // second half of a surrogate pair
+        else out += '?';
+    }
+    return out;
+}
+
 void setDate(HPDF_Doc doc, long long epoch) {
     std::time_t t = static_cast<std::time_t>(epoch);
     std::tm tm{};
@@ -56,6 +81,10 @@ void setDate(HPDF_Doc doc, long long epoch) {
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
 }
+
+// Positions on a quarter-point grid (0.09 mm, below what print or eye resolves): libharu writes
+// coordinates as decimal text, and exact binary fractions keep every number short in the file.
+HPDF_REAL grid(double v) { return static_cast<HPDF_REAL>(std::round(v * 4.0) / 4.0); }
 
 void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
     HPDF_Page page = HPDF_AddPage(doc);
@@ -82,7 +111,7 @@ void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
             size = t.size;
             HPDF_Page_SetFontAndSize(page, fonts.font(t.style), static_cast<HPDF_REAL>(size));
         }
-        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(h - t.baseline), t.text.c_str());
+        HPDF_Page_TextOut(page, grid(t.x), grid(h - t.baseline), t.text.c_str());
     }
     HPDF_Page_EndText(page);
 }
@@ -119,7 +148,7 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     check(err, "drawing");
 
     auto info = [&](HPDF_InfoType type, const std::string& v) {
-        if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, v.c_str());
+        if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, asciiFold(v).c_str());
     };
     info(HPDF_INFO_TITLE, doc.title);
     info(HPDF_INFO_SUBJECT, doc.subject);

@@ -16,6 +16,11 @@ const Data::List& Data::items() const {
     return list_;
 }
 
+Data::List& Data::items() {
+    if (kind_ != Kind::List) throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
+    return list_;
+}
+
 const Data::Map& Data::fields() const {
     if (kind_ != Kind::Map) throw UsageError(tr("giá trị không phải là bảng", "value is not a map"));
     return map_;

@@ -31,6 +31,7 @@ public:
     // The string; throws UsageError when this is not a string.
     const std::string& str() const;
     const List& items() const;  // throws UsageError when not a list
+    List& items();              // throws UsageError when not a list
     const Map& fields() const;  // throws UsageError when not a map
 
     // Map access: creates the field (as an empty map) when absent; turns an empty value into a map.
