@@ -40,7 +40,7 @@ XmlReader XmlReader::parse(std::string_view text, const std::string& name) {
                                           "the file is not valid UTF-8; save it again as UTF-8"));
     if (text.find('\0') != std::string_view::npos)
         throw ParseError({name, 0, 0}, tr("tệp chứa ký tự NUL", "the file contains a NUL byte"));
-    r.doc_ = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::COLLAPSE_WHITESPACE);
+    r.doc_ = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
     tinyxml2::XMLError err = r.doc_->Parse(text.data(), text.size());
     if (err != tinyxml2::XML_SUCCESS) {
         const char* detail = r.doc_->ErrorStr();
@@ -48,6 +48,11 @@ XmlReader XmlReader::parse(std::string_view text, const std::string& name) {
                          fmt(tr("XML không hợp lệ: {}", "malformed XML: {}"), detail ? detail : ""));
     }
     return r;
+}
+
+std::string XmlReader::rootName() const {
+    const tinyxml2::XMLElement* e = doc_->RootElement();
+    return e ? e->Name() : "";
 }
 
 const tinyxml2::XMLElement& XmlReader::root(const char* expected) const {
@@ -144,7 +149,29 @@ Date XmlReader::dateAttr(const tinyxml2::XMLElement& e, const char* name) const 
 
 std::string XmlReader::text(const tinyxml2::XMLElement& e) const {
     const char* t = e.GetText();
-    return t ? nfc(trim(t)) : std::string();
+    if (t == nullptr) return {};
+    std::string out;
+    bool space = false;
+    for (const char* p = t; *p != '\0'; ++p) {
+        char c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return nfc(out);
+}
+
+std::string XmlReader::rawText(const tinyxml2::XMLElement& e) const {
+    const char* t = e.GetText();
+    if (t == nullptr) return {};
+    std::string out;
+    for (const char* p = t; *p != '\0'; ++p)
+        if (*p != '\r') out += *p;
+    return nfc(trim(out));
 }
 
 int XmlReader::checkFormatVersion(const tinyxml2::XMLElement& root, int supported, const char* kind) const {

@@ -27,6 +27,9 @@ public:
 
     const std::string& fileName() const { return file_; }
 
+    // The root element's name ("" when there is none).
+    std::string rootName() const;
+
     // The root element, which must be named `expected`.
     const tinyxml2::XMLElement& root(const char* expected) const;
 
@@ -43,8 +46,11 @@ public:
     std::optional<Date> optDateAttr(const tinyxml2::XMLElement& e, const char* name) const;
     Date dateAttr(const tinyxml2::XMLElement& e, const char* name) const;  // required
 
-    // The element's text content, trimmed and NFC ("" when empty).
+    // The element's text content, NFC, with runs of white space made one space ("" when empty):
+    // for labels and messages, which XML files wrap over several lines.
     std::string text(const tinyxml2::XMLElement& e) const;
+    // The text content with its line breaks kept (trimmed at both ends, CR removed): for answers.
+    std::string rawText(const tinyxml2::XMLElement& e) const;
 
     // Checks the `format-version` attribute of the root: a version newer than `supported` is refused.
     int checkFormatVersion(const tinyxml2::XMLElement& root, int supported, const char* kind) const;

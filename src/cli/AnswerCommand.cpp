@@ -1,0 +1,189 @@
+// AnswerCommand.cpp - `par-audit answer A.audit.xml ID=VALUE...`: records answers from a script or a
+// terminal. Values are checked against the form (type, range, pattern, constraints); if any is wrong
+// nothing is written. Tables and repeats are answered cell by cell: `ID.ROW.COLUMN=VALUE` (ROW from
+// 1; the next free row number adds a row; `ID.ROW=` with no column removes the row).
+#include <iostream>
+#include <set>
+
+#include "cli/Command.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AnswerValidator.hpp"
+#include "core/model/AuditBundle.hpp"
+#include "core/model/AuditWriter.hpp"
+
+namespace par::cli {
+
+namespace {
+struct Options {
+    std::string audit;
+    std::vector<std::string> assignments;
+    std::vector<std::string> notApplicable;
+    std::string by;
+};
+
+struct Assignment {
+    std::string id;
+    size_t row = 0;  // 0: the whole answer
+    std::string column;
+    std::string value;
+};
+
+Assignment parseAssignment(const std::string& text) {
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError(fmt(tr("'{}' không đúng dạng MÃ=GIÁ_TRỊ (hoặc MÃ.DÒNG.CỘT=GIÁ_TRỊ cho bảng)",
+                                "'{}' is not ID=VALUE (or ID.ROW.COLUMN=VALUE for a table)"),
+                             text));
+    Assignment a;
+    a.value = text.substr(eq + 1);
+    std::vector<std::string> parts;
+    std::string path = text.substr(0, eq);
+    size_t start = 0;
+    for (size_t i = 0; i <= path.size(); ++i)
+        if (i == path.size() || path[i] == '.') {
+            parts.push_back(path.substr(start, i - start));
+            start = i + 1;
+        }
+    a.id = parts[0];
+    if (parts.size() >= 2) {
+        const std::string& r = parts[1];
+        if (r.empty() || r.size() > 5 || r.find_first_not_of("0123456789") != std::string::npos || std::stoul(r) == 0)
+            throw UsageError(fmt(tr("'{}': số dòng '{}' không hợp lệ (đếm từ 1)", "'{}': invalid row number '{}' (rows count from 1)"),
+                                 text, r));
+        a.row = std::stoul(r);
+    }
+    if (parts.size() == 3) a.column = parts[2];
+    if (parts.size() > 3 || (parts.size() == 3 && a.column.empty()))
+        throw UsageError(fmt(tr("'{}' không đúng dạng MÃ.DÒNG.CỘT=GIÁ_TRỊ", "'{}' is not ID.ROW.COLUMN=VALUE"), text));
+    return a;
+}
+
+const Question& requireQuestion(const Form& form, const std::string& id, const std::string& auditPath) {
+    const Question* q = form.findQuestion(id);
+    if (q == nullptr || form.parentRepeat(id) != nullptr)
+        throw UsageError(fmt(tr("{}: biểu mẫu '{}' không có câu hỏi '{}' (xem: par-audit show {})",
+                                "{}: form '{}' has no question '{}' (see: par-audit show {})"),
+                             auditPath, form.id, id, auditPath));
+    return *q;
+}
+
+// Applies one assignment; throws UsageError for a value that does not fit the question.
+void apply(Audit& audit, const Form& form, const Assignment& as, const std::string& auditPath) {
+    const Question& q = requireQuestion(form, as.id, auditPath);
+    Answer& a = audit.answers.answers[as.id];
+    a.question = as.id;
+    a.na = false;
+    if (as.row == 0) {
+        if (q.type == QuestionType::Table || q.type == QuestionType::Repeat) {
+            if (!trim(as.value).empty())
+                throw UsageError(fmt(tr("câu '{}' là bảng: trả lời từng ô, ví dụ {}.1.<cột>=giá trị",
+                                        "question '{}' is a table: answer each cell, e.g. {}.1.<column>=value"),
+                                     q.id, q.id));
+            audit.answers.answers.erase(as.id);  // "ID=" clears the whole table
+            return;
+        }
+        a.value = normaliseInput(q, as.value);
+        if (a.value.empty()) audit.answers.answers.erase(as.id);
+        return;
+    }
+    if (q.type != QuestionType::Table && q.type != QuestionType::Repeat)
+        throw UsageError(fmt(tr("câu '{}' không phải bảng: dùng {}=giá trị", "question '{}' is not a table: use {}=value"), q.id,
+                             q.id));
+    size_t count = q.type == QuestionType::Table ? a.rows.size() : a.instances.size();
+    if (as.row > count + 1)
+        throw UsageError(fmt(tr("'{}' mới có {} dòng: dòng tiếp theo là {}", "'{}' has {} rows: the next one is {}"), q.id,
+                             std::to_string(count), std::to_string(count + 1)));
+    if (as.column.empty()) {
+        if (!trim(as.value).empty() || as.row > count)
+            throw UsageError(fmt(tr("dùng {}.{}= (để trống) để xoá dòng, hoặc {}.{}.<cột>=giá trị",
+                                    "use {}.{}= (empty) to remove the row, or {}.{}.<column>=value"),
+                                 q.id, std::to_string(as.row), q.id, std::to_string(as.row)));
+        if (q.type == QuestionType::Table) a.rows.erase(a.rows.begin() + static_cast<long>(as.row - 1));
+        else a.instances.erase(a.instances.begin() + static_cast<long>(as.row - 1));
+        return;
+    }
+    if (q.type == QuestionType::Table) {
+        const Question* col = q.findColumn(as.column);
+        if (col == nullptr)
+            throw UsageError(fmt(tr("bảng '{}' không có cột '{}'", "table '{}' has no column '{}'"), q.id, as.column));
+        if (as.row > count) a.rows.emplace_back();
+        std::string v = normaliseInput(*col, as.value);
+        if (v.empty()) a.rows[as.row - 1].erase(as.column);
+        else a.rows[as.row - 1][as.column] = v;
+        return;
+    }
+    const Question* child = nullptr;
+    for (const auto& c : q.children)
+        if (c.id == as.column) child = &c;
+    if (child == nullptr)
+        throw UsageError(fmt(tr("danh sách '{}' không có câu hỏi '{}'", "repeat '{}' has no question '{}'"), q.id, as.column));
+    if (as.row > count) a.instances.emplace_back();
+    AnswerSet& inst = a.instances[as.row - 1];
+    std::string v = normaliseInput(*child, as.value);
+    if (v.empty()) inst.answers.erase(as.column);
+    else inst.answers[as.column] = Answer{as.column, false, v, {}, {}, 0};
+}
+
+void install(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("answer", tr("Ghi câu trả lời vào tệp kiểm tra (MÃ=GIÁ_TRỊ)", "Record answers (ID=VALUE)"));
+    cmd->add_option("audit", o->audit, tr("Tệp kiểm tra", "Audit file"))->required()->check(CLI::ExistingFile);
+    cmd->add_option("assignments", o->assignments,
+                    tr("MÃ=GIÁ_TRỊ; với bảng: MÃ.DÒNG.CỘT=GIÁ_TRỊ; để trống để xoá", "ID=VALUE; tables: ID.ROW.COLUMN=VALUE; empty clears"));
+    cmd->add_option("--na", o->notApplicable, tr("Câu hỏi trả lời 'không áp dụng'", "Questions answered 'not applicable'"));
+    cmd->add_option("--by", o->by, tr("Người ghi (mặc định: tên đăng nhập)", "Who records (default: login name)"));
+    cmd->callback([o, &ctx]() {
+        if (o->assignments.empty() && o->notApplicable.empty())
+            throw UsageError(tr("không có câu trả lời nào; ví dụ: par-audit answer a.audit.xml ld_ke_hoach=có",
+                                "no answers given; e.g. par-audit answer a.audit.xml ld_ke_hoach=yes"));
+        AuditBundle b = AuditBundle::open(o->audit);
+        std::set<std::string> touched;
+        std::vector<std::string> valueErrors;
+        for (const auto& text : o->assignments) {
+            Assignment as = parseAssignment(text);
+            requireQuestion(*b.form, as.id, o->audit);  // unknown ids are bad usage (exit 2)
+            touched.insert(as.id);
+            try {
+                apply(b.audit, *b.form, as, o->audit);
+            } catch (const UsageError& e) {
+                valueErrors.push_back(o->audit + ": " + tr("lỗi", "error") + ": " + e.what());
+            }
+        }
+        for (const auto& id : o->notApplicable) {
+            const Question& q = requireQuestion(*b.form, id, o->audit);
+            touched.insert(id);
+            Answer a;
+            a.question = id;
+            a.na = true;
+            b.audit.answers.answers[id] = a;
+            (void)q;
+        }
+        AnswerValidator validator(*b.form, b.functions);
+        for (const auto& p : validator.check(b.audit))
+            if (p.problem.severity == Problem::Severity::Error && touched.count(p.question) != 0)
+                valueErrors.push_back(p.problem.str());
+        if (!valueErrors.empty()) {
+            for (const auto& e : valueErrors) std::cerr << e << "\n";
+            std::cerr << tr("Không ghi gì vào tệp kiểm tra vì có câu trả lời không hợp lệ.",
+                            "Nothing was written because some answers are invalid.")
+                      << "\n";
+            ctx.exitCode = kProblems;
+            return;
+        }
+        std::string list;
+        for (const auto& id : touched) list += (list.empty() ? "" : ", ") + id;
+        b.audit.logChange(fmt(tr("Trả lời: {}", "Answered: {}"), list), o->by);
+        AuditWriter::save(b.audit, o->audit);
+        Completeness c = validator.completeness(b.audit);
+        std::cout << fmt(tr("Đã ghi {} câu trả lời. Đã trả lời {}/{} câu bắt buộc.",
+                            "Recorded {} answers. {}/{} required questions answered."),
+                         std::to_string(o->assignments.size() + o->notApplicable.size()), std::to_string(c.answered),
+                         std::to_string(c.required))
+                  << "\n";
+    });
+}
+
+const bool registered = registerCommand(30, install);
+}  // namespace
+
+}  // namespace par::cli

@@ -1,0 +1,36 @@
+#include "core/model/AuditBundle.hpp"
+
+#include <sys/stat.h>
+
+#include "core/common/DataPaths.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AuditReader.hpp"
+#include "core/model/FormReader.hpp"
+
+namespace par {
+
+AuditBundle AuditBundle::open(const std::string& auditPath) {
+    AuditBundle b;
+    b.audit = AuditReader::load(auditPath);
+    b.reference = ReferenceData::forAudit(b.audit);
+    b.functions = formFunctions(b.reference, b.audit.inspectionDate());
+    b.form = FormReader::loadValid(b.audit.formPath(), b.functions);
+    if (b.form->id != b.audit.form.id)
+        throw ParseError({auditPath, 0, 0},
+                         fmt(tr("tệp kiểm tra dùng biểu mẫu '{}' nhưng {} là biểu mẫu '{}'",
+                                "the audit uses form '{}' but {} is form '{}'"),
+                             b.audit.form.id, b.audit.formPath(), b.form->id));
+    return b;
+}
+
+std::shared_ptr<const Form> loadFormByPathOrId(const std::string& pathOrId,
+                                               std::shared_ptr<const ReferenceData> reference) {
+    std::string path = pathOrId;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 && pathOrId.find('/') == std::string::npos &&
+        pathOrId.find(".xml") == std::string::npos)
+        path = dataPath("forms/" + pathOrId + ".xml");
+    return FormReader::loadValid(path, formFunctions(std::move(reference), std::nullopt));
+}
+
+}  // namespace par

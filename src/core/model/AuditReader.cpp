@@ -1,0 +1,202 @@
+#include "core/model/AuditReader.hpp"
+
+#include <set>
+
+#include "core/common/Text.hpp"
+#include "core/common/XmlReader.hpp"
+
+namespace par {
+
+namespace {
+using tinyxml2::XMLElement;
+
+// Sub-unit repeats nest answers in instances; files made by hand could nest them without end.
+constexpr int kMaxAnswerDepth = 4;
+
+void readAnswers(const XmlReader& x, const XMLElement& parent, AnswerSet& set, int depth) {
+    if (depth > kMaxAnswerDepth)
+        x.fail(parent, tr("các câu trả lời lồng nhau quá sâu", "answers nested too deeply"));
+    for (const auto& e : children(parent)) {
+        if (std::string_view(e.Name()) != "answer")
+            x.fail(e, fmt(tr("phần tử <{}> không được phép trong <answers>; chỉ dùng <answer>",
+                             "element <{}> is not allowed in <answers>; use <answer>"),
+                          e.Name()));
+        Answer a;
+        a.question = x.attr(e, "q");
+        a.line = e.GetLineNum();
+        a.na = x.boolAttr(e, "na", false);
+        if (set.answers.count(a.question) != 0)
+            x.fail(e, fmt(tr("câu '{}' được trả lời hai lần", "question '{}' is answered twice"), a.question));
+        bool hasRows = e.FirstChildElement("row") != nullptr;
+        bool hasInstances = e.FirstChildElement("instance") != nullptr;
+        if (hasRows && hasInstances)
+            x.fail(e, tr("một câu trả lời không thể vừa có <row> vừa có <instance>",
+                         "an answer cannot hold both <row> and <instance>"));
+        for (const auto& r : children(e, "row")) {
+            std::map<std::string, std::string> row;
+            for (const auto& c : children(r, "cell")) {
+                std::string col = x.attr(c, "c");
+                if (row.count(col) != 0)
+                    x.fail(c, fmt(tr("cột '{}' xuất hiện hai lần trong một dòng", "column '{}' appears twice in one row"),
+                                  col));
+                row[col] = x.rawText(c);
+            }
+            a.rows.push_back(std::move(row));
+        }
+        for (const auto& inst : children(e, "instance")) {
+            AnswerSet sub;
+            readAnswers(x, inst, sub, depth + 1);
+            a.instances.push_back(std::move(sub));
+        }
+        if (!hasRows && !hasInstances) a.value = x.rawText(e);
+        set.answers.emplace(a.question, std::move(a));
+    }
+}
+
+DocumentRef readDocRef(const XmlReader& x, const XMLElement* e) {
+    DocumentRef r;
+    if (e == nullptr) return r;
+    r.number = x.attrOr(*e, "number", "");
+    r.date = x.optDateAttr(*e, "date");
+    return r;
+}
+
+FindingOrigin readOrigin(const XmlReader& x, const XMLElement& e) {
+    std::string o = x.attrOr(e, "origin", "manual");
+    if (o == "rule") return FindingOrigin::Rule;
+    if (o == "manual") return FindingOrigin::Manual;
+    x.fail(e, fmt(tr("origin '{}' không hợp lệ (rule hoặc manual)", "invalid origin '{}' (rule or manual)"), o));
+}
+}  // namespace
+
+namespace {
+Audit fromXml(const XmlReader& x) {
+    const XMLElement& root = x.root("audit");
+    Audit a;
+    a.formatVersion = x.checkFormatVersion(root, kAuditFormatVersion, tr("tệp kiểm tra", "the audit file"));
+    a.id = x.attrOr(root, "id", "");
+    a.revision = static_cast<int>(x.optIntAttr(root, "revision").value_or(0));
+    a.file = x.fileName();
+
+    const XMLElement* u = root.FirstChildElement("unit");
+    if (u == nullptr)
+        x.fail(root, tr("thiếu <unit> (đơn vị được kiểm tra)", "missing <unit> (the inspected unit)"));
+    a.unit.name = x.attr(*u, "name");
+    a.unit.type = x.attrOr(*u, "type", "");
+    a.unit.level = x.attrOr(*u, "level", "");
+    a.unit.province = x.attrOr(*u, "province", "");
+
+    if (const XMLElement* b = root.FirstChildElement("inspecting-body")) {
+        a.body.parent = x.attrOr(*b, "parent", "");
+        a.body.name = x.attrOr(*b, "name", "");
+        a.body.code = x.attrOr(*b, "code", "");
+        a.body.place = x.attrOr(*b, "place", "");
+    }
+    a.plan = readDocRef(x, root.FirstChildElement("plan"));
+    a.decision = readDocRef(x, root.FirstChildElement("decision"));
+    if (const XMLElement* t = root.FirstChildElement("team")) {
+        for (const auto& m : children(*t, "member")) {
+            std::string role = x.attrOr(m, "role", "member");
+            if (role != "leader" && role != "member" && role != "secretary" && role != "deputy-leader")
+                x.fail(m, fmt(tr("vai trò '{}' không hợp lệ (leader, deputy-leader, member, secretary)",
+                                 "invalid role '{}' (leader, deputy-leader, member, secretary)"),
+                              role));
+            a.team.push_back({x.attr(m, "name"), role, x.attrOr(m, "title", "")});
+        }
+    }
+    if (const XMLElement* v = root.FirstChildElement("visit")) {
+        a.visitStart = x.optDateAttr(*v, "start");
+        a.visitEnd = x.optDateAttr(*v, "end");
+        if (a.visitStart && a.visitEnd && *a.visitEnd < *a.visitStart)
+            x.fail(*v, tr("ngày kết thúc đợt kiểm tra trước ngày bắt đầu", "the visit ends before it starts"));
+    }
+    if (const XMLElement* p = root.FirstChildElement("period")) {
+        a.periodStart = x.optDateAttr(*p, "start");
+        a.periodEnd = x.optDateAttr(*p, "end");
+        if (a.periodStart && a.periodEnd && *a.periodEnd < *a.periodStart)
+            x.fail(*p, tr("kỳ kiểm tra kết thúc trước khi bắt đầu", "the period ends before it starts"));
+    }
+    const XMLElement* f = root.FirstChildElement("form");
+    if (f == nullptr)
+        x.fail(root, tr("thiếu <form> (biểu mẫu đã dùng)", "missing <form> (the checklist used)"));
+    a.form.id = x.attr(*f, "id");
+    a.form.version = x.attrOr(*f, "version", "");
+    a.form.href = x.attrOr(*f, "href", "");
+    if (const XMLElement* r = root.FirstChildElement("reference")) {
+        a.catalogHref = x.attrOr(*r, "catalog", "");
+        a.registryHref = x.attrOr(*r, "registry", "");
+    }
+    if (const XMLElement* n = root.FirstChildElement("notice")) {
+        NoticeInfo& ni = a.notice;
+        ni.number = x.attrOr(*n, "number", "");
+        ni.symbol = x.attrOr(*n, "symbol", "");
+        ni.date = x.optDateAttr(*n, "date");
+        ni.signer = x.attrOr(*n, "signer", "");
+        ni.signerTitle = x.attrOr(*n, "signer-title", "");
+        ni.signFor = x.attrOr(*n, "sign-for", "");
+        ni.summary = x.attrOr(*n, "summary", "");
+        for (const auto& e : children(*n, "basis")) ni.bases.push_back(x.text(e));
+        for (const auto& e : children(*n, "summary-of")) ni.areaSummaries.push_back({x.attr(e, "area"), x.text(e)});
+        for (const auto& e : children(*n, "strength")) ni.strengths.push_back(x.text(e));
+        for (const auto& e : children(*n, "recipient")) ni.recipients.push_back(x.text(e));
+    }
+    if (const XMLElement* an = root.FirstChildElement("answers")) readAnswers(x, *an, a.answers, 0);
+
+    if (const XMLElement* fs = root.FirstChildElement("findings")) {
+        std::set<std::string> ids;
+        for (const auto& e : children(*fs, "finding")) {
+            Finding fd;
+            fd.id = x.attr(e, "id");
+            fd.line = e.GetLineNum();
+            if (!ids.insert(fd.id).second)
+                x.fail(e, fmt(tr("mã phát hiện '{}' bị trùng", "duplicate finding id '{}'"), fd.id));
+            fd.origin = readOrigin(x, e);
+            fd.rule = x.attrOr(e, "rule", "");
+            if (fd.origin == FindingOrigin::Rule && fd.rule.empty())
+                x.fail(e, tr("phát hiện từ quy tắc phải có thuộc tính 'rule'", "a rule finding needs a 'rule' attribute"));
+            fd.key = x.attrOr(e, "key", "");
+            fd.category = x.attrOr(e, "category", "");
+            std::string sev = x.attrOr(e, "severity", "medium");
+            auto s = parseSeverity(sev);
+            if (!s)
+                x.fail(e, fmt(tr("mức độ '{}' không hợp lệ (high, medium, low)", "invalid severity '{}' (high, medium, low)"),
+                              sev));
+            fd.severity = *s;
+            fd.area = x.attrOr(e, "area", "");
+            std::string state = x.attrOr(e, "state", "active");
+            if (state != "active" && state != "stale")
+                x.fail(e, fmt(tr("trạng thái '{}' không hợp lệ (active, stale)", "invalid state '{}' (active, stale)"),
+                              state));
+            fd.state = state == "active" ? FindingState::Active : FindingState::Stale;
+            fd.edited = x.boolAttr(e, "edited", false);
+            if (const XMLElement* t = e.FirstChildElement("text")) fd.text = x.rawText(*t);
+            for (const auto& lb : children(e, "legal-basis")) fd.legalBasis.push_back(x.text(lb));
+            if (const XMLElement* r = e.FirstChildElement("recommendation")) {
+                std::string dl = x.attrOr(*r, "deadline", "");
+                auto rule = DeadlineRule::parse(dl);
+                if (!rule)
+                    x.fail(*r, fmt(tr("thời hạn '{}' không hợp lệ; dùng 'N working-days', 'N calendar-days' hoặc YYYY-MM-DD",
+                                      "invalid deadline '{}'; use 'N working-days', 'N calendar-days' or YYYY-MM-DD"),
+                                   dl));
+                fd.recommendation.deadline = *rule;
+                fd.recommendation.responsible = x.attrOr(*r, "responsible", "");
+                if (const XMLElement* t = r->FirstChildElement("text")) fd.recommendation.text = x.rawText(*t);
+            }
+            a.findings.push_back(std::move(fd));
+        }
+    }
+    if (const XMLElement* log = root.FirstChildElement("change-log")) {
+        for (const auto& e : children(*log, "change"))
+            a.changeLog.push_back({x.attr(e, "at"), x.attrOr(e, "by", ""), x.rawText(e)});
+    }
+    return a;
+}
+}  // namespace
+
+Audit AuditReader::load(const std::string& path) { return fromXml(XmlReader::load(path)); }
+
+Audit AuditReader::parse(std::string_view xml, const std::string& name) {
+    return fromXml(XmlReader::parse(xml, name));
+}
+
+}  // namespace par

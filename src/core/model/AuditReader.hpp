@@ -1,0 +1,19 @@
+// AuditReader.hpp - reads *.audit.xml (docs/audit-files.md). Structural problems (malformed XML, a
+// missing required attribute, an unsupported format-version, a bad date) throw ParseError with
+// file:line; checking the answers against the form is AnswerValidator's job.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/model/Audit.hpp"
+
+namespace par {
+
+class AuditReader {
+public:
+    static Audit load(const std::string& path);
+    static Audit parse(std::string_view xml, const std::string& name);
+};
+
+}  // namespace par

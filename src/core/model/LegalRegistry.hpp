@@ -1,0 +1,68 @@
+// LegalRegistry.hpp - legal texts with their issue and effective dates and what amended, replaced or
+// repealed them. Makes the "outdated unit mandate" finding mechanical: a mandate that rests on a text
+// changed after the mandate was issued is outdated.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/Dates.hpp"
+#include "core/common/Error.hpp"
+
+namespace par {
+
+struct LegalText {
+    std::string number;  // "37/2014/NĐ-CP"
+    std::string kind;    // nghi-dinh, thong-tu, quyet-dinh, luat, ...
+    std::string title;
+    std::optional<Date> issued;
+    std::optional<Date> effective;
+    std::string confidence;  // H, M, L as in DOMAIN.md
+    std::string source;
+    std::vector<std::string> amendedBy;
+    std::vector<std::string> replacedBy;
+    std::optional<Date> repealed;
+    std::string repealedBy;
+    SourceLocation where;
+};
+
+struct LegalChange {
+    enum class Kind { Amended, Replaced, Repealed };
+    Kind kind;
+    std::string text;  // the changed text
+    std::string by;    // the amending / replacing / repealing text (may be empty for a repeal)
+    Date effective;
+
+    // "Nghị định số 37/2014/NĐ-CP đã được sửa đổi bởi Nghị định số 108/2020/NĐ-CP (hiệu lực từ 01/11/2020)"
+    std::string describe() const;
+};
+
+class LegalRegistry {
+public:
+    static LegalRegistry load(const std::string& path);
+    static LegalRegistry parse(const std::string& xml, const std::string& name);
+
+    void merge(const LegalRegistry& other);
+    // Checks cross references (amended-by names a text of the registry that has an effective date).
+    ValidationResult validate() const;
+
+    const LegalText* find(const std::string& number) const;  // loose match (case, diacritics, spaces)
+    size_t size() const { return texts_.size(); }
+    const std::map<std::string, LegalText>& texts() const { return texts_; }
+    const ValidationResult& problems() const { return problems_; }
+
+    // Changes to `number` in force after `after` and on or before `until` (sorted by date).
+    std::vector<LegalChange> changesBetween(const std::string& number, const Date& after,
+                                            const Date& until) const;
+
+private:
+    std::map<std::string, LegalText> texts_;  // by folded number
+    ValidationResult problems_;
+};
+
+// "nghi-dinh" → "Nghị định"; unknown kinds are returned as they are.
+std::string legalKindLabel(const std::string& kind);
+
+}  // namespace par
