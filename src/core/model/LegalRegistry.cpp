@@ -103,7 +103,9 @@ std::vector<LegalChange> LegalRegistry::changesBetween(const std::string& number
     const LegalText* t = find(number);
     if (t == nullptr) return out;
     auto consider = [&](LegalChange::Kind kind, const std::string& by, std::optional<Date> when) {
-        if (when && *when > after && *when <= until) out.push_back({kind, t->number, by, *when});
+        if (!when || *when <= after || *when > until) return;
+        const LegalText* byText = by.empty() ? nullptr : find(by);
+        out.push_back({kind, t->number, by, *when, t->kind, byText ? byText->kind : std::string()});
     };
     for (const auto& n : t->amendedBy) {
         const LegalText* by = find(n);
@@ -136,8 +138,12 @@ std::string LegalChange::describe() const {
         case Kind::Replaced: verb = tr("đã được thay thế bởi", "was replaced by"); break;
         case Kind::Repealed: verb = tr("đã bị bãi bỏ", "was repealed"); break;
     }
-    std::string s = fmt(tr("văn bản số {} {}", "text {} {}"), text, verb);
-    if (!by.empty()) s += " " + fmt(tr("văn bản số {}", "text {}"), by);
+    auto name = [](const std::string& kind, const std::string& number) {
+        std::string label = kind.empty() ? tr("văn bản", "text") : legalKindLabel(kind);
+        return fmt(tr("{} số {}", "{} {}"), label, number);
+    };
+    std::string s = name(textKind, text) + " " + verb;
+    if (!by.empty()) s += " " + name(byKind, by);
     s += " " + fmt(tr("(hiệu lực từ {})", "(in force from {})"), vietnameseDate(effective));
     return s;
 }

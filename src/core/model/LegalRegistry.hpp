@@ -34,8 +34,10 @@ struct LegalChange {
     std::string text;  // the changed text
     std::string by;    // the amending / replacing / repealing text (may be empty for a repeal)
     Date effective;
+    std::string textKind;  // registry kinds ("nghi-dinh"), for the wording
+    std::string byKind;
 
-    // "Nghị định số 37/2014/NĐ-CP đã được sửa đổi bởi Nghị định số 108/2020/NĐ-CP (hiệu lực từ 01/11/2020)"
+    // "Nghị định số 37/2014/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 108/2020/NĐ-CP (hiệu lực từ …)"
     std::string describe() const;
 };
 
