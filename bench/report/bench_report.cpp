@@ -26,12 +26,16 @@ int main(int argc, char** argv) {
         par::pdf::Template t = par::pdf::Template::load(tpl);
         par::pdf::Document doc = t.render(data);
         last = par::pdf::renderPdf(doc, options);
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        times.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(times.begin(), times.end());
-    if (argc > 3) std::ofstream(argv[3], std::ios::binary) << last.pdf;
-    std::printf("bench_report: %zu findings, %zu pages, %zu bytes, median %.3f s, min %.3f s, max %.3f s (%d runs)\n",
-                findings, last.pages.size(), last.pdf.size(), times[times.size() / 2], times.front(), times.back(),
-                runs);
+    if (argc > 3)
+        std::ofstream(argv[3], std::ios::binary) << last.pdf;
+    std::printf(
+        "bench_report: %zu findings, %zu pages, %zu bytes, median %.3f s, min %.3f s, max %.3f s "
+        "(%d runs)\n",
+        findings, last.pages.size(), last.pdf.size(), times[times.size() / 2], times.front(),
+        times.back(), runs);
     return 0;
 }

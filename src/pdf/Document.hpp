@@ -1,6 +1,6 @@
 // Document.hpp - the document model the layout engine reads: sections of blocks (paragraphs of
-// styled runs, lists, tables, rules, side-by-side columns, keep-together groups). Templates build it;
-// nothing here knows about libharu. Lengths are in PostScript points (1 mm = 72 / 25.4 pt).
+// styled runs, lists, tables, rules, side-by-side columns, keep-together groups). Templates build
+// it; nothing here knows about libharu. Lengths are in PostScript points (1 mm = 72 / 25.4 pt).
 #pragma once
 
 #include <memory>
@@ -10,14 +10,20 @@
 namespace par::pdf {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
-inline double mm(double v) { return v * kPointsPerMm; }
+inline double mm(double v) {
+    return v * kPointsPerMm;
+}
 
 enum class FontStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
 inline FontStyle makeStyle(bool bold, bool italic) {
     return static_cast<FontStyle>((bold ? 1 : 0) | (italic ? 2 : 0));
 }
-inline bool isBold(FontStyle s) { return (static_cast<int>(s) & 1) != 0; }
-inline bool isItalic(FontStyle s) { return (static_cast<int>(s) & 2) != 0; }
+inline bool isBold(FontStyle s) {
+    return (static_cast<int>(s) & 1) != 0;
+}
+inline bool isItalic(FontStyle s) {
+    return (static_cast<int>(s) & 2) != 0;
+}
 
 // A stretch of text in one style. `text` is NFC UTF-8; white space separates words, "\n" forces a
 // line break.
@@ -32,8 +38,8 @@ struct Paragraph {
     std::vector<Run> runs;
     Align align = Align::Justify;
     double fontSize = 13;
-    double lineSpacing = 1.0;   // multiple of single spacing
-    double firstIndent = 0;     // first line, added to leftIndent
+    double lineSpacing = 1.0;  // multiple of single spacing
+    double firstIndent = 0;    // first line, added to leftIndent
     double leftIndent = 0;
     double rightIndent = 0;
     double spaceBefore = 0;
@@ -43,7 +49,8 @@ struct Paragraph {
     // A solid rule under the paragraph, `ruleBelow` times the width of its widest line, centred
     // under the text (Decree 30: 1/3 to 1/2 of the text above). 0 = none.
     double ruleBelow = 0;
-    // List label drawn in the first-line indent ("1.", "-", "a)"), hanging at leftIndent - labelGap.
+    // List label drawn in the first-line indent ("1.", "-", "a)"), hanging at leftIndent -
+    // labelGap.
     std::string label;
 };
 

@@ -1,8 +1,8 @@
-// Fonts.hpp - text measurement for the layout engine. `TextMeasurer` is what the line breaker needs;
-// `HaruFonts` implements it with the real metrics of the TrueType fonts loaded into a libharu
-// document (Times New Roman when installed, else Liberation Serif, which has the same metrics), and
-// hands the writer the libharu font handles. Fonts are embedded as subsets through libharu's UTF-8
-// encoder.
+// Fonts.hpp - text measurement for the layout engine. `TextMeasurer` is what the line breaker
+// needs; `HaruFonts` implements it with the real metrics of the TrueType fonts loaded into a
+// libharu document (Times New Roman when installed, else Liberation Serif, which has the same
+// metrics), and hands the writer the libharu font handles. Fonts are embedded as subsets through
+// libharu's UTF-8 encoder.
 #pragma once
 
 #include <hpdf.h>

@@ -39,23 +39,30 @@ void append(Strip& into, const Strip& from, double dy) {
 // Height of strips stacked: the first one's space before is not counted.
 double stackHeight(const std::vector<Strip>& strips, size_t from, size_t to) {
     double h = 0;
-    for (size_t i = from; i < to; ++i) h += (i == from ? 0 : strips[i].spaceBefore) + strips[i].height;
+    for (size_t i = from; i < to; ++i)
+        h += (i == from ? 0 : strips[i].spaceBefore) + strips[i].height;
     return h;
 }
 
 double spaceAfter(const Block& b) {
     switch (b.kind) {
-        case Block::Kind::Paragraph: return b.paragraph.spaceAfter;
-        case Block::Kind::Table: return b.table->spaceAfter;
-        case Block::Kind::Columns: return b.columns->spaceAfter;
-        case Block::Kind::Rule: return b.rule.spaceAfter;
-        default: return 0;
+        case Block::Kind::Paragraph:
+            return b.paragraph.spaceAfter;
+        case Block::Kind::Table:
+            return b.table->spaceAfter;
+        case Block::Kind::Columns:
+            return b.columns->spaceAfter;
+        case Block::Kind::Rule:
+            return b.rule.spaceAfter;
+        default:
+            return 0;
     }
 }
 
 class StripBuilder {
 public:
-    StripBuilder(const TextMeasurer& m, double pageContentHeight) : m_(m), pageHeight_(pageContentHeight) {}
+    StripBuilder(const TextMeasurer& m, double pageContentHeight)
+        : m_(m), pageHeight_(pageContentHeight) {}
 
     // Lays blocks out in a box [x, x + w]; returns the space owed after the last one.
     double blocks(const BlockList& list, double x, double w, std::vector<Strip>& out) {
@@ -70,7 +77,8 @@ public:
             double trailing = block(b, x, w, out);
             if (out.size() > first) {
                 out[first].spaceBefore += pending;
-                if (breakPending) out[first].pageBreakBefore = true;
+                if (breakPending)
+                    out[first].pageBreakBefore = true;
                 breakPending = false;
                 pending = 0;
             }
@@ -81,9 +89,11 @@ public:
 
     double headerHeight(int table) const {
         auto it = headers_.find(table);
-        if (it == headers_.end()) return 0;
+        if (it == headers_.end())
+            return 0;
         double h = 0;
-        for (const auto& s : it->second) h += s.height;
+        for (const auto& s : it->second)
+            h += s.height;
         return h;
     }
     const std::vector<Strip>* headers(int table) const {
@@ -94,10 +104,18 @@ public:
 private:
     double block(const Block& b, double x, double w, std::vector<Strip>& out) {
         switch (b.kind) {
-            case Block::Kind::Paragraph: paragraph(b.paragraph, x, w, out); return 0;
-            case Block::Kind::Table: table(*b.table, x, w, out); return 0;
-            case Block::Kind::Columns: columns(*b.columns, x, w, out); return 0;
-            case Block::Kind::Rule: rule(b.rule, x, w, out); return 0;
+            case Block::Kind::Paragraph:
+                paragraph(b.paragraph, x, w, out);
+                return 0;
+            case Block::Kind::Table:
+                table(*b.table, x, w, out);
+                return 0;
+            case Block::Kind::Columns:
+                columns(*b.columns, x, w, out);
+                return 0;
+            case Block::Kind::Rule:
+                rule(b.rule, x, w, out);
+                return 0;
             case Block::Kind::Spacer: {
                 Strip s;
                 s.spaceBefore = b.spacer.height;
@@ -107,10 +125,12 @@ private:
             case Block::Kind::KeepTogether: {
                 size_t first = out.size();
                 double trailing = blocks(b.keep->blocks, x, w, out);
-                for (size_t i = first; i + 1 < out.size(); ++i) out[i].keepWithNext = true;
+                for (size_t i = first; i + 1 < out.size(); ++i)
+                    out[i].keepWithNext = true;
                 return trailing;
             }
-            case Block::Kind::PageBreak: return 0;
+            case Block::Kind::PageBreak:
+                return 0;
         }
         return 0;
     }
@@ -131,7 +151,8 @@ private:
             bool widowOrphan = n >= 2 && (i == 0 || i + 2 == n);
             s.keepWithNext = i + 1 < n ? (p.keepTogether || widowOrphan) : p.keepWithNext;
             std::vector<double> xs = wordPositions(line, p.align);
-            const bool merge = !(p.align == Align::Justify && !line.endsParagraph && !line.forcedBreak);
+            const bool merge =
+                !(p.align == Align::Justify && !line.endsParagraph && !line.forcedBreak);
             bool open = false;  // the last TextOp may be extended by the next word
             for (size_t k = 0; k < line.words.size(); ++k) {
                 const Word& word = line.words[k];
@@ -170,7 +191,9 @@ private:
         s.spaceBefore = r.spaceBefore;
         s.height = r.thickness;
         double len = w * std::clamp(r.width, 0.0, 1.0);
-        double x1 = r.align == Align::Center ? x + (w - len) / 2 : r.align == Align::Right ? x + w - len : x;
+        double x1 = r.align == Align::Center  ? x + (w - len) / 2
+                    : r.align == Align::Right ? x + w - len
+                                              : x;
         s.lines.push_back({x1, r.thickness / 2, x1 + len, r.thickness / 2, r.thickness});
         out.push_back(std::move(s));
     }
@@ -182,14 +205,17 @@ private:
         double height = 0;
         for (size_t i = 0; i < c.columns.size(); ++i) {
             blocks(c.columns[i], cx, widths[i], cols[i]);
-            if (!cols[i].empty()) height = std::max(height, stackHeight(cols[i], 0, cols[i].size()));
+            if (!cols[i].empty())
+                height = std::max(height, stackHeight(cols[i], 0, cols[i].size()));
             cx += widths[i];
         }
         if (height > pageHeight_) {
             // Taller than a page: give up side by side rather than overflow the page.
             for (auto& col : cols)
-                for (auto& s : col) out.push_back(std::move(s));
-            if (!out.empty()) out.back().spaceBefore += c.spaceBefore;
+                for (auto& s : col)
+                    out.push_back(std::move(s));
+            if (!out.empty())
+                out.back().spaceBefore += c.spaceBefore;
             return;
         }
         Strip band;
@@ -208,9 +234,11 @@ private:
 
     static std::vector<double> scaled(const std::vector<double>& weights, size_t n, double w) {
         std::vector<double> ws(n, 1.0);
-        for (size_t i = 0; i < n && i < weights.size(); ++i) ws[i] = std::max(0.01, weights[i]);
+        for (size_t i = 0; i < n && i < weights.size(); ++i)
+            ws[i] = std::max(0.01, weights[i]);
         double total = std::accumulate(ws.begin(), ws.end(), 0.0);
-        for (auto& v : ws) v = v / total * w;
+        for (auto& v : ws)
+            v = v / total * w;
         return ws;
     }
 
@@ -219,12 +247,14 @@ private:
         size_t ncols = t.columnWidths.size();
         for (const auto& r : t.rows) {
             size_t span = 0;
-            for (const auto& c : r.cells) span += static_cast<size_t>(std::max(1, c.colSpan));
+            for (const auto& c : r.cells)
+                span += static_cast<size_t>(std::max(1, c.colSpan));
             ncols = std::max(ncols, span);
         }
         std::vector<double> widths = scaled(t.columnWidths, ncols, w);
         std::vector<double> edges{x};
-        for (double cw : widths) edges.push_back(edges.back() + cw);
+        for (double cw : widths)
+            edges.push_back(edges.back() + cw);
         const double pad = t.cellPadding;
         bool firstStrip = true;
         for (const auto& row : t.rows) {
@@ -236,14 +266,17 @@ private:
             std::vector<CellBox> cells;
             size_t col = 0;
             for (const auto& cell : row.cells) {
-                if (col >= ncols) break;
+                if (col >= ncols)
+                    break;
                 size_t span = std::min(static_cast<size_t>(std::max(1, cell.colSpan)), ncols - col);
                 CellBox box{edges[col], edges[col + span], {}};
-                blocks(cell.content, box.x1 + pad, std::max(1.0, box.x2 - box.x1 - 2 * pad), box.strips);
+                blocks(cell.content, box.x1 + pad, std::max(1.0, box.x2 - box.x1 - 2 * pad),
+                       box.strips);
                 cells.push_back(std::move(box));
                 col += span;
             }
-            if (col < ncols) cells.push_back({edges[col], edges[ncols], {}});  // missing cells: empty
+            if (col < ncols)
+                cells.push_back({edges[col], edges[ncols], {}});  // missing cells: empty
             double capacity = pageHeight_ - (row.header ? 0 : headerHeight(id)) - 2 * pad;
             capacity = std::max(capacity, pageHeight_ / 4);
             // Chunks of each cell's strips, each at most `capacity` high.
@@ -254,7 +287,8 @@ private:
                 size_t start = 0;
                 while (start < ss.size()) {
                     size_t end = start + 1;
-                    while (end < ss.size() && stackHeight(ss, start, end + 1) <= capacity + kEps) ++end;
+                    while (end < ss.size() && stackHeight(ss, start, end + 1) <= capacity + kEps)
+                        ++end;
                     chunks[ci].push_back({start, end});
                     start = end;
                 }
@@ -265,11 +299,13 @@ private:
                 s.table = id;
                 s.header = row.header;
                 s.keepWithNext = row.header;
-                if (firstStrip) s.spaceBefore = t.spaceBefore;
+                if (firstStrip)
+                    s.spaceBefore = t.spaceBefore;
                 firstStrip = false;
                 double inner = 0;
                 for (size_t ci = 0; ci < cells.size(); ++ci) {
-                    if (k >= chunks[ci].size()) continue;
+                    if (k >= chunks[ci].size())
+                        continue;
                     auto [from, to] = chunks[ci][k];
                     inner = std::max(inner, stackHeight(cells[ci].strips, from, to));
                     double y = pad;
@@ -284,8 +320,10 @@ private:
                 s.lines.push_back({edges.front(), 0, edges.back(), 0, bw});
                 s.lines.push_back({edges.front(), s.height, edges.back(), s.height, bw});
                 s.lines.push_back({edges.front(), 0, edges.front(), s.height, bw});
-                for (const auto& c : cells) s.lines.push_back({c.x2, 0, c.x2, s.height, bw});
-                if (row.header) headers_[id].push_back(s);
+                for (const auto& c : cells)
+                    s.lines.push_back({c.x2, 0, c.x2, s.height, bw});
+                if (row.header)
+                    headers_[id].push_back(s);
                 out.push_back(std::move(s));
             }
         }
@@ -302,8 +340,10 @@ public:
     Paginator(const Section& s, int index, std::vector<PageLayout>& pages)
         : sec_(s), index_(index), pages_(pages) {
         landscape_ = s.orientation == Orientation::Landscape;
-        width_ = landscape_ ? std::max(s.pageWidth, s.pageHeight) : std::min(s.pageWidth, s.pageHeight);
-        height_ = landscape_ ? std::min(s.pageWidth, s.pageHeight) : std::max(s.pageWidth, s.pageHeight);
+        width_ =
+            landscape_ ? std::max(s.pageWidth, s.pageHeight) : std::min(s.pageWidth, s.pageHeight);
+        height_ =
+            landscape_ ? std::min(s.pageWidth, s.pageHeight) : std::max(s.pageWidth, s.pageHeight);
     }
     double contentWidth() const { return width_ - sec_.marginLeft - sec_.marginRight; }
     double contentHeight() const { return height_ - sec_.marginTop - sec_.marginBottom; }
@@ -313,10 +353,13 @@ public:
         newPage();
         for (size_t i = 0; i < strips.size(); ++i) {
             const Strip& s = strips[i];
-            if (s.pageBreakBefore && !atTop_) newPage();
+            if (s.pageBreakBefore && !atTop_)
+                newPage();
             double sb = atTop_ ? 0 : s.spaceBefore;
             double chain = s.height;  // without the space before
-            for (size_t j = i; strips[j].keepWithNext && j + 1 < strips.size() && !strips[j + 1].pageBreakBefore; ++j)
+            for (size_t j = i;
+                 strips[j].keepWithNext && j + 1 < strips.size() && !strips[j + 1].pageBreakBefore;
+                 ++j)
                 chain += strips[j + 1].spaceBefore + strips[j + 1].height;
             bool body = s.table >= 0 && !s.header;
             double fresh = contentHeight() - (body ? builder.headerHeight(s.table) : 0);
@@ -327,7 +370,8 @@ public:
                 sb = 0;
                 if (body) {
                     if (const auto* hs = builder.headers(s.table))
-                        for (const auto& h : *hs) place(h, 0);
+                        for (const auto& h : *hs)
+                            place(h, 0);
                 }
             }
             place(s, sb);
@@ -395,14 +439,15 @@ std::vector<PageLayout> layoutDocument(const Document& doc, const TextMeasurer& 
             if (p.numbered) {
                 std::string num = std::to_string(p.numberInSection);
                 double nw = m.width(num, FontStyle::Regular, sec.pageNumberSize);
-                p.texts.push_back({left + (cw - nw) / 2, sec.marginTop / 2 + sec.pageNumberSize * 0.35, num,
+                p.texts.push_back({left + (cw - nw) / 2,
+                                   sec.marginTop / 2 + sec.pageNumberSize * 0.35, num,
                                    FontStyle::Regular, sec.pageNumberSize});
             }
             if (!doc.footer.empty()) {
                 double fw = m.width(doc.footer, FontStyle::Regular, doc.footerSize);
                 p.texts.push_back({left + std::max(0.0, (cw - fw) / 2),
-                                   p.height - sec.marginBottom / 2 + doc.footerSize * 0.35, doc.footer,
-                                   FontStyle::Regular, doc.footerSize});
+                                   p.height - sec.marginBottom / 2 + doc.footerSize * 0.35,
+                                   doc.footer, FontStyle::Regular, doc.footerSize});
             }
         }
     }

@@ -30,9 +30,9 @@ struct LineOp {
 struct PageLayout {
     double width = 0;
     double height = 0;
-    int section = 0;        // index in Document::sections
-    int numberInSection = 0; // 1-based
-    bool numbered = false;   // the page number is drawn
+    int section = 0;          // index in Document::sections
+    int numberInSection = 0;  // 1-based
+    bool numbered = false;    // the page number is drawn
     std::vector<TextOp> texts;
     std::vector<LineOp> lines;
 };

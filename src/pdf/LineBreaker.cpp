@@ -8,13 +8,18 @@ namespace {
 
 // Length of the UTF-8 sequence starting with byte c (1 for stray continuation bytes).
 size_t utf8Len(unsigned char c) {
-    if (c >= 0xF0) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC0) return 2;
+    if (c >= 0xF0)
+        return 4;
+    if (c >= 0xE0)
+        return 3;
+    if (c >= 0xC0)
+        return 2;
     return 1;
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 void measure(Word& w, const TextMeasurer& m, double size) {
     w.width = 0;
@@ -33,7 +38,8 @@ std::vector<Word> cutWord(const Word& w, const TextMeasurer& m, double size, dou
     for (const auto& pc : w.pieces) {
         size_t i = 0;
         while (i < pc.text.size()) {
-            size_t n = std::min(utf8Len(static_cast<unsigned char>(pc.text[i])), pc.text.size() - i);
+            size_t n =
+                std::min(utf8Len(static_cast<unsigned char>(pc.text[i])), pc.text.size() - i);
             std::string ch = pc.text.substr(i, n);
             double cw = m.width(ch, pc.style, size);
             if (curWidth + cw > avail && curWidth > 0) {
@@ -42,7 +48,8 @@ std::vector<Word> cutWord(const Word& w, const TextMeasurer& m, double size, dou
                 cur = Word{};
                 curWidth = 0;
             }
-            if (cur.pieces.empty() || cur.pieces.back().style != pc.style) cur.pieces.push_back({"", pc.style, 0});
+            if (cur.pieces.empty() || cur.pieces.back().style != pc.style)
+                cur.pieces.push_back({"", pc.style, 0});
             cur.pieces.back().text += ch;
             curWidth += cw;
             i += n;
@@ -69,10 +76,12 @@ std::vector<Word> splitWords(const Paragraph& p, const TextMeasurer& m) {
             cur = Word{};
             open = false;
         }
-        if (breakAfter && !words.empty()) words.back().breakAfter = true;
+        if (breakAfter && !words.empty())
+            words.back().breakAfter = true;
     };
     if (!p.label.empty()) {
-        cur.pieces.push_back({p.label, p.runs.empty() ? FontStyle::Regular : p.runs.front().style, 0});
+        cur.pieces.push_back(
+            {p.label, p.runs.empty() ? FontStyle::Regular : p.runs.front().style, 0});
         open = true;
         close(false);
     }
@@ -88,7 +97,8 @@ std::vector<Word> splitWords(const Paragraph& p, const TextMeasurer& m) {
                 ++i;
             } else {
                 size_t j = i;
-                while (j < t.size() && t[j] != '\n' && !isSpace(t[j])) ++j;
+                while (j < t.size() && t[j] != '\n' && !isSpace(t[j]))
+                    ++j;
                 if (cur.pieces.empty() || cur.pieces.back().style != run.style)
                     cur.pieces.push_back({"", run.style, 0});
                 cur.pieces.back().text.append(t, i, j - i);
@@ -121,8 +131,10 @@ std::vector<Line> breakLines(const Paragraph& p, const TextMeasurer& m, double w
     };
     startLine();
     for (auto& w : words) {
-        double need = cur.words.empty() ? w.width : cur.natural + cur.words.back().spaceWidth + w.width;
-        if (!cur.words.empty() && need > cur.available) finish(false);
+        double need =
+            cur.words.empty() ? w.width : cur.natural + cur.words.back().spaceWidth + w.width;
+        if (!cur.words.empty() && need > cur.available)
+            finish(false);
         if (cur.words.empty() && w.width > cur.available) {
             std::vector<Word> chunks = cutWord(w, m, p.fontSize, cur.available);
             for (size_t k = 0; k + 1 < chunks.size(); ++k) {
@@ -132,12 +144,15 @@ std::vector<Line> breakLines(const Paragraph& p, const TextMeasurer& m, double w
             }
             w = std::move(chunks.back());
         }
-        cur.natural = cur.words.empty() ? w.width : cur.natural + cur.words.back().spaceWidth + w.width;
+        cur.natural =
+            cur.words.empty() ? w.width : cur.natural + cur.words.back().spaceWidth + w.width;
         bool brk = w.breakAfter;
         cur.words.push_back(std::move(w));
-        if (brk) finish(true);
+        if (brk)
+            finish(true);
     }
-    if (!cur.words.empty() || lines.empty()) lines.push_back(std::move(cur));
+    if (!cur.words.empty() || lines.empty())
+        lines.push_back(std::move(cur));
     lines.back().endsParagraph = true;
     return lines;
 }
@@ -149,9 +164,14 @@ std::vector<double> wordPositions(const Line& line, Align align) {
     double x = line.indent;
     double extra = 0;
     switch (align) {
-        case Align::Left: break;
-        case Align::Center: x += slack / 2; break;
-        case Align::Right: x += slack; break;
+        case Align::Left:
+            break;
+        case Align::Center:
+            x += slack / 2;
+            break;
+        case Align::Right:
+            x += slack;
+            break;
         case Align::Justify:
             if (!line.endsParagraph && !line.forcedBreak && line.words.size() > 1)
                 extra = slack / static_cast<double>(line.words.size() - 1);

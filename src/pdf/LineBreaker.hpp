@@ -22,8 +22,8 @@ struct Piece {
 struct Word {
     std::vector<Piece> pieces;
     double width = 0;
-    double spaceWidth = 0;      // natural space after it, in the style of its last piece
-    bool breakAfter = false;    // "\n" follows
+    double spaceWidth = 0;    // natural space after it, in the style of its last piece
+    bool breakAfter = false;  // "\n" follows
 };
 
 struct Line {

@@ -34,9 +34,11 @@ void onHaruError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
 }
 
 void check(const HaruError& e, const char* phase) {
-    if (e.code == HPDF_OK) return;
+    if (e.code == HPDF_OK)
+        return;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "0x%04X/%u", static_cast<unsigned>(e.code), static_cast<unsigned>(e.detail));
+    std::snprintf(buf, sizeof buf, "0x%04X/%u", static_cast<unsigned>(e.code),
+                  static_cast<unsigned>(e.detail));
     throw Error(fmt(tr("libharu báo lỗi {} khi {}", "libharu error {} while {}"), buf, phase));
 }
 
@@ -49,19 +51,27 @@ struct DocDeleter {
 std::string asciiFold(const std::string& utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) return "";
+    if (U_FAILURE(status))
+        return "";
     icu::UnicodeString src = icu::UnicodeString::fromUTF8(utf8);
     icu::UnicodeString d = nfd->normalize(src, status);
-    if (U_FAILURE(status)) return "";
+    if (U_FAILURE(status))
+        return "";
     std::string out;
     for (int32_t i = 0; i < d.length(); ++i) {
         char16_t c = d.charAt(i);
-        if (c < 0x80) out += static_cast<char>(c);
-        else if (c == 0x0111) out += 'd';
-        else if (c == 0x0110) out += 'D';
-        else if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks
-        else if (c >= 0xDC00 && c <= 0xDFFF) continue;  // second half of a surrogate pair
-        else out += '?';
+        if (c < 0x80)
+            out += static_cast<char>(c);
+        else if (c == 0x0111)
+            out += 'd';
+        else if (c == 0x0110)
+            out += 'D';
+        else if (c >= 0x0300 && c <= 0x036F)
+            continue;  // combining marks
+        else if (c >= 0xDC00 && c <= 0xDFFF)
+            continue;  // second half of a surrogate pair
+        else
+            out += '?';
     }
     return out;
 }
@@ -84,7 +94,9 @@ void setDate(HPDF_Doc doc, long long epoch) {
 
 // Positions on a quarter-point grid (0.09 mm, below what print or eye resolves): libharu writes
 // coordinates as decimal text, and exact binary fractions keep every number short in the file.
-HPDF_REAL grid(double v) { return static_cast<HPDF_REAL>(std::round(v * 4.0) / 4.0); }
+HPDF_REAL grid(double v) {
+    return static_cast<HPDF_REAL>(std::round(v * 4.0) / 4.0);
+}
 
 void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
     HPDF_Page page = HPDF_AddPage(doc);
@@ -101,7 +113,8 @@ void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
         HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l.x2), static_cast<HPDF_REAL>(h - l.y2));
         HPDF_Page_Stroke(page);
     }
-    if (p.texts.empty()) return;
+    if (p.texts.empty())
+        return;
     HPDF_Page_BeginText(page);
     int style = -1;
     double size = -1;
@@ -120,17 +133,20 @@ void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
 
 std::optional<long long> sourceDateEpochFromEnvironment() {
     const char* v = std::getenv("SOURCE_DATE_EPOCH");
-    if (v == nullptr || *v == '\0') return std::nullopt;
+    if (v == nullptr || *v == '\0')
+        return std::nullopt;
     char* end = nullptr;
     long long n = std::strtoll(v, &end, 10);
-    if (end == nullptr || *end != '\0' || n < 0) return std::nullopt;
+    if (end == nullptr || *end != '\0' || n < 0)
+        return std::nullopt;
     return n;
 }
 
 RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     HaruError err;
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf(HPDF_New(onHaruError, &err));
-    if (!pdf) throw Error(tr("không khởi tạo được libharu", "cannot initialise libharu"));
+    if (!pdf)
+        throw Error(tr("không khởi tạo được libharu", "cannot initialise libharu"));
     HPDF_UseUTFEncodings(pdf.get());
     HPDF_SetCompressionMode(pdf.get(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
     check(err, "init");
@@ -140,23 +156,28 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     HaruFonts fonts(pdf.get(), files);
     check(err, "loading fonts");
     result.fontFamily = fonts.family();
-    for (int i = 0; i < 4; ++i) fixToUnicode(pdf.get(), fonts.font(static_cast<FontStyle>(i)));
+    for (int i = 0; i < 4; ++i)
+        fixToUnicode(pdf.get(), fonts.font(static_cast<FontStyle>(i)));
     check(err, "ToUnicode");
 
     result.pages = layoutDocument(doc, fonts);
-    for (const auto& p : result.pages) drawPage(pdf.get(), fonts, p);
+    for (const auto& p : result.pages)
+        drawPage(pdf.get(), fonts, p);
     check(err, "drawing");
 
     auto info = [&](HPDF_InfoType type, const std::string& v) {
-        if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, asciiFold(v).c_str());
+        if (!v.empty())
+            HPDF_SetInfoAttr(pdf.get(), type, asciiFold(v).c_str());
     };
     info(HPDF_INFO_TITLE, doc.title);
     info(HPDF_INFO_SUBJECT, doc.subject);
     info(HPDF_INFO_AUTHOR, doc.author);
     info(HPDF_INFO_KEYWORDS, doc.keywords);
     info(HPDF_INFO_CREATOR, "par-audit");
-    std::optional<long long> epoch = options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
-    if (epoch) setDate(pdf.get(), *epoch);
+    std::optional<long long> epoch =
+        options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
+    if (epoch)
+        setDate(pdf.get(), *epoch);
     check(err, "metadata");
 
     HPDF_SaveToStream(pdf.get());
@@ -166,14 +187,16 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     HPDF_UINT32 got = size;
     HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(result.pdf.data()), &got);
     result.pdf.resize(got);
-    if (err.code != HPDF_OK && err.code != HPDF_STREAM_EOF) check(err, "saving");
+    if (err.code != HPDF_OK && err.code != HPDF_STREAM_EOF)
+        check(err, "saving");
     return result;
 }
 
 void writePdf(const Document& doc, std::ostream& out, const RenderOptions& options) {
     RenderResult r = renderPdf(doc, options);
     out.write(r.pdf.data(), static_cast<std::streamsize>(r.pdf.size()));
-    if (!out) throw IoError(tr("không ghi được tệp PDF", "cannot write the PDF"));
+    if (!out)
+        throw IoError(tr("không ghi được tệp PDF", "cannot write the PDF"));
 }
 
 }  // namespace par::pdf

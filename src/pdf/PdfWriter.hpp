@@ -21,9 +21,9 @@ struct RenderOptions {
 };
 
 struct RenderResult {
-    std::string pdf;                 // the file's bytes
-    std::vector<PageLayout> pages;   // what was drawn, for tests and diagnostics
-    std::string fontFamily;          // the family that was embedded
+    std::string pdf;                // the file's bytes
+    std::vector<PageLayout> pages;  // what was drawn, for tests and diagnostics
+    std::string fontFamily;         // the family that was embedded
 };
 
 // Throws par::Error (libharu failure) or IoError (fonts missing).

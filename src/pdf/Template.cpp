@@ -25,7 +25,8 @@ constexpr int kTemplateFormatVersion = 1;
 
 std::optional<double> parseLength(std::string_view s) {
     std::string t = trim(s);
-    if (t.empty()) return std::nullopt;
+    if (t.empty())
+        return std::nullopt;
     double factor = 1;
     auto ends = [&](const char* suffix) {
         size_t n = std::strlen(suffix);
@@ -35,12 +36,16 @@ std::optional<double> parseLength(std::string_view s) {
         }
         return false;
     };
-    if (ends("cm")) factor = 10 * kPointsPerMm;
-    else if (ends("mm")) factor = kPointsPerMm;
-    else if (ends("pt")) factor = 1;
+    if (ends("cm"))
+        factor = 10 * kPointsPerMm;
+    else if (ends("mm"))
+        factor = kPointsPerMm;
+    else if (ends("pt"))
+        factor = 1;
     char* end = nullptr;
     double v = std::strtod(t.c_str(), &end);
-    if (end == t.c_str() || *end != '\0' || !(v > -10000 && v < 10000)) return std::nullopt;
+    if (end == t.c_str() || *end != '\0' || !(v > -10000 && v < 10000))
+        return std::nullopt;
     return v * factor;
 }
 
@@ -48,9 +53,10 @@ namespace {
 
 // Elements and the attributes each accepts. Paragraph-like elements share the paragraph attributes.
 const std::set<std::string>& paragraphAttrs() {
-    static const std::set<std::string> a{"align", "size", "bold", "italic", "indent", "left-indent",
-                                         "right-indent", "space-before", "space-after", "line-spacing",
-                                         "keep-with-next", "keep-together", "rule-below", "label"};
+    static const std::set<std::string> a{
+        "align",          "size",          "bold",         "italic",      "indent",
+        "left-indent",    "right-indent",  "space-before", "space-after", "line-spacing",
+        "keep-with-next", "keep-together", "rule-below",   "label"};
     return a;
 }
 
@@ -60,15 +66,16 @@ const std::map<std::string, std::set<std::string>>& elementAttrs() {
         r["template"] = {"format-version", "name"};
         r["meta"] = {"title", "subject", "author", "keywords", "footer"};
         r["style"] = paragraphAttrs();
-        r["section"] = {"orientation", "margin-top", "margin-bottom", "margin-left", "margin-right",
-                        "page-numbers", "number-first-page", "page-number-size"};
+        r["section"] = {"orientation",  "margin-top",   "margin-bottom",     "margin-left",
+                        "margin-right", "page-numbers", "number-first-page", "page-number-size"};
         r["include"] = {"template"};
         r["p"] = paragraphAttrs();
         r["h"] = paragraphAttrs();
         r["item"] = paragraphAttrs();
         r["list"] = paragraphAttrs();
         r["list"].insert({"type", "start"});
-        r["table"] = {"widths", "size", "padding", "border", "space-before", "space-after", "align"};
+        r["table"] = {"widths",       "size",        "padding", "border",
+                      "space-before", "space-after", "align"};
         r["row"] = {"header", "bold", "align"};
         r["cell"] = paragraphAttrs();
         r["cell"].insert("span");
@@ -93,37 +100,52 @@ enum class Ctx { Root, Section, Block, Inline, List, Table, Row, Columns };
 
 // What may appear inside an element of a given context.
 bool allowed(Ctx ctx, const std::string& name) {
-    static const std::set<std::string> blocks{"p", "h", "list", "table", "columns", "rule", "spacer",
-                                              "page-break", "keep", "for", "if", "else"};
+    static const std::set<std::string> blocks{"p",       "h",    "list",   "table",
+                                              "columns", "rule", "spacer", "page-break",
+                                              "keep",    "for",  "if",     "else"};
     switch (ctx) {
         case Ctx::Root:
-            return name == "meta" || name == "style" || name == "section" || name == "include" || name == "if" ||
-                   name == "else";
+            return name == "meta" || name == "style" || name == "section" || name == "include" ||
+                   name == "if" || name == "else";
         case Ctx::Section:
-        case Ctx::Block: return blocks.count(name) != 0;
-        case Ctx::Inline: return name == "b" || name == "i" || name == "br" || name == "if" || name == "else";
-        case Ctx::List: return name == "item" || name == "for" || name == "if" || name == "else";
-        case Ctx::Table: return name == "row" || name == "for" || name == "if" || name == "else";
-        case Ctx::Row: return name == "cell" || name == "for" || name == "if" || name == "else";
-        case Ctx::Columns: return name == "column";
+        case Ctx::Block:
+            return blocks.count(name) != 0;
+        case Ctx::Inline:
+            return name == "b" || name == "i" || name == "br" || name == "if" || name == "else";
+        case Ctx::List:
+            return name == "item" || name == "for" || name == "if" || name == "else";
+        case Ctx::Table:
+            return name == "row" || name == "for" || name == "if" || name == "else";
+        case Ctx::Row:
+            return name == "cell" || name == "for" || name == "if" || name == "else";
+        case Ctx::Columns:
+            return name == "column";
     }
     return false;
 }
 
 Ctx childContext(const std::string& name, Ctx self) {
-    if (name == "section" || name == "column" || name == "keep") return Ctx::Block;
-    if (name == "p" || name == "h" || name == "item" || name == "b" || name == "i") return Ctx::Inline;
-    if (name == "list") return Ctx::List;
-    if (name == "table") return Ctx::Table;
-    if (name == "row") return Ctx::Row;
-    if (name == "cell") return Ctx::Block;  // blocks, or inline content (checked below)
-    if (name == "columns") return Ctx::Columns;
+    if (name == "section" || name == "column" || name == "keep")
+        return Ctx::Block;
+    if (name == "p" || name == "h" || name == "item" || name == "b" || name == "i")
+        return Ctx::Inline;
+    if (name == "list")
+        return Ctx::List;
+    if (name == "table")
+        return Ctx::Table;
+    if (name == "row")
+        return Ctx::Row;
+    if (name == "cell")
+        return Ctx::Block;  // blocks, or inline content (checked below)
+    if (name == "columns")
+        return Ctx::Columns;
     return self;  // for, if: same context as their parent
 }
 
 bool isBlank(const char* s) {
     for (; s != nullptr && *s != '\0'; ++s)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return false;
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return false;
     return true;
 }
 
@@ -150,19 +172,25 @@ std::optional<Condition> parseCondition(std::string_view s) {
     if (op != std::string::npos) {
         std::string lhs = trim(t.substr(0, op));
         std::string rhs = trim(t.substr(op + 2));
-        if (rhs.size() < 2 || rhs.front() != '\'' || rhs.back() != '\'') return std::nullopt;
+        if (rhs.size() < 2 || rhs.front() != '\'' || rhs.back() != '\'')
+            return std::nullopt;
         c.equals = rhs.substr(1, rhs.size() - 2);
-        if (ne) c.negate = !c.negate;
+        if (ne)
+            c.negate = !c.negate;
         t = lhs;
     }
-    if (t.empty()) return std::nullopt;
+    if (t.empty())
+        return std::nullopt;
     for (char ch : t)
-        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.' || ch == '-')) return std::nullopt;
+        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.' || ch == '-'))
+            return std::nullopt;
     c.path = t;
     return c;
 }
 
-bool validPath(std::string_view p) { return parseCondition(p).has_value() && p.find(' ') == std::string_view::npos; }
+bool validPath(std::string_view p) {
+    return parseCondition(p).has_value() && p.find(' ') == std::string_view::npos;
+}
 
 std::string upper(const std::string& s) {
     std::string out;
@@ -174,14 +202,18 @@ std::string upper(const std::string& s) {
 class Scope {
 public:
     explicit Scope(const report::Data& root) : root_(root) {}
-    void push(std::string name, const report::Data* value) { vars_.emplace_back(std::move(name), value); }
+    void push(std::string name, const report::Data* value) {
+        vars_.emplace_back(std::move(name), value);
+    }
     void pop() { vars_.pop_back(); }
     const report::Data* lookup(std::string_view path) const {
         size_t dot = path.find('.');
         std::string_view head = path.substr(0, dot);
-        std::string_view rest = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+        std::string_view rest =
+            dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
         for (auto it = vars_.rbegin(); it != vars_.rend(); ++it)
-            if (it->first == head) return rest.empty() ? it->second : it->second->path(rest);
+            if (it->first == head)
+                return rest.empty() ? it->second : it->second->path(rest);
         return root_.path(path);
     }
     // Strings made for loop indices live here while the loop runs.
@@ -205,7 +237,9 @@ public:
     Renderer(const std::string& file, const report::Data& data) : file_(file), scope_(data) {}
 
     SourceLocation at(const XMLNode& n) const { return {file_, n.GetLineNum(), 0}; }
-    [[noreturn]] void fail(const XMLNode& n, const std::string& msg) const { throw ParseError(at(n), msg); }
+    [[noreturn]] void fail(const XMLNode& n, const std::string& msg) const {
+        throw ParseError(at(n), msg);
+    }
 
     std::string attr(const XMLElement& e, const char* name, const std::string& fallback = {}) {
         const char* v = e.Attribute(name);
@@ -214,48 +248,69 @@ public:
 
     double length(const XMLElement& e, const char* name, double fallback) {
         const char* v = e.Attribute(name);
-        if (v == nullptr) return fallback;
+        if (v == nullptr)
+            return fallback;
         auto l = parseLength(v);
-        if (!l) fail(e, fmt(tr("độ dài không hợp lệ '{}' ở thuộc tính '{}'", "invalid length '{}' in attribute '{}'"), v, name));
+        if (!l)
+            fail(e, fmt(tr("độ dài không hợp lệ '{}' ở thuộc tính '{}'",
+                           "invalid length '{}' in attribute '{}'"),
+                        v, name));
         return *l;
     }
 
     double number(const XMLElement& e, const char* name, double fallback) {
         const char* v = e.Attribute(name);
-        if (v == nullptr) return fallback;
+        if (v == nullptr)
+            return fallback;
         char* end = nullptr;
         double d = std::strtod(v, &end);
-        if (end == v || *end != '\0') fail(e, fmt(tr("số không hợp lệ '{}' ở thuộc tính '{}'", "invalid number '{}' in attribute '{}'"), v, name));
+        if (end == v || *end != '\0')
+            fail(e, fmt(tr("số không hợp lệ '{}' ở thuộc tính '{}'",
+                           "invalid number '{}' in attribute '{}'"),
+                        v, name));
         return d;
     }
 
     bool flag(const XMLElement& e, const char* name, bool fallback) {
         const char* v = e.Attribute(name);
-        if (v == nullptr) return fallback;
+        if (v == nullptr)
+            return fallback;
         std::string s = v;
-        if (s == "true" || s == "yes" || s == "1") return true;
-        if (s == "false" || s == "no" || s == "0") return false;
-        fail(e, fmt(tr("giá trị '{}' của '{}' phải là true hoặc false", "value '{}' of '{}' must be true or false"), v, name));
+        if (s == "true" || s == "yes" || s == "1")
+            return true;
+        if (s == "false" || s == "no" || s == "0")
+            return false;
+        fail(e, fmt(tr("giá trị '{}' của '{}' phải là true hoặc false",
+                       "value '{}' of '{}' must be true or false"),
+                    v, name));
     }
 
     Align align(const XMLElement& e, Align fallback) {
         const char* v = e.Attribute("align");
-        if (v == nullptr) return fallback;
+        if (v == nullptr)
+            return fallback;
         std::string s = v;
-        if (s == "left") return Align::Left;
-        if (s == "center") return Align::Center;
-        if (s == "right") return Align::Right;
-        if (s == "justify") return Align::Justify;
+        if (s == "left")
+            return Align::Left;
+        if (s == "center")
+            return Align::Center;
+        if (s == "right")
+            return Align::Right;
+        if (s == "justify")
+            return Align::Justify;
         fail(e, fmt(tr("căn lề không hợp lệ '{}'", "invalid align '{}'"), s));
     }
 
     std::vector<double> weights(const XMLElement& e, const char* name) {
         std::vector<double> w;
         const char* v = e.Attribute(name);
-        if (v == nullptr) return w;
+        if (v == nullptr)
+            return w;
         for (const auto& part : splitList(v, ", ")) {
             auto d = parseLength(part);
-            if (!d || *d <= 0) fail(e, fmt(tr("độ rộng cột không hợp lệ '{}'", "invalid column width '{}'"), part));
+            if (!d || *d <= 0)
+                fail(e,
+                     fmt(tr("độ rộng cột không hợp lệ '{}'", "invalid column width '{}'"), part));
             w.push_back(*d);
         }
         return w;
@@ -269,17 +324,28 @@ public:
             filter = trim(path.substr(bar + 1));
             path = trim(path.substr(0, bar));
         }
-        if (!validPath(path)) fail(where, fmt(tr("chỗ điền không hợp lệ '{{}}'", "invalid placeholder '{{}}'"), std::string(expr)));
+        if (!validPath(path))
+            fail(where, fmt(tr("chỗ điền không hợp lệ '{{}}'", "invalid placeholder '{{}}'"),
+                            std::string(expr)));
         const report::Data* d = scope_.lookup(path);
-        if (d == nullptr) fail(where, fmt(tr("trường không có trong dữ liệu: '{}'", "unknown field '{}'"), path));
+        if (d == nullptr)
+            fail(where, fmt(tr("trường không có trong dữ liệu: '{}'", "unknown field '{}'"), path));
         if (filter == "count") {
-            if (!d->isList()) fail(where, fmt(tr("'{}' không phải là danh sách", "'{}' is not a list"), path));
+            if (!d->isList())
+                fail(where, fmt(tr("'{}' không phải là danh sách", "'{}' is not a list"), path));
             return std::to_string(d->items().size());
         }
-        if (!d->isString()) fail(where, fmt(tr("'{}' không phải là văn bản (là danh sách hoặc bảng)", "'{}' is not text (a list or a map)"), path));
-        if (filter.empty()) return d->str();
-        if (filter == "upper") return upper(d->str());
-        fail(where, fmt(tr("bộ lọc không biết: '{}' (có: upper, count)", "unknown filter '{}' (known: upper, count)"), filter));
+        if (!d->isString())
+            fail(where, fmt(tr("'{}' không phải là văn bản (là danh sách hoặc bảng)",
+                               "'{}' is not text (a list or a map)"),
+                            path));
+        if (filter.empty())
+            return d->str();
+        if (filter == "upper")
+            return upper(d->str());
+        fail(where, fmt(tr("bộ lọc không biết: '{}' (có: upper, count)",
+                           "unknown filter '{}' (known: upper, count)"),
+                        filter));
     }
 
     // Replaces {path} placeholders; "{{" and "}}" stand for braces.
@@ -295,11 +361,13 @@ public:
                 ++i;
             } else if (c == '{') {
                 size_t close = text.find('}', i);
-                if (close == std::string::npos) fail(where, tr("thiếu '}' đóng chỗ điền", "missing '}' closing a placeholder"));
+                if (close == std::string::npos)
+                    fail(where, tr("thiếu '}' đóng chỗ điền", "missing '}' closing a placeholder"));
                 out += value(std::string_view(text).substr(i + 1, close - i - 1), where);
                 i = close;
             } else if (c == '}') {
-                fail(where, tr("'}' đứng riêng (viết '}}' để có dấu ngoặc)", "stray '}' (write '}}' for a brace)"));
+                fail(where, tr("'}' đứng riêng (viết '}}' để có dấu ngoặc)",
+                               "stray '}' (write '}}' for a brace)"));
             } else {
                 out += c;
             }
@@ -309,11 +377,14 @@ public:
 
     bool test(const XMLElement& e) {
         auto c = parseCondition(e.Attribute("test") ? e.Attribute("test") : "");
-        if (!c) fail(e, tr("điều kiện không hợp lệ", "invalid condition"));
+        if (!c)
+            fail(e, tr("điều kiện không hợp lệ", "invalid condition"));
         const report::Data* d = scope_.lookup(c->path);
         bool r;
-        if (c->equals) r = d != nullptr && d->isString() && d->str() == *c->equals;
-        else r = d != nullptr && d->truthy();
+        if (c->equals)
+            r = d != nullptr && d->isString() && d->str() == *c->equals;
+        else
+            r = d != nullptr && d->truthy();
         return c->negate ? !r : r;
     }
 
@@ -328,7 +399,8 @@ public:
                 inElse = true;
                 continue;
             }
-            if (yes != inElse) body(*n);
+            if (yes != inElse)
+                body(*n);
         }
     }
 
@@ -338,9 +410,11 @@ public:
         std::string as = e.Attribute("as") ? e.Attribute("as") : "item";
         const char* index = e.Attribute("index");
         const report::Data* list = scope_.lookup(each);
-        if (list == nullptr) fail(e, fmt(tr("trường không có trong dữ liệu: '{}'", "unknown field '{}'"), each));
+        if (list == nullptr)
+            fail(e, fmt(tr("trường không có trong dữ liệu: '{}'", "unknown field '{}'"), each));
         if (!list->isList()) {
-            if (list->isMap() && !list->truthy()) return;  // an empty value: no items
+            if (list->isMap() && !list->truthy())
+                return;  // an empty value: no items
             fail(e, fmt(tr("'{}' không phải là danh sách", "'{}' is not a list"), each));
         }
         size_t k = 0;
@@ -351,7 +425,8 @@ public:
                 scope_.temps().emplace_back(std::to_string(k));
                 scope_.push(index, &scope_.temps().back());
             }
-            for (const XMLNode* n = e.FirstChild(); n != nullptr; n = n->NextSibling()) body(*n);
+            for (const XMLNode* n = e.FirstChild(); n != nullptr; n = n->NextSibling())
+                body(*n);
             if (index != nullptr) {
                 scope_.pop();
                 scope_.temps().pop_back();
@@ -373,7 +448,8 @@ public:
         p.keepWithNext = flag(e, "keep-with-next", p.keepWithNext);
         p.keepTogether = flag(e, "keep-together", p.keepTogether);
         p.ruleBelow = number(e, "rule-below", p.ruleBelow);
-        if (e.Attribute("label") != nullptr) p.label = attr(e, "label");
+        if (e.Attribute("label") != nullptr)
+            p.label = attr(e, "label");
         s.bold = flag(e, "bold", s.bold);
         s.italic = flag(e, "italic", s.italic);
         return s;
@@ -384,17 +460,20 @@ public:
         for (char c : text) {
             bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
             if (ws) {
-                if (lastWasSpace_) continue;
+                if (lastWasSpace_)
+                    continue;
                 c = ' ';
             }
-            if (p.runs.empty() || p.runs.back().style != style) p.runs.push_back({"", style});
+            if (p.runs.empty() || p.runs.back().style != style)
+                p.runs.push_back({"", style});
             p.runs.back().text += c;
             lastWasSpace_ = ws;
         }
     }
 
     void inlines(const XMLNode& parent, Paragraph& p, FontStyle style) {
-        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling()) inlineNode(*n, p, style);
+        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling())
+            inlineNode(*n, p, style);
     }
 
     void inlineNode(const XMLNode& n, Paragraph& p, FontStyle style) {
@@ -403,17 +482,23 @@ public:
             return;
         }
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;  // comments
+        if (e == nullptr)
+            return;  // comments
         std::string name = e->Name();
-        if (name == "b") inlines(*e, p, makeStyle(true, isItalic(style)));
-        else if (name == "i") inlines(*e, p, makeStyle(isBold(style), true));
+        if (name == "b")
+            inlines(*e, p, makeStyle(true, isItalic(style)));
+        else if (name == "i")
+            inlines(*e, p, makeStyle(isBold(style), true));
         else if (name == "br") {
-            if (p.runs.empty()) p.runs.push_back({"", style});
+            if (p.runs.empty())
+                p.runs.push_back({"", style});
             std::string& t = p.runs.back().text;
-            while (!t.empty() && t.back() == ' ') t.pop_back();
+            while (!t.empty() && t.back() == ' ')
+                t.pop_back();
             t += '\n';
             lastWasSpace_ = true;
-        } else if (name == "if") conditional(*e, [&](const XMLNode& c) { inlineNode(c, p, style); });
+        } else if (name == "if")
+            conditional(*e, [&](const XMLNode& c) { inlineNode(c, p, style); });
     }
 
     Paragraph paragraph(const XMLElement& e, const ParaStyle& base) {
@@ -424,26 +509,35 @@ public:
         // Trim the trailing space and drop empty runs.
         while (!p.runs.empty()) {
             std::string& t = p.runs.back().text;
-            while (!t.empty() && t.back() == ' ') t.pop_back();
-            if (!t.empty()) break;
+            while (!t.empty() && t.back() == ' ')
+                t.pop_back();
+            if (!t.empty())
+                break;
             p.runs.pop_back();
         }
         return p;
     }
 
     void blocks(const XMLElement& parent, BlockList& out) {
-        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling()) blockNode(*n, out);
+        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling())
+            blockNode(*n, out);
     }
 
     void blockNode(const XMLNode& n, BlockList& out) {
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;
+        if (e == nullptr)
+            return;
         std::string name = e->Name();
-        if (name == "p") out.push_back(Block::of(paragraph(*e, body_)));
-        else if (name == "h") out.push_back(Block::of(paragraph(*e, heading())));
-        else if (name == "list") list(*e, out);
-        else if (name == "table") table(*e, out);
-        else if (name == "columns") columns(*e, out);
+        if (name == "p")
+            out.push_back(Block::of(paragraph(*e, body_)));
+        else if (name == "h")
+            out.push_back(Block::of(paragraph(*e, heading())));
+        else if (name == "list")
+            list(*e, out);
+        else if (name == "table")
+            table(*e, out);
+        else if (name == "columns")
+            columns(*e, out);
         else if (name == "rule") {
             Rule r;
             r.width = number(*e, "width", r.width);
@@ -452,14 +546,18 @@ public:
             r.spaceBefore = length(*e, "space-before", r.spaceBefore);
             r.spaceAfter = length(*e, "space-after", r.spaceAfter);
             out.push_back(Block::of(r));
-        } else if (name == "spacer") out.push_back(Block::of(Spacer{length(*e, "height", 0)}));
-        else if (name == "page-break") out.push_back(Block::of(PageBreak{}));
+        } else if (name == "spacer")
+            out.push_back(Block::of(Spacer{length(*e, "height", 0)}));
+        else if (name == "page-break")
+            out.push_back(Block::of(PageBreak{}));
         else if (name == "keep") {
             KeepTogether k;
             blocks(*e, k.blocks);
             out.push_back(Block::of(std::move(k)));
-        } else if (name == "for") loop(*e, [&](const XMLNode& c) { blockNode(c, out); });
-        else if (name == "if") conditional(*e, [&](const XMLNode& c) { blockNode(c, out); });
+        } else if (name == "for")
+            loop(*e, [&](const XMLNode& c) { blockNode(c, out); });
+        else if (name == "if")
+            conditional(*e, [&](const XMLNode& c) { blockNode(c, out); });
     }
 
     ParaStyle heading() const {
@@ -476,17 +574,22 @@ public:
     };
 
     static std::string label(const ListState& l) {
-        if (l.type == "bullet") return "•";
-        if (l.type == "dash") return "-";
-        if (l.type == "plus") return "+";
+        if (l.type == "bullet")
+            return "•";
+        if (l.type == "dash")
+            return "-";
+        if (l.type == "plus")
+            return "+";
         if (l.type == "alpha") {
             std::string s(1, static_cast<char>('a' + (l.number - 1) % 26));
             return s + ")";
         }
         if (l.type == "roman") {
-            static const char* r[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                                      "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
-            return l.number <= 20 ? std::string(r[l.number - 1]) + "." : std::to_string(l.number) + ".";
+            static const char* r[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+                                      "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+                                      "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
+            return l.number <= 20 ? std::string(r[l.number - 1]) + "."
+                                  : std::to_string(l.number) + ".";
         }
         return std::to_string(l.number) + ".";
     }
@@ -495,28 +598,36 @@ public:
         ListState l;
         l.style = paraStyle(e, body_);
         l.type = e.Attribute("type") ? e.Attribute("type") : "decimal";
-        static const std::set<std::string> types{"decimal", "alpha", "roman", "bullet", "dash", "plus"};
-        if (types.count(l.type) == 0) fail(e, fmt(tr("kiểu danh sách không biết: '{}'", "unknown list type '{}'"), l.type));
+        static const std::set<std::string> types{"decimal", "alpha", "roman",
+                                                 "bullet",  "dash",  "plus"};
+        if (types.count(l.type) == 0)
+            fail(e, fmt(tr("kiểu danh sách không biết: '{}'", "unknown list type '{}'"), l.type));
         l.number = static_cast<int>(number(e, "start", 1));
-        if (l.number < 1) fail(e, tr("'start' phải từ 1", "'start' must be 1 or more"));
+        if (l.number < 1)
+            fail(e, tr("'start' phải từ 1", "'start' must be 1 or more"));
         items(e, l, out);
     }
 
     void items(const XMLElement& parent, ListState& l, BlockList& out) {
-        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling()) itemNode(*n, l, out);
+        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling())
+            itemNode(*n, l, out);
     }
 
     void itemNode(const XMLNode& n, ListState& l, BlockList& out) {
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;
+        if (e == nullptr)
+            return;
         std::string name = e->Name();
         if (name == "item") {
             Paragraph p = paragraph(*e, l.style);
-            if (e->Attribute("label") == nullptr) p.label = label(l);
+            if (e->Attribute("label") == nullptr)
+                p.label = label(l);
             ++l.number;
             out.push_back(Block::of(std::move(p)));
-        } else if (name == "for") loop(*e, [&](const XMLNode& c) { itemNode(c, l, out); });
-        else if (name == "if") conditional(*e, [&](const XMLNode& c) { itemNode(c, l, out); });
+        } else if (name == "for")
+            loop(*e, [&](const XMLNode& c) { itemNode(c, l, out); });
+        else if (name == "if")
+            conditional(*e, [&](const XMLNode& c) { itemNode(c, l, out); });
     }
 
     struct TableState {
@@ -539,12 +650,14 @@ public:
     }
 
     void rows(const XMLElement& parent, TableState& t) {
-        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling()) rowNode(*n, t);
+        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling())
+            rowNode(*n, t);
     }
 
     void rowNode(const XMLNode& n, TableState& t) {
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;
+        if (e == nullptr)
+            return;
         std::string name = e->Name();
         if (name == "row") {
             TableRow row;
@@ -554,22 +667,27 @@ public:
             cs.p.align = align(*e, row.header ? Align::Center : cs.p.align);
             cells(*e, cs, row);
             t.table.rows.push_back(std::move(row));
-        } else if (name == "for") loop(*e, [&](const XMLNode& c) { rowNode(c, t); });
-        else if (name == "if") conditional(*e, [&](const XMLNode& c) { rowNode(c, t); });
+        } else if (name == "for")
+            loop(*e, [&](const XMLNode& c) { rowNode(c, t); });
+        else if (name == "if")
+            conditional(*e, [&](const XMLNode& c) { rowNode(c, t); });
     }
 
     void cells(const XMLElement& parent, const ParaStyle& cs, TableRow& row) {
-        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling()) cellNode(*n, cs, row);
+        for (const XMLNode* n = parent.FirstChild(); n != nullptr; n = n->NextSibling())
+            cellNode(*n, cs, row);
     }
 
     void cellNode(const XMLNode& n, const ParaStyle& cs, TableRow& row) {
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;
+        if (e == nullptr)
+            return;
         std::string name = e->Name();
         if (name == "cell") {
             TableCell cell;
             cell.colSpan = static_cast<int>(number(*e, "span", 1));
-            if (cell.colSpan < 1) fail(*e, tr("'span' phải từ 1", "'span' must be 1 or more"));
+            if (cell.colSpan < 1)
+                fail(*e, tr("'span' phải từ 1", "'span' must be 1 or more"));
             if (hasBlockChildren(*e)) {
                 ParaStyle saved = body_;
                 body_ = paraStyle(*e, cs);
@@ -579,14 +697,18 @@ public:
                 cell.content.push_back(Block::of(paragraph(*e, cs)));
             }
             row.cells.push_back(std::move(cell));
-        } else if (name == "for") loop(*e, [&](const XMLNode& c) { cellNode(c, cs, row); });
-        else if (name == "if") conditional(*e, [&](const XMLNode& c) { cellNode(c, cs, row); });
+        } else if (name == "for")
+            loop(*e, [&](const XMLNode& c) { cellNode(c, cs, row); });
+        else if (name == "if")
+            conditional(*e, [&](const XMLNode& c) { cellNode(c, cs, row); });
     }
 
     static bool hasBlockChildren(const XMLElement& e) {
-        for (const XMLElement* c = e.FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+        for (const XMLElement* c = e.FirstChildElement(); c != nullptr;
+             c = c->NextSiblingElement()) {
             std::string n = c->Name();
-            if (n == "p" || n == "h" || n == "list" || n == "table" || n == "rule" || n == "spacer") return true;
+            if (n == "p" || n == "h" || n == "list" || n == "table" || n == "rule" || n == "spacer")
+                return true;
         }
         return false;
     }
@@ -596,7 +718,8 @@ public:
         c.widths = weights(e, "widths");
         c.spaceBefore = length(e, "space-before", 0);
         c.spaceAfter = length(e, "space-after", 0);
-        for (const XMLElement* col = e.FirstChildElement("column"); col != nullptr; col = col->NextSiblingElement("column")) {
+        for (const XMLElement* col = e.FirstChildElement("column"); col != nullptr;
+             col = col->NextSiblingElement("column")) {
             c.columns.emplace_back();
             blocks(*col, c.columns.back());
         }
@@ -606,8 +729,10 @@ public:
     Section section(const XMLElement& e) {
         Section s;
         std::string o = e.Attribute("orientation") ? e.Attribute("orientation") : "portrait";
-        if (o == "landscape") s.orientation = Orientation::Landscape;
-        else if (o != "portrait") fail(e, fmt(tr("hướng trang không hợp lệ '{}'", "invalid orientation '{}'"), o));
+        if (o == "landscape")
+            s.orientation = Orientation::Landscape;
+        else if (o != "portrait")
+            fail(e, fmt(tr("hướng trang không hợp lệ '{}'", "invalid orientation '{}'"), o));
         s.marginTop = length(e, "margin-top", s.marginTop);
         s.marginBottom = length(e, "margin-bottom", s.marginBottom);
         s.marginLeft = length(e, "margin-left", s.marginLeft);
@@ -623,13 +748,17 @@ public:
 
     using Includes = std::vector<std::pair<const XMLElement*, Template>>;
 
-    void root(const XMLElement& r, Document& doc, const Includes& includes, const report::Data& data) {
-        for (const XMLNode* n = r.FirstChild(); n != nullptr; n = n->NextSibling()) rootNode(*n, doc, includes, data);
+    void root(const XMLElement& r, Document& doc, const Includes& includes,
+              const report::Data& data) {
+        for (const XMLNode* n = r.FirstChild(); n != nullptr; n = n->NextSibling())
+            rootNode(*n, doc, includes, data);
     }
 
-    void rootNode(const XMLNode& n, Document& doc, const Includes& includes, const report::Data& data) {
+    void rootNode(const XMLNode& n, Document& doc, const Includes& includes,
+                  const report::Data& data) {
         const XMLElement* e = n.ToElement();
-        if (e == nullptr) return;
+        if (e == nullptr)
+            return;
         std::string name = e->Name();
         if (name == "meta") {
             doc.title = attr(*e, "title", doc.title);
@@ -645,7 +774,8 @@ public:
             for (const auto& [el, t] : includes)
                 if (el == e) {
                     Document sub = t.render(data);
-                    for (auto& s : sub.sections) doc.sections.push_back(std::move(s));
+                    for (auto& s : sub.sections)
+                        doc.sections.push_back(std::move(s));
                 }
         } else if (name == "if") {
             conditional(*e, [&](const XMLNode& c) { rootNode(c, doc, includes, data); });
@@ -670,35 +800,47 @@ void validateNode(const XMLNode& n, Ctx ctx, const std::string& file) {
         auto where = SourceLocation{file, c->GetLineNum(), 0};
         if (const XMLText* t = c->ToText()) {
             bool inlineOk = ctx == Ctx::Inline;
-            if (!inlineOk && n.ToElement() != nullptr && std::strcmp(n.ToElement()->Name(), "cell") == 0) inlineOk = true;
+            if (!inlineOk && n.ToElement() != nullptr &&
+                std::strcmp(n.ToElement()->Name(), "cell") == 0)
+                inlineOk = true;
             if (!inlineOk && !isBlank(t->Value()))
-                throw ParseError(where, tr("văn bản nằm ngoài đoạn <p>", "text outside a paragraph <p>"));
+                throw ParseError(where,
+                                 tr("văn bản nằm ngoài đoạn <p>", "text outside a paragraph <p>"));
             continue;
         }
         const XMLElement* e = c->ToElement();
-        if (e == nullptr) continue;
+        if (e == nullptr)
+            continue;
         std::string name = e->Name();
         const auto& known = elementAttrs();
         auto it = known.find(name);
         Ctx effective = ctx;
-        if (ctx == Ctx::Block && n.ToElement() != nullptr && std::strcmp(n.ToElement()->Name(), "cell") == 0 &&
+        if (ctx == Ctx::Block && n.ToElement() != nullptr &&
+            std::strcmp(n.ToElement()->Name(), "cell") == 0 &&
             (name == "b" || name == "i" || name == "br"))
             effective = Ctx::Inline;
         if (it == known.end() || !allowed(effective, name))
-            throw ParseError(where, fmt(tr("phần tử <{}> không được phép ở đây", "element <{}> not allowed here"), name));
+            throw ParseError(where, fmt(tr("phần tử <{}> không được phép ở đây",
+                                           "element <{}> not allowed here"),
+                                        name));
         for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next())
             if (it->second.count(a->Name()) == 0)
-                throw ParseError(where, fmt(tr("thuộc tính không biết '{}' của <{}>", "unknown attribute '{}' of <{}>"), a->Name(), name));
+                throw ParseError(where, fmt(tr("thuộc tính không biết '{}' của <{}>",
+                                               "unknown attribute '{}' of <{}>"),
+                                            a->Name(), name));
         if (name == "for") {
             const char* each = e->Attribute("each");
             if (each == nullptr || !validPath(each))
-                throw ParseError(where, tr("<for> cần each=\"đường.dẫn\"", "<for> needs each=\"path\""));
+                throw ParseError(where,
+                                 tr("<for> cần each=\"đường.dẫn\"", "<for> needs each=\"path\""));
         }
         if (name == "if" && !parseCondition(e->Attribute("test") ? e->Attribute("test") : ""))
-            throw ParseError(where, fmt(tr("điều kiện không hợp lệ: '{}'", "invalid condition '{}'"),
-                                        e->Attribute("test") ? e->Attribute("test") : ""));
+            throw ParseError(where,
+                             fmt(tr("điều kiện không hợp lệ: '{}'", "invalid condition '{}'"),
+                                 e->Attribute("test") ? e->Attribute("test") : ""));
         if (name == "include" && e->Attribute("template") == nullptr)
-            throw ParseError(where, tr("<include> cần template=\"tệp.xml\"", "<include> needs template=\"file.xml\""));
+            throw ParseError(where, tr("<include> cần template=\"tệp.xml\"",
+                                       "<include> needs template=\"file.xml\""));
         validateNode(*e, childContext(name, effective), file);
     }
 }
@@ -720,13 +862,16 @@ Template Template::load(const std::string& path) {
     try {
         text = readFile(path);
     } catch (const IoError&) {
-        throw IoError(fmt(tr("không đọc được mẫu văn bản '{}'", "cannot read template '{}'"), path));
+        throw IoError(
+            fmt(tr("không đọc được mẫu văn bản '{}'", "cannot read template '{}'"), path));
     }
     return parse(text, path, directoryOf(path));
 }
 
-Template Template::parse(std::string_view xml, const std::string& name, const std::string& baseDir) {
-    if (!isValidUtf8(xml)) throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8", "file is not UTF-8"));
+Template Template::parse(std::string_view xml, const std::string& name,
+                         const std::string& baseDir) {
+    if (!isValidUtf8(xml))
+        throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8", "file is not UTF-8"));
     Template t;
     t.file_ = name;
     t.baseDir_ = baseDir;
@@ -741,13 +886,17 @@ Template Template::parse(std::string_view xml, const std::string& name, const st
     while (!pending.empty()) {
         const XMLElement* parent = pending.back();
         pending.pop_back();
-        for (const XMLElement* e = parent->FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) {
-            if (std::strcmp(e->Name(), "if") == 0) pending.push_back(e);
-            if (std::strcmp(e->Name(), "include") != 0) continue;
+        for (const XMLElement* e = parent->FirstChildElement(); e != nullptr;
+             e = e->NextSiblingElement()) {
+            if (std::strcmp(e->Name(), "if") == 0)
+                pending.push_back(e);
+            if (std::strcmp(e->Name(), "include") != 0)
+                continue;
             std::string file = e->Attribute("template");
             std::string path = file.rfind('/', 0) == 0 ? file : baseDir + "/" + file;
             if (path == name)
-                throw ParseError({name, e->GetLineNum(), 0}, tr("mẫu tự bao gồm chính nó", "template includes itself"));
+                throw ParseError({name, e->GetLineNum(), 0},
+                                 tr("mẫu tự bao gồm chính nó", "template includes itself"));
             t.includes_.emplace_back(e, load(path));
         }
     }
@@ -757,13 +906,16 @@ Template Template::parse(std::string_view xml, const std::string& name, const st
 void Template::validate() const {
     const XMLElement* root = doc_->RootElement();
     if (root == nullptr || std::strcmp(root->Name(), "template") != 0)
-        throw ParseError({file_, root ? root->GetLineNum() : 1, 0},
-                         tr("phần tử gốc phải là <template>", "the root element must be <template>"));
+        throw ParseError(
+            {file_, root ? root->GetLineNum() : 1, 0},
+            tr("phần tử gốc phải là <template>", "the root element must be <template>"));
     int version = root->IntAttribute("format-version", 0);
     if (version < 1 || version > kTemplateFormatVersion)
-        throw ParseError({file_, root->GetLineNum(), 0},
-                         fmt(tr("format-version {} không được hỗ trợ (hỗ trợ: 1)", "unsupported format-version {} (supported: 1)"),
-                             root->Attribute("format-version") ? root->Attribute("format-version") : "?"));
+        throw ParseError(
+            {file_, root->GetLineNum(), 0},
+            fmt(tr("format-version {} không được hỗ trợ (hỗ trợ: 1)",
+                   "unsupported format-version {} (supported: 1)"),
+                root->Attribute("format-version") ? root->Attribute("format-version") : "?"));
     validateNode(*root, Ctx::Root, file_);
 }
 

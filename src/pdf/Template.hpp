@@ -1,16 +1,17 @@
 // Template.hpp - the XML report templates of templates/ (format in docs/templates.md): a document
-// skeleton with {placeholders}, <for> loops and <if> conditions, bound to a par::report::Data tree to
-// give a Document. Users edit templates without rebuilding. Syntax errors (unknown element or
-// attribute, malformed value or expression) are found at load; a placeholder naming a field the data
-// does not have is found at render. Both throw par::ParseError carrying the template's file:line.
+// skeleton with {placeholders}, <for> loops and <if> conditions, bound to a par::report::Data tree
+// to give a Document. Users edit templates without rebuilding. Syntax errors (unknown element or
+// attribute, malformed value or expression) are found at load; a placeholder naming a field the
+// data does not have is found at render. Both throw par::ParseError carrying the template's
+// file:line.
 #pragma once
 
 #include <memory>
 #include <optional>
-#include <utility>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/report/Data.hpp"
 #include "pdf/Document.hpp"
@@ -18,7 +19,7 @@
 namespace tinyxml2 {
 class XMLDocument;
 class XMLElement;
-}
+}  // namespace tinyxml2
 
 namespace par::pdf {
 
@@ -27,7 +28,8 @@ public:
     // Reads a template file; throws IoError (missing/unreadable) or ParseError (file:line).
     static Template load(const std::string& path);
     // Parses template text; `name` stands for the file in messages, `baseDir` resolves <include>.
-    static Template parse(std::string_view xml, const std::string& name, const std::string& baseDir = ".");
+    static Template parse(std::string_view xml, const std::string& name,
+                          const std::string& baseDir = ".");
 
     Template(Template&&) noexcept;
     Template& operator=(Template&&) noexcept;

@@ -13,14 +13,15 @@ namespace par::test {
 double FixedMeasurer::width(std::string_view utf8, pdf::FontStyle, double size) const {
     size_t n = 0;
     for (unsigned char c : utf8)
-        if ((c & 0xC0) != 0x80) ++n;
+        if ((c & 0xC0) != 0x80)
+            ++n;
     return static_cast<double>(n) * size * 0.5;
 }
 
 namespace {
 std::string unescape(std::string s) {
-    const std::pair<const char*, const char*> entities[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-                                                           {"&quot;", "\""}, {"&apos;", "'"}};
+    const std::pair<const char*, const char*> entities[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
     for (const auto& [from, to] : entities) {
         size_t pos = 0;
         while ((pos = s.find(from, pos)) != std::string::npos) {
@@ -45,7 +46,8 @@ std::vector<BoxWord> bboxWords(const std::string& pdfPath) {
     const std::string& out = r.out;
     while (start < out.size()) {
         size_t end = out.find('\n', start);
-        if (end == std::string::npos) end = out.size();
+        if (end == std::string::npos)
+            end = out.size();
         std::string line = out.substr(start, end - start);
         start = end + 1;
         std::smatch m;
@@ -54,8 +56,8 @@ std::vector<BoxWord> bboxWords(const std::string& pdfPath) {
             pw = std::stod(m[1]);
             ph = std::stod(m[2]);
         } else if (std::regex_search(line, m, wordRe)) {
-            words.push_back({page, pw, ph, std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]),
-                             unescape(m[5])});
+            words.push_back({page, pw, ph, std::stod(m[1]), std::stod(m[2]), std::stod(m[3]),
+                             std::stod(m[4]), unescape(m[5])});
         }
     }
     return words;
@@ -63,11 +65,14 @@ std::vector<BoxWord> bboxWords(const std::string& pdfPath) {
 
 const BoxWord& findWord(const std::vector<BoxWord>& words, const std::string& text, int page) {
     for (const auto& w : words)
-        if (w.text == text && (page <= 0 || w.page == page)) return w;
+        if (w.text == text && (page <= 0 || w.page == page))
+            return w;
     FAIL("word not found: " << text << " (page " << page << ")");
     return words.front();
 }
 
-std::string templatePath(const std::string& name) { return sourcePath("templates/" + name); }
+std::string templatePath(const std::string& name) {
+    return sourcePath("templates/" + name);
+}
 
 }  // namespace par::test

@@ -1,5 +1,5 @@
-// PdfTestSupport.hpp - helpers for the document engine tests: a fixed-width measurer for layout unit
-// tests, and readers of the poppler tools' output (pdftotext -bbox words with their boxes).
+// PdfTestSupport.hpp - helpers for the document engine tests: a fixed-width measurer for layout
+// unit tests, and readers of the poppler tools' output (pdftotext -bbox words with their boxes).
 #pragma once
 
 #include <string>

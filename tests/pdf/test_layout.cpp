@@ -20,20 +20,24 @@ Paragraph para(const std::string& text, double size = 10) {
 
 std::string words(const std::string& prefix, int n) {
     std::string s;
-    for (int i = 0; i < n; ++i) s += (i ? " " : "") + prefix + std::to_string(i);
+    for (int i = 0; i < n; ++i)
+        s += (i ? " " : "") + prefix + std::to_string(i);
     return s;
 }
 
 // Baselines on each page holding a text starting with `prefix`.
-std::map<int, std::set<double>> linesByPage(const std::vector<PageLayout>& pages, const std::string& prefix) {
+std::map<int, std::set<double>> linesByPage(const std::vector<PageLayout>& pages,
+                                            const std::string& prefix) {
     std::map<int, std::set<double>> r;
     for (size_t i = 0; i < pages.size(); ++i)
         for (const auto& t : pages[i].texts)
-            if (t.text.rfind(prefix, 0) == 0) r[static_cast<int>(i)].insert(t.baseline);
+            if (t.text.rfind(prefix, 0) == 0)
+                r[static_cast<int>(i)].insert(t.baseline);
     return r;
 }
 
-void checkInsideMargins(const std::vector<PageLayout>& pages, const Section& s, const TextMeasurer& m) {
+void checkInsideMargins(const std::vector<PageLayout>& pages, const Section& s,
+                        const TextMeasurer& m) {
     for (const auto& p : pages)
         for (const auto& t : p.texts) {
             CHECK(t.x >= s.marginLeft - 0.01);
@@ -47,7 +51,8 @@ TEST_CASE("widow and orphan control keeps two lines on each side of a break", "[
     for (int filler = 50; filler <= 62; ++filler) {  // move the paragraph across the page end
         Document doc;
         Section s;
-        for (int i = 0; i < filler; ++i) s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
+        for (int i = 0; i < filler; ++i)
+            s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
         s.blocks.push_back(Block::of(para(words("w", 300))));  // about 11 lines
         doc.sections.push_back(s);
         auto pages = layoutDocument(doc, m);
@@ -63,7 +68,8 @@ TEST_CASE("a heading is never the last line of a page", "[pdf][layout]") {
     for (int filler = 55; filler <= 60; ++filler) {
         Document doc;
         Section s;
-        for (int i = 0; i < filler; ++i) s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
+        for (int i = 0; i < filler; ++i)
+            s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
         Paragraph h = para("HEADING");
         h.keepWithNext = true;
         s.blocks.push_back(Block::of(h));
@@ -83,7 +89,8 @@ TEST_CASE("long tables break between rows and repeat their header row", "[pdf][l
     t.columnWidths = {1, 4, 2};
     TableRow head;
     head.header = true;
-    for (const char* h : {"STT", "HEADER", "Hạn"}) head.cells.push_back({{Block::of(para(h))}, 1});
+    for (const char* h : {"STT", "HEADER", "Hạn"})
+        head.cells.push_back({{Block::of(para(h))}, 1});
     t.rows.push_back(head);
     for (int i = 1; i <= 120; ++i) {
         TableRow r;
@@ -103,8 +110,10 @@ TEST_CASE("long tables break between rows and repeat their header row", "[pdf][l
         CHECK(p.width > p.height);
         double headerY = -1, firstRowY = 1e9;
         for (const auto& tx : p.texts) {
-            if (tx.text == "HEADER") headerY = tx.baseline;
-            if (tx.text.rfind("row", 0) == 0) firstRowY = std::min(firstRowY, tx.baseline);
+            if (tx.text == "HEADER")
+                headerY = tx.baseline;
+            if (tx.text.rfind("row", 0) == 0)
+                firstRowY = std::min(firstRowY, tx.baseline);
             CHECK(tx.baseline <= p.height - s.marginBottom);
         }
         CHECK(headerY > 0);
@@ -114,7 +123,8 @@ TEST_CASE("long tables break between rows and repeat their header row", "[pdf][l
     std::set<std::string> rows;
     for (const auto& p : pages)
         for (const auto& tx : p.texts)
-            if (tx.text.rfind("row", 0) == 0) CHECK(rows.insert(tx.text.substr(0, tx.text.find(' '))).second);
+            if (tx.text.rfind("row", 0) == 0)
+                CHECK(rows.insert(tx.text.substr(0, tx.text.find(' '))).second);
     CHECK(rows.size() == 120);
     checkInsideMargins(pages, s, m);
 }
@@ -147,9 +157,11 @@ TEST_CASE("a keep-together block moves whole to the next page", "[pdf][layout]")
     for (int filler = 50; filler <= 60; ++filler) {
         Document doc;
         Section s;
-        for (int i = 0; i < filler; ++i) s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
+        for (int i = 0; i < filler; ++i)
+            s.blocks.push_back(Block::of(para("dòng " + std::to_string(i))));
         KeepTogether k;
-        for (const char* l : {"SIGN-authority", "SIGN-title"}) k.blocks.push_back(Block::of(para(l)));
+        for (const char* l : {"SIGN-authority", "SIGN-title"})
+            k.blocks.push_back(Block::of(para(l)));
         k.blocks.push_back(Block::of(Spacer{60}));
         k.blocks.push_back(Block::of(para("SIGN-name")));
         s.blocks.push_back(Block::of(k));
@@ -159,11 +171,13 @@ TEST_CASE("a keep-together block moves whole to the next page", "[pdf][layout]")
     }
 }
 
-TEST_CASE("page numbers: none on page 1, centred in the top margin after, per section", "[pdf][layout]") {
+TEST_CASE("page numbers: none on page 1, centred in the top margin after, per section",
+          "[pdf][layout]") {
     FixedMeasurer m;
     Document doc;
     Section a;
-    for (int i = 0; i < 150; ++i) a.blocks.push_back(Block::of(para("a" + std::to_string(i))));
+    for (int i = 0; i < 150; ++i)
+        a.blocks.push_back(Block::of(para("a" + std::to_string(i))));
     Section b = a;
     b.orientation = Orientation::Landscape;
     doc.sections = {a, b};
@@ -177,7 +191,8 @@ TEST_CASE("page numbers: none on page 1, centred in the top margin after, per se
         CHECK(first == (p.numberInSection == 1));
         const TextOp* num = nullptr;
         for (const auto& t : p.texts)
-            if (t.baseline < a.marginTop) num = &t;
+            if (t.baseline < a.marginTop)
+                num = &t;
         if (first) {
             CHECK(num == nullptr);
         } else {

@@ -18,8 +18,10 @@ Paragraph para(const std::string& text, Align align = Align::Justify) {
 std::string lineText(const Line& l) {
     std::string s;
     for (const auto& w : l.words) {
-        if (!s.empty()) s += ' ';
-        for (const auto& pc : w.pieces) s += pc.text;
+        if (!s.empty())
+            s += ' ';
+        for (const auto& pc : w.pieces)
+            s += pc.text;
     }
     return s;
 }
@@ -27,12 +29,14 @@ std::string lineText(const Line& l) {
 
 TEST_CASE("lines break at word boundaries and never exceed the width", "[pdf][layout]") {
     FixedMeasurer m;
-    auto lines = breakLines(para("một hai ba bốn năm sáu bảy tám chín mười"), m, 60);  // 12 characters a line
+    auto lines = breakLines(para("một hai ba bốn năm sáu bảy tám chín mười"), m,
+                            60);  // 12 characters a line
     REQUIRE(lines.size() == 4);
     CHECK(lineText(lines[0]) == "một hai ba");
     CHECK(lineText(lines[1]) == "bốn năm sáu");
     CHECK(lineText(lines[3]) == "mười");
-    for (const auto& l : lines) CHECK(l.natural <= l.available + 1e-9);
+    for (const auto& l : lines)
+        CHECK(l.natural <= l.available + 1e-9);
     CHECK(lines.back().endsParagraph);
 }
 
@@ -49,10 +53,12 @@ TEST_CASE("justification widens the spaces between words only", "[pdf][layout]")
     double gap2 = xs[2] - (xs[1] + l.words[1].width);
     CHECK(gap1 == Approx(gap2));
     CHECK(gap1 > 5);  // 5 natural + 11 / 3
-    for (const auto& w : l.words) CHECK(w.width == Approx(10));  // letters keep their advance
+    for (const auto& w : l.words)
+        CHECK(w.width == Approx(10));  // letters keep their advance
     // The last line stays ragged, with natural spaces.
     auto last = wordPositions(lines.back(), Align::Justify);
-    if (last.size() > 1) CHECK(last[1] - last[0] == Approx(lines.back().words[0].width + 5));
+    if (last.size() > 1)
+        CHECK(last[1] - last[0] == Approx(lines.back().words[0].width + 5));
 }
 
 TEST_CASE("first-line indent narrows the first line only", "[pdf][layout]") {
@@ -75,7 +81,8 @@ TEST_CASE("a word wider than the line is cut, never clipped", "[pdf][layout]") {
     for (const auto& l : lines) {
         CHECK(l.natural <= l.available + 1e-9);
         for (const auto& w : l.words)
-            for (const auto& pc : w.pieces) joined += pc.text;
+            for (const auto& pc : w.pieces)
+                joined += pc.text;
     }
     CHECK(joined == "đầu" + longWord + "cuối");
     CHECK(lines.size() >= 5);

@@ -17,7 +17,8 @@ using test::BoxWord;
 namespace {
 const double kMm = 72.0 / 25.4;
 
-RenderResult renderTemplate(const std::string& name, const report::Data& d, const std::string& out) {
+RenderResult renderTemplate(const std::string& name, const report::Data& d,
+                            const std::string& out) {
     Document doc = Template::load(test::templatePath(name)).render(d);
     RenderOptions o;
     o.sourceDateEpoch = 1543968000;  // 2018-12-05
@@ -45,12 +46,26 @@ TEST_CASE("the notice reads back: content, order, fonts, structure", "[pdf][read
 
     auto text = test::run("pdftotext -layout '" + pdf + "' -");
     REQUIRE(text.exitCode == 0);
-    CHECK(text.err.empty());  // no "Invalid 'begincidrange'" warning: the ToUnicode CMap is repaired
-    std::vector<std::string> order{"UBND TỈNH NGHỆ AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ",
-                                   "Độc lập - Tự do - Hạnh phúc", "Số: 05/TB-SNV", "Nghệ An, ngày 05 tháng 12 năm 2018",
-                                   "THÔNG BÁO", "Căn cứ Quyết định số 4780/QĐ-UBND", "I. KẾT QUẢ THỰC HIỆN",
-                                   "1. Ưu điểm", "2. Tồn tại, hạn chế", "thừa thành phần hồ sơ", "III. YÊU CẦU",
-                                   "Nơi nhận:", "KT. GIÁM ĐỐC", "Lê Đình Lý", "Phụ lục", "Biện pháp khắc phục"};
+    CHECK(
+        text.err.empty());  // no "Invalid 'begincidrange'" warning: the ToUnicode CMap is repaired
+    std::vector<std::string> order{"UBND TỈNH NGHỆ AN",
+                                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                   "SỞ NỘI VỤ",
+                                   "Độc lập - Tự do - Hạnh phúc",
+                                   "Số: 05/TB-SNV",
+                                   "Nghệ An, ngày 05 tháng 12 năm 2018",
+                                   "THÔNG BÁO",
+                                   "Căn cứ Quyết định số 4780/QĐ-UBND",
+                                   "I. KẾT QUẢ THỰC HIỆN",
+                                   "1. Ưu điểm",
+                                   "2. Tồn tại, hạn chế",
+                                   "thừa thành phần hồ sơ",
+                                   "III. YÊU CẦU",
+                                   "Nơi nhận:",
+                                   "KT. GIÁM ĐỐC",
+                                   "Lê Đình Lý",
+                                   "Phụ lục",
+                                   "Biện pháp khắc phục"};
     size_t pos = 0;
     for (const auto& s : order) {
         size_t at = text.out.find(s, pos);
@@ -63,9 +78,11 @@ TEST_CASE("the notice reads back: content, order, fonts, structure", "[pdf][read
     REQUIRE(fonts.exitCode == 0);
     int faces = 0;
     std::string body = fonts.out.substr(fonts.out.find("---"));
-    for (size_t at = body.find('\n'); at != std::string::npos && at + 1 < body.size(); at = body.find('\n', at + 1)) {
+    for (size_t at = body.find('\n'); at != std::string::npos && at + 1 < body.size();
+         at = body.find('\n', at + 1)) {
         std::string line = body.substr(at + 1, body.find('\n', at + 1) - at - 1);
-        if (line.empty()) continue;
+        if (line.empty())
+            continue;
         ++faces;
         CHECK(line.find('+') == 6);  // subset tag "ABCDEF+"
         CHECK_THAT(line, Catch::Contains("yes yes yes"));
@@ -80,7 +97,8 @@ TEST_CASE("the notice reads back: content, order, fonts, structure", "[pdf][read
     CHECK_THAT(info.out, Catch::Contains("par-audit-sha256:" + d.path("fingerprint")->str()));
     CHECK_THAT(info.out, Catch::Contains("2018"));  // CreationDate from the epoch
     CHECK_THAT(info.out, Catch::Contains("(A4)"));
-    CHECK_THAT(info.out, Catch::Contains("Thong bao ket luan kiem tra 05/TB-SNV"));  // ASCII-folded title
+    CHECK_THAT(info.out,
+               Catch::Contains("Thong bao ket luan kiem tra 05/TB-SNV"));  // ASCII-folded title
 }
 
 TEST_CASE("positions: margins, page numbers, header columns", "[pdf][readback]") {
@@ -91,24 +109,28 @@ TEST_CASE("positions: margins, page numbers, header columns", "[pdf][readback]")
     REQUIRE(!words.empty());
     checkMargins(words);
 
-    // Page 1: nothing in the top margin. Later pages: the number, centred over the text, in the margin.
+    // Page 1: nothing in the top margin. Later pages: the number, centred over the text, in the
+    // margin.
     int pages = words.back().page;
     REQUIRE(pages >= 3);
     REQUIRE(static_cast<size_t>(pages) == r.pages.size());
     int unnumbered = 0;
     for (const auto& w : words)
-        if (w.page == 1) CHECK(w.yMin >= 20 * kMm - 1);
+        if (w.page == 1)
+            CHECK(w.yMin >= 20 * kMm - 1);
     for (int p = 2; p <= pages; ++p) {
         bool found = false;
         for (const auto& w : words) {
-            if (w.page != p || w.yMax > 20 * kMm) continue;
+            if (w.page != p || w.yMax > 20 * kMm)
+                continue;
             found = true;
             CHECK(w.text.find_first_not_of("0123456789") == std::string::npos);
             double centre = (w.xMin + w.xMax) / 2;
             CHECK(centre == Approx(30 * kMm + (w.pageWidth - 45 * kMm) / 2).margin(1.0));
         }
         CHECK(found == r.pages[p - 1].numbered);
-        if (!found) ++unnumbered;
+        if (!found)
+            ++unnumbered;
     }
     CHECK(unnumbered == 1);  // the annex's first page: it is numbered on its own
     // Header: agency in the left column, Quốc hiệu in the right; "Số" and the date on one line.
@@ -141,7 +163,8 @@ TEST_CASE("hostile content lays out without clipping", "[pdf][readback]") {
     findings[1].set("text", "Từ" + std::string(400, 'W') + " cuối");
     auto& plan = d["plan"].items();
     std::string huge;
-    for (int i = 0; i < 1500; ++i) huge += "nội dung rất dài " + std::to_string(i) + " ";
+    for (int i = 0; i < 1500; ++i)
+        huge += "nội dung rất dài " + std::to_string(i) + " ";
     plan[0].set("action", huge);
     plan[1].set("responsible", std::string(300, 'R'));
     renderTemplate("thong-bao-ket-luan.xml", d, pdf);
@@ -167,7 +190,9 @@ TEST_CASE("pages match the golden images", "[pdf][golden]") {
         WARN("golden images are made with Liberation Serif; skipped with " << r.fontFamily);
         return;
     }
-    REQUIRE(test::run("pdftoppm -r 40 -gray -png '" + pdf + "' '" + dir.file("page") + "'").exitCode == 0);
+    REQUIRE(
+        test::run("pdftoppm -r 40 -gray -png '" + pdf + "' '" + dir.file("page") + "'").exitCode ==
+        0);
     const bool update = std::getenv("PAR_UPDATE_GOLDEN") != nullptr;
     for (size_t i = 1; i <= r.pages.size(); ++i) {
         std::string name = "notice-" + std::to_string(i) + ".png";

@@ -13,12 +13,14 @@ using report::Data;
 namespace {
 std::string textOf(const Paragraph& p) {
     std::string s;
-    for (const auto& r : p.runs) s += r.text;
+    for (const auto& r : p.runs)
+        s += r.text;
     return s;
 }
 
 Document renderText(const std::string& body, const Data& data) {
-    std::string xml = "<template format-version='1'>\n<section>\n" + body + "\n</section>\n</template>";
+    std::string xml =
+        "<template format-version='1'>\n<section>\n" + body + "\n</section>\n</template>";
     return Template::parse(xml, "t.xml").render(data);
 }
 
@@ -72,26 +74,42 @@ TEST_CASE("an unknown field names the template file and line", "[pdf][template]"
 }
 
 TEST_CASE("template syntax errors carry file:line", "[pdf][template]") {
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'>\n<section>\n<p>x</section>", "bad.xml"),
-                      Catch::Contains("bad.xml:"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'>\n<section>\n<para/></section></template>", "e.xml"),
-                      Catch::Contains("e.xml:3") && Catch::Contains("<para>"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'>\n<section>\n<p colour='red'/></section></template>", "a.xml"),
-                      Catch::Contains("a.xml:3") && Catch::Contains("colour"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'><section>\n\n<if test='a =='/></section></template>", "c.xml"),
-                      Catch::Contains("c.xml:3"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'><section>\ntext</section></template>", "t.xml"),
-                      Catch::Contains("t.xml:2"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='7'/>", "v.xml"), Catch::Contains("format-version"));
-    CHECK_THROWS_WITH(Template::parse("<template format-version='1'><section>\n<p>{a</p></section></template>", "u.xml")
-                          .render(sample()),
-                      Catch::Contains("u.xml:2"));
-    CHECK_THROWS_WITH(renderText("<p indent='3furlongs'>x</p>", sample()), Catch::Contains("3furlongs"));
+    CHECK_THROWS_WITH(
+        Template::parse("<template format-version='1'>\n<section>\n<p>x</section>", "bad.xml"),
+        Catch::Contains("bad.xml:"));
+    CHECK_THROWS_WITH(
+        Template::parse("<template format-version='1'>\n<section>\n<para/></section></template>",
+                        "e.xml"),
+        Catch::Contains("e.xml:3") && Catch::Contains("<para>"));
+    CHECK_THROWS_WITH(
+        Template::parse(
+            "<template format-version='1'>\n<section>\n<p colour='red'/></section></template>",
+            "a.xml"),
+        Catch::Contains("a.xml:3") && Catch::Contains("colour"));
+    CHECK_THROWS_WITH(
+        Template::parse(
+            "<template format-version='1'><section>\n\n<if test='a =='/></section></template>",
+            "c.xml"),
+        Catch::Contains("c.xml:3"));
+    CHECK_THROWS_WITH(
+        Template::parse("<template format-version='1'><section>\ntext</section></template>",
+                        "t.xml"),
+        Catch::Contains("t.xml:2"));
+    CHECK_THROWS_WITH(Template::parse("<template format-version='7'/>", "v.xml"),
+                      Catch::Contains("format-version"));
+    CHECK_THROWS_WITH(
+        Template::parse("<template format-version='1'><section>\n<p>{a</p></section></template>",
+                        "u.xml")
+            .render(sample()),
+        Catch::Contains("u.xml:2"));
+    CHECK_THROWS_WITH(renderText("<p indent='3furlongs'>x</p>", sample()),
+                      Catch::Contains("3furlongs"));
 }
 
 TEST_CASE("a missing template file is a clear error", "[pdf][template]") {
     CHECK_THROWS_AS(Template::load("/nonexistent/mau.xml"), IoError);
-    CHECK_THROWS_WITH(Template::load("/nonexistent/mau.xml"), Catch::Contains("/nonexistent/mau.xml"));
+    CHECK_THROWS_WITH(Template::load("/nonexistent/mau.xml"),
+                      Catch::Contains("/nonexistent/mau.xml"));
 }
 
 TEST_CASE("the bundled templates load and render the sample", "[pdf][template]") {

@@ -12,17 +12,20 @@ const std::string& Data::str() const {
 }
 
 const Data::List& Data::items() const {
-    if (kind_ != Kind::List) throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
+    if (kind_ != Kind::List)
+        throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
     return list_;
 }
 
 Data::List& Data::items() {
-    if (kind_ != Kind::List) throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
+    if (kind_ != Kind::List)
+        throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
     return list_;
 }
 
 const Data::Map& Data::fields() const {
-    if (kind_ != Kind::Map) throw UsageError(tr("giá trị không phải là bảng", "value is not a map"));
+    if (kind_ != Kind::Map)
+        throw UsageError(tr("giá trị không phải là bảng", "value is not a map"));
     return map_;
 }
 
@@ -34,13 +37,16 @@ Data& Data::operator[](std::string_view name) {
             throw UsageError(tr("giá trị không phải là bảng", "value is not a map"));
     }
     auto it = map_.find(name);
-    if (it == map_.end()) it = map_.emplace(std::string(name), Data()).first;
+    if (it == map_.end())
+        it = map_.emplace(std::string(name), Data()).first;
     return it->second;
 }
 
 Data& Data::push(Data value) {
-    if (kind_ == Kind::Map && map_.empty()) kind_ = Kind::List;
-    if (kind_ != Kind::List) throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
+    if (kind_ == Kind::Map && map_.empty())
+        kind_ = Kind::List;
+    if (kind_ != Kind::List)
+        throw UsageError(tr("giá trị không phải là danh sách", "value is not a list"));
     list_.push_back(std::move(value));
     return list_.back();
 }
@@ -51,7 +57,8 @@ Data& Data::set(std::string_view name, Data value) {
 }
 
 const Data* Data::find(std::string_view name) const {
-    if (kind_ != Kind::Map) return nullptr;
+    if (kind_ != Kind::Map)
+        return nullptr;
     auto it = map_.find(name);
     return it == map_.end() ? nullptr : &it->second;
 }
@@ -68,9 +75,12 @@ const Data* Data::path(std::string_view dotted) const {
 
 bool Data::truthy() const {
     switch (kind_) {
-        case Kind::String: return !str_.empty();
-        case Kind::List: return !list_.empty();
-        case Kind::Map: return !map_.empty();
+        case Kind::String:
+            return !str_.empty();
+        case Kind::List:
+            return !list_.empty();
+        case Kind::Map:
+            return !map_.empty();
     }
     return false;
 }

@@ -1,5 +1,5 @@
-// Data.hpp - the generic tree a report template binds to: a value is a string, a list of values or a
-// map from names to values. Templates read it with dotted paths ("unit.name", "f.actions").
+// Data.hpp - the generic tree a report template binds to: a value is a string, a list of values or
+// a map from names to values. Templates read it with dotted paths ("unit.name", "f.actions").
 #pragma once
 
 #include <map>
@@ -19,7 +19,7 @@ public:
 
     Data() : kind_(Kind::Map) {}
     Data(std::string s) : kind_(Kind::String), str_(std::move(s)) {}  // NOLINT: implicit on purpose
-    Data(const char* s) : kind_(Kind::String), str_(s) {}               // NOLINT
+    Data(const char* s) : kind_(Kind::String), str_(s) {}             // NOLINT
     static Data list() { return Data(Kind::List); }
     static Data map() { return Data(Kind::Map); }
 
