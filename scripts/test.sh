@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, command 2 (and what CI runs through .ci/run): installs what is missing, then builds and
+# runs the whole test suite twice: a normal build with warnings as errors (build/), and a build under
+# AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+jobs=$(nproc)
+
+run_suite() {
+    local dir=$1; shift
+    echo "== $dir: $* =="
+    cmake -S . -B "$dir" -G Ninja -DPAR_WERROR=ON -DPAR_BUILD_TESTS=ON "$@" >/dev/null
+    cmake --build "$dir" -j"$jobs"
+    ctest --test-dir "$dir" -j"$jobs" --output-on-failure --timeout 600
+}
+
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DPAR_SANITIZE=ON -DPAR_BUILD_BENCH=OFF
