@@ -54,12 +54,29 @@ int main(int argc, char** argv) {
                     "par-audit: inspection of public administration reform (PAR)"),
                  "par-audit"};
     app.require_subcommand(1);
+    // CLI11's own words, in the message language (they are shared by every sub-command).
+    auto formatter = app.get_formatter();
+    formatter->label("Usage", tr("Cách dùng", "Usage"));
+    formatter->label("OPTIONS", tr("TÙY_CHỌN", "OPTIONS"));
+    formatter->label("SUBCOMMAND", tr("LỆNH", "SUBCOMMAND"));
+    formatter->label("SUBCOMMANDS", tr("LỆNH", "SUBCOMMANDS"));
+    formatter->label("Positionals", tr("Tham số", "Positionals"));
+    formatter->label("REQUIRED", tr("BẮT BUỘC", "REQUIRED"));
+    formatter->label("Needs", tr("Cần", "Needs"));
+    formatter->label("Excludes", tr("Loại trừ", "Excludes"));
+    app.option_defaults()->group(tr("Tùy chọn", "Options"));
+    app.set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
     app.set_help_all_flag("--help-all", tr("Trợ giúp cho mọi lệnh", "Help for every command"));
     std::string lang;
     app.add_option("--lang", lang, tr("Ngôn ngữ thông báo: vi (mặc định) hoặc en", "Message language: vi (default) or en"))
         ->check(CLI::IsMember({"vi", "en"}));
     cli::Context ctx;
     cli::installCommands(app, ctx);
+    for (CLI::App* sub : app.get_subcommands({})) {
+        sub->group(tr("Các lệnh", "Commands"));
+        sub->set_help_all_flag();
+        sub->set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
+    }
 
     try {
         app.parse(argc, argv);
