@@ -34,6 +34,10 @@ Value::Value(bool b) : v_(b) {}
 Value::Value(double d) : v_(d) {}
 Value::Value(int i) : v_(static_cast<double>(i)) {}
 Value::Value(long long i) : v_(static_cast<double>(i)) {}
+Value::Value(long i) : v_(static_cast<double>(i)) {}
+Value::Value(unsigned i) : v_(static_cast<double>(i)) {}
+Value::Value(unsigned long i) : v_(static_cast<double>(i)) {}
+Value::Value(unsigned long long i) : v_(static_cast<double>(i)) {}
 Value::Value(std::string s) : v_(std::move(s)) {}
 Value::Value(const char* s) : v_(std::string(s)) {}
 Value::Value(par::Date d) {

@@ -35,6 +35,11 @@ public:
     Value(double d);
     Value(int i);
     Value(long long i);
+    // Every integer type converts, so that Value(rows.size()) is not ambiguous.
+    Value(long i);
+    Value(unsigned i);
+    Value(unsigned long i);
+    Value(unsigned long long i);
     Value(std::string s);
     Value(const char* s);
     Value(par::Date d);  // a special date (not_a_date_time) gives null

@@ -11,6 +11,8 @@ TEST_CASE("value types and accessors", "[expr]") {
     CHECK(Value(true).type() == Type::Bool);
     CHECK(Value(3).type() == Type::Number);
     CHECK(Value(3LL).asNumber() == 3.0);
+    CHECK(Value(std::vector<int>(4).size()) == Value(4));
+    CHECK(Value(7L) == Value(7u));
     CHECK(Value("x").type() == Type::String);
     CHECK(Value(std::string("y")).asString() == "y");
     CHECK(Value(Date(2018, 11, 28)).asDate() == Date(2018, 11, 28));
