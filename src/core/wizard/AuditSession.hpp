@@ -1,0 +1,85 @@
+// AuditSession.hpp - the audit open in the app: the bundle (audit, form, reference data, functions),
+// where it lives on disk, whether it has unsaved changes, the inputs the user typed that could not be
+// stored (kept with their message so the page stays invalid), and the validator's problems, recomputed
+// only after a change. Every page state edits the audit through its session.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/AnswerValidator.hpp"
+#include "core/model/AuditBundle.hpp"
+#include "core/wizard/FieldPath.hpp"
+
+namespace par::wizard {
+
+// What the start page asks for a new audit.
+struct NewAuditRequest {
+    std::string form;  // a form id (cchc-xa) or the path of a form file
+    std::string unitName;
+    std::string unitType;
+    std::string unitLevel;
+    std::string province;
+};
+
+class AuditSession {
+public:
+    // Opens an audit file (AuditBundle::open); throws ParseError / IoError.
+    static std::unique_ptr<AuditSession> open(const std::string& path);
+    // A new, unsaved audit against a form; throws ParseError / IoError / UsageError.
+    static std::unique_ptr<AuditSession> create(const NewAuditRequest& request);
+    // An audit from recovery XML; `originalPath` (may be empty) is where it belongs. Marked dirty.
+    static std::unique_ptr<AuditSession> restore(const std::string& xml, const std::string& originalPath);
+
+    Audit& audit() { return bundle_.audit; }
+    const Audit& audit() const { return bundle_.audit; }
+    const Form& form() const { return *bundle_.form; }
+    const AuditBundle& bundle() const { return bundle_; }
+    std::shared_ptr<const ReferenceData> reference() const { return bundle_.reference; }
+    const AnswerValidator& validator() const { return *validator_; }
+
+    // Where the audit is saved; empty for a new audit never saved.
+    const std::string& path() const { return path_; }
+    bool dirty() const { return dirty_; }
+    // Counts every change, so views can tell whether what they show is current.
+    unsigned long changeCount() const { return changes_; }
+    // Called after every edit of the audit.
+    void touch();
+    // Re-creates the expression functions after the visit dates changed (outdated() uses them).
+    void datesChanged();
+
+    // Saves to `path` (or the current path): logs `what` in the change log, writes atomically with a
+    // backup, clears the dirty flag. A new audit's form reference is made relative to the file.
+    void save(const std::string& path = "", const std::string& what = "");
+    // The audit as it would be saved, for recovery files.
+    std::string toXml() const;
+
+    // Problems of the answers (AnswerValidator::check), cached until the next change.
+    const std::vector<AnswerProblem>& problems() const;
+
+    // Typed values that could not be stored, by field.
+    void setInputError(const FieldPath& field, const std::string& message);
+    void clearInputError(const FieldPath& field);
+    // Clears the errors of every field of question `q` (when a row is removed, for instance).
+    void clearInputErrors(const std::string& question);
+    const std::map<std::string, std::pair<FieldPath, std::string>>& inputErrors() const { return inputErrors_; }
+    std::optional<std::string> inputError(const FieldPath& field) const;
+
+private:
+    AuditSession() = default;
+    void init();
+
+    AuditBundle bundle_;
+    std::unique_ptr<AnswerValidator> validator_;
+    std::string path_;
+    bool dirty_ = false;
+    unsigned long changes_ = 0;
+    std::map<std::string, std::pair<FieldPath, std::string>> inputErrors_;
+    mutable std::vector<AnswerProblem> problems_;
+    mutable unsigned long problemsAt_ = ~0UL;
+};
+
+}  // namespace par::wizard

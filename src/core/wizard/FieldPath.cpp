@@ -1,0 +1,10 @@
+#include "core/wizard/FieldPath.hpp"
+
+namespace par::wizard {
+
+std::string FieldPath::key() const {
+    if (row < 0) return question;
+    return question + "/" + std::to_string(row) + "/" + column;
+}
+
+}  // namespace par::wizard

@@ -1,0 +1,63 @@
+// FindingsReview.hpp - the findings review page: re-evaluates the form's rules (FindingsEngine::apply,
+// which keeps manual findings and edits and flags stale rule findings), adds and removes manual
+// findings, and applies the inspectors' edits to a finding (text, severity, legal basis,
+// recommendation, responsible unit, deadline). Editing a rule finding's text marks it as edited so a
+// later re-evaluation keeps the inspectors' wording.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/findings/FindingsEngine.hpp"
+#include "core/wizard/AuditSession.hpp"
+
+namespace par::wizard {
+
+struct FindingEdit {
+    std::string text;
+    Severity severity = Severity::Medium;
+    std::string area;
+    std::string category;
+    std::vector<std::string> legalBasis;
+    std::string recommendation;
+    std::string responsible;
+    std::string deadline;  // "30 working-days", "15 calendar-days", "2019-03-31" or DD/MM/YYYY; "" none
+};
+
+class FindingsReview {
+public:
+    explicit FindingsReview(AuditSession& session);
+
+    // Re-evaluates the rules and merges (see the banner).
+    MergeReport refresh();
+    const std::vector<Finding>& findings() const;
+    const Finding& at(const std::string& id) const;  // throws UsageError for an unknown id
+
+    // A new manual finding (empty text, the form's first area and category); returns its id.
+    std::string addManual();
+    // Removes a manual finding; rule findings cannot be removed (they come back on re-evaluation).
+    void remove(const std::string& id);
+    bool canRemove(const std::string& id) const;
+
+    FindingEdit editOf(const std::string& id) const;
+    // Applies an edit; throws UsageError (nothing changed) for a deadline that cannot be read or an
+    // empty text.
+    void edit(const std::string& id, const FindingEdit& edit);
+
+    size_t staleCount() const;
+    // Findings that need attention: empty text (error) and stale ones (warning).
+    size_t errorCount() const;
+
+    // Parses a deadline as a person types it: "30 ngày làm việc", "30 working-days", "15 ngày",
+    // "31/03/2019". Throws UsageError.
+    static DeadlineRule parseDeadline(const std::string& input);
+    // The deadline as the page shows it (the file form; the display form is DeadlineRule::display()).
+    static std::string deadlineText(const DeadlineRule& rule);
+
+private:
+    Finding& find(const std::string& id);
+
+    AuditSession& session_;
+};
+
+}  // namespace par::wizard

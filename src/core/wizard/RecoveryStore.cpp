@@ -1,0 +1,96 @@
+#include "core/wizard/RecoveryStore.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/common/AtomicFile.hpp"
+#include "core/common/Sha256.hpp"
+
+namespace par::wizard {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kSuffix = ".recovery.xml";
+
+std::string sidecarOf(const std::string& file) {
+    return file.substr(0, file.size() - std::string(kSuffix).size()) + ".origin";
+}
+
+bool processAlive(long pid) {
+    if (pid <= 0) return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+std::string now() {
+    std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+    return buf;
+}
+}  // namespace
+
+RecoveryStore::RecoveryStore(std::string directory) : dir_(std::move(directory)) {}
+
+std::string RecoveryStore::write(const AuditSession& session, const std::string& previous) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    // One file per audit path; an unsaved audit is named after this process and the session object.
+    std::string identity = session.path().empty()
+                               ? "untitled:" + std::to_string(::getpid()) + ":" +
+                                     std::to_string(reinterpret_cast<std::uintptr_t>(&session))
+                               : fs::absolute(session.path(), ec).string();
+    std::string file = dir_ + "/" + sha256Hex(identity).substr(0, 16) + kSuffix;
+    writeFileAtomically(file, session.toXml(), {false});
+    std::ostringstream side;
+    side << session.path() << "\n" << session.audit().unit.name << "\n" << now() << "\n" << ::getpid() << "\n";
+    writeFileAtomically(sidecarOf(file), side.str(), {false});
+    if (!previous.empty() && previous != file) discard(previous);
+    return file;
+}
+
+std::vector<RecoveryEntry> RecoveryStore::pending() const {
+    std::vector<RecoveryEntry> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) return out;
+    for (const auto& de : fs::directory_iterator(dir_, ec)) {
+        std::string name = de.path().filename().string();
+        if (name.size() <= std::string(kSuffix).size() ||
+            name.compare(name.size() - std::string(kSuffix).size(), std::string::npos, kSuffix) != 0)
+            continue;
+        RecoveryEntry e;
+        e.file = de.path().string();
+        std::ifstream side(sidecarOf(e.file));
+        std::string pid;
+        std::getline(side, e.original);
+        std::getline(side, e.unit);
+        std::getline(side, e.savedAt);
+        std::getline(side, pid);
+        e.pid = std::atol(pid.c_str());
+        if (e.pid == static_cast<long>(::getpid()) || processAlive(e.pid)) continue;
+        out.push_back(e);
+    }
+    return out;
+}
+
+void RecoveryStore::discard(const std::string& recoveryFile) {
+    std::error_code ec;
+    fs::remove(recoveryFile, ec);
+    if (recoveryFile.size() > std::string(kSuffix).size()) fs::remove(sidecarOf(recoveryFile), ec);
+}
+
+std::unique_ptr<AuditSession> RecoveryStore::restore(const RecoveryEntry& entry) {
+    return AuditSession::restore(readFile(entry.file), entry.original);
+}
+
+}  // namespace par::wizard
