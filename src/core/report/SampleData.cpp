@@ -72,11 +72,13 @@ Data text(const std::string& t) {
 
 Data sampleNoticeData(size_t findings) {
     Data d;
+    d.set("lang", "vi");
     d["agency"]
         .set("parent", "UBND TỈNH NGHỆ AN")
         .set("name", "SỞ NỘI VỤ")
         .set("title", "Sở Nội vụ")
-        .set("place", "Nghệ An");
+        .set("place", "Nghệ An")
+        .set("code", "SNV");
     d["notice"]
         .set("number", "05")
         .set("symbol", "TB-SNV")
@@ -85,8 +87,27 @@ Data sampleNoticeData(size_t findings) {
     d["unit"].set("name", "UBND huyện Quỳnh Lưu").set("short", "huyện Quỳnh Lưu");
     d["inspection"]
         .set("date", "ngày 28 tháng 11 năm 2018")
+        .set("period", "từ ngày 01/01/2017 đến ngày 30/10/2018")
+        .set("plan", "Kế hoạch số 1234/KH-SNV ngày 15/10/2018")
+        .set("decision", "Quyết định số 1235/QĐ-SNV ngày 15/11/2018")
         .set("team", "Đoàn kiểm tra của Sở Nội vụ")
+        .set("leader", "Lê Đình Lý")
         .set("scope", "các phòng, ban chuyên môn thuộc UBND huyện và 02 xã Ngọc Sơn, Quỳnh Châu");
+    Data& team = d["team"];
+    team.push(Data::map()
+                  .set("name", "Lê Đình Lý")
+                  .set("title", "Phó Giám đốc Sở Nội vụ")
+                  .set("role", "Trưởng đoàn")
+                  .set("end", ";"));
+    team.push(Data::map()
+                  .set("name", "Nguyễn Văn An")
+                  .set("title", "Trưởng phòng Cải cách hành chính, Sở Nội vụ")
+                  .set("role", "Thành viên")
+                  .set("end", "."));
+    d["minutes"]
+        .set("symbol", "BB-SNV")
+        .set("date", "ngày 28 tháng 11 năm 2018")
+        .set("place", "UBND huyện Quỳnh Lưu");
     Data& bases = d["bases"];
     bases.push(
         Data::map()
@@ -113,8 +134,26 @@ Data sampleNoticeData(size_t findings) {
                           "chức giai đoạn 2015 - 2020; UBND "
                           "huyện ban hành kế hoạch cải cách hành chính hằng năm và tổ chức triển "
                           "khai đến các xã, thị trấn."));
+    Data dossiers = Data::list();
+    dossiers.push(Data::map()
+                      .set("year", "2017")
+                      .set("received", "17.334")
+                      .set("resolved", "10.782")
+                      .set("inTime", "10.746")
+                      .set("late", "36")
+                      .set("rate", "99,7%")
+                      .set("apologies", "20"));
+    dossiers.push(Data::map()
+                      .set("year", "2018")
+                      .set("received", "10.063")
+                      .set("resolved", "10.033")
+                      .set("inTime", "10.003")
+                      .set("late", "30")
+                      .set("rate", "99,7%")
+                      .set("apologies", "12"));
     results.push(
         Data::map()
+            .set("dossiers", dossiers)
             .set("area", "Cải cách thủ tục hành chính")
             .set("text",
                  "UBND huyện có 303 thủ tục hành chính, được niêm yết công khai tại Bộ phận Một "
@@ -140,6 +179,8 @@ Data sampleNoticeData(size_t findings) {
         "được triển khai đồng bộ ở cả hai cấp."));
     Data& list = d["findings"];
     Data& plan = d["plan"];
+    Data& groups = d["shortcomings"];
+    std::vector<std::string> areas;
     size_t n = std::max(findings, sampleFindings().size());
     for (size_t i = 0; i < n; ++i) {
         const SampleFinding& s = sampleFindings()[i % sampleFindings().size()];
@@ -147,7 +188,16 @@ Data sampleNoticeData(size_t findings) {
         std::string t = s.text;
         if (i >= sampleFindings().size())
             t += " (Đơn vị lấy mẫu số " + no + ".)";
-        list.push(Data::map().set("no", no).set("area", s.area).set("text", t));
+        Data item = Data::map().set("no", no).set("area", s.area).set("text", t);
+        list.push(item);
+        size_t g = std::find(areas.begin(), areas.end(), s.area) - areas.begin();
+        if (g == areas.size()) {
+            areas.push_back(s.area);
+            groups.push(Data::map()
+                            .set("letter", std::string(1, static_cast<char>('a' + g % 26)))
+                            .set("area", s.area));
+        }
+        groups.items()[g]["findings"].push(std::move(item));
         plan.push(Data::map()
                       .set("no", no)
                       .set("finding", t)

@@ -1,0 +1,156 @@
+// ReportCommand.cpp - `par-audit report AUDIT -o OUT.pdf [--document notice|plan|minutes]
+// [--template FILE] [--lang vi|en]` prints a document of the audit (findings evaluated in memory,
+// never saved) through a template of templates/, and `par-audit verify AUDIT OUT.pdf` says whether
+// a printed document still matches the audit (the fingerprint in its metadata). The PDF is built in
+// memory and written atomically: on any error nothing is written.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/Command.hpp"
+#include "core/common/AtomicFile.hpp"
+#include "core/common/DataPaths.hpp"
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AuditBundle.hpp"
+#include "core/report/AuditData.hpp"
+#include "pdf/Fingerprint.hpp"
+#include "pdf/PdfWriter.hpp"
+#include "pdf/Template.hpp"
+
+namespace par::cli {
+
+namespace {
+
+struct ReportOptions {
+    std::string audit;
+    std::string output;
+    std::string document = "notice";
+    std::string templateFile;
+    std::string lang = "vi";
+};
+
+std::string bundledTemplate(const std::string& document) {
+    if (document == "plan")
+        return dataPath("templates/ke-hoach-khac-phuc.xml");
+    if (document == "minutes")
+        return dataPath("templates/bien-ban-kiem-tra.xml");
+    return dataPath("templates/thong-bao-ket-luan.xml");
+}
+
+const char* documentLabel(const std::string& document) {
+    if (document == "plan")
+        return tr("kế hoạch khắc phục", "remediation plan");
+    if (document == "minutes")
+        return tr("biên bản kiểm tra", "inspection minutes");
+    return tr("thông báo kết luận", "conclusion notice");
+}
+
+void runReport(const ReportOptions& o) {
+    AuditBundle bundle = AuditBundle::open(o.audit);
+    // The template first: a bad template is reported before any work on the audit.
+    pdf::Template tpl =
+        pdf::Template::load(o.templateFile.empty() ? bundledTemplate(o.document) : o.templateFile);
+    ValidationResult problems;
+    report::AuditDataOptions options;
+    options.language = o.lang == "en" ? Language::English : Language::Vietnamese;
+    options.problems = &problems;
+    report::Data data = report::auditData(bundle, options);
+    for (const auto& p : problems.problems())
+        std::cerr << p.str() << "\n";
+    pdf::Document doc = tpl.render(data);
+    pdf::RenderResult result = pdf::renderPdf(doc);
+    AtomicWriteOptions write;
+    write.keepBackup = false;
+    writeFileAtomically(o.output, result.pdf, write);
+    std::cout << fmt(tr("Đã ghi {} ({}): {} trang, {} byte, {} phát hiện.",
+                        "Wrote {} ({}): {} pages, {} bytes, {} findings."),
+                     o.output, documentLabel(o.document), std::to_string(result.pages.size()),
+                     report::groupThousands(static_cast<long long>(result.pdf.size())),
+                     std::to_string(data.path("findings")->items().size()))
+              << "\n"
+              << fmt(tr("SHA-256 của dữ liệu kiểm tra: {}", "SHA-256 of the audit data: {}"),
+                     data.path("fingerprint")->str())
+              << "\n";
+}
+
+int runVerify(const std::string& auditPath, const std::string& pdfPath) {
+    std::string bytes;
+    try {
+        bytes = readFile(pdfPath);
+    } catch (const IoError&) {
+        throw IoError(fmt(tr("không đọc được tệp '{}'", "cannot read '{}'"), pdfPath));
+    }
+    if (!pdf::looksLikePdf(bytes))
+        throw UsageError(fmt(tr("'{}' không phải là tệp PDF", "'{}' is not a PDF file"), pdfPath));
+    std::optional<std::string> printed = pdf::readFingerprint(bytes);
+    if (!printed)
+        throw UsageError(fmt(tr("'{}' không có dấu SHA-256 của par-audit (không do par-audit tạo "
+                                "hoặc đã bị sửa)",
+                                "'{}' carries no par-audit SHA-256 mark (not made by par-audit, "
+                                "or altered)"),
+                             pdfPath));
+    AuditBundle bundle = AuditBundle::open(auditPath);
+    std::string now = bundle.audit.fingerprint();
+    if (*printed == now) {
+        std::cout << fmt(tr("KHỚP: {} được tạo từ dữ liệu hiện tại của {} (SHA-256 {}).",
+                            "MATCH: {} was made from the current data of {} (SHA-256 {})."),
+                         pdfPath, auditPath, now)
+                  << "\n";
+        return kOk;
+    }
+    std::cout << fmt(tr("KHÔNG KHỚP: {} được tạo từ dữ liệu kiểm tra khác với {} hiện nay; "
+                        "dữ liệu đã thay đổi sau khi in. Cần in lại văn bản.\n"
+                        "  SHA-256 trong văn bản: {}\n  SHA-256 hiện tại:      {}",
+                        "MISMATCH: {} was made from other data than {} holds now; the audit "
+                        "changed after printing. Print the document again.\n"
+                        "  SHA-256 in the document: {}\n  SHA-256 now:             {}"),
+                     pdfPath, auditPath, *printed, now)
+              << "\n";
+    return kProblems;
+}
+
+void install(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ReportOptions>();
+    auto* cmd = app.add_subcommand(
+        "report", tr("In văn bản (PDF) của cuộc kiểm tra", "Print a document (PDF) of the audit"));
+    cmd->add_option("audit", o->audit, tr("Tệp kiểm tra", "Audit file"))
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("-o,--output", o->output, tr("Tệp PDF sẽ ghi", "PDF file to write"))
+        ->required();
+    cmd->add_option("--document", o->document,
+                    tr("Văn bản: notice (thông báo kết luận, mặc định), plan (kế hoạch khắc "
+                       "phục), minutes (biên bản kiểm tra)",
+                       "Document: notice (conclusion notice, default), plan (remediation plan), "
+                       "minutes (inspection minutes)"))
+        ->check(CLI::IsMember({"notice", "plan", "minutes"}));
+    cmd->add_option("--template", o->templateFile,
+                    tr("Dùng mẫu văn bản này thay cho mẫu kèm theo",
+                       "Use this template instead of the bundled one"));
+    cmd->add_option("--lang", o->lang,
+                    tr("Ngôn ngữ của phần chữ cố định: vi (mặc định) hoặc en (bản dịch tham "
+                       "khảo)",
+                       "Language of the fixed wording: vi (default) or en (reference "
+                       "translation)"))
+        ->check(CLI::IsMember({"vi", "en"}));
+    cmd->callback([o]() { runReport(*o); });
+
+    auto vAudit = std::make_shared<std::string>();
+    auto vPdf = std::make_shared<std::string>();
+    auto* verify =
+        app.add_subcommand("verify", tr("Kiểm tra văn bản PDF còn khớp với dữ liệu kiểm tra không",
+                                        "Check whether a PDF still matches the audit data"));
+    verify->add_option("audit", *vAudit, tr("Tệp kiểm tra", "Audit file"))
+        ->required()
+        ->check(CLI::ExistingFile);
+    verify->add_option("pdf", *vPdf, tr("Tệp PDF do par-audit tạo", "PDF made by par-audit"))
+        ->required();
+    verify->callback([vAudit, vPdf, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf); });
+}
+
+const bool registered = registerCommand(70, install);
+
+}  // namespace
+
+}  // namespace par::cli

@@ -1,0 +1,65 @@
+#include "core/report/DossierFigures.hpp"
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "core/common/Text.hpp"
+#include "core/report/AuditData.hpp"
+
+namespace par::report {
+
+namespace {
+
+std::optional<long long> cell(const std::map<std::string, std::string>& row, const char* column) {
+    auto it = row.find(column);
+    if (it == row.end())
+        return std::nullopt;
+    std::string v = trim(it->second);
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 15)
+        return std::nullopt;
+    return std::atoll(v.c_str());
+}
+
+std::string figure(const std::optional<long long>& v) {
+    return v ? groupThousands(*v) : std::string();
+}
+
+}  // namespace
+
+Data dossierFigures(const Audit& audit, const Form& form) {
+    Data rows = Data::list();
+    if (form.findQuestion(kDossierTable) == nullptr)
+        return rows;
+    const Answer* a = audit.answers.find(kDossierTable);
+    if (a == nullptr || a->na)
+        return rows;
+    for (const auto& row : a->rows) {
+        auto year = row.find("nam");
+        auto early = cell(row, "truoc_han");
+        auto onTime = cell(row, "dung_han");
+        auto late = cell(row, "qua_han");
+        long long resolved = early.value_or(0) + onTime.value_or(0) + late.value_or(0);
+        std::string rate;
+        if (resolved > 0 && (early || onTime))
+            rate = percent(static_cast<double>(early.value_or(0) + onTime.value_or(0)) /
+                           static_cast<double>(resolved));
+        auto note = row.find("ghi_chu");
+        rows.push(Data::map()
+                      .set("year", year == row.end() ? std::string() : trim(year->second))
+                      .set("received", figure(cell(row, "tiep_nhan")))
+                      .set("early", figure(early))
+                      .set("onTime", figure(onTime))
+                      .set("late", figure(late))
+                      .set("inTime", early || onTime
+                                         ? groupThousands(early.value_or(0) + onTime.value_or(0))
+                                         : std::string())
+                      .set("resolved", resolved > 0 ? groupThousands(resolved) : std::string())
+                      .set("rate", rate)
+                      .set("apologies", figure(cell(row, "phieu_xin_loi")))
+                      .set("note", note == row.end() ? std::string() : trim(note->second)));
+    }
+    return rows;
+}
+
+}  // namespace par::report
