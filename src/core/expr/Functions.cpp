@@ -188,6 +188,30 @@ FunctionTable FunctionTable::withBuiltins() {
         return Value(std::fabs(need("abs", a, 0, N).asNumber()));
     }));
 
+    // number(x[, digits]): a figure as people read it in a document: "17.334", "88,89" in
+    // Vietnamese, "17,334", "88.89" in English. digits (default: as many as needed, at most 2).
+    t.add(simple("number", 1, 2, {N}, S, [](const Args& a) -> Value {
+        if (anyNull(a))
+            return Value();
+        double x = need("number", a, 0, N).asNumber();
+        int digits = -1;
+        if (a.size() > 1) {
+            double d = need("number", a, 1, N).asNumber();
+            if (d != std::floor(d) || d < 0 || d > 6)
+                throw EvalError(tr("hàm number: số chữ số thập phân phải là số nguyên từ 0 đến 6",
+                                   "function number: digits must be a whole number from 0 to 6"));
+            digits = static_cast<int>(d);
+        }
+        return Value(formatGroupedNumber(x, digits));
+    }));
+
+    // text(x): any value as the text placeholders show it.
+    t.add(simple("text", 1, 1, {A}, S, [](const Args& a) -> Value {
+        if (a[0].isNull())
+            return Value(std::string());
+        return Value(a[0].display());
+    }));
+
     t.add(minMax("min", true));
     t.add(minMax("max", false));
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "core/common/Text.hpp"
 
@@ -122,6 +123,34 @@ std::string formatNumber(double d) {
     char buf[64];
     auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 15);
     return std::string(buf, r.ptr);
+}
+
+std::string formatGroupedNumber(double d, int digits) {
+    if (!std::isfinite(d))
+        return formatNumber(d);
+    const bool vi = language() == Language::Vietnamese;
+    const char group = vi ? '.' : ',';
+    const char decimal = vi ? ',' : '.';
+    int shown = digits < 0 ? 2 : digits;
+    char buf[64];
+    // Halves away from zero, as people round (printf alone would round half to even).
+    double scale = std::pow(10.0, shown);
+    double rounded = std::round(std::fabs(d) * scale) / scale;
+    std::snprintf(buf, sizeof buf, "%.*f", shown, rounded);
+    std::string s = buf;
+    std::string intPart = s.substr(0, s.find('.'));
+    std::string frac = s.find('.') == std::string::npos ? "" : s.substr(s.find('.') + 1);
+    if (digits < 0)
+        while (!frac.empty() && frac.back() == '0')
+            frac.pop_back();
+    std::string grouped;
+    for (size_t i = 0; i < intPart.size(); ++i) {
+        if (i > 0 && (intPart.size() - i) % 3 == 0)
+            grouped += group;
+        grouped += intPart[i];
+    }
+    bool negative = d < 0 && (grouped != "0" || !frac.empty());
+    return (negative ? "-" : "") + grouped + (frac.empty() ? "" : std::string(1, decimal) + frac);
 }
 
 bool sameText(const std::string& a, const std::string& b) {

@@ -82,6 +82,9 @@ struct Table {
 
 // Number as people read it: "12", "0.95", "-3.5" (locale-independent, up to 15 significant digits).
 std::string formatNumber(double d);
+// A number for documents, grouped by thousands in the message language: Vietnamese "17.334" and
+// "88,89", English "17,334" and "88.89". digits < 0: up to 2 decimals, trailing zeros dropped.
+std::string formatGroupedNumber(double d, int digits);
 
 // Strings equal after NFC normalisation (the rule of `=` on strings).
 bool sameText(const std::string& a, const std::string& b);

@@ -191,3 +191,17 @@ TEST_CASE("client functions", "[expr]") {
     fns.add(f);
     CHECK(e.evaluate(s, fns) == Value("y"));
 }
+
+TEST_CASE("number() prints figures for documents", "[expr]") {
+    CHECK(eval("number(17334)") == Value("17.334"));
+    CHECK(eval("number(1234567.891)") == Value("1.234.567,89"));
+    CHECK(eval("number(88.889)") == Value("88,89"));
+    CHECK(eval("number(36)") == Value("36"));
+    CHECK(eval("number(-1500.5, 1)") == Value("-1.500,5"));
+    CHECK(eval("number(0.5, 0)") == Value("1"));
+    CHECK(eval("number(null)").isNull());
+    CHECK(eval("text(12) + ' hồ sơ'") == Value("12 hồ sơ"));
+    setLanguage(Language::English);
+    CHECK(eval("number(17334.5)") == Value("17,334.5"));
+    setLanguage(Language::Vietnamese);
+}
