@@ -92,10 +92,12 @@ void setDate(HPDF_Doc doc, long long epoch) {
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
 }
 
-// Positions on a quarter-point grid (0.09 mm, below what print or eye resolves): libharu writes
-// coordinates as decimal text, and exact binary fractions keep every number short in the file.
+// Positions on a half-point grid (0.18 mm, about one dot at 300 dpi, below what print or eye
+// resolves): libharu writes coordinates as decimal text and moves relative to the previous word, so
+// exact binary fractions keep every number short ("29.5", never "29.4873"). Half points rather than
+// quarter points cut the content streams by about 5 % (issue #5 size budget).
 HPDF_REAL grid(double v) {
-    return static_cast<HPDF_REAL>(std::round(v * 4.0) / 4.0);
+    return static_cast<HPDF_REAL>(std::round(v * 2.0) / 2.0);
 }
 
 void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
