@@ -56,11 +56,14 @@ TEST_CASE("the notice reads back: content, order, fonts, structure", "[pdf][read
                                    "Nghệ An, ngày 05 tháng 12 năm 2018",
                                    "THÔNG BÁO",
                                    "Căn cứ Quyết định số 4780/QĐ-UBND",
-                                   "I. KẾT QUẢ THỰC HIỆN",
+                                   "I. THỜI GIAN, THÀNH PHẦN",
+                                   "Lê Đình Lý, Phó Giám đốc Sở Nội vụ - Trưởng đoàn;",
+                                   "II. KẾT QUẢ THỰC HIỆN",
+                                   "17.334",
                                    "1. Ưu điểm",
                                    "2. Tồn tại, hạn chế",
                                    "thừa thành phần hồ sơ",
-                                   "III. YÊU CẦU",
+                                   "IV. YÊU CẦU",
                                    "Nơi nhận:",
                                    "KT. GIÁM ĐỐC",
                                    "Lê Đình Lý",
@@ -158,7 +161,8 @@ TEST_CASE("hostile content lays out without clipping", "[pdf][readback]") {
     test::ScratchDir dir("par-pdf");
     std::string pdf = dir.file("hostile.pdf");
     report::Data d = report::sampleNoticeData();
-    auto& findings = d["findings"].items();
+    // The notice prints the findings grouped by area.
+    auto& findings = d["shortcomings"].items()[0]["findings"].items();
     findings[0].set("text", "");
     findings[1].set("text", "Từ" + std::string(400, 'W') + " cuối");
     auto& plan = d["plan"].items();
