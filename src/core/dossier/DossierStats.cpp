@@ -1,0 +1,75 @@
+// DossierStats.cpp - labels and small helpers of the analysis results.
+#include "core/dossier/DossierStats.hpp"
+
+#include <algorithm>
+
+#include "core/common/Text.hpp"
+
+namespace par::dossier {
+
+const char* outcomeLabel(Outcome o) {
+    switch (o) {
+        case Outcome::FinishedEarly: return tr("giải quyết trước hạn", "finished early");
+        case Outcome::FinishedOnTime: return tr("giải quyết đúng hạn", "finished on time");
+        case Outcome::FinishedLate: return tr("giải quyết quá hạn", "finished late");
+        case Outcome::PendingInTime: return tr("chưa giải quyết, trong hạn", "pending, in time");
+        case Outcome::PendingOverdue: return tr("chưa giải quyết, quá hạn", "pending, overdue");
+    }
+    return "";
+}
+
+const char* outcomeId(Outcome o) {
+    switch (o) {
+        case Outcome::FinishedEarly: return "finished_early";
+        case Outcome::FinishedOnTime: return "finished_on_time";
+        case Outcome::FinishedLate: return "finished_late";
+        case Outcome::PendingInTime: return "pending_in_time";
+        case Outcome::PendingOverdue: return "pending_overdue";
+    }
+    return "";
+}
+
+void DossierCounts::merge(const DossierCounts& o) {
+    received += o.received;
+    finishedEarly += o.finishedEarly;
+    finishedOnTime += o.finishedOnTime;
+    finishedLate += o.finishedLate;
+    pendingInTime += o.pendingInTime;
+    pendingOverdue += o.pendingOverdue;
+    wrongAppointment += o.wrongAppointment;
+    lateWorkingDaysSum += o.lateWorkingDaysSum;
+}
+
+bool DossierCounts::operator==(const DossierCounts& o) const {
+    return received == o.received && finishedEarly == o.finishedEarly &&
+           finishedOnTime == o.finishedOnTime && finishedLate == o.finishedLate &&
+           pendingInTime == o.pendingInTime && pendingOverdue == o.pendingOverdue &&
+           wrongAppointment == o.wrongAppointment && lateWorkingDaysSum == o.lateWorkingDaysSum;
+}
+
+FlaggedDossier FlaggedDossier::from(const DossierRecord& r) {
+    FlaggedDossier f;
+    f.line = r.line;
+    f.id = std::string(r.id);
+    f.unit = nfc(r.unit);
+    f.procedureCode = std::string(r.procedureCode);
+    f.received = r.received;
+    f.due = r.due;
+    f.statutoryDue = r.statutoryDue;
+    f.finished = r.finished;
+    f.outcome = r.outcome;
+    f.lateWorkingDays = r.lateWorkingDays;
+    f.wrongAppointment = r.wrongAppointment;
+    return f;
+}
+
+std::vector<GroupCounts> DossierStats::top(const std::vector<GroupCounts>& groups, size_t n) {
+    std::vector<GroupCounts> out = groups;
+    std::stable_sort(out.begin(), out.end(), [](const GroupCounts& a, const GroupCounts& b) {
+        return a.counts.late() > b.counts.late();
+    });
+    if (out.size() > n) out.resize(n);
+    return out;
+}
+
+}  // namespace par::dossier

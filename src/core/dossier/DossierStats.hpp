@@ -1,0 +1,106 @@
+// DossierStats.hpp - what a dossier log analysis yields: the classification of one dossier
+// (DossierRecord) and the figures summed over all valid rows, per unit, procedure, receipt month and
+// receipt year (DossierStats). The per-key tables grow with the number of distinct keys, never with
+// the number of rows.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/Dates.hpp"
+
+namespace par::dossier {
+
+enum class Outcome { FinishedEarly, FinishedOnTime, FinishedLate, PendingInTime, PendingOverdue };
+
+const char* outcomeLabel(Outcome o);  // "trước hạn", "đúng hạn", ...
+const char* outcomeId(Outcome o);     // "finished_early", ... (CSV and JSON)
+
+// One valid row, classified (docs/dossiers.md, "Semantics"). Views point into the row source's
+// current record.
+struct DossierRecord {
+    long line = 0;
+    std::string_view id, procedureCode, unit;
+    Date received, due;
+    int receivedSeconds = 0;
+    std::optional<Date> finished;
+    Date statutoryDue;
+    Outcome outcome = Outcome::PendingInTime;
+    int lateWorkingDays = 0;  // late: working days in (due, finished]; overdue: in (due, as-of]
+    bool wrongAppointment = false;  // due > statutoryDue
+    int unitGroup = -1;             // the analyser's group indices
+    int procedureGroup = -1;
+
+    bool flagged() const {
+        return wrongAppointment || outcome == Outcome::FinishedLate ||
+               outcome == Outcome::PendingOverdue;
+    }
+};
+
+struct DossierCounts {
+    long long received = 0;
+    long long finishedEarly = 0;
+    long long finishedOnTime = 0;
+    long long finishedLate = 0;
+    long long pendingInTime = 0;
+    long long pendingOverdue = 0;
+    long long wrongAppointment = 0;
+    long long lateWorkingDaysSum = 0;
+
+    void add(const DossierRecord& r) {
+        ++received;
+        switch (r.outcome) {
+            case Outcome::FinishedEarly: ++finishedEarly; break;
+            case Outcome::FinishedOnTime: ++finishedOnTime; break;
+            case Outcome::FinishedLate: ++finishedLate; break;
+            case Outcome::PendingInTime: ++pendingInTime; break;
+            case Outcome::PendingOverdue: ++pendingOverdue; break;
+        }
+        wrongAppointment += r.wrongAppointment ? 1 : 0;
+        lateWorkingDaysSum += r.lateWorkingDays;
+    }
+    void merge(const DossierCounts& o);
+    long long late() const { return finishedLate + pendingOverdue; }
+    bool operator==(const DossierCounts& o) const;
+};
+
+struct GroupCounts {
+    std::string key;  // unit name (NFC, spaces collapsed), procedure code, "YYYY-MM" or "YYYY"
+    DossierCounts counts;
+};
+
+struct InvalidRow {
+    long line = 0;
+    std::string reason;
+};
+
+// A late, overdue or wrongly scheduled dossier, kept for listing.
+struct FlaggedDossier {
+    long line = 0;
+    std::string id, unit, procedureCode;
+    Date received, due, statutoryDue;
+    std::optional<Date> finished;
+    Outcome outcome = Outcome::PendingInTime;
+    int lateWorkingDays = 0;
+    bool wrongAppointment = false;
+
+    static FlaggedDossier from(const DossierRecord& r);
+};
+
+struct DossierStats {
+    long long rowsTotal = 0;    // data records (blank lines not counted)
+    long long rowsInvalid = 0;
+    DossierCounts totals;       // valid rows only
+    std::vector<GroupCounts> byUnit, byProcedure, byMonth, byYear;  // sorted by key
+    std::vector<InvalidRow> invalidRows;  // the first few (AnalysisOptions::keepInvalid)
+    std::vector<FlaggedDossier> worstLate;  // most late working days first
+    Date asOf;
+    std::string source;  // file name
+
+    // The groups with the most late + overdue dossiers (ties: by key), at most n.
+    static std::vector<GroupCounts> top(const std::vector<GroupCounts>& groups, size_t n);
+};
+
+}  // namespace par::dossier

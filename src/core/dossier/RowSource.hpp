@@ -1,0 +1,34 @@
+// RowSource.hpp - a dossier log as a stream of records, whatever the file format: the analyser pulls
+// one record at a time, so memory does not grow with the file (CsvReader, XlsxReader).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace par::dossier {
+
+struct RawRecord {
+    long line = 0;  // where the record starts: the file's line (CSV) or the sheet's row (XLSX)
+    std::vector<std::string_view> fields;  // valid until the next call to next()
+};
+
+class RowSource {
+public:
+    virtual ~RowSource() = default;
+
+    // The header record (column names as written) and where it is.
+    virtual const std::vector<std::string>& header() const = 0;
+    virtual long headerLine() const = 0;
+    // The next non-blank record; false at the end. Throws ParseError (file:line) when the file is
+    // broken in a way no later record can recover from (an unterminated quote, not UTF-8 ...).
+    virtual bool next(RawRecord& record) = 0;
+    // How far through the input, in [0, 1].
+    virtual double fraction() const = 0;
+    // Whether cells may hold spreadsheet date serials, and in which system.
+    virtual bool dateSerials() const { return false; }
+    virtual bool date1904() const { return false; }
+    virtual const std::string& name() const = 0;
+};
+
+}  // namespace par::dossier

@@ -1,0 +1,384 @@
+// XlsxReader.cpp - the package (libzip), the workbook and its relationships (TinyXML-2 DOM: small
+// parts), the shared strings and the sheet (inflated in chunks, one element at a time).
+#include "core/dossier/XlsxReader.hpp"
+
+#include <tinyxml2.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+
+namespace par::dossier {
+
+namespace {
+
+// The local part of an element name ("x:row" → "row").
+const char* localName(const char* name) {
+    const char* colon = std::strchr(name, ':');
+    return colon != nullptr ? colon + 1 : name;
+}
+
+bool isNamed(const tinyxml2::XMLElement* e, const char* local) {
+    return std::strcmp(localName(e->Name()), local) == 0;
+}
+
+std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e, const char* local) {
+    std::vector<const tinyxml2::XMLElement*> out;
+    for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement())
+        if (isNamed(c, local)) out.push_back(c);
+    return out;
+}
+
+// The text of a rich or plain string item (<si>, <is>): every <t> except phonetic runs (<rPh>).
+void appendText(const tinyxml2::XMLElement* e, std::string& out) {
+    for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+        if (isNamed(c, "t")) {
+            if (const char* t = c->GetText()) out += t;
+        } else if (isNamed(c, "r")) {
+            appendText(c, out);
+        }
+    }
+}
+
+// Column index of a cell reference ("C12" → 2); -1 when there is none.
+int columnOf(const char* ref) {
+    if (ref == nullptr) return -1;
+    int col = 0;
+    bool any = false;
+    for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
+        col = col * 26 + (*ref - 'A' + 1);
+        any = true;
+        if (col > 16384) return -1;
+    }
+    return any ? col - 1 : -1;
+}
+
+std::string joinPath(const std::string& dir, const std::string& target) {
+    if (!target.empty() && target[0] == '/') return target.substr(1);
+    std::string out = dir + target;
+    // Resolve "../" segments (rare, but legal in relationships).
+    size_t pos;
+    while ((pos = out.find("/../")) != std::string::npos) {
+        const size_t prev = out.rfind('/', pos == 0 ? 0 : pos - 1);
+        out.erase(prev == std::string::npos ? 0 : prev + 1, pos + 4 - (prev == std::string::npos ? 0 : prev + 1));
+    }
+    return out;
+}
+
+}  // namespace
+
+// Streams complete elements named `local` (any prefix) out of one part of the package.
+class ElementStream {
+public:
+    ElementStream(zip_t* zip, const std::string& part, const std::string& file) : file_(file), part_(part) {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(zip, part.c_str(), 0, &st) != 0)
+            throw ParseError({file + ":" + part, 0, 0},
+                             tr("thiếu phần này trong tệp XLSX", "this part is missing from the XLSX file"));
+        size_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
+        f_ = zip_fopen(zip, part.c_str(), 0);
+        if (f_ == nullptr)
+            throw ParseError({file + ":" + part, 0, 0},
+                             tr("không đọc được phần này của tệp XLSX", "cannot read this part of the XLSX file"));
+    }
+    ~ElementStream() {
+        if (f_ != nullptr) zip_fclose(f_);
+    }
+    ElementStream(const ElementStream&) = delete;
+    ElementStream& operator=(const ElementStream&) = delete;
+
+    // The next element <p:local ...>...</p:local> or <p:local .../>, as text; false at the end.
+    bool next(const std::string& local, std::string_view& element) {
+        for (;;) {
+            size_t open = findOpen(local, pos_);
+            if (open != std::string::npos) {
+                const size_t gt = buf_.find('>', open);
+                if (gt != std::string::npos) {
+                    if (buf_[gt - 1] == '/') {
+                        element = std::string_view(buf_).substr(open, gt + 1 - open);
+                        pos_ = gt + 1;
+                        return true;
+                    }
+                    const std::string prefix = buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
+                    const std::string close = "</" + prefix + local + ">";
+                    const size_t end = buf_.find(close, gt);
+                    if (end != std::string::npos) {
+                        element = std::string_view(buf_).substr(open, end + close.size() - open);
+                        pos_ = end + close.size();
+                        return true;
+                    }
+                }
+            } else {
+                // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail.
+                pos_ = std::max(pos_, buf_.size() > 64 ? buf_.size() - 64 : size_t{0});
+            }
+            if (!more()) return false;
+        }
+    }
+    double fraction() const { return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_)) : 0; }
+    // Everything that remains (small parts only).
+    const std::string& whole() {
+        while (more()) {
+        }
+        return buf_;
+    }
+
+private:
+    size_t findOpen(const std::string& local, size_t from) const {
+        for (size_t i = buf_.find('<', from); i != std::string::npos; i = buf_.find('<', i + 1)) {
+            size_t j = i + 1;
+            const size_t nameEnd = buf_.find_first_of(" \t\r\n/>", j);
+            if (nameEnd == std::string::npos) return std::string::npos;
+            std::string_view name(buf_.data() + j, nameEnd - j);
+            const size_t colon = name.find(':');
+            if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+            if (name == local) return i;
+        }
+        return std::string::npos;
+    }
+    bool more() {
+        if (pos_ > 0) {
+            buf_.erase(0, pos_);
+            pos_ = 0;
+        }
+        char chunk[1 << 16];
+        const zip_int64_t n = zip_fread(f_, chunk, sizeof chunk);
+        if (n < 0)
+            throw ParseError({file_ + ":" + part_, 0, 0},
+                             tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
+        if (n == 0) return false;
+        read_ += n;
+        buf_.append(chunk, static_cast<size_t>(n));
+        return true;
+    }
+
+    std::string file_, part_;
+    zip_file_t* f_ = nullptr;
+    std::string buf_;
+    size_t pos_ = 0;
+    long long size_ = 0, read_ = 0;
+};
+
+struct XlsxReader::Impl {
+    zip_t* zip = nullptr;
+    std::vector<std::string> shared;
+    std::unique_ptr<ElementStream> sheet;
+    tinyxml2::XMLDocument doc;
+    long lastRow = 0;
+    ~Impl() {
+        sheet.reset();
+        if (zip != nullptr) zip_discard(zip);
+    }
+};
+
+namespace {
+
+zip_t* openZip(const std::string& path) {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+    if (z == nullptr) {
+        zip_error_t e;
+        zip_error_init_with_code(&e, err);
+        std::string msg = zip_error_strerror(&e);
+        zip_error_fini(&e);
+        throw IoError(fmt(tr("không mở được tệp XLSX {}: {}", "cannot open the XLSX file {}: {}"), path, msg));
+    }
+    return z;
+}
+
+void parsePart(tinyxml2::XMLDocument& doc, ElementStream& s, const std::string& where) {
+    const std::string& text = s.whole();
+    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
+        throw ParseError({where, doc.ErrorLineNum(), 0}, doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
+}
+
+struct SheetRef {
+    std::string name, part;
+};
+
+// Sheets in workbook order with their parts, the shared-strings part and the date system.
+std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::string& sharedPart, bool& date1904) {
+    tinyxml2::XMLDocument rels;
+    {
+        ElementStream s(z, "xl/_rels/workbook.xml.rels", path);
+        parsePart(rels, s, path + ":xl/_rels/workbook.xml.rels");
+    }
+    std::vector<std::pair<std::string, std::string>> targets;  // id → part
+    sharedPart.clear();
+    if (auto* root = rels.RootElement())
+        for (auto* r : children(root, "Relationship")) {
+            const char* id = r->Attribute("Id");
+            const char* target = r->Attribute("Target");
+            const char* type = r->Attribute("Type");
+            if (id == nullptr || target == nullptr) continue;
+            const std::string part = joinPath("xl/", target);
+            targets.emplace_back(id, part);
+            if (type != nullptr && std::string(type).size() >= 13 &&
+                std::string(type).compare(std::string(type).size() - 13, 13, "sharedStrings") == 0)
+                sharedPart = part;
+        }
+    tinyxml2::XMLDocument wb;
+    {
+        ElementStream s(z, "xl/workbook.xml", path);
+        parsePart(wb, s, path + ":xl/workbook.xml");
+    }
+    std::vector<SheetRef> out;
+    const auto* root = wb.RootElement();
+    if (root == nullptr) return out;
+    for (auto* pr : children(root, "workbookPr")) {
+        const char* v = pr->Attribute("date1904");
+        date1904 = v != nullptr && (std::strcmp(v, "1") == 0 || std::strcmp(v, "true") == 0);
+    }
+    for (auto* sheets : children(root, "sheets"))
+        for (auto* sh : children(sheets, "sheet")) {
+            const char* name = sh->Attribute("name");
+            const char* rid = sh->Attribute("r:id");
+            if (rid == nullptr)
+                for (auto* a = sh->FirstAttribute(); a != nullptr; a = a->Next())
+                    if (std::strcmp(localName(a->Name()), "id") == 0) rid = a->Value();
+            std::string part;
+            for (const auto& [id, p] : targets)
+                if (rid != nullptr && id == rid) part = p;
+            out.push_back({name != nullptr ? name : "", part});
+        }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> XlsxReader::sheetNames(const std::string& path) {
+    zip_t* z = openZip(path);
+    std::vector<std::string> names;
+    try {
+        std::string shared;
+        bool d1904 = false;
+        for (const auto& s : readWorkbook(z, path, shared, d1904)) names.push_back(s.name);
+    } catch (...) {
+        zip_discard(z);
+        throw;
+    }
+    zip_discard(z);
+    return names;
+}
+
+XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
+    : path_(path), impl_(std::make_unique<Impl>()) {
+    impl_->zip = openZip(path);
+    std::string sharedPart;
+    const auto sheets = readWorkbook(impl_->zip, path, sharedPart, date1904_);
+    const SheetRef* chosen = nullptr;
+    for (const auto& s : sheets)
+        if (sheet.empty() || nfc(s.name) == nfc(sheet)) {
+            chosen = &s;
+            break;
+        }
+    if (chosen == nullptr && !sheet.empty())
+        for (const auto& s : sheets)
+            if (foldKey(s.name) == foldKey(sheet)) {
+                chosen = &s;
+                break;
+            }
+    if (chosen == nullptr || chosen->part.empty()) {
+        std::string names;
+        for (const auto& s : sheets) names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
+        throw ParseError({path, 0, 0}, sheet.empty()
+                                           ? std::string(tr("tệp XLSX không có trang tính nào", "the XLSX file has no sheet"))
+                                           : fmt(tr("không có trang tính \"{}\"; các trang: {}",
+                                                    "no sheet \"{}\"; the sheets are: {}"),
+                                                 sheet, names));
+    }
+    sheetName_ = chosen->name;
+
+    if (sharedPart.empty() && zip_name_locate(impl_->zip, "xl/sharedStrings.xml", 0) >= 0)
+        sharedPart = "xl/sharedStrings.xml";
+    if (!sharedPart.empty()) {
+        ElementStream s(impl_->zip, sharedPart, path);
+        std::string_view item;
+        tinyxml2::XMLDocument doc;
+        while (s.next("si", item)) {
+            if (doc.Parse(item.data(), item.size()) != tinyxml2::XML_SUCCESS)
+                throw ParseError({path + ":" + sharedPart, 0, 0}, doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
+            std::string text;
+            appendText(doc.RootElement(), text);
+            impl_->shared.push_back(std::move(text));
+        }
+    }
+    impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path);
+
+    RawRecord r;
+    if (!next(r))
+        throw ParseError({path, 1, 0}, fmt(tr("trang tính \"{}\" trống: không có dòng tiêu đề",
+                                              "sheet \"{}\" is empty: no header row"),
+                                           sheetName_));
+    headerLine_ = r.line;
+    for (const auto& f : r.fields) header_.push_back(trim(f));
+}
+
+XlsxReader::~XlsxReader() = default;
+
+double XlsxReader::fraction() const { return impl_->sheet ? impl_->sheet->fraction() : 0; }
+
+bool XlsxReader::next(RawRecord& record) {
+    while (readRow(record)) {
+        for (const auto& f : record.fields)
+            if (!f.empty()) return true;
+    }
+    return false;
+}
+
+bool XlsxReader::readRow(RawRecord& record) {
+    std::string_view text;
+    if (!impl_->sheet->next("row", text)) return false;
+    auto& doc = impl_->doc;
+    const std::string where = path_ + ":" + sheetName_;
+    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
+        throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                         doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
+    const tinyxml2::XMLElement* row = doc.RootElement();
+    long number = row->IntAttribute("r", 0);
+    record.line = number > 0 ? number : impl_->lastRow + 1;
+    impl_->lastRow = record.line;
+
+    size_t used = 0;
+    int col = -1;
+    for (auto* c = row->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+        if (!isNamed(c, "c")) continue;
+        const int ref = columnOf(c->Attribute("r"));
+        col = ref >= 0 ? ref : col + 1;
+        if (static_cast<size_t>(col) >= cells_.size()) cells_.resize(static_cast<size_t>(col) + 1);
+        for (size_t i = used; i < static_cast<size_t>(col); ++i) cells_[i].clear();
+        std::string& out = cells_[static_cast<size_t>(col)];
+        out.clear();
+        const char* type = c->Attribute("t");
+        if (type != nullptr && std::strcmp(type, "inlineStr") == 0) {
+            for (auto* is = c->FirstChildElement(); is != nullptr; is = is->NextSiblingElement())
+                if (isNamed(is, "is")) appendText(is, out);
+        } else {
+            const char* v = nullptr;
+            for (auto* ve = c->FirstChildElement(); ve != nullptr; ve = ve->NextSiblingElement())
+                if (isNamed(ve, "v")) v = ve->GetText();
+            if (v != nullptr) {
+                if (type != nullptr && std::strcmp(type, "s") == 0) {
+                    char* endp = nullptr;
+                    const unsigned long idx = std::strtoul(v, &endp, 10);
+                    if (endp == v || idx >= impl_->shared.size())
+                        throw ParseError({where, static_cast<int>(record.line), col + 1},
+                                         tr("ô trỏ tới chuỗi dùng chung không có", "a cell refers to a missing shared string"));
+                    out = impl_->shared[idx];
+                } else {
+                    out = v;
+                }
+            }
+        }
+        used = static_cast<size_t>(col) + 1;
+    }
+    record.fields.clear();
+    for (size_t i = 0; i < used; ++i) record.fields.emplace_back(cells_[i]);
+    return true;
+}
+
+}  // namespace par::dossier

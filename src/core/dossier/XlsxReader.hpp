@@ -1,0 +1,49 @@
+// XlsxReader.hpp - the first (or a named) worksheet of an .xlsx export as a stream of records, read
+// with libzip and TinyXML-2. TinyXML-2 builds a DOM, so the sheet is not parsed whole: its XML is
+// inflated in chunks and each <row> element is parsed on its own, which keeps the sheet's memory
+// constant. The shared-strings table is held in memory (one std::string per distinct text); that,
+// not the row count, bounds an XLSX's memory (docs/dossiers.md).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/dossier/RowSource.hpp"
+
+namespace par::dossier {
+
+class XlsxReader : public RowSource {
+public:
+    // Opens the workbook and reads the header row; throws IoError / ParseError (file names the
+    // part of the package at fault). `sheet` empty: the first sheet.
+    XlsxReader(const std::string& path, const std::string& sheet = "");
+    ~XlsxReader() override;
+
+    const std::vector<std::string>& header() const override { return header_; }
+    long headerLine() const override { return headerLine_; }
+    bool next(RawRecord& record) override;
+    double fraction() const override;
+    bool dateSerials() const override { return true; }
+    bool date1904() const override { return date1904_; }
+    const std::string& name() const override { return path_; }
+
+    const std::string& sheetName() const { return sheetName_; }
+
+    // The sheet names of a workbook, in order.
+    static std::vector<std::string> sheetNames(const std::string& path);
+
+private:
+    struct Impl;
+    bool readRow(RawRecord& record);
+
+    std::string path_;
+    std::string sheetName_;
+    bool date1904_ = false;
+    std::unique_ptr<Impl> impl_;
+    std::vector<std::string> header_;
+    long headerLine_ = 1;
+    std::vector<std::string> cells_;
+};
+
+}  // namespace par::dossier

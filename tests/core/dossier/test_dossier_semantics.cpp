@@ -1,0 +1,154 @@
+// The semantics of docs/dossiers.md at every boundary: early / on time / late around the due date,
+// a due date on Friday and a result on Monday, holidays and a worked Saturday in between, receipts on
+// a Sunday and after the cut-off hour (statutory due date, wrong appointments), in time / overdue
+// against the as-of date; and the sums per unit (NFC), procedure and receipt month.
+#include <catch2/catch.hpp>
+
+#include "DossierTestSupport.hpp"
+
+using namespace par;
+using namespace par::dossier;
+using namespace par::test;
+
+namespace {
+struct Row {
+    const char* code;
+    const char* received;
+    const char* due;
+    const char* finished;
+};
+
+// Classifies one row with as-of `asOf`; fails the test if the row is bad.
+DossierRecord one(const Row& r, Date asOf = Date(2024, 6, 28)) {
+    AnalysisOptions o;
+    o.asOf = asOf;
+    DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+    const ColumnMap columns = ColumnMap::resolve(
+        {"dossier_id", "procedure_code", "unit", "received_at", "due_at", "finished_at"}, {}, {"t", 1, 0});
+    RawRecord rec;
+    rec.line = 2;
+    rec.fields = {"HS", r.code, "UBND xã A", r.received, r.due, r.finished};
+    std::string reason;
+    auto d = a.classify(rec, columns, reason);
+    INFO(reason);
+    REQUIRE(d);
+    return *d;
+}
+}  // namespace
+
+TEST_CASE("finished: early, on the due date, one day late", "[dossier]") {
+    // 1.001612 (3 working days) received Mon 04/03/2024: statutory due Thu 07/03.
+    auto early = one({"1.001612", "04/03/2024 08:00", "07/03/2024", "06/03/2024 16:00"});
+    CHECK(early.outcome == Outcome::FinishedEarly);
+    CHECK(early.lateWorkingDays == 0);
+    auto onTime = one({"1.001612", "04/03/2024 08:00", "07/03/2024", "07/03/2024 16:59"});
+    CHECK(onTime.outcome == Outcome::FinishedOnTime);  // date granularity: the hour does not matter
+    CHECK(onTime.statutoryDue == Date(2024, 3, 7));
+    CHECK_FALSE(onTime.wrongAppointment);
+    auto late = one({"1.001612", "04/03/2024 08:00", "07/03/2024", "08/03/2024 07:00"});
+    CHECK(late.outcome == Outcome::FinishedLate);
+    CHECK(late.lateWorkingDays == 1);
+}
+
+TEST_CASE("due Friday, result Monday: late by one working day", "[dossier]") {
+    auto r = one({"1.001612", "05/03/2024", "08/03/2024", "11/03/2024"});
+    CHECK(r.outcome == Outcome::FinishedLate);
+    CHECK(r.lateWorkingDays == 1);
+    // A result on the Saturday after is late too, by no working day.
+    auto sat = one({"1.001612", "05/03/2024", "08/03/2024", "09/03/2024"});
+    CHECK(sat.outcome == Outcome::FinishedLate);
+    CHECK(sat.lateWorkingDays == 0);
+}
+
+TEST_CASE("holidays in between: 30/4-1/5/2024 with the swapped days", "[dossier]") {
+    // Due Fri 26/04; off 29/04 (swap), 30/04, 01/05; Sat 04/05 worked: (26/04, 06/05] holds
+    // 02/05, 03/05, 04/05, 06/05.
+    auto r = one({"1.001612", "23/04/2024", "26/04/2024", "06/05/2024"});
+    CHECK(r.outcome == Outcome::FinishedLate);
+    CHECK(r.lateWorkingDays == 4);
+    // Statutory due over the holiday: received Fri 26/04, 3 working days → Sat 04/05 (worked).
+    auto s = one({"1.001612", "26/04/2024 10:00", "04/05/2024", ""});
+    CHECK(s.statutoryDue == Date(2024, 5, 4));
+    CHECK_FALSE(s.wrongAppointment);
+    CHECK(one({"1.001612", "26/04/2024 10:00", "06/05/2024", ""}).wrongAppointment);
+}
+
+TEST_CASE("receipt on a Sunday counts from Monday", "[dossier]") {
+    auto r = one({"1.001612", "10/03/2024 09:00", "14/03/2024", "14/03/2024"});
+    CHECK(r.statutoryDue == Date(2024, 3, 14));
+    CHECK_FALSE(r.wrongAppointment);
+    CHECK(r.outcome == Outcome::FinishedOnTime);
+    auto wrong = one({"1.001612", "10/03/2024 09:00", "15/03/2024", "15/03/2024"});
+    CHECK(wrong.wrongAppointment);
+    CHECK(wrong.outcome == Outcome::FinishedOnTime);  // on time against its own appointment
+}
+
+TEST_CASE("after the cut-off hour counts from the next working day", "[dossier]") {
+    // 2.000815: 1 working day, cut-off 15:00. Mon 11/03/2024.
+    CHECK(one({"2.000815", "11/03/2024 15:00", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));
+    CHECK(one({"2.000815", "11/03/2024 15:00:01", "13/03/2024", ""}).statutoryDue == Date(2024, 3, 13));
+    CHECK(one({"2.000815", "2024-03-11T15:01", "13/03/2024", ""}).statutoryDue == Date(2024, 3, 13));
+    CHECK(one({"2.000815", "11/03/2024", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));  // no time
+    CHECK(one({"2.000815", "11/03/2024 15:00", "13/03/2024", ""}).wrongAppointment);
+    CHECK_FALSE(one({"2.000815", "11/03/2024 15:30", "13/03/2024", ""}).wrongAppointment);
+    // Procedures without a cut-off ignore the hour.
+    CHECK(one({"1.001612", "11/03/2024 17:59", "14/03/2024", ""}).statutoryDue == Date(2024, 3, 14));
+    // After the cut-off on a Friday: Monday is the start.
+    CHECK(one({"2.000815", "08/03/2024 16:00", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));
+}
+
+TEST_CASE("unfinished: in time up to the due date, overdue after it", "[dossier]") {
+    const Row r{"1.001612", "05/03/2024", "08/03/2024", ""};
+    auto atDue = one(r, Date(2024, 3, 8));
+    CHECK(atDue.outcome == Outcome::PendingInTime);
+    CHECK(atDue.lateWorkingDays == 0);
+    auto saturday = one(r, Date(2024, 3, 9));
+    CHECK(saturday.outcome == Outcome::PendingOverdue);
+    CHECK(saturday.lateWorkingDays == 0);
+    auto monday = one(r, Date(2024, 3, 11));
+    CHECK(monday.outcome == Outcome::PendingOverdue);
+    CHECK(monday.lateWorkingDays == 1);
+    CHECK(one(r, Date(2024, 3, 1)).outcome == Outcome::PendingInTime);  // as-of before receipt
+}
+
+TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month; worst late first", "[dossier]") {
+    const std::string nfdUnit = "UBND xa\xCC\x83 Ngo\xCC\xA3\x63 So\xCC\x9Bn";  // "UBND xã Ngọc Sơn", NFD
+    const std::string csv = std::string(kHeader) +
+                            "HS-1,1.001612,UBND xã Ngọc Sơn,04/03/2024 08:00,07/03/2024,06/03/2024\n"
+                            "HS-2,1.001612," + nfdUnit + ",04/03/2024 08:00,07/03/2024,07/03/2024\n"
+                            "HS-3,1.001612, UBND  xã Ngọc Sơn ,05/03/2024,08/03/2024,11/03/2024\n"
+                            "HS-4,2.000815,UBND xã Quỳnh Châu,29/03/2024 16:00,02/04/2024,\n"
+                            "HS-5,2.000815,UBND xã Quỳnh Châu,03/04/2024 09:00,04/04/2024,\n"
+                            "HS-6,MAU.XD.01,UBND xã Quỳnh Châu,23/04/2024,26/04/2024,06/05/2024\n"
+                            "HS-7,1.001612,UBND xã Quỳnh Châu,10/03/2024 09:00,15/03/2024,15/03/2024\n";
+    const DossierStats s = analyzeCsv(csv, Date(2024, 4, 3), {}, 2);
+    CHECK(s.rowsTotal == 7);
+    CHECK(s.rowsInvalid == 0);
+    CHECK(s.totals.received == 7);
+    CHECK(s.totals.finishedEarly == 1);  // HS-1
+    CHECK(s.totals.finishedOnTime == 2);   // HS-2, HS-7
+    CHECK(s.totals.finishedLate == 2);     // HS-3 (1 day), HS-6 (4 days)
+    CHECK(s.totals.pendingInTime == 1);    // HS-5
+    CHECK(s.totals.pendingOverdue == 1);   // HS-4: after the cut-off, due 02/04, as-of 03/04
+    CHECK(s.totals.wrongAppointment == 1); // HS-7: received on a Sunday, due Friday
+    CHECK(s.totals.lateWorkingDaysSum == 1 + 4 + 1);
+    REQUIRE(s.byUnit.size() == 2);
+    CHECK(s.byUnit[0].key == "UBND xã Ngọc Sơn");
+    CHECK(s.byUnit[0].counts.received == 3);
+    CHECK(s.byUnit[1].key == "UBND xã Quỳnh Châu");
+    CHECK(s.byUnit[1].counts.received == 4);
+    REQUIRE(s.byProcedure.size() == 3);
+    CHECK(s.byProcedure[0].key == "1.001612");
+    CHECK(s.byProcedure[0].counts.received == 4);
+    CHECK(s.byProcedure[2].key == "MAU.XD.01");
+    REQUIRE(s.byMonth.size() == 2);
+    CHECK(s.byMonth[0].key == "2024-03");  // receipt month
+    CHECK(s.byMonth[0].counts.received == 5);
+    CHECK(s.byMonth[1].key == "2024-04");
+    REQUIRE(s.byYear.size() == 1);
+    CHECK(s.byYear[0].counts == s.totals);
+    REQUIRE(s.worstLate.size() == 2);
+    CHECK(s.worstLate[0].id == "HS-6");
+    CHECK(s.worstLate[0].lateWorkingDays == 4);
+    CHECK(s.worstLate[1].id == "HS-3");  // 1 day, before HS-4 (also 1) by line
+}
