@@ -1,0 +1,30 @@
+// App.hpp - the wxApp of par-audit-gui: reads the command line (`par-audit-gui [FILE] [--lang vi|en]`
+// and the test hook `--self-test-walk OUT.audit.xml [--screenshot DIR]`), sets up the language once,
+// opens the main window, and offers to restore audits left by a crash.
+#pragma once
+
+#include <wx/app.h>
+#include <wx/cmdline.h>
+
+namespace par::gui {
+
+class MainFrame;
+
+class App : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    bool OnExceptionInMainLoop() override;
+    int OnExit() override;
+    int OnRun() override;
+
+private:
+    wxString file_;
+    wxString lang_;
+    wxString selfTestOut_;
+    wxString screenshotDir_;
+    MainFrame* frame_ = nullptr;
+};
+
+}  // namespace par::gui

@@ -1,0 +1,142 @@
+#include "gui/FindingsPage.hpp"
+
+#include <wx/button.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+
+#include "core/common/Text.hpp"
+#include "gui/AuditEditorPanel.hpp"
+#include "gui/FindingDialog.hpp"
+#include "gui/GuiUtil.hpp"
+
+namespace par::gui {
+
+using namespace par::wizard;
+
+namespace {
+std::string labelOfId(const std::vector<par::NamedItem>& items, const std::string& id) {
+    for (const auto& i : items)
+        if (i.id == id) return i.label.get();
+    return id;
+}
+}  // namespace
+
+FindingsPage::FindingsPage(wxWindow* parent, AuditEditorPanel& editor)
+    : EditorPage(parent, editor), review_(editor.session()) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Findings review"));
+    title->SetFont(title->GetFont().Scaled(1.3f).Bold());
+    top->Add(title, 0, wxALL, 10);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    top->Add(summary_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 420), wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("No."), wxLIST_FORMAT_LEFT, 60);
+    list_->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, 90);
+    list_->AppendColumn(_("Severity"), wxLIST_FORMAT_LEFT, 100);
+    list_->AppendColumn(_("Area"), wxLIST_FORMAT_LEFT, 190);
+    list_->AppendColumn(_("Finding"), wxLIST_FORMAT_LEFT, 520);
+    list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 160);
+    top->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* evaluateButton = new wxButton(this, wxID_ANY, _("Evaluate the &rules again"));
+    auto* add = new wxButton(this, wxID_ANY, _("&Add a finding"));
+    auto* editButton = new wxButton(this, wxID_ANY, _("&Edit..."));
+    auto* removeButton = new wxButton(this, wxID_ANY, _("Re&move"));
+    for (auto* b : {evaluateButton, add, editButton, removeButton}) buttons->Add(b, 0, wxRIGHT, 6);
+    top->Add(buttons, 0, wxALL, 10);
+    SetSizer(top);
+
+    evaluateButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { evaluate(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        std::string id = addManual();
+        FindingDialog* dlg = makeDialog(id);
+        if (dlg->ShowModal() != wxID_OK && review_.at(id).text.empty()) review_.remove(id);
+        dlg->Destroy();
+        reload();
+        editor_.changed();
+    });
+    editButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(); });
+    removeButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit(); });
+}
+
+void FindingsPage::entered() {
+    evaluate();
+}
+
+void FindingsPage::evaluate() {
+    MergeReport r;
+    try {
+        r = review_.refresh();
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot evaluate the rules"), e);
+    }
+    reload();
+    wxString text = wxString::Format(_("%zu findings: %zu new, %zu updated, %zu to review."), review_.findings().size(),
+                                     r.added.size(), r.refreshed.size(), review_.staleCount());
+    if (!r.problems.ok()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.problems().front().message);
+    summary_->SetLabel(text);
+    editor_.changed();
+}
+
+void FindingsPage::reload() {
+    const Form& form = editor_.session().form();
+    list_->DeleteAllItems();
+    long i = 0;
+    for (const auto& f : review_.findings()) {
+        long item = list_->InsertItem(i++, wx(f.id));
+        list_->SetItem(item, 1, f.origin == FindingOrigin::Rule ? _("Rule") : _("Team"));
+        list_->SetItem(item, 2, wx(severityLabel(f.severity)));
+        list_->SetItem(item, 3, wx(labelOfId(form.areas, f.area)));
+        list_->SetItem(item, 4, f.text.empty() ? _("(no text yet)") : wx(f.text));
+        wxString status;
+        if (f.state == FindingState::Stale) status = _("Review: condition no longer holds");
+        else if (f.edited) status = _("Edited by the team");
+        list_->SetItem(item, 5, status);
+        if (f.state == FindingState::Stale) list_->SetItemBackgroundColour(item, wxColour(255, 236, 200));
+        if (f.text.empty()) list_->SetItemBackgroundColour(item, wxColour(255, 215, 215));
+    }
+}
+
+std::string FindingsPage::selectedId() const {
+    long item = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return item < 0 ? std::string() : std8(list_->GetItemText(item));
+}
+
+std::string FindingsPage::addManual() {
+    std::string id = review_.addManual();
+    reload();
+    return id;
+}
+
+FindingDialog* FindingsPage::makeDialog(const std::string& id) {
+    return new FindingDialog(this, review_, editor_.session().form(), id);
+}
+
+void FindingsPage::edit() {
+    std::string id = selectedId();
+    if (id.empty()) return;
+    FindingDialog* dlg = makeDialog(id);
+    dlg->ShowModal();
+    dlg->Destroy();
+    reload();
+    editor_.changed();
+}
+
+void FindingsPage::remove() {
+    std::string id = selectedId();
+    if (id.empty()) return;
+    if (!review_.canRemove(id)) {
+        wxMessageBox(_("A finding from the rules cannot be removed: change the answers, or edit its text."),
+                     _("Remove the finding"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    wxMessageDialog ask(this, wxString::Format(_("Remove finding %s?"), wx(id)), _("Remove the finding"),
+                        wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    if (ask.ShowModal() != wxID_YES) return;
+    review_.remove(id);
+    reload();
+    editor_.changed();
+}
+
+}  // namespace par::gui

@@ -1,0 +1,41 @@
+// FindingsPage.hpp - the findings review: every finding (from the form's rules and entered by the
+// team) with its severity, area and text; rule findings whose condition no longer holds are
+// highlighted. The rules are re-evaluated when the page opens and on demand; findings are edited in
+// a FindingDialog, manual ones added and removed here. The logic is par::wizard::FindingsReview.
+#pragma once
+
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+
+#include <string>
+
+#include "core/wizard/FindingsReview.hpp"
+#include "gui/EditorPage.hpp"
+
+namespace par::gui {
+
+class FindingDialog;
+
+class FindingsPage : public EditorPage {
+public:
+    FindingsPage(wxWindow* parent, AuditEditorPanel& editor);
+    void reload() override;
+    void entered() override;
+
+    // Test hooks.
+    std::string addManual();
+    FindingDialog* makeDialog(const std::string& id);
+    long count() const { return list_->GetItemCount(); }
+
+private:
+    void evaluate();
+    void edit();
+    void remove();
+    std::string selectedId() const;
+
+    par::wizard::FindingsReview review_;
+    wxListCtrl* list_ = nullptr;
+    wxStaticText* summary_ = nullptr;
+};
+
+}  // namespace par::gui

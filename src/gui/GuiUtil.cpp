@@ -1,0 +1,92 @@
+#include "gui/GuiUtil.hpp"
+
+#include <wx/arrstr.h>
+#include <wx/msgdlg.h>
+
+#include <cstdio>
+
+namespace par::gui {
+
+namespace {
+bool g_headless = false;
+int g_errors = 0;
+}  // namespace
+
+void setHeadless(bool headless) { g_headless = headless; }
+int headlessErrorCount() { return g_errors; }
+
+void showError(wxWindow* parent, const wxString& what, const std::exception& e) {
+    if (g_headless) {
+        ++g_errors;
+        std::fprintf(stderr, "%s: %s\n", what.utf8_str().data(), e.what());
+        return;
+    }
+    wxMessageDialog dlg(parent, wx(e.what()), what, wxOK | wxICON_ERROR);
+    dlg.ShowModal();
+}
+
+wxColour errorColour() { return wxColour(170, 20, 20); }
+wxColour warningColour() { return wxColour(160, 90, 0); }
+
+}  // namespace par::gui
+
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "core/model/Form.hpp"
+
+namespace par::gui {
+
+void addQuestionHeader(wxWindow* parent, wxSizer* sizer, const par::Question& q) {
+    wxString text = wx(q.label.get());
+    if (q.required) text += " *";
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(label->GetFont().Bold());
+    label->Wrap(kWrapWidth);
+    sizer->Add(label, 0, wxBOTTOM, 3);
+    if (!q.help.empty()) {
+        auto* help = new wxStaticText(parent, wxID_ANY, wx(q.help.get()));
+        help->SetForegroundColour(wxColour(90, 90, 90));
+        help->SetFont(help->GetFont().Smaller());
+        help->Wrap(kWrapWidth);
+        sizer->Add(help, 0, wxBOTTOM, 3);
+    }
+}
+
+wxStaticText* makeMessageLabel(wxWindow* parent) {
+    auto* label = new wxStaticText(parent, wxID_ANY, "");
+    label->Hide();
+    return label;
+}
+
+void setMessages(wxStaticText* label, const std::vector<std::string>& errors, const std::vector<std::string>& warnings) {
+    wxString text;
+    for (const auto& e : errors) text += (text.empty() ? "" : "\n") + wx(e);
+    if (errors.empty())
+        for (const auto& w : warnings) text += (text.empty() ? "" : "\n") + wx(w);
+    label->SetForegroundColour(errors.empty() ? warningColour() : errorColour());
+    if (label->GetLabel() != text) {
+        label->SetLabel(text);
+        label->Wrap(kWrapWidth);
+    }
+    label->Show(!text.empty());
+}
+
+}  // namespace par::gui
+
+namespace par::gui {
+
+wxString wrapLabel(const wxString& text, size_t chars) {
+    wxString out, line;
+    for (const auto& word : wxSplit(text, ' ', '\0')) {
+        if (!line.empty() && line.length() + 1 + word.length() > chars) {
+            out += (out.empty() ? "" : "\n") + line;
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+}  // namespace par::gui

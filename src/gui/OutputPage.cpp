@@ -1,0 +1,135 @@
+#include "gui/OutputPage.hpp"
+
+#include <wx/sizer.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/statbox.h>
+#include <wx/utils.h>
+
+#include "core/wizard/FindingsReview.hpp"
+#include "gui/AuditEditorPanel.hpp"
+#include "gui/DocumentExport.hpp"
+#include "gui/GuiUtil.hpp"
+#include "gui/MainFrame.hpp"
+
+namespace par::gui {
+
+using namespace par::wizard;
+
+OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(parent, editor) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Documents and saving"));
+    title->SetFont(title->GetFont().Scaled(1.3f).Bold());
+    top->Add(title, 0, wxALL, 10);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    top->Add(summary_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
+
+    auto* saveBox = new wxStaticBoxSizer(wxVERTICAL, this, _("The audit file"));
+    where_ = new wxStaticText(saveBox->GetStaticBox(), wxID_ANY, "");
+    saveBox->Add(where_, 0, wxALL, 6);
+    auto* saveRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* save = new wxButton(saveBox->GetStaticBox(), wxID_ANY, _("&Save the audit"));
+    auto* saveAs = new wxButton(saveBox->GetStaticBox(), wxID_ANY, _("Save &as..."));
+    saveRow->Add(save, 0, wxRIGHT, 6);
+    saveRow->Add(saveAs, 0);
+    saveBox->Add(saveRow, 0, wxALL, 6);
+    top->Add(saveBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+
+    auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents (PDF)"));
+    auto* docRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* notice = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &notice..."));
+    auto* plan = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the remediation &plan..."));
+    open_ = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Open the document"));
+    open_->Disable();
+    docRow->Add(notice, 0, wxRIGHT, 6);
+    docRow->Add(plan, 0, wxRIGHT, 6);
+    docRow->Add(open_, 0);
+    docBox->Add(docRow, 0, wxALL, 6);
+    documentStatus_ = new wxStaticText(docBox->GetStaticBox(), wxID_ANY, "");
+    docBox->Add(documentStatus_, 0, wxALL, 6);
+#ifndef PAR_GUI_HAS_PDF
+    documentStatus_->SetLabel(_("The report engine is not part of this build yet: use \"par-audit report\" "
+                                "once it is available."));
+    notice->Disable();
+    plan->Disable();
+#endif
+    top->Add(docBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    SetSizer(top);
+
+    notice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndMake(0); });
+    plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndMake(1); });
+    open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!lastDocument_.empty()) wxLaunchDefaultApplication(lastDocument_);
+    });
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editor_.frame().save(); reload(); });
+    saveAs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editor_.frame().saveAs(); reload(); });
+}
+
+void OutputPage::reload() {
+    auto& session = editor_.session();
+    Completeness c = session.validator().completeness(session.audit());
+    size_t errors = 0;
+    for (const auto& p : session.problems())
+        if (p.problem.severity == Problem::Severity::Error) ++errors;
+    errors += session.inputErrors().size();
+    FindingsReview review(session);
+    wxString text = wxString::Format(_("Inspected unit: %s"), wx(session.audit().unit.name)) + "\n" +
+                    wxString::Format(_("Required questions answered: %zu of %zu"), c.answered, c.required) + "\n" +
+                    wxString::Format(_("Answers with errors: %zu"), errors) + "\n" +
+                    wxString::Format(_("Findings: %zu (to review: %zu)"), review.findings().size(), review.staleCount());
+    summary_->SetLabel(text);
+    where_->SetLabel(session.path().empty() ? _("Not saved yet.")
+                                            : wxString::Format(_("Saved in %s"), wx(session.path())) +
+                                                  (session.dirty() ? " " + _("(with unsaved changes)") : wxString()));
+    Layout();
+}
+
+}  // namespace par::gui
+
+namespace par::gui {
+
+void OutputPage::chooseAndMake(int kind) {
+#ifdef PAR_GUI_HAS_PDF
+    auto k = kind == 1 ? DocumentExport::Kind::Plan : DocumentExport::Kind::Notice;
+    const auto& session = editor_.session();
+    wxString dir = session.path().empty() ? wxString() : wxPathOnly(wx(session.path()));
+    wxFileDialog dlg(this, kind == 1 ? _("Save the remediation plan as") : _("Save the notice as"), dir,
+                     wx(DocumentExport::suggestedName(session.audit(), k)), _("PDF documents (*.pdf)|*.pdf"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() == wxID_OK && makeDocument(kind, dlg.GetPath())) open_->SetFocus();
+#else
+    (void)kind;
+#endif
+}
+
+bool OutputPage::makeDocument(int kind, const wxString& path) {
+#ifdef PAR_GUI_HAS_PDF
+    auto& frame = editor_.frame();
+    if (editor_.session().dirty() || editor_.session().path().empty()) {
+        if (!frame.save()) return false;
+    }
+    auto k = kind == 1 ? DocumentExport::Kind::Plan : DocumentExport::Kind::Notice;
+    DocumentExport::Result r;
+    try {
+        wxBusyCursor busy;
+        r = DocumentExport::write(editor_.session().bundle(), k, std8(path));
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot make the document"), e);
+        return false;
+    }
+    lastDocument_ = path;
+    open_->Enable();
+    wxString text = wxString::Format(_("Wrote %s: %zu pages."), path, r.pages);
+    if (!r.problems.empty()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.front());
+    documentStatus_->SetLabel(text);
+    documentStatus_->Wrap(kWrapWidth);
+    reload();
+    return true;
+#else
+    (void)kind;
+    (void)path;
+    return false;
+#endif
+}
+
+}  // namespace par::gui

@@ -1,0 +1,33 @@
+// OutputPage.hpp - the last step: where the audit stands (required answers, errors, findings to
+// review), saving it, and the documents made from it (the conclusion notice and the remediation plan
+// as PDF, opened with the system viewer) once the report engine is part of the build.
+#pragma once
+
+#include <wx/button.h>
+#include <wx/stattext.h>
+
+#include "gui/EditorPage.hpp"
+
+namespace par::gui {
+
+class OutputPage : public EditorPage {
+public:
+    OutputPage(wxWindow* parent, AuditEditorPanel& editor);
+    void reload() override;
+    void refreshState() override { reload(); }
+
+    // Prints a document (0 notice, 1 plan) to `path`, after saving the audit when it has unsaved
+    // changes (a document is made from the audit as saved). Test hook and the buttons' action.
+    bool makeDocument(int kind, const wxString& path);
+
+private:
+    void chooseAndMake(int kind);
+
+    wxStaticText* summary_ = nullptr;
+    wxStaticText* where_ = nullptr;
+    wxStaticText* documentStatus_ = nullptr;
+    wxButton* open_ = nullptr;
+    wxString lastDocument_;
+};
+
+}  // namespace par::gui

@@ -1,0 +1,279 @@
+#include "gui/SelfTestWalk.hpp"
+
+#include <wx/filename.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/common/Text.hpp"
+#include "core/wizard/AnswerEditor.hpp"
+#include "core/wizard/AuditSession.hpp"
+#include "core/wizard/DetailsPageState.hpp"
+#include "core/wizard/FindingsReview.hpp"
+#include "gui/AuditEditorPanel.hpp"
+#include "gui/DetailsPage.hpp"
+#include "gui/FindingDialog.hpp"
+#include "gui/FindingsPage.hpp"
+#include "gui/GuiUtil.hpp"
+#include "gui/MainFrame.hpp"
+#include "gui/OutputPage.hpp"
+#include "gui/QuestionPanel.hpp"
+#include "gui/RepeatPanel.hpp"
+#include "gui/SectionPage.hpp"
+#include "gui/SubUnitDialog.hpp"
+#include "gui/TablePanel.hpp"
+
+namespace par::gui {
+
+using namespace par::wizard;
+
+namespace {
+bool g_failed = false;
+constexpr int kStepMs = 350;
+
+// What the walk enters, used both through the GUI and through the core alone.
+const char* kDecision = "457/QĐ-SNV";
+const char* kMemberName = "Phạm Thị Dung";
+const char* kMemberTitle = "Chuyên viên Phòng Cải cách hành chính, Sở Nội vụ";
+const char* kManualText = "Chưa có giải pháp, sáng kiến mới trong công tác cải cách hành chính.";
+const char* kManualRecommendation = "Nghiên cứu, đề xuất ít nhất một sáng kiến cải cách hành chính trong năm.";
+const char* kManualDeadline = "60 ngày làm việc";
+}  // namespace
+
+SelfTestWalk::SelfTestWalk(MainFrame& frame, const wxString& input, const wxString& output, const wxString& shots)
+    : frame_(frame), input_(input), output_(output), shots_(shots), timer_(this) {
+    Bind(wxEVT_TIMER, &SelfTestWalk::runNext, this);
+}
+
+bool SelfTestWalk::failed() { return g_failed; }
+
+void SelfTestWalk::check(bool condition, const wxString& what) {
+    if (condition) return;
+    g_failed = true;
+    std::fprintf(stderr, "self-test: FAILED: %s\n", what.utf8_str().data());
+}
+
+void SelfTestWalk::shot(const wxString& name) {
+    if (shots_.empty()) return;
+    frame_.Update();
+    wxSize size = frame_.GetSize();
+    wxPoint pos = frame_.GetScreenPosition();
+    wxString file = shots_ + "/" + name + ".png";
+    wxString cmd = wxString::Format("import -window root -crop %dx%d+%d+%d +repage %s", size.x, size.y, pos.x, pos.y, file);
+    long rc = wxExecute(cmd, wxEXEC_SYNC | wxEXEC_NOEVENTS);
+    check(rc == 0, "screenshot " + file);
+}
+
+SectionPage* SelfTestWalk::goToSection(const std::string& id) {
+    AuditEditorPanel* ed = frame_.editor();
+    for (size_t guard = 0; guard < 50; ++guard) {
+        Step s = ed->steps().step(ed->steps().current());
+        if (s.kind == StepKind::Section && ed->session().form().sections[s.section].id == id)
+            return dynamic_cast<SectionPage*>(ed->currentPage());
+        if (!ed->goNext()) {
+            check(false, "Next is blocked on the way to section " + wx(id) + ": " + wx(ed->steps().blockReason()));
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+void SelfTestWalk::start() {
+    setHeadless(true);
+    frame_.SetSize(0, 0, 1200, 800);
+    if (!shots_.empty()) std::filesystem::create_directories(std8(shots_));
+    plan();
+    timer_.Start(kStepMs, wxTIMER_ONE_SHOT);
+}
+
+void SelfTestWalk::runNext(wxTimerEvent&) {
+    if (next_ >= steps_.size()) return finish();
+    auto& [name, fn] = steps_[next_++];
+    std::fprintf(stderr, "self-test: %s\n", name.utf8_str().data());
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        check(false, name + ": " + wx(e.what()));
+    }
+    if (g_failed && frame_.editor() == nullptr) return finish();
+    timer_.Start(kStepMs, wxTIMER_ONE_SHOT);
+}
+
+void SelfTestWalk::plan() {
+    auto add = [this](const wxString& name, std::function<void()> fn) { steps_.emplace_back(name, std::move(fn)); };
+    add("start page", [this] { shot("start"); });
+    add("open the audit", [this] { check(frame_.openPath(input_) && frame_.editor() != nullptr, "open " + input_); });
+    add("details: decision, visit end, a team member", [this] {
+        auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage());
+        check(page != nullptr, "the first page is the details page");
+        page->simulateInput(DetailField::DecisionNumber, kDecision);
+        page->simulateInput(DetailField::VisitEnd, "29/11/2018");
+        page->simulateMember(4, kMemberName, "member", kMemberTitle);
+        page->simulateInput(DetailField::PeriodEnd, "31/02/2018");
+        check(!frame_.editor()->steps().canGoNext(), "Next is blocked by an impossible date");
+    });
+    add("details: blocked", [this] { shot("details-error"); });
+    add("details: corrected", [this] {
+        auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage());
+        page->simulateInput(DetailField::PeriodEnd, "30/10/2018");
+        check(frame_.editor()->steps().canGoNext(), "Next is allowed again");
+    });
+    add("details: screenshot", [this] { shot("details"); });
+    add("section I: relevance and an invalid number", [this] {
+        SectionPage* p = goToSection("lanh_dao");
+        check(p != nullptr, "section lanh_dao");
+        if (p == nullptr) return;
+        check(!p->isShown("ld_bao_cao_tre"), "ld_bao_cao_tre hidden while ld_bao_cao is unanswered");
+        p->questionPanel("ld_bao_cao")->simulateInput("partly");
+        check(p->isShown("ld_bao_cao_tre"), "ld_bao_cao_tre shown once ld_bao_cao is 'partly'");
+        p->questionPanel("ld_bao_cao_tre")->simulateInput("nhiều");
+        check(p->questionPanel("ld_bao_cao_tre")->hasError(), "an inline error for a word in a number field");
+        check(!frame_.editor()->steps().canGoNext(), "Next is blocked by the invalid number");
+    });
+    add("section I: blocked", [this] { shot("section-error"); });
+    add("section I: corrected", [this] {
+        auto* p = dynamic_cast<SectionPage*>(frame_.editor()->currentPage());
+        p->questionPanel("ld_bao_cao_tre")->simulateInput("2");
+        check(frame_.editor()->steps().canGoNext(), "Next is allowed again");
+    });
+    add("section I: screenshot", [this] { shot("section"); });
+    add("section III: a number and a table row", [this] {
+        SectionPage* p = goToSection("tthc");
+        if (p == nullptr) return;
+        p->questionPanel("tthc_so_thu_tuc")->simulateInput("305");
+        TablePanel* t = p->tablePanel("ket_qua_giai_quyet");
+        t->addRow();
+        t->simulateCell(2, "nam", "2019");
+        t->simulateCell(2, "tiep_nhan", "1.200");
+        t->simulateCell(2, "dung_han", "1150");
+        t->simulateCell(2, "qua_han", "5");
+        t->simulateCell(2, "phieu_xin_loi", "5");
+        t->simulateCell(2, "ghi_chu", "quý I/2019");
+        // Show the table: scroll so that it starts near the top of the page.
+        int y = p->CalcUnscrolledPosition(t->GetPosition()).y;
+        p->Scroll(0, std::max(0, y / 12 - 6));
+    });
+    add("section III: screenshot", [this] { shot("table"); });
+    add("section IX: a sampled commune", [this] {
+        SectionPage* p = goToSection("co_so");
+        if (p == nullptr) return;
+        RepeatPanel* r = p->repeatPanel("xa_kiem_tra");
+        size_t i = r->addInstance();
+        check(i == 2, "the new commune is the third");
+        SubUnitDialog* dlg = r->makeDialog(i);
+        dlg->simulateInput("xa_ten", "Quỳnh Hưng");
+        dlg->simulateInput("xa_loai", "xa");
+        dlg->simulateInput("xa_mot_cua", "yes");
+        dlg->simulateInput("xa_ho_so_qua_han", "3");
+        dlg->simulateInput("xa_phieu_xin_loi", "3");
+        dlg->Move(200, 80);
+        dlg->Show();
+    });
+    add("section IX: screenshot", [this] {
+        shot("subunit");
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<SubUnitDialog*>(w)) d->Destroy();
+        if (auto* p = dynamic_cast<SectionPage*>(frame_.editor()->currentPage())) p->reload();
+    });
+    add("findings: a manual finding", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        while (ed->steps().step(ed->steps().current()).kind != StepKind::Findings)
+            if (!ed->goNext()) return check(false, "Next blocked before the findings");
+        auto* page = dynamic_cast<FindingsPage*>(ed->currentPage());
+        check(page->count() > 0, "rule findings listed");
+        std::string id = page->addManual();
+        FindingDialog* dlg = page->makeDialog(id);
+        dlg->simulate(kManualText, kManualRecommendation, kManualDeadline);
+        check(dlg->apply(), "the manual finding is accepted");
+        dlg->Destroy();
+        page->reload();
+        ed->changed();
+    });
+    add("findings: screenshot", [this] { shot("findings"); });
+    add("output: save", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        check(ed->goNext(), "Next to the output page");
+        check(frame_.saveTo(output_), "save to " + output_);
+        check(!frame_.session()->dirty(), "saved: no unsaved changes");
+        ed->currentPage()->reload();
+    });
+#ifdef PAR_GUI_HAS_PDF
+    add("output: the notice and the plan as PDF", [this] {
+        auto* page = dynamic_cast<OutputPage*>(frame_.editor()->currentPage());
+        for (int kind : {0, 1}) {
+            wxString pdf = output_ + (kind == 0 ? ".notice.pdf" : ".plan.pdf");
+            check(page->makeDocument(kind, pdf), "make " + pdf);
+            check(wxFileName(pdf).GetSize() > 1000, pdf + " is a document");
+        }
+        check(!frame_.session()->dirty(), "making documents does not change the audit");
+    });
+#endif
+    add("output: screenshot", [this] { shot("output"); });
+    add("compare with the same edits made through the core", [this] { check(compareWithCoreOnly(), "saved audit = entered"); });
+    add("reopen", [this] {
+        check(frame_.closeAudit(), "close the saved audit without a question");
+        check(frame_.openPath(output_), "reopen " + output_);
+        auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage());
+        check(page != nullptr && std8(page->shownValue(DetailField::DecisionNumber)) == kDecision,
+              "the reopened audit shows the decision number entered");
+    });
+    add("reopened: screenshot", [this] { shot("reopened"); });
+}
+
+bool SelfTestWalk::compareWithCoreOnly() {
+    auto s = AuditSession::open(std8(input_));
+    DetailsPageState d(*s);
+    d.set(DetailField::DecisionNumber, kDecision);
+    d.set(DetailField::VisitEnd, "29/11/2018");
+    size_t m = d.addMember();
+    d.setMember(m, {kMemberName, "member", kMemberTitle});
+    AnswerEditor ed(*s);
+    ed.enter(FieldPath::scalar("ld_bao_cao"), "partly");
+    ed.enter(FieldPath::scalar("ld_bao_cao_tre"), "2");
+    ed.enter(FieldPath::scalar("tthc_so_thu_tuc"), "305");
+    size_t r = ed.addRow("ket_qua_giai_quyet");
+    int row = static_cast<int>(r);
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "nam"), "2019");
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "tiep_nhan"), "1200");
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "dung_han"), "1150");
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "qua_han"), "5");
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "phieu_xin_loi"), "5");
+    ed.enter(FieldPath::cell("ket_qua_giai_quyet", row, "ghi_chu"), "quý I/2019");
+    int i = static_cast<int>(ed.addRow("xa_kiem_tra"));
+    ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_ten"), "Quỳnh Hưng");
+    ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_loai"), "xa");
+    ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_mot_cua"), "yes");
+    ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_ho_so_qua_han"), "3");
+    ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_phieu_xin_loi"), "3");
+    FindingsReview review(*s);
+    review.refresh();
+    std::string id = review.addManual();
+    FindingEdit e = review.editOf(id);
+    e.text = kManualText;
+    e.recommendation = kManualRecommendation;
+    e.deadline = kManualDeadline;
+    review.edit(id, e);
+    // Saved beside the output, so both refer to the form and reference files the same way.
+    std::string expected = std8(output_) + ".expected.xml";
+    s->save(expected);
+    auto saved = AuditSession::open(std8(output_));
+    auto wanted = AuditSession::open(expected);
+    bool same = saved->audit().sameContent(wanted->audit());
+    if (same) {
+        std::filesystem::remove(expected);
+        std::filesystem::remove(expected + ".bak");
+    } else {
+        std::fprintf(stderr, "self-test: compare %s with %s\n", std8(output_).c_str(), expected.c_str());
+    }
+    return same;
+}
+
+void SelfTestWalk::finish() {
+    check(headlessErrorCount() == 0, "no error was reported to the user");
+    std::fprintf(stderr, "self-test: %s\n", g_failed ? "FAILED" : "passed");
+    frame_.Close(true);
+}
+
+}  // namespace par::gui

@@ -1,0 +1,20 @@
+#!/bin/sh
+# smoke_walk.sh APP SOURCE_DIR WORK_DIR - the GUI smoke test: walks the wizard on the sample under a
+# virtual X server, fails when the app crashes, a check fails, or a screenshot is missing.
+set -eu
+app=$1
+src=$2
+work=$3
+rm -rf "$work"
+mkdir -p "$work/home"
+# A fresh home: no settings, no recent files, no recovery files from elsewhere.
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
+PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
+    xvfb-run -a -s "-screen 0 1280x900x24" \
+    "$app" "$src/samples/quynh-luu-2018/quynh-luu-2018.audit.xml" \
+    --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"
+test -s "$work/walk.audit.xml"
+for page in start details details-error section section-error table subunit findings output reopened; do
+    test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
+done
+echo "gui smoke walk: passed; screenshots in $work/screenshots"
