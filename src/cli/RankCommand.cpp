@@ -1,0 +1,196 @@
+// RankCommand.cpp - `par-audit rank DIR --year YYYY [--type T] [--format table|csv|json|xlsx|pdf]
+// [-o FILE] [--bands FILE] [--template FILE]`: scores every *.audit.xml under DIR and ranks the
+// units inspected in the year (docs/scoring.md). Files that cannot be read are skipped with a
+// warning (exit 1), never fatal. The PDF goes through the document engine (templates/xep-hang.xml)
+// with a bar chart of the totals drawn as vector strokes (pdf/BarChart.hpp).
+#include <iostream>
+
+#include "cli/Command.hpp"
+#include "core/common/AtomicFile.hpp"
+#include "core/common/DataPaths.hpp"
+#include "core/common/Text.hpp"
+#include "core/scoring/BandScale.hpp"
+#include "core/scoring/Ranking.hpp"
+#include "core/scoring/RankingFormats.hpp"
+
+#ifdef PAR_HAVE_PDF
+#include "core/report/Data.hpp"
+#include "pdf/BarChart.hpp"
+#include "pdf/PdfWriter.hpp"
+#include "pdf/Template.hpp"
+#endif
+
+namespace par::cli {
+
+namespace {
+
+using namespace par::scoring;
+
+struct Options {
+    std::string dir;
+    int year = 0;
+    std::string type;
+    std::string format = "table";
+    std::string output;
+    std::string bands;
+    std::string templ;
+};
+
+// Where the chart goes in the ranking template.
+constexpr const char* kChartMarker = "[[bieu-do-tong-diem]]";
+
+#ifdef PAR_HAVE_PDF
+report::Data rankingData(const Ranking& r, size_t audits) {
+    using report::Data;
+    Data d;
+    d["title"] = rankingTitle(r);
+    d["year"] = std::to_string(r.year);
+    d["previousYear"] = std::to_string(r.year - 1);
+    d["type"] = r.type;
+    d["agency"]["parent"] = r.body.parent;
+    d["agency"]["name"] = r.body.name.empty()
+                              ? std::string(tr("SỞ NỘI VỤ", "DEPARTMENT OF HOME AFFAIRS"))
+                              : r.body.name;
+    d["bands"]["description"] = bandsDescription(r.bands);
+    d["bands"]["example"] = r.bands.example ? "true" : "";
+    d["bands"]["items"] = Data::list();
+    for (const auto& b : r.bands.bands) {
+        Data item;
+        item["label"] = b.displayLabel();
+        item["range"] = b.range();
+        d["bands"]["items"].push(std::move(item));
+    }
+    d["areas"] = Data::list();
+    for (size_t i = 0; i < r.areas.size(); ++i) {
+        Data a;
+        a["numeral"] = areaNumeral(i + 1);
+        a["label"] = r.areas[i].label;
+        d["areas"].push(std::move(a));
+    }
+    d["rows"] = Data::list();
+    for (const auto& e : r.entries) {
+        Data row;
+        row["rank"] = std::to_string(e.rank) + (e.tied ? "=" : "");
+        row["unit"] = e.unitName;
+        row["type"] = e.unitType;
+        row["total"] = formatScore(e.total);
+        row["band"] = e.band.empty() ? "—" : e.band;
+        row["change"] = e.change() ? formatChange(*e.change()) : "—";
+        row["areas"] = Data::list();
+        for (const auto& a : e.areas) {
+            Data c;
+            c["points"] = a ? formatScore(a->points) : "—";
+            row["areas"].push(std::move(c));
+        }
+        d["rows"].push(std::move(row));
+    }
+    d["explanations"] = Data::list();
+    if (!r.ties.empty())
+        d["explanations"].push(
+            Data().set("text", tr("Dấu = sau hạng: đồng hạng.", "= after a rank: tied.")));
+    for (const auto& t : r.tieExplanations())
+        d["explanations"].push(Data().set("text", t));
+    d["notes"] = Data::list();
+    for (const auto& n : r.notes)
+        d["notes"].push(Data().set("text", n));
+    d["chart"] = kChartMarker;
+    d["footer"] = fmt(tr("Lập bằng par-audit từ {} tệp kiểm tra; điểm theo docs/scoring.md",
+                         "Made with par-audit from {} audit files; scores per docs/scoring.md"),
+                      std::to_string(audits));
+    return d;
+}
+
+std::string rankingPdf(const Ranking& r, size_t audits, const std::string& templatePath) {
+    pdf::Template t = pdf::Template::load(templatePath);
+    pdf::Document doc = t.render(rankingData(r, audits));
+    pdf::BarChartSpec spec;
+    for (const auto& e : r.entries)
+        spec.items.push_back({std::to_string(e.rank) + (e.tied ? "= " : ". ") + e.unitName, e.total,
+                              formatScore(e.total)});
+    // Without a marker in the template the chart goes at the end of the first section.
+    pdf::BlockList chart = pdf::barChart(spec);
+    if (pdf::replaceMarker(doc, kChartMarker, chart) == 0 && !doc.sections.empty())
+        doc.sections.front().blocks.insert(doc.sections.front().blocks.end(), chart.begin(),
+                                           chart.end());
+    return pdf::renderPdf(doc).pdf;
+}
+#endif
+
+std::string render(const Options& o, const Ranking& r, size_t audits) {
+    if (o.format == "table")
+        return rankingTable(r);
+    if (o.format == "csv")
+        return rankingCsv(r);
+    if (o.format == "json")
+        return rankingJson(r).dump(2) + "\n";
+    if (o.format == "xlsx")
+        return rankingXlsx(r);
+#ifdef PAR_HAVE_PDF
+    return rankingPdf(r, audits, o.templ.empty() ? dataPath("templates/xep-hang.xml") : o.templ);
+#else
+    (void)audits;
+    throw UsageError(tr("bản par-audit này được dựng không có bộ tạo PDF (par_pdf)",
+                        "this par-audit was built without the PDF engine (par_pdf)"));
+#endif
+}
+
+void install(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand(
+        "rank", tr("Chấm điểm và xếp hạng các đơn vị được kiểm tra trong một năm",
+                   "Score and rank the units inspected in a year"));
+    cmd->add_option("dir", o->dir,
+                    tr("Thư mục chứa các tệp *.audit.xml (đọc cả thư mục con)",
+                       "Folder of *.audit.xml files (sub-folders included)"))
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--year", o->year,
+                    tr("Năm kiểm tra (năm của ngày kiểm tra, không có thì năm của thông báo)",
+                       "Year (of the visit, else of the notice)"))
+        ->required()
+        ->check(CLI::Range(1900, 2200));
+    cmd->add_option("--type", o->type,
+                    tr("Chỉ xếp hạng một loại đơn vị: xa, phuong, dac-khu, so, huyen, …",
+                       "Rank one unit type only: xa, phuong, dac-khu, so, huyen, …"));
+    cmd->add_option("--format", o->format,
+                    tr("Định dạng: table (mặc định), csv, json, xlsx, pdf",
+                       "Format: table (default), csv, json, xlsx, pdf"))
+        ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "pdf"}));
+    cmd->add_option(
+        "-o,--output", o->output,
+        tr("Ghi ra tệp (bắt buộc với xlsx, pdf)", "Write to a file (required for xlsx, pdf)"));
+    cmd->add_option(
+        "--bands", o->bands,
+        tr("Thang xếp loại của tỉnh (mặc định: bands/vi-du-mac-dinh.xml, chỉ là VÍ DỤ)",
+           "The province's band scale (default: bands/vi-du-mac-dinh.xml, an EXAMPLE only)"));
+    cmd->add_option("--template", o->templ,
+                    tr("Mẫu PDF (mặc định: templates/xep-hang.xml)",
+                       "PDF template (default: templates/xep-hang.xml)"));
+    cmd->callback([o, &ctx]() {
+        if ((o->format == "xlsx" || o->format == "pdf") && o->output.empty())
+            throw UsageError(fmt(tr("định dạng {} cần tệp ra: thêm -o TỆP",
+                                    "format {} needs an output file: add -o FILE"),
+                                 o->format));
+        BandScale bands = BandScale::load(o->bands.empty() ? BandScale::defaultPath() : o->bands);
+        WorkspaceScan scan = scanWorkspace(o->dir);
+        for (const auto& p : scan.skipped)
+            std::cerr << p.where.str() << ": " << tr("bỏ qua: ", "skipped: ") << p.message << "\n";
+        Ranking r = rankAudits(scan.audits, o->year, o->type, bands);
+        std::string bytes = render(*o, r, scan.audits.size());
+        if (o->output.empty())
+            std::cout << bytes;
+        else {
+            writeFileAtomically(o->output, bytes, {false});
+            std::cerr << fmt(tr("Đã ghi {} ({} đơn vị).", "Wrote {} ({} units)."), o->output,
+                             std::to_string(r.entries.size()))
+                      << "\n";
+        }
+        if (!scan.skipped.empty())
+            ctx.exitCode = kProblems;
+    });
+}
+
+const bool registered = registerCommand(85, install);
+}  // namespace
+
+}  // namespace par::cli
