@@ -40,14 +40,15 @@ Outcome validateAudit(const std::string& path) {
     auto ref = ReferenceData::forAudit(audit);
     ValidationResult v = ref->problems();
     expr::FunctionTable fns = formFunctions(ref, audit.inspectionDate());
-    FormLoad l = FormReader::load(audit.formPath(), fns);
+    const std::string formFile = locateForm(audit);
+    FormLoad l = FormReader::load(formFile, fns);
     v.merge(l.problems);
     Outcome o;
     if (l.problems.ok()) {
         if (l.form->id != audit.form.id)
             v.error({path, 0, 0}, fmt(tr("tệp kiểm tra dùng biểu mẫu '{}' nhưng {} là biểu mẫu '{}'",
                                          "the audit uses form '{}' but {} is form '{}'"),
-                                      audit.form.id, audit.formPath(), l.form->id));
+                                      audit.form.id, formFile, l.form->id));
         AnswerValidator validator(*l.form, fns);
         v.merge(validator.validate(audit));
         Completeness c = validator.completeness(audit);

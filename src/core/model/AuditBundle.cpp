@@ -9,17 +9,26 @@
 
 namespace par {
 
+std::string locateForm(const Audit& audit) {
+    std::string path = audit.formPath();
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 || audit.form.href.empty()) return path;
+    std::string bundled = dataPath("forms/" + audit.form.id + ".xml");
+    return ::stat(bundled.c_str(), &st) == 0 ? bundled : path;
+}
+
 AuditBundle AuditBundle::open(const std::string& auditPath) {
     AuditBundle b;
     b.audit = AuditReader::load(auditPath);
     b.reference = ReferenceData::forAudit(b.audit);
     b.functions = formFunctions(b.reference, b.audit.inspectionDate());
-    b.form = FormReader::loadValid(b.audit.formPath(), b.functions);
+    const std::string formFile = locateForm(b.audit);
+    b.form = FormReader::loadValid(formFile, b.functions);
     if (b.form->id != b.audit.form.id)
         throw ParseError({auditPath, 0, 0},
                          fmt(tr("tệp kiểm tra dùng biểu mẫu '{}' nhưng {} là biểu mẫu '{}'",
                                 "the audit uses form '{}' but {} is form '{}'"),
-                             b.audit.form.id, b.audit.formPath(), b.form->id));
+                             b.audit.form.id, formFile, b.form->id));
     return b;
 }
 

@@ -23,6 +23,10 @@ struct AuditBundle {
     static AuditBundle open(const std::string& auditPath);
 };
 
+// The form file an audit uses: its href resolved next to the audit when that file exists, else the
+// bundled forms/<id>.xml (so an audit copied away from its form still opens).
+std::string locateForm(const Audit& audit);
+
 // Loads a form by path, or by id from the bundled forms/ folder; throws when it is not valid.
 std::shared_ptr<const Form> loadFormByPathOrId(const std::string& pathOrId,
                                                std::shared_ptr<const ReferenceData> reference);

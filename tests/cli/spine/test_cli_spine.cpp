@@ -130,3 +130,13 @@ TEST_CASE("every command has --help", "[cli]") {
     }
     CHECK(run(cli() + " no-such-command").exitCode == 2);
 }
+
+TEST_CASE("an audit copied away from its form still opens with the bundled form", "[cli]") {
+    ScratchDir dir;
+    REQUIRE(run("cp " + sourcePath("samples/quynh-luu-2018") + "/*.xml " + dir.path()).exitCode == 0);
+    auto r = run(cli() + " findings " + dir.file("quynh-luu-2018.audit.xml"));
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.out, Catch::Contains("Thừa thành phần hồ sơ"));
+    CHECK(run(cli() + " validate " + dir.file("quynh-luu-2018.audit.xml")).exitCode == 0);
+}
