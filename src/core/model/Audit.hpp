@@ -1,9 +1,11 @@
 // Audit.hpp - one inspection of one unit: who, by whom, when, against which form, the answers, the
-// findings and the change log. Read by AuditReader, written by AuditWriter (docs/audit-files.md).
+// findings, the remediation actions that follow from them and the change log. Read by AuditReader,
+// written by AuditWriter (docs/audit-files.md; actions in docs/tracking.md).
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -93,6 +95,60 @@ struct Finding {
     bool operator==(const Finding& o) const;
 };
 
+// Remediation actions (docs/tracking.md). An action's status moves open → reported (by the unit)
+// → accepted or reopened (by the inspectors); the transition rules live in core/tracking.
+enum class ActionStatus { Open, Reported, Accepted, Reopened };
+const char* actionStatusName(ActionStatus s);   // "open", "reported", "accepted", "reopened"
+const char* actionStatusLabel(ActionStatus s);  // "Chưa thực hiện", ... (current language)
+std::optional<ActionStatus> parseActionStatus(std::string_view name);
+
+// What the responsible unit reported back.
+struct ActionReport {
+    std::optional<Date> date;
+    std::string doc;   // the report's document number, "12/BC-UBND"
+    std::string note;  // free text, line breaks kept
+    std::vector<std::string> evidence;  // file names of the evidence the unit sent
+
+    bool empty() const { return !date && doc.empty() && note.empty() && evidence.empty(); }
+    bool operator==(const ActionReport& o) const {
+        return date == o.date && doc == o.doc && note == o.note && evidence == o.evidence;
+    }
+    bool operator!=(const ActionReport& o) const { return !(*this == o); }
+};
+
+// One entry of an action's history: a status transition or a deadline extension.
+struct ActionEvent {
+    enum class Kind { Status, Extension };
+    Kind kind = Kind::Status;
+    std::string at;  // ISO date-time, like the change log
+    std::string by;
+    ActionStatus from = ActionStatus::Open;  // Status
+    ActionStatus to = ActionStatus::Open;    // Status
+    std::string oldRule;                     // Extension: the rule and date replaced
+    std::optional<Date> oldDeadline;
+    std::optional<Date> newDeadline;  // Extension
+    std::string note;                 // the reason of an extension, the comment of a transition
+
+    bool operator==(const ActionEvent& o) const;
+};
+
+struct Action {
+    std::string id;
+    std::string finding;  // F-001
+    std::string responsible;
+    DeadlineRule deadlineRule;     // as given: N working / calendar days from the notice, or a date
+    std::optional<Date> deadline;  // the date it gives (computed with the calendar); unset while
+                                   // the notice has no date
+    ActionStatus status = ActionStatus::Open;
+    bool stale = false;  // its finding is stale or gone: kept for the inspectors to decide
+    std::string content;
+    ActionReport report;
+    std::vector<ActionEvent> history;
+    int line = 0;
+
+    bool operator==(const Action& o) const;
+};
+
 struct ChangeEntry {
     std::string at;  // ISO date-time, local time of the machine that made the change
     std::string by;
@@ -118,6 +174,7 @@ public:
     NoticeInfo notice;
     AnswerSet answers;
     std::vector<Finding> findings;
+    std::vector<Action> actions;  // written only when there are some: older files stay identical
     std::vector<ChangeEntry> changeLog;
 
     std::string file;  // where it was loaded from or last saved to (not stored)
@@ -129,6 +186,11 @@ public:
     const Finding* findFinding(const std::string& findingId) const;
     // The next free id, F-001, F-002, ...
     std::string nextFindingId() const;
+
+    Action* findAction(const std::string& actionId);
+    const Action* findAction(const std::string& actionId) const;
+    // The next free id, A-001, A-002, ...
+    std::string nextActionId() const;
 
     // Appends to the change log with the current time; `by` defaults to the login name.
     void logChange(const std::string& what, const std::string& by = "");
@@ -143,6 +205,13 @@ public:
     std::string fingerprint() const;
 
     bool sameContent(const Audit& other) const;
+
+    // SHA-256 of the conclusions only: the audit id, the inspected unit, each finding's id, text and
+    // recommendation text, and each action's id, finding, content, responsible unit, deadline rule
+    // and deadline date. Not the answers, statuses, reports, histories or stale flags: a plan file
+    // exported under this fingerprint stays valid while units report and inspectors verify, and
+    // becomes outdated as soon as a conclusion changes (docs/tracking.md).
+    std::string conclusionsFingerprint() const;
 };
 
 }  // namespace par

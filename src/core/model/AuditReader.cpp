@@ -67,6 +67,79 @@ FindingOrigin readOrigin(const XmlReader& x, const XMLElement& e) {
     if (o == "manual") return FindingOrigin::Manual;
     x.fail(e, fmt(tr("origin '{}' không hợp lệ (rule hoặc manual)", "invalid origin '{}' (rule or manual)"), o));
 }
+
+ActionStatus readStatus(const XmlReader& x, const XMLElement& e, const char* name, const char* fallback) {
+    std::string v = x.attrOr(e, name, fallback);
+    auto s = parseActionStatus(v);
+    if (!s)
+        x.fail(e, fmt(tr("trạng thái '{}' không hợp lệ (open, reported, accepted, reopened)",
+                         "invalid status '{}' (open, reported, accepted, reopened)"),
+                      v));
+    return *s;
+}
+
+DeadlineRule readDeadlineRule(const XmlReader& x, const XMLElement& e, const char* name) {
+    std::string dl = x.attrOr(e, name, "");
+    auto rule = DeadlineRule::parse(dl);
+    if (!rule)
+        x.fail(e, fmt(tr("thời hạn '{}' không hợp lệ; dùng 'N working-days', 'N calendar-days' hoặc YYYY-MM-DD",
+                         "invalid deadline '{}'; use 'N working-days', 'N calendar-days' or YYYY-MM-DD"),
+                      dl));
+    return *rule;
+}
+
+void readActions(const XmlReader& x, const XMLElement& parent, std::vector<Action>& out) {
+    std::set<std::string> ids;
+    for (const auto& e : children(parent)) {
+        if (std::string_view(e.Name()) != "action")
+            x.fail(e, fmt(tr("phần tử <{}> không được phép trong <actions>; chỉ dùng <action>",
+                             "element <{}> is not allowed in <actions>; use <action>"),
+                          e.Name()));
+        Action a;
+        a.id = x.attr(e, "id");
+        a.line = e.GetLineNum();
+        if (!ids.insert(a.id).second)
+            x.fail(e, fmt(tr("mã hành động '{}' bị trùng", "duplicate action id '{}'"), a.id));
+        a.finding = x.attrOr(e, "finding", "");
+        a.responsible = x.attrOr(e, "responsible", "");
+        a.deadlineRule = readDeadlineRule(x, e, "deadline-rule");
+        a.deadline = x.optDateAttr(e, "deadline");
+        a.status = readStatus(x, e, "status", "open");
+        a.stale = x.boolAttr(e, "stale", false);
+        if (const XMLElement* c = e.FirstChildElement("content")) a.content = x.rawText(*c);
+        if (const XMLElement* r = e.FirstChildElement("report")) {
+            a.report.date = x.optDateAttr(*r, "date");
+            a.report.doc = x.attrOr(*r, "doc", "");
+            if (const XMLElement* n = r->FirstChildElement("note")) a.report.note = x.rawText(*n);
+            for (const auto& ev : children(*r, "evidence")) a.report.evidence.push_back(x.attr(ev, "file"));
+        }
+        if (const XMLElement* h = e.FirstChildElement("history")) {
+            for (const auto& he : children(*h)) {
+                ActionEvent ev;
+                std::string_view kind = he.Name();
+                ev.at = x.attr(he, "at");
+                ev.by = x.attrOr(he, "by", "");
+                ev.note = x.rawText(he);
+                if (kind == "status") {
+                    ev.kind = ActionEvent::Kind::Status;
+                    ev.from = readStatus(x, he, "from", "open");
+                    ev.to = readStatus(x, he, "to", "open");
+                } else if (kind == "extension") {
+                    ev.kind = ActionEvent::Kind::Extension;
+                    ev.oldRule = readDeadlineRule(x, he, "old-rule").str();
+                    ev.oldDeadline = x.optDateAttr(he, "from");
+                    ev.newDeadline = x.optDateAttr(he, "to");
+                } else {
+                    x.fail(he, fmt(tr("phần tử <{}> không được phép trong <history>; dùng <status> hoặc <extension>",
+                                      "element <{}> is not allowed in <history>; use <status> or <extension>"),
+                                   he.Name()));
+                }
+                a.history.push_back(std::move(ev));
+            }
+        }
+        out.push_back(std::move(a));
+    }
+}
 }  // namespace
 
 namespace {
@@ -185,6 +258,7 @@ Audit fromXml(const XmlReader& x) {
             a.findings.push_back(std::move(fd));
         }
     }
+    if (const XMLElement* as = root.FirstChildElement("actions")) readActions(x, *as, a.actions);
     if (const XMLElement* log = root.FirstChildElement("change-log")) {
         for (const auto& e : children(*log, "change"))
             a.changeLog.push_back({x.attr(e, "at"), x.attrOr(e, "by", ""), x.rawText(e)});

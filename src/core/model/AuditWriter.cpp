@@ -3,6 +3,7 @@
 #include <tinyxml2.h>
 
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
 
 namespace par {
@@ -149,6 +150,46 @@ std::string AuditWriter::toXml(const Audit& a) {
         }
     }
 
+    if (!a.actions.empty()) {
+        XMLElement* as = child(doc, *root, "actions");
+        for (const auto& ac : a.actions) {
+            XMLElement* e = child(doc, *as, "action");
+            e->SetAttribute("id", ac.id.c_str());
+            setAttrIfNotEmpty(*e, "finding", ac.finding);
+            setAttrIfNotEmpty(*e, "responsible", ac.responsible);
+            setAttrIfNotEmpty(*e, "deadline-rule", ac.deadlineRule.str());
+            setDate(*e, "deadline", ac.deadline);
+            e->SetAttribute("status", actionStatusName(ac.status));
+            if (ac.stale) e->SetAttribute("stale", "true");
+            textChild(doc, *e, "content", ac.content);
+            if (!ac.report.empty()) {
+                XMLElement* r = child(doc, *e, "report");
+                setDate(*r, "date", ac.report.date);
+                setAttrIfNotEmpty(*r, "doc", ac.report.doc);
+                if (!ac.report.note.empty()) textChild(doc, *r, "note", ac.report.note);
+                for (const auto& f : ac.report.evidence) child(doc, *r, "evidence")->SetAttribute("file", f.c_str());
+            }
+            if (!ac.history.empty()) {
+                XMLElement* h = child(doc, *e, "history");
+                for (const auto& ev : ac.history) {
+                    bool status = ev.kind == ActionEvent::Kind::Status;
+                    XMLElement* he = child(doc, *h, status ? "status" : "extension");
+                    he->SetAttribute("at", ev.at.c_str());
+                    setAttrIfNotEmpty(*he, "by", ev.by);
+                    if (status) {
+                        he->SetAttribute("from", actionStatusName(ev.from));
+                        he->SetAttribute("to", actionStatusName(ev.to));
+                    } else {
+                        setAttrIfNotEmpty(*he, "old-rule", ev.oldRule);
+                        setDate(*he, "from", ev.oldDeadline);
+                        setDate(*he, "to", ev.newDeadline);
+                    }
+                    if (!ev.note.empty()) he->SetText(ev.note.c_str());
+                }
+            }
+        }
+    }
+
     XMLElement* log = child(doc, *root, "change-log");
     for (const auto& c : a.changeLog) {
         XMLElement* e = textChild(doc, *log, "change", c.what);
@@ -158,7 +199,57 @@ std::string AuditWriter::toXml(const Audit& a) {
     return toXmlString(doc);
 }
 
+namespace {
+std::string conflictMessage(const std::string& file, int disk, int loaded, const std::string& by,
+                            const std::string& at) {
+    std::string who = by.empty() ? tr("một người khác", "someone else") : by;
+    std::string when = at.empty() ? tr("(không rõ thời điểm)", "(time unknown)") : at;
+    return fmt(tr("{}: không ghi được vì tệp đã được {} lưu lúc {} (phiên bản {}), mới hơn phiên bản {} "
+                  "bạn đã mở. Thay đổi của bạn chưa được ghi; hãy mở lại tệp để xem thay đổi của họ rồi làm lại.",
+                  "{}: not saved: {} saved this file at {} (revision {}), newer than revision {} you "
+                  "opened. Your changes were not written; reopen the file to see theirs, then redo yours."),
+               file, who, when, std::to_string(disk), std::to_string(loaded));
+}
+
+// Throws RevisionConflict when `path` holds the same audit at a newer revision. A file that cannot
+// be read or parsed is not a conflict (the save then replaces it, keeping it as the backup).
+void checkNotNewer(const Audit& audit, const std::string& path) {
+    std::string text;
+    try {
+        text = readFile(path);
+    } catch (const IoError&) {
+        return;
+    }
+    XMLDocument doc;
+    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) return;
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr || std::string_view(root->Name()) != "audit") return;
+    const char* id = root->Attribute("id");
+    if (std::string(id != nullptr ? id : "") != audit.id) return;
+    int disk = root->IntAttribute("revision", 0);
+    if (disk <= audit.revision) return;
+    std::string by, at;
+    if (const XMLElement* log = root->FirstChildElement("change-log")) {
+        if (const XMLElement* last = log->LastChildElement("change")) {
+            by = last->Attribute("by") != nullptr ? last->Attribute("by") : "";
+            at = last->Attribute("at") != nullptr ? last->Attribute("at") : "";
+        }
+    }
+    throw RevisionConflict(path, disk, audit.revision, by, at);
+}
+}  // namespace
+
+RevisionConflict::RevisionConflict(std::string file, int diskRevision, int loadedRevision,
+                                   std::string lastBy, std::string lastAt)
+    : Error(conflictMessage(file, diskRevision, loadedRevision, lastBy, lastAt)),
+      file_(std::move(file)),
+      diskRevision_(diskRevision),
+      loadedRevision_(loadedRevision),
+      lastBy_(std::move(lastBy)),
+      lastAt_(std::move(lastAt)) {}
+
 void AuditWriter::save(Audit& audit, const std::string& path) {
+    checkNotNewer(audit, path);
     Audit next = audit;
     next.revision = audit.revision + 1;
     writeFileAtomically(path, toXml(next));
