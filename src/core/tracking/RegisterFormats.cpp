@@ -1,0 +1,254 @@
+#include "core/tracking/RegisterFormats.hpp"
+
+#include <libical/ical.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "core/common/Text.hpp"
+#include "core/tracking/Deadlines.hpp"
+
+namespace par::track {
+
+namespace {
+size_t codePoints(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+std::string pad(const std::string& s, size_t width) {
+    size_t w = codePoints(s);
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string dateText(const std::optional<Date>& d) {
+    return d ? vietnameseDate(*d) : "—";
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+nlohmann::json summaryJson(const UnitSummary& u) {
+    nlohmann::json j;
+    j["actions"] = u.actions;
+    j["open"] = u.open;
+    j["overdue"] = u.overdue;
+    j["reported"] = u.reported;
+    j["accepted"] = u.accepted;
+    j["accepted_on_time"] = u.acceptedOnTime;
+    if (auto r = u.onTimeRate())
+        j["on_time_rate"] = *r;
+    else
+        j["on_time_rate"] = nullptr;
+    return j;
+}
+
+icaltimetype icalDate(Date d) {
+    icaltimetype t = icaltime_null_date();
+    t.year = d.year();
+    t.month = d.month();
+    t.day = d.day();
+    return t;
+}
+}  // namespace
+
+std::string rateText(const std::optional<double>& rate) {
+    if (!rate)
+        return "—";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f%%", *rate * 100.0);
+    std::string s = buf;
+    if (language() == Language::Vietnamese)
+        for (auto& c : s)
+            if (c == '.')
+                c = ',';
+    return s;
+}
+
+std::string registerTable(const RegisterView& v) {
+    std::string out =
+        fmt(tr("Theo dõi khắc phục tính đến ngày {}: {} hành động, {} đợt kiểm tra",
+               "Remediation register as of {}: {} actions, {} audits"),
+            vietnameseDate(v.asOf), std::to_string(v.entries.size()), std::to_string(v.audits)) +
+        "\n";
+    std::string unit;
+    bool first = true;
+    for (const auto& e : v.entries) {
+        if (first || e.action.responsible != unit) {
+            unit = e.action.responsible;
+            out += "\n" + unit + "\n";
+            first = false;
+        }
+        std::string state = actionStatusLabel(e.action.status);
+        if (e.overdue)
+            state += fmt(tr(", quá hạn {} ngày làm việc", ", {} working days overdue"),
+                         std::to_string(e.daysOverdue));
+        if (e.action.stale)
+            state += tr(", cần xem lại (phát hiện không còn hiệu lực)", ", review (finding stale)");
+        out += "  " + pad(e.action.id, 6) + " " + pad(e.auditId, 16) + " " + tr("hạn ", "due ") +
+               pad(dateText(e.action.deadline), 10) + "  " + state + "\n";
+        out += "         " + e.action.content + "\n";
+    }
+    out += "\n" + std::string(tr("Tổng hợp theo đơn vị", "Summary per unit")) + "\n";
+    const size_t w = 40;
+    out += "  " + pad(tr("Đơn vị", "Unit"), w) +
+           tr("  Số HĐ  Chưa xong  Quá hạn  Đã báo cáo  Hoàn thành  Đúng hạn",
+              "  Acts    Open  Overdue  Reported  Accepted   On time") +
+           "\n";
+    for (const auto& u : v.units) {
+        char nums[96];
+        std::snprintf(nums, sizeof nums, "  %5d  %9d  %7d  %10d  %10d  %8s", u.actions, u.open,
+                      u.overdue, u.reported, u.accepted, rateText(u.onTimeRate()).c_str());
+        out += "  " + pad(u.unit.empty() ? tr("Tổng cộng", "Total") : u.unit, w) + nums + "\n";
+    }
+    return out;
+}
+
+std::string registerCsv(const RegisterView& v) {
+    std::string out = "\xEF\xBB\xBF";  // BOM: Excel otherwise reads UTF-8 as the ANSI code page
+    out +=
+        tr("Đơn vị chịu trách nhiệm,Mã đợt kiểm tra,Đơn vị được kiểm tra,Thông báo,Mã hành động,Mã "
+           "phát hiện,"
+           "Nội dung,Thời hạn,Trạng thái,Mã trạng thái,Số ngày làm việc quá hạn,Ngày báo cáo,Số "
+           "văn bản báo cáo,"
+           "Cần xem lại,Tệp kiểm tra",
+           "Responsible unit,Audit,Inspected "
+           "unit,Notice,Action,Finding,Content,Deadline,Status,Status code,"
+           "Working days overdue,Report date,Report document,Stale,Audit file");
+    out += "\r\n";
+    for (const auto& e : v.entries) {
+        const Action& a = e.action;
+        std::vector<std::string> f = {a.responsible,
+                                      e.auditId,
+                                      e.inspectedUnit,
+                                      e.noticeRef,
+                                      a.id,
+                                      a.finding,
+                                      a.content,
+                                      a.deadline ? isoDate(*a.deadline) : "",
+                                      actionStatusLabel(a.status),
+                                      actionStatusName(a.status),
+                                      std::to_string(e.daysOverdue),
+                                      a.report.date ? isoDate(*a.report.date) : "",
+                                      a.report.doc,
+                                      a.stale ? "x" : "",
+                                      e.auditFile};
+        for (size_t i = 0; i < f.size(); ++i)
+            out += (i ? "," : "") + csvField(f[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string registerJson(const RegisterView& v) {
+    nlohmann::json j;
+    j["as_of"] = isoDate(v.asOf);
+    j["audits"] = v.audits;
+    j["actions"] = nlohmann::json::array();
+    for (const auto& e : v.entries) {
+        const Action& a = e.action;
+        nlohmann::json x;
+        x["audit"] = e.auditId;
+        x["audit_file"] = e.auditFile;
+        x["inspected_unit"] = e.inspectedUnit;
+        x["notice"] = e.noticeRef;
+        x["id"] = a.id;
+        x["finding"] = a.finding;
+        x["responsible"] = a.responsible;
+        x["content"] = a.content;
+        x["deadline_rule"] = a.deadlineRule.str();
+        x["deadline"] = a.deadline ? nlohmann::json(isoDate(*a.deadline)) : nlohmann::json(nullptr);
+        x["status"] = actionStatusName(a.status);
+        x["overdue"] = e.overdue;
+        x["working_days_overdue"] = e.daysOverdue;
+        x["stale"] = a.stale;
+        if (!a.report.empty()) {
+            x["report"]["date"] =
+                a.report.date ? nlohmann::json(isoDate(*a.report.date)) : nlohmann::json(nullptr);
+            x["report"]["doc"] = a.report.doc;
+            x["report"]["note"] = a.report.note;
+            x["report"]["evidence"] = a.report.evidence;
+        }
+        j["actions"].push_back(std::move(x));
+    }
+    j["units"] = nlohmann::json::array();
+    for (const auto& u : v.units) {
+        if (u.unit.empty()) {
+            j["total"] = summaryJson(u);
+        } else {
+            nlohmann::json s = summaryJson(u);
+            s["unit"] = u.unit;
+            j["units"].push_back(std::move(s));
+        }
+    }
+    return j.dump(2) + "\n";
+}
+
+std::string registerIcs(const RegisterView& v) {
+    icalcomponent* cal = icalcomponent_new_vcalendar();
+    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal,
+                               icalproperty_new_prodid("-//par-audit//Theo doi khac phuc//VI"));
+    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+    icaltimetype stamp = icaltime_null_time();
+    stamp.year = v.asOf.year();
+    stamp.month = v.asOf.month();
+    stamp.day = v.asOf.day();
+    stamp.zone = icaltimezone_get_utc_timezone();
+    for (const auto& e : v.entries) {
+        const Action& a = e.action;
+        if (!a.deadline)
+            continue;
+        icalcomponent* ev = icalcomponent_new_vevent();
+        std::string uid = e.auditId + "-" + a.id + "@par-audit";
+        icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
+        icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(icalDate(*a.deadline)));
+        icalcomponent_add_property(
+            ev, icalproperty_new_dtend(icalDate(*a.deadline + boost::gregorian::days(1))));
+        std::string summary = fmt(tr("Hạn khắc phục {} – {}: {}", "Remediation due {} – {}: {}"),
+                                  a.id, a.responsible, a.content);
+        icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+        std::string desc =
+            fmt(tr("Đợt kiểm tra: {} ({})\nThông báo: {}\nPhát hiện: {}\nTrạng thái: {}",
+                   "Audit: {} ({})\nNotice: {}\nFinding: {}\nStatus: {}"),
+                e.auditId, e.inspectedUnit, e.noticeRef, a.finding, actionStatusLabel(a.status));
+        if (e.overdue)
+            desc += fmt(tr(" (quá hạn {} ngày làm việc)", " ({} working days overdue)"),
+                        std::to_string(e.daysOverdue));
+        icalcomponent_add_property(ev, icalproperty_new_description(desc.c_str()));
+        icalcomponent_add_property(ev, icalproperty_new_categories(actionStatusName(a.status)));
+        icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+        if (isPending(a.status)) {
+            icalcomponent* alarm = icalcomponent_new_valarm();
+            icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+            icalcomponent_add_property(alarm, icalproperty_new_description(summary.c_str()));
+            icaltriggertype trigger{};
+            trigger.time = icaltime_null_time();
+            trigger.duration = icaldurationtype_from_int(-3 * 24 * 3600);
+            icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
+            icalcomponent_add_component(ev, alarm);
+        }
+        icalcomponent_add_component(cal, ev);
+    }
+    char* text = icalcomponent_as_ical_string_r(cal);
+    std::string out = text != nullptr ? text : "";
+    std::free(text);
+    icalcomponent_free(cal);
+    return out;
+}
+
+}  // namespace par::track

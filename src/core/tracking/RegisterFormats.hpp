@@ -1,0 +1,34 @@
+// RegisterFormats.hpp - the register as people read it (docs/tracking.md, "Register"): a terminal
+// table, CSV (UTF-8 with a byte-order mark, so Excel reads the diacritics), JSON, iCalendar
+// (libical: one all-day event per deadline, for Outlook and Thunderbird) and XLSX (libxlsxwriter:
+// an actions sheet and a per-unit summary sheet). Every function returns the file's bytes; the
+// caller writes them atomically.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/tracking/Register.hpp"
+
+namespace par::track {
+
+struct RegisterView {
+    Date asOf;
+    size_t audits = 0;
+    std::vector<RegisterEntry> entries;
+    std::vector<UnitSummary> units;  // Register::summarise(entries): per unit, then the total
+};
+
+std::string registerTable(const RegisterView& view);
+std::string registerCsv(const RegisterView& view);
+std::string registerJson(const RegisterView& view);
+// Actions without a deadline have no event. UID = "<audit>-<action>@par-audit", stable across
+// exports so a calendar updates instead of duplicating; DTSTAMP is the as-of date (reproducible).
+std::string registerIcs(const RegisterView& view);
+// Throws IoError when the temporary file libxlsxwriter needs cannot be written.
+std::string registerXlsx(const RegisterView& view);
+
+// "85,7%" / "—": the on-time rate as the tables print it.
+std::string rateText(const std::optional<double>& rate);
+
+}  // namespace par::track
