@@ -10,6 +10,7 @@
 #include "core/model/AnswerValidator.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/model/AuditWriter.hpp"
+#include "core/tracking/AuditLock.hpp"
 
 namespace par::cli {
 
@@ -136,6 +137,7 @@ void install(CLI::App& app, Context& ctx) {
         if (o->assignments.empty() && o->notApplicable.empty())
             throw UsageError(tr("không có câu trả lời nào; ví dụ: par-audit answer a.audit.xml ld_ke_hoach=có",
                                 "no answers given; e.g. par-audit answer a.audit.xml ld_ke_hoach=yes"));
+        track::AuditLock lock(o->audit);  // a second inspector on the shared folder waits
         AuditBundle b = AuditBundle::open(o->audit);
         std::set<std::string> touched;
         std::vector<std::string> valueErrors;

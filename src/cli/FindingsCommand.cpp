@@ -9,6 +9,7 @@
 #include "core/findings/FindingsEngine.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/model/AuditWriter.hpp"
+#include "core/tracking/AuditLock.hpp"
 
 namespace par::cli {
 
@@ -60,6 +61,8 @@ void install(CLI::App& app, Context& ctx) {
     cmd->add_flag("--json", o->json, tr("In dạng JSON", "Print JSON"));
     cmd->add_flag("--save", o->save, tr("Ghi các phát hiện vào tệp kiểm tra", "Write the findings into the audit"));
     cmd->callback([o, &ctx]() {
+        std::optional<track::AuditLock> lock;
+        if (o->save) lock.emplace(o->audit);  // --save writes: a second inspector waits
         AuditBundle b = AuditBundle::open(o->audit);
         FindingsEngine engine(*b.form, b.reference);
         MergeReport report = engine.apply(b.audit);

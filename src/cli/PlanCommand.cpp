@@ -1,0 +1,338 @@
+// PlanCommand.cpp - `par-audit plan ...`: the remediation actions of an audit and the file exchange
+// with inspected units (docs/tracking.md).
+//   plan make AUDIT                         actions from the findings (never duplicates)
+//   plan add AUDIT --finding F --content …  one more action for a finding
+//   plan export AUDIT --unit U -o plan.xml  that unit's actions, with the conclusions fingerprint
+//   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence]…
+//   plan import AUDIT response.xml          all or nothing; a second import changes nothing
+//   plan accept|reopen AUDIT A-001 [--note] the inspectors' verification
+//   plan extend AUDIT A-001 --deadline D --reason …
+// Commands that change the audit take its lock file and save through the revision check.
+#include <iostream>
+
+#include "cli/Command.hpp"
+#include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/AtomicFile.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AuditReader.hpp"
+#include "core/model/AuditWriter.hpp"
+#include "core/tracking/ActionPlan.hpp"
+#include "core/tracking/AuditLock.hpp"
+#include "core/tracking/PlanExchange.hpp"
+
+namespace par::cli {
+
+namespace {
+using namespace par::track;
+
+struct Options {
+    std::string audit;
+    std::string file;
+    std::string action;
+    std::string unit;
+    std::string output;
+    std::string finding, content, responsible, deadline;
+    std::string status = "reported";
+    std::string date, doc, note, reason;
+    std::vector<std::string> evidence;
+    std::vector<std::string> overrides;
+    std::string by;
+};
+
+cal::WorkingCalendar loadCalendar(const Options& o) {
+    cal::WorkingCalendar c = cal::WorkingCalendar::standard();
+    for (const auto& f : o.overrides)
+        c.addOverrides(f);
+    return c;
+}
+
+Date requireDate(const std::string& text, const char* what) {
+    auto d = parseUserDate(text);
+    if (!d)
+        throw UsageError(fmt(tr("{} '{}' không hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)",
+                                "invalid {} '{}' (YYYY-MM-DD or DD/MM/YYYY)"),
+                             what, text));
+    return *d;
+}
+
+// Locks, loads, lets `change` modify the audit, and saves when it says something changed.
+template <typename F>
+void withAudit(const Options& o, F change) {
+    AuditLock lock(o.audit, LockOptions{std::chrono::hours(12), o.by});
+    if (lock.brokenStale())
+        std::cerr << fmt(tr("Lưu ý: đã gỡ khoá bỏ dở của {} trên máy {} ({}).",
+                            "Note: removed the abandoned lock of {} on {} ({})."),
+                         lock.brokenStale()->owner, lock.brokenStale()->host,
+                         lock.brokenStale()->time)
+                  << "\n";
+    Audit audit = AuditReader::load(o.audit);
+    if (change(audit))
+        AuditWriter::save(audit, o.audit);
+}
+
+Action& requireAction(Audit& audit, const std::string& id) {
+    Action* a = audit.findAction(id);
+    if (a == nullptr)
+        throw UsageError(fmt(tr("{}: không có hành động '{}' (xem: par-audit track <thư mục>)",
+                                "{}: no action '{}' (see: par-audit track <folder>)"),
+                             audit.file, id));
+    return *a;
+}
+
+void addCommon(CLI::App* s, const std::shared_ptr<Options>& o, bool calendar) {
+    s->add_option(
+        "--by", o->by,
+        tr("Người thực hiện (mặc định: tên đăng nhập)", "Who does it (default: login name)"));
+    if (calendar)
+        s->add_option("--overrides", o->overrides,
+                      tr("Tệp lịch nghỉ địa phương (docs/calendar.md); có thể lặp lại",
+                         "Local schedule file; may be repeated"))
+            ->type_name(tr("TỆP", "FILE"));
+}
+
+CLI::App* auditSub(CLI::App* plan, const char* name, const char* help,
+                   const std::shared_ptr<Options>& o) {
+    CLI::App* s = plan->add_subcommand(name, help);
+    s->add_option("audit", o->audit, tr("Tệp kiểm tra", "Audit file"))
+        ->required()
+        ->check(CLI::ExistingFile);
+    return s;
+}
+
+void install(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<Options>();
+    CLI::App* plan = app.add_subcommand(
+        "plan", tr("Kế hoạch khắc phục: tạo hành động, trao đổi với đơn vị, xác minh",
+                   "Remediation plan: actions, exchange, verification"));
+    plan->require_subcommand(1);
+
+    CLI::App* make = auditSub(plan, "make",
+                              tr("Tạo hành động khắc phục từ các phát hiện (không tạo trùng)",
+                                 "Make remediation actions from the findings (never duplicates)"),
+                              o);
+    addCommon(make, o, true);
+    make->callback([o]() {
+        cal::WorkingCalendar calendar = loadCalendar(*o);
+        withAudit(*o, [&](Audit& a) {
+            MakeReport r = makeActions(a, calendar);
+            std::cout << fmt(tr("{}: {} hành động mới, {} cần xem lại (phát hiện không còn hiệu "
+                                "lực), {} cập nhật thời hạn; tổng {} hành động.",
+                                "{}: {} new actions, {} to review (finding stale), {} deadlines "
+                                "updated; {} actions in all."),
+                             o->audit, std::to_string(r.added.size()),
+                             std::to_string(r.staled.size()), std::to_string(r.redated.size()),
+                             std::to_string(a.actions.size()))
+                      << "\n";
+            if (!a.notice.date)
+                std::cerr << tr("Lưu ý: thông báo kết luận chưa có ngày, nên chưa tính được thời "
+                                "hạn theo số ngày.",
+                                "Note: the notice has no date yet, so day-count deadlines are not "
+                                "computed.")
+                          << "\n";
+            if (!r.changed())
+                return false;
+            a.logChange(
+                fmt(tr("Lập kế hoạch khắc phục: {} hành động mới, {} cần xem lại, {} cập nhật thời "
+                       "hạn",
+                       "Remediation plan made: {} new actions, {} to review, {} deadlines updated"),
+                    std::to_string(r.added.size()),
+                    std::to_string(r.staled.size() + r.unstaled.size()),
+                    std::to_string(r.redated.size())),
+                o->by);
+            return true;
+        });
+    });
+
+    CLI::App* add = auditSub(
+        plan, "add", tr("Thêm một hành động cho một phát hiện", "Add one action to a finding"), o);
+    add->add_option("--finding", o->finding, tr("Mã phát hiện (F-001)", "Finding id (F-001)"))
+        ->required();
+    add->add_option("--content", o->content, tr("Nội dung hành động", "What is to be done"))
+        ->required();
+    add->add_option("--responsible", o->responsible,
+                    tr("Đơn vị chịu trách nhiệm (mặc định: theo kiến nghị)", "Responsible unit"));
+    add->add_option("--deadline", o->deadline,
+                    tr("Thời hạn: '30 working-days', '15 calendar-days' hoặc YYYY-MM-DD (mặc định: "
+                       "theo kiến nghị)",
+                       "Deadline: '30 working-days', '15 calendar-days' or YYYY-MM-DD (default: "
+                       "the recommendation's)"));
+    addCommon(add, o, true);
+    add->callback([o]() {
+        auto rule = DeadlineRule::parse(o->deadline);
+        if (!rule)
+            throw UsageError(fmt(
+                tr("thời hạn '{}' không hợp lệ; dùng 'N working-days', 'N calendar-days' hoặc "
+                   "YYYY-MM-DD",
+                   "invalid deadline '{}'; use 'N working-days', 'N calendar-days' or YYYY-MM-DD"),
+                o->deadline));
+        cal::WorkingCalendar calendar = loadCalendar(*o);
+        withAudit(*o, [&](Audit& a) {
+            std::string id = addAction(a, o->finding, o->content, o->responsible, *rule, calendar);
+            a.logChange(
+                fmt(tr("Thêm hành động {} cho {}", "Added action {} to {}"), id, o->finding),
+                o->by);
+            std::cout << id << "\n";
+            return true;
+        });
+    });
+
+    CLI::App* ex = auditSub(plan, "export",
+                            tr("Xuất kế hoạch khắc phục của một đơn vị (gửi cho đơn vị)",
+                               "Export one unit's remediation plan (to send to the unit)"),
+                            o);
+    ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"))
+        ->required();
+    ex->add_option("-o,--output", o->output, tr("Tệp kế hoạch (.xml)", "Plan file (.xml)"))
+        ->required();
+    ex->callback([o]() {
+        Audit a = AuditReader::load(o->audit);
+        PlanFile p = exportPlan(a, o->unit);
+        writeFileAtomically(o->output, p.toXml(), AtomicWriteOptions{false});
+        std::cout << fmt(tr("Đã xuất {} hành động của {} vào {}",
+                            "Exported {} actions of {} to {}"),
+                         std::to_string(p.actions.size()), p.unit, o->output)
+                  << "\n";
+    });
+
+    CLI::App* re =
+        plan->add_subcommand("respond", tr("Đơn vị báo cáo kết quả một hành động (tạo tệp báo cáo)",
+                                           "A unit reports on one action (makes a response file)"));
+    re->add_option("file", o->file,
+                   tr("Tệp kế hoạch hoặc tệp báo cáo đã có", "Plan or response file"))
+        ->required()
+        ->check(CLI::ExistingFile);
+    re->add_option("action", o->action, tr("Mã hành động (A-001)", "Action id (A-001)"))
+        ->required();
+    re->add_option("--status", o->status,
+                   tr("Trạng thái: reported (đơn vị chỉ báo cáo)", "Status: reported"))
+        ->check(CLI::IsMember({"open", "reported", "accepted", "reopened"}));
+    re->add_option("--date", o->date, tr("Ngày báo cáo", "Report date"))->required();
+    re->add_option("--doc", o->doc, tr("Số văn bản báo cáo", "Report document number"));
+    re->add_option("--note", o->note, tr("Ghi chú", "Note"));
+    re->add_option("--evidence", o->evidence,
+                   tr("Tên tệp minh chứng; có thể lặp lại", "Evidence file name; may be repeated"));
+    re->add_option("-o,--output", o->output,
+                   tr("Tệp báo cáo (mặc định: TÊN.response.xml, hoặc chính tệp báo cáo đã cho)",
+                      "Response file (default: NAME.response.xml, or the response given)"));
+    re->add_option("--by", o->by, tr("Người báo cáo", "Who reports"));
+    re->callback([o]() {
+        PlanFile p = PlanFile::load(o->file);
+        const bool wasResponse = p.kind == PlanFile::Kind::Response;
+        ActionReport r;
+        r.date = requireDate(o->date, tr("ngày báo cáo", "report date"));
+        r.doc = o->doc;
+        r.note = o->note;
+        r.evidence = o->evidence;
+        respond(p, o->action, *parseActionStatus(o->status), r, o->by);
+        std::string out = o->output;
+        if (out.empty()) {
+            if (wasResponse) {
+                out = o->file;
+            } else {
+                std::string base = o->file;
+                for (const char* ext : {".plan.xml", ".xml"})
+                    if (base.size() > std::string(ext).size() &&
+                        base.compare(base.size() - std::string(ext).size(), std::string::npos,
+                                     ext) == 0) {
+                        base.resize(base.size() - std::string(ext).size());
+                        break;
+                    }
+                out = base + ".response.xml";
+            }
+        }
+        writeFileAtomically(out, p.toXml(), AtomicWriteOptions{false});
+        std::cout << fmt(tr("Đã ghi báo cáo {} vào {}", "Wrote the report on {} to {}"), o->action,
+                         out)
+                  << "\n";
+    });
+
+    CLI::App* im =
+        auditSub(plan, "import",
+                 tr("Nhập báo cáo của đơn vị vào tệp kiểm tra", "Import a unit's response"), o);
+    im->add_option("response", o->file, tr("Tệp báo cáo của đơn vị", "The unit's response file"))
+        ->required()
+        ->check(CLI::ExistingFile);
+    addCommon(im, o, false);
+    im->callback([o, &ctx]() {
+        PlanFile r = PlanFile::load(o->file);
+        withAudit(*o, [&](Audit& a) {
+            ImportResult res;
+            try {
+                res = importResponse(a, r, o->by);
+            } catch (const ImportRefused& e) {
+                std::cerr << tr("Không nhập báo cáo (không thay đổi gì trong tệp kiểm tra):",
+                                "Response refused (the audit is unchanged):")
+                          << "\n";
+                for (const auto& why : e.reasons())
+                    std::cerr << "  " << why << "\n";
+                ctx.exitCode = kProblems;
+                return false;
+            }
+            if (!res.changed())
+                std::cout << tr("Không có gì mới: báo cáo này đã được nhập.",
+                                "Nothing new: this response was already imported.")
+                          << "\n";
+            else {
+                std::string list;
+                for (const auto& id : res.merged)
+                    list += (list.empty() ? "" : ", ") + id;
+                std::cout << fmt(tr("Đã nhập báo cáo của {}: {}",
+                                    "Imported the response of {}: {}"),
+                                 r.unit, list)
+                          << "\n";
+            }
+            return res.changed();
+        });
+    });
+
+    CLI::App* ac = auditSub(
+        plan, "accept",
+        tr("Đoàn kiểm tra công nhận hành động đã hoàn thành", "Inspectors accept an action"), o);
+    ac->add_option("action", o->action, tr("Mã hành động", "Action id"))->required();
+    ac->add_option("--note", o->note, tr("Ghi chú xác minh", "Verification note"));
+    addCommon(ac, o, false);
+    ac->callback([o]() {
+        withAudit(*o, [&](Audit& a) {
+            acceptAction(requireAction(a, o->action), o->by, o->note);
+            a.logChange(fmt(tr("Công nhận hoàn thành {}", "Accepted {}"), o->action), o->by);
+            return true;
+        });
+    });
+
+    CLI::App* ro = auditSub(
+        plan, "reopen",
+        tr("Đoàn kiểm tra yêu cầu làm lại một hành động", "Inspectors reopen an action"), o);
+    ro->add_option("action", o->action, tr("Mã hành động", "Action id"))->required();
+    ro->add_option("--note", o->note, tr("Lý do", "Why"))->required();
+    addCommon(ro, o, false);
+    ro->callback([o]() {
+        withAudit(*o, [&](Audit& a) {
+            reopenAction(requireAction(a, o->action), o->by, o->note);
+            a.logChange(fmt(tr("Yêu cầu làm lại {}: {}", "Reopened {}: {}"), o->action, o->note),
+                        o->by);
+            return true;
+        });
+    });
+
+    CLI::App* et =
+        auditSub(plan, "extend", tr("Gia hạn một hành động", "Extend an action's deadline"), o);
+    et->add_option("action", o->action, tr("Mã hành động", "Action id"))->required();
+    et->add_option("--deadline", o->deadline, tr("Thời hạn mới", "New deadline"))->required();
+    et->add_option("--reason", o->reason, tr("Lý do gia hạn", "Reason"))->required();
+    addCommon(et, o, false);
+    et->callback([o]() {
+        Date d = requireDate(o->deadline, tr("thời hạn mới", "new deadline"));
+        withAudit(*o, [&](Audit& a) {
+            extendAction(requireAction(a, o->action), d, o->reason, o->by);
+            a.logChange(fmt(tr("Gia hạn {} đến {}: {}", "Extended {} to {}: {}"), o->action,
+                            vietnameseDate(d), o->reason),
+                        o->by);
+            return true;
+        });
+    });
+}
+
+const bool registered = registerCommand(90, install);
+}  // namespace
+
+}  // namespace par::cli
