@@ -71,7 +71,7 @@ std::unique_ptr<AuditSession> AuditSession::restore(const std::string& xml, cons
     a.file = originalPath;
     s->bundle_.reference = ReferenceData::forAudit(a);
     s->bundle_.functions = formFunctions(s->bundle_.reference, a.inspectionDate());
-    s->bundle_.form = FormReader::loadValid(a.formPath(), s->bundle_.functions);
+    s->bundle_.form = FormReader::loadValid(locateForm(a), s->bundle_.functions);
     s->path_ = originalPath;
     s->dirty_ = true;
     s->init();
