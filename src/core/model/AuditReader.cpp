@@ -90,6 +90,9 @@ DeadlineRule readDeadlineRule(const XmlReader& x, const XMLElement& e, const cha
 
 void readActions(const XmlReader& x, const XMLElement& parent, std::vector<Action>& out) {
     std::set<std::string> ids;
+    size_t count = 0;
+    for (const XMLElement* e = parent.FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) ++count;
+    out.reserve(out.size() + count);
     for (const auto& e : children(parent)) {
         if (std::string_view(e.Name()) != "action")
             x.fail(e, fmt(tr("phần tử <{}> không được phép trong <actions>; chỉ dùng <action>",

@@ -1,6 +1,11 @@
 #include "core/tracking/Register.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -48,6 +53,42 @@ std::string_view element(std::string_view text, std::string_view name, size_t st
     return text.substr(start, end + close.size() - start);
 }
 
+// Reads a whole file into `buf` (reused between files: no allocation once it is large enough).
+void readInto(const std::string& path, std::string& buf) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
+    }
+    buf.resize(static_cast<size_t>(st.st_size));
+    size_t done = 0;
+    while (done < buf.size()) {
+        ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    buf.resize(done);  // a file that shrank meanwhile
+}
+
+// Appends `block` without its <history> elements: the register never shows them, and they are
+// most of an old action's bytes.
+void appendWithoutHistory(std::string& out, std::string_view block) {
+    size_t from = 0;
+    for (;;) {
+        size_t h = block.find("<history>", from);
+        if (h == std::string_view::npos) break;
+        size_t end = block.find("</history>", h);
+        if (end == std::string_view::npos) break;
+        out.append(block.substr(from, h - from));
+        from = end + 10;
+    }
+    out.append(block.substr(from));
+}
+
 // The reduced document, or "" when the file must be read in full.
 std::string reducedDocument(std::string_view text) {
     if (text.find("<!--") != std::string_view::npos ||
@@ -84,53 +125,61 @@ std::string reducedDocument(std::string_view text) {
         std::string_view actions = element(text, "actions", a);
         if (actions.empty())
             return "";
-        out.append(actions);
+        appendWithoutHistory(out, actions);
     }
     out.append("</audit>");
     return out;
 }
 
-RegisterEntry entryFor(const Audit& audit, const Action& a, Date asOf,
-                       const cal::WorkingCalendar& calendar) {
-    RegisterEntry e;
-    e.auditId = audit.id;
-    e.auditFile = audit.file;
-    e.inspectedUnit = audit.unit.name;
+// Moves the audit's actions into entries (the audit is not used afterwards).
+void appendEntries(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar,
+                   std::vector<RegisterEntry>& out) {
+    std::string noticeRef;
     if (!audit.notice.number.empty())
-        e.noticeRef = audit.notice.symbol.empty() ? audit.notice.number
-                                                  : audit.notice.number + "/" + audit.notice.symbol;
-    e.noticeDate = audit.notice.date;
-    e.action = a;
-    e.action.history.clear();
-    e.overdue = isOverdue(a, asOf);
-    e.daysOverdue = workingDaysOverdue(a, asOf, calendar);
-    return e;
+        noticeRef = audit.notice.symbol.empty() ? audit.notice.number
+                                                : audit.notice.number + "/" + audit.notice.symbol;
+    for (auto& a : audit.actions) {
+        out.emplace_back();
+        RegisterEntry& e = out.back();
+        e.auditId = audit.id;
+        e.auditFile = audit.file;
+        e.inspectedUnit = audit.unit.name;
+        e.noticeRef = noticeRef;
+        e.noticeDate = audit.notice.date;
+        e.overdue = isOverdue(a, asOf);
+        e.daysOverdue = workingDaysOverdue(a, asOf, calendar);
+        e.action = std::move(a);
+        e.action.history.clear();
+    }
+}
+
+bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
+    if (x.action.responsible != y.action.responsible)
+        return x.action.responsible < y.action.responsible;
+    const auto& dx = x.action.deadline;
+    const auto& dy = y.action.deadline;
+    if (dx != dy) {
+        if (!dx)
+            return false;
+        if (!dy)
+            return true;
+        return *dx < *dy;
+    }
+    if (x.auditId != y.auditId)
+        return x.auditId < y.auditId;
+    if (x.auditFile != y.auditFile)
+        return x.auditFile < y.auditFile;
+    return x.action.id < y.action.id;
 }
 
 void sortEntries(std::vector<RegisterEntry>& entries) {
-    std::sort(entries.begin(), entries.end(), [](const RegisterEntry& x, const RegisterEntry& y) {
-        if (x.action.responsible != y.action.responsible)
-            return x.action.responsible < y.action.responsible;
-        const auto& dx = x.action.deadline;
-        const auto& dy = y.action.deadline;
-        if (dx != dy) {
-            if (!dx)
-                return false;
-            if (!dy)
-                return true;
-            return *dx < *dy;
-        }
-        if (x.auditId != y.auditId)
-            return x.auditId < y.auditId;
-        if (x.auditFile != y.auditFile)
-            return x.auditFile < y.auditFile;
-        return x.action.id < y.action.id;
-    });
+    std::sort(entries.begin(), entries.end(), entryLess);
 }
 }  // namespace
 
-Audit loadForRegister(const std::string& path) {
-    std::string text = readFile(path);
+namespace {
+Audit loadForRegister(const std::string& path, std::string& text) {
+    readInto(path, text);
     std::string reduced = reducedDocument(text);
     if (!reduced.empty()) {
         try {
@@ -141,6 +190,12 @@ Audit loadForRegister(const std::string& path) {
         }
     }
     return AuditReader::parse(text, path);
+}
+}  // namespace
+
+Audit loadForRegister(const std::string& path) {
+    std::string text;
+    return loadForRegister(path, text);
 }
 
 std::optional<double> UnitSummary::onTimeRate() const {
@@ -188,6 +243,7 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
     std::atomic<size_t> done{0};
     std::atomic<bool> cancelled{false};
     auto work = [&](Part& part, bool reports) {
+        std::string buffer;
         for (size_t i = next++; i < files.size() && !cancelled; i = next++) {
             if (reports && (i & 255u) == 0) {
                 // Only the calling thread talks to Progress, which need not be thread-safe.
@@ -197,15 +253,14 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
                     cancelled = true;
             }
             try {
-                Audit a = loadForRegister(files[i]);
+                Audit a = loadForRegister(files[i], buffer);
                 ++part.audits;
                 if (i < part.firstAudit) {
                     part.firstAudit = i;
                     part.parent = a.body.parent;
                     part.name = a.body.name;
                 }
-                for (const auto& ac : a.actions)
-                    part.entries.push_back(entryFor(a, ac, asOf, calendar));
+                appendEntries(a, asOf, calendar, part.entries);
             } catch (const Error& e) {
                 part.issues.push_back({files[i], e.what()});
             }
@@ -225,11 +280,14 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
     size_t total = 0;
     for (const auto& p : parts)
         total += p.entries.size();
-    r.entries.reserve(total);
+    // Gather without moving: entries move once, in sorted order.
+    std::vector<RegisterEntry*> all;
+    all.reserve(total);
     size_t first = SIZE_MAX;
     for (auto& p : parts) {
         r.auditCount += p.audits;
-        std::move(p.entries.begin(), p.entries.end(), std::back_inserter(r.entries));
+        for (auto& e : p.entries)
+            all.push_back(&e);
         std::move(p.issues.begin(), p.issues.end(), std::back_inserter(r.issues));
         if (p.firstAudit < first) {
             first = p.firstAudit;
@@ -237,9 +295,14 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
             r.agencyName = p.name;
         }
     }
+    std::sort(all.begin(), all.end(), [](const RegisterEntry* x, const RegisterEntry* y) {
+        return entryLess(*x, *y);
+    });
+    r.entries.reserve(total);
+    for (RegisterEntry* e : all)
+        r.entries.push_back(std::move(*e));
     std::sort(r.issues.begin(), r.issues.end(),
               [](const ScanIssue& a, const ScanIssue& b) { return a.file < b.file; });
-    sortEntries(r.entries);
     return r;
 }
 
@@ -252,9 +315,8 @@ Register Register::fromAudits(const std::vector<Audit>& audits, Date asOf,
         r.agencyParent = audits.front().body.parent;
         r.agencyName = audits.front().body.name;
     }
-    for (const auto& a : audits)
-        for (const auto& ac : a.actions)
-            r.entries.push_back(entryFor(a, ac, asOf, calendar));
+    for (Audit a : audits)
+        appendEntries(a, asOf, calendar, r.entries);
     sortEntries(r.entries);
     return r;
 }

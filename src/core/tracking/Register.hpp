@@ -77,7 +77,8 @@ public:
 };
 
 // The audit parts the register reads, parsed from the file's text: the root, <unit>,
-// <inspecting-body>, the <notice> start tag and <actions>, skipping the answers and findings. Falls
+// <inspecting-body>, the <notice> start tag and <actions> without the actions' <history>, skipping
+// the answers and findings (so the actions come back without history). Falls
 // back to reading the whole file when it holds comments or CDATA (hand-edited files), and to the
 // full reader's message when something is wrong. Public for the benchmark and the tests.
 Audit loadForRegister(const std::string& path);

@@ -157,8 +157,14 @@ TEST_CASE("register: the fast path reads what the full reader reads", "[tracking
     CHECK(fast.notice.date == full.notice.date);
     CHECK(fast.body.name == full.body.name);
     REQUIRE(fast.actions.size() == full.actions.size());
-    for (size_t i = 0; i < full.actions.size(); ++i)
-        CHECK(fast.actions[i] == full.actions[i]);
+    bool someHistory = false;
+    for (size_t i = 0; i < full.actions.size(); ++i) {
+        Action expected = full.actions[i];
+        someHistory = someHistory || !expected.history.empty();
+        expected.history.clear();  // the register never shows histories: the fast path skips them
+        CHECK(fast.actions[i] == expected);
+    }
+    CHECK(someHistory);
     CHECK(fast.answers.answers.empty());  // skipped
     // A hand-edited file with a comment holding "<actions>" is read in full, correctly.
     std::string text = readFile(path);
