@@ -1,0 +1,499 @@
+// DossiersCommand.cpp - `par-audit dossiers analyze|apply`: the one-stop dossier log (CSV or XLSX)
+// turned into exact figures per unit, procedure and receipt month, and written per year into an
+// audit's dossier-results table (docs/dossiers.md). A progress bar goes to standard error, only
+// when it is a terminal.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/Command.hpp"
+#include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/Dates.hpp"
+#include "core/common/Error.hpp"
+#include "core/common/Progress.hpp"
+#include "core/common/Text.hpp"
+#include "core/dossier/DossierAnalyzer.hpp"
+#include "core/dossier/DossierApply.hpp"
+#include "core/dossier/DossierLog.hpp"
+#include "core/model/AuditBundle.hpp"
+#include "core/model/AuditWriter.hpp"
+
+namespace par::cli {
+
+namespace {
+
+using namespace par::dossier;
+
+struct Options {
+    std::string log;
+    std::string catalog;
+    std::string asOf;
+    std::string mapping;
+    std::string sheet;
+    std::vector<std::string> overrides;
+    bool json = false;
+    bool csv = false;
+    std::string by = "unit";
+    long top = 0;
+    std::string list;
+    std::string audit;
+    std::string author;
+};
+
+// A bar on standard error, redrawn when the percentage changes; nothing unless it is a terminal.
+class TerminalProgress : public Progress {
+public:
+    TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {}
+    ~TerminalProgress() override {
+        if (enabled_ && drawn_)
+            std::fprintf(stderr, "\r\033[K");
+    }
+    void update(double fraction, std::string_view label) override {
+        if (!enabled_)
+            return;
+        const int percent = static_cast<int>(fraction * 100);
+        if (percent == last_)
+            return;
+        last_ = percent;
+        drawn_ = true;
+        constexpr int kWidth = 30;
+        const int full = percent * kWidth / 100;
+        std::string bar(static_cast<size_t>(full), '#');
+        bar.append(static_cast<size_t>(kWidth - full), '.');
+        std::fprintf(stderr, "\r%.*s [%s] %3d%%", static_cast<int>(label.size()), label.data(),
+                     bar.c_str(), percent);
+        std::fflush(stderr);
+    }
+
+private:
+    bool enabled_;
+    bool drawn_ = false;
+    int last_ = -1;
+};
+
+Date parseAsOf(const std::string& s) {
+    if (auto d = parseUserDate(s))
+        return *d;
+    throw UsageError(fmt(tr("--as-of '{}' không phải ngày hợp lệ (dạng YYYY-MM-DD hoặc D/M/YYYY)",
+                            "--as-of '{}' is not a valid date (YYYY-MM-DD or D/M/YYYY)"),
+                         s));
+}
+
+cal::WorkingCalendar loadCalendar(const Options& o) {
+    cal::WorkingCalendar c = cal::WorkingCalendar::standard();
+    for (const auto& f : o.overrides)
+        c.addOverrides(f);
+    return c;
+}
+
+ProcedureCatalog loadCatalog(const std::string& path) {
+    ProcedureCatalog c = ProcedureCatalog::load(path);
+    if (!c.problems().ok()) {
+        for (const auto& p : c.problems().problems())
+            std::cerr << p.str() << "\n";
+        throw UsageError(
+            fmt(tr("danh mục thủ tục {} có lỗi", "the procedure catalog {} has errors"), path));
+    }
+    return c;
+}
+
+DossierStats analyze(const Options& o, const ProcedureCatalog& catalog, const AnalysisOptions& ao) {
+    const cal::WorkingCalendar calendar = loadCalendar(o);
+    const HeaderMapping mapping =
+        o.mapping.empty() ? HeaderMapping{} : HeaderMapping::load(o.mapping);
+    std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet);
+    DossierAnalyzer analyzer(catalog, calendar, ao);
+    TerminalProgress progress;
+    return analyzer.analyze(*source, mapping, &progress);
+}
+
+// Width of UTF-8 text in code points (NFC Vietnamese: one per letter).
+size_t displayWidth(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+std::string padRight(const std::string& s, size_t w) {
+    const size_t n = displayWidth(s);
+    return n >= w ? s : s + std::string(w - n, ' ');
+}
+std::string padLeft(const std::string& s, size_t w) {
+    const size_t n = displayWidth(s);
+    return n >= w ? s : std::string(w - n, ' ') + s;
+}
+
+std::vector<long long> values(const DossierCounts& c) {
+    return {c.received,      c.finishedEarly,  c.finishedOnTime,   c.finishedLate,
+            c.pendingInTime, c.pendingOverdue, c.wrongAppointment, c.lateWorkingDaysSum};
+}
+
+const std::vector<const char*>& countNames() {
+    static const std::vector<const char*> k = {
+        "received",        "finished_early",  "finished_on_time",  "finished_late",
+        "pending_in_time", "pending_overdue", "wrong_appointment", "late_working_days_sum"};
+    return k;
+}
+
+nlohmann::ordered_json countsJson(const char* keyName, const std::string& key,
+                                  const DossierCounts& c) {
+    nlohmann::ordered_json j;
+    if (keyName != nullptr)
+        j[keyName] = key;
+    const auto v = values(c);
+    for (size_t i = 0; i < v.size(); ++i)
+        j[countNames()[i]] = v[i];
+    return j;
+}
+
+const std::vector<GroupCounts>& groupsBy(const DossierStats& s, const std::string& by) {
+    if (by == "procedure")
+        return s.byProcedure;
+    if (by == "month")
+        return s.byMonth;
+    return s.byUnit;
+}
+
+std::vector<GroupCounts> shownGroups(const DossierStats& s, const std::string& by, long top) {
+    const auto& g = groupsBy(s, by);
+    if (top > 0 && by != "month")
+        return DossierStats::top(g, static_cast<size_t>(top));
+    return g;
+}
+
+void printJson(const DossierStats& s, long top) {
+    nlohmann::ordered_json j;
+    j["rows_total"] = s.rowsTotal;
+    j["rows_invalid"] = s.rowsInvalid;
+    j["totals"] = countsJson(nullptr, "", s.totals);
+    const std::pair<const char*, const char*> groups[] = {
+        {"by_unit", "unit"}, {"by_procedure", "procedure_code"}, {"by_month", "month"}};
+    for (const auto& [name, key] : groups) {
+        const std::string by = std::string(key) == "procedure_code" ? "procedure" : key;
+        j[name] = nlohmann::ordered_json::array();
+        for (const auto& g : shownGroups(s, by, top))
+            j[name].push_back(countsJson(key, g.key, g.counts));
+    }
+    j["invalid_rows"] = nlohmann::ordered_json::array();
+    for (const auto& r : s.invalidRows)
+        j["invalid_rows"].push_back({{"line", r.line}, {"reason", r.reason}});
+    std::cout << j.dump(2) << "\n";
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    return out + "\"";
+}
+
+void printCsv(const DossierStats& s, const std::string& by, long top) {
+    std::cout << (by == "procedure" ? "procedure_code" : by);
+    for (const char* n : countNames())
+        std::cout << ',' << n;
+    std::cout << "\r\n";
+    for (const auto& g : shownGroups(s, by, top)) {
+        std::cout << csvField(g.key);
+        for (long long v : values(g.counts))
+            std::cout << ',' << v;
+        std::cout << "\r\n";
+    }
+}
+
+std::string thousands(long long v) {
+    std::string d = std::to_string(v < 0 ? -v : v), out;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0)
+            out += '.';
+        out += d[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+void printTable(const DossierStats& s, const std::string& by, long top) {
+    std::cout << fmt(tr("Nhật ký hồ sơ: {} (số liệu đến {})", "Dossier log: {} (figures as of {})"),
+                     s.source, vietnameseDate(s.asOf))
+              << "\n"
+              << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
+                     thousands(s.rowsTotal), thousands(s.rowsTotal - s.rowsInvalid),
+                     thousands(s.rowsInvalid))
+              << "\n\n";
+    const std::vector<std::string> heads = {
+        tr("Tiếp nhận", "Received"),         tr("Trước hạn", "Early"),
+        tr("Đúng hạn", "On time"),           tr("Quá hạn", "Late"),
+        tr("Chưa GQ, trong hạn", "Pending"), tr("Chưa GQ, quá hạn", "Overdue"),
+        tr("Hẹn sai", "Wrong appt."),        tr("Ngày LV trễ", "Late w-days")};
+    const char* keyHead = by == "procedure" ? tr("Thủ tục", "Procedure")
+                          : by == "month"   ? tr("Tháng tiếp nhận", "Receipt month")
+                                            : tr("Đơn vị", "Unit");
+    std::vector<GroupCounts> rows = shownGroups(s, by, top);
+    size_t keyWidth = displayWidth(keyHead);
+    for (const auto& g : rows)
+        keyWidth = std::max(keyWidth, displayWidth(g.key));
+    keyWidth = std::min<size_t>(keyWidth, 48);
+    std::cout << padRight(keyHead, keyWidth);
+    for (const auto& h : heads)
+        std::cout << "  " << h;
+    std::cout << "\n";
+    auto line = [&](const std::string& key, const DossierCounts& c) {
+        std::cout << padRight(key, keyWidth);
+        const auto v = values(c);
+        for (size_t i = 0; i < v.size(); ++i)
+            std::cout << "  " << padLeft(thousands(v[i]), displayWidth(heads[i]));
+        std::cout << "\n";
+    };
+    for (const auto& g : rows)
+        line(g.key, g.counts);
+    line(tr("Tổng cộng", "Total"), s.totals);
+    const long long resolved =
+        s.totals.finishedEarly + s.totals.finishedOnTime + s.totals.finishedLate;
+    if (resolved > 0) {
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%.2f",
+                      100.0 *
+                          static_cast<double>(s.totals.finishedEarly + s.totals.finishedOnTime) /
+                          static_cast<double>(resolved));
+        if (language() == Language::Vietnamese)  // decimal comma
+            for (char& ch : rate)
+                if (ch == '.')
+                    ch = ',';
+        std::cout << "\n"
+                  << fmt(tr("Tỷ lệ giải quyết đúng hạn (kể cả trước hạn): {}%",
+                            "On-time rate (early included): {}%"),
+                         rate)
+                  << "\n";
+    }
+    if (!s.worstLate.empty()) {
+        std::cout << "\n"
+                  << fmt(tr("{} hồ sơ trễ nhiều ngày làm việc nhất:",
+                            "The {} dossiers most working days late:"),
+                         std::to_string(s.worstLate.size()))
+                  << "\n";
+        for (const auto& d : s.worstLate)
+            std::cout << "  "
+                      << fmt(tr("dòng {}: {} ({}, {}) hẹn {}, {}: trễ {} ngày làm việc",
+                                "line {}: {} ({}, {}) due {}, {}: {} working days late"),
+                             std::to_string(d.line), d.id, d.unit, d.procedureCode,
+                             vietnameseDate(d.due), outcomeLabel(d.outcome),
+                             std::to_string(d.lateWorkingDays))
+                      << "\n";
+    }
+    if (!s.invalidRows.empty()) {
+        std::cout << "\n"
+                  << fmt(tr("{} dòng lỗi (không tính vào số liệu); {} dòng đầu:",
+                            "{} invalid rows (not counted); the first {}:"),
+                         thousands(s.rowsInvalid), std::to_string(s.invalidRows.size()))
+                  << "\n";
+        for (const auto& r : s.invalidRows)
+            std::cout << "  " << s.source << ":" << r.line << ": " << r.reason << "\n";
+    }
+}
+
+// Streams the flagged dossiers into a CSV file (UTF-8 with BOM, for spreadsheet users).
+class FlaggedList {
+public:
+    explicit FlaggedList(const std::string& path)
+        : path_(path), tmp_(path + ".tmp"), out_(tmp_, std::ios::binary) {
+        if (!out_)
+            throw IoError(fmt(tr("không ghi được tệp {}", "cannot write {}"), tmp_));
+        out_ << "\xEF\xBB\xBF"
+                "line,dossier_id,unit,procedure_code,received_at,due_at,statutory_due,"
+                "finished_at,outcome,late_working_days,wrong_appointment\r\n";
+    }
+    void add(const DossierRecord& r) {
+        out_ << r.line << ',' << csvField(std::string(r.id)) << ','
+             << csvField(canonicalUnit(r.unit)) << ',' << csvField(std::string(r.procedureCode))
+             << ',' << isoDate(r.received) << ',' << isoDate(r.due) << ','
+             << isoDate(r.statutoryDue) << ',' << (r.finished ? isoDate(*r.finished) : "") << ','
+             << outcomeId(r.outcome) << ',' << r.lateWorkingDays << ','
+             << (r.wrongAppointment ? 1 : 0) << "\r\n";
+    }
+    void commit() {
+        out_.close();
+        if (!out_ || std::rename(tmp_.c_str(), path_.c_str()) != 0)
+            throw IoError(fmt(tr("không ghi được tệp {}", "cannot write {}"), path_));
+    }
+
+private:
+    std::string path_, tmp_;
+    std::ofstream out_;
+};
+
+void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
+    cmd->add_option("LOG", o->log,
+                    tr("Nhật ký hồ sơ xuất từ hệ thống một cửa (CSV hoặc XLSX)",
+                       "Dossier log exported by the one-stop system (CSV or XLSX)"))
+        ->required();
+    cmd->add_option("--as-of", o->asOf,
+                    tr("Ngày tính số liệu (YYYY-MM-DD hoặc D/M/YYYY)",
+                       "The day the figures are taken (YYYY-MM-DD or D/M/YYYY)"))
+        ->required();
+    cmd->add_option("--mapping", o->mapping,
+                    tr("Tệp ánh xạ tên cột (trường = Tên cột; xem docs/dossiers.md)",
+                       "Header mapping file (field = Header name; see docs/dossiers.md)"))
+        ->type_name(tr("TỆP", "FILE"));
+    cmd->add_option("--sheet", o->sheet,
+                    tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
+                       "Sheet to read in an XLSX file (default: the first)"));
+    cmd->add_option("--overrides", o->overrides,
+                    tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",
+                       "Local schedule file (XML, see docs/calendar.md); may be repeated"))
+        ->type_name(tr("TỆP", "FILE"));
+}
+
+void install(CLI::App& app, Context&) {
+    CLI::App* dossiers = app.add_subcommand(
+        "dossiers", tr("Nhật ký hồ sơ một cửa: số liệu trước hạn, đúng hạn, quá hạn",
+                       "One-stop dossier logs: early, on-time and late figures"));
+    dossiers->require_subcommand(1);
+
+    auto a = std::make_shared<Options>();
+    CLI::App* analyzeCmd = dossiers->add_subcommand(
+        "analyze",
+        tr("Phân tích nhật ký: số liệu theo đơn vị, thủ tục, tháng; hồ sơ quá hạn, hẹn sai",
+           "Analyse a log: figures per unit, procedure, month; late and wrongly scheduled "
+           "dossiers"));
+    addCommonOptions(analyzeCmd, a);
+    analyzeCmd
+        ->add_option("--catalog", a->catalog,
+                     tr("Danh mục thủ tục (XML)", "Procedure catalog (XML)"))
+        ->required()
+        ->type_name(tr("TỆP", "FILE"));
+    analyzeCmd->add_flag("--json", a->json, tr("In dạng JSON", "Print JSON"));
+    analyzeCmd->add_flag("--csv", a->csv, tr("In bảng số liệu dạng CSV", "Print the table as CSV"));
+    analyzeCmd
+        ->add_option(
+            "--by", a->by,
+            tr("Bảng theo: unit (đơn vị, mặc định), procedure (thủ tục), month (tháng tiếp nhận)",
+               "Table by: unit (default), procedure, month (of receipt)"))
+        ->check(CLI::IsMember({"unit", "procedure", "month"}));
+    analyzeCmd
+        ->add_option("--top", a->top,
+                     tr("Chỉ N đơn vị/thủ tục có nhiều hồ sơ trễ nhất; liệt kê N hồ sơ trễ nhất",
+                        "Only the N units/procedures with the most late dossiers; list the N "
+                        "latest dossiers"))
+        ->check(CLI::PositiveNumber);
+    analyzeCmd
+        ->add_option("--list", a->list,
+                     tr("Ghi danh sách hồ sơ quá hạn, hẹn sai ra tệp CSV",
+                        "Write the late and wrongly scheduled dossiers to a CSV file"))
+        ->type_name(tr("TỆP", "FILE"));
+    analyzeCmd->callback([a] {
+        if (a->json && a->csv)
+            throw UsageError(
+                tr("chọn một trong --json và --csv", "choose --json or --csv, not both"));
+        AnalysisOptions ao;
+        ao.asOf = parseAsOf(a->asOf);
+        ao.worstLate = a->json || a->csv ? 0 : static_cast<size_t>(a->top);
+        std::unique_ptr<FlaggedList> list;
+        if (!a->list.empty()) {
+            list = std::make_unique<FlaggedList>(a->list);
+            ao.onFlagged = [&list](const DossierRecord& r) { list->add(r); };
+        }
+        const ProcedureCatalog catalog = loadCatalog(a->catalog);
+        const DossierStats stats = analyze(*a, catalog, ao);
+        if (list)
+            list->commit();
+        if (a->json)
+            printJson(stats, a->top);
+        else if (a->csv)
+            printCsv(stats, a->by, a->top);
+        else
+            printTable(stats, a->by, a->top);
+        if (stats.rowsInvalid > 0 && (a->json || a->csv))
+            std::cerr << fmt(tr("lưu ý: {} dòng lỗi không được tính (xem invalid_rows)",
+                                "note: {} invalid rows were not counted (see invalid_rows)"),
+                             std::to_string(stats.rowsInvalid))
+                      << "\n";
+    });
+
+    auto p = std::make_shared<Options>();
+    CLI::App* applyCmd = dossiers->add_subcommand(
+        "apply", tr("Ghi số liệu từng năm vào bảng kết quả giải quyết hồ sơ của tệp kiểm tra",
+                    "Write the per-year figures into the audit's dossier-results table"));
+    addCommonOptions(applyCmd, p);
+    applyCmd->add_option("--audit", p->audit, tr("Tệp kiểm tra", "Audit file"))->required();
+    applyCmd
+        ->add_option("--catalog", p->catalog,
+                     tr("Danh mục thủ tục (mặc định: danh mục của tệp kiểm tra)",
+                        "Procedure catalog (default: the audit's catalog)"))
+        ->type_name(tr("TỆP", "FILE"));
+    applyCmd->add_option(
+        "--by-name", p->author,
+        tr("Người ghi (mặc định: tên đăng nhập)", "Who records (default: login name)"));
+    applyCmd->callback([p] {
+        AnalysisOptions ao;
+        ao.asOf = parseAsOf(p->asOf);
+        AuditBundle b = AuditBundle::open(p->audit);
+        if (!formHasResultsTable(*b.form))
+            throw UsageError(fmt(
+                tr("{}: biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
+                   "không ghi gì",
+                   "{}: form '{}' has no table '{}' (dossier results per year); nothing written"),
+                p->audit, b.form->id, kResultsTable));
+        ProcedureCatalog catalog = b.reference->catalog;
+        if (!p->catalog.empty())
+            catalog.merge(loadCatalog(p->catalog));
+        const DossierStats stats = analyze(*p, catalog, ao);
+        const ApplyReport report = applyYearFigures(b.audit, *b.form, stats);
+        b.audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}): {}",
+                                 "Dossier figures from log {} (as of {}): {}"),
+                              p->log, vietnameseDate(ao.asOf), report.summary()),
+                          p->author);
+        AuditWriter::save(b.audit, p->audit);
+        std::cout << fmt(tr("Đã ghi vào {} (bảng {}), từ {} dòng hợp lệ của {}:",
+                            "Written to {} (table {}), from {} valid rows of {}:"),
+                         p->audit, kResultsTable, std::to_string(stats.totals.received), p->log)
+                  << "\n";
+        for (const auto& y : report.years) {
+            const DossierCounts& c = y.counts;
+            std::cout << "  "
+                      << fmt(tr("năm {} ({}): tiếp nhận {}, trước hạn {}, đúng hạn {}, quá hạn {}, "
+                                "chưa giải quyết trong hạn {}, chưa giải quyết quá hạn {}",
+                                "{} ({}): received {}, early {}, on time {}, late {}, pending in "
+                                "time {}, "
+                                "pending overdue {}"),
+                             std::to_string(y.year),
+                             y.added ? tr("dòng mới", "new row") : tr("cập nhật", "updated"),
+                             std::to_string(c.received), std::to_string(c.finishedEarly),
+                             std::to_string(c.finishedOnTime), std::to_string(c.finishedLate),
+                             std::to_string(c.pendingInTime), std::to_string(c.pendingOverdue))
+                      << "\n";
+            if (y.needsApologies)
+                std::cout << "    "
+                          << fmt(tr("cần nhập số Phiếu xin lỗi đã phát hành: par-audit answer {} "
+                                    "{}.<dòng>.phieu_xin_loi=SỐ",
+                                    "enter the number of apology slips: par-audit answer {} "
+                                    "{}.<row>.phieu_xin_loi=N"),
+                                 p->audit, kResultsTable)
+                          << "\n";
+        }
+        if (stats.rowsInvalid > 0)
+            std::cout
+                << fmt(tr("{} dòng lỗi không được tính (xem: par-audit dossiers analyze)",
+                          "{} invalid rows were not counted (see: par-audit dossiers analyze)"),
+                       std::to_string(stats.rowsInvalid))
+                << "\n";
+        std::cout << fmt(tr("Lập phát hiện: par-audit findings {} --save",
+                            "Findings: par-audit findings {} --save"),
+                         p->audit)
+                  << "\n";
+    });
+}
+
+const bool registered = registerCommand(60, install);
+
+}  // namespace
+
+}  // namespace par::cli

@@ -1,0 +1,242 @@
+// End-to-end tests of `par-audit dossiers analyze|apply`: the JSON shape exactly, the table, CSV
+// and list outputs, bad input (exit 2 naming file:line), and apply → findings on a copy of the
+// Quỳnh Lưu sample with the one-stop log of samples/mot-cua.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "TestSupport.hpp"
+#include "core/model/ModelFixtures.hpp"
+
+using namespace par::test;
+namespace fs = std::filesystem;
+
+namespace {
+std::string cli() {
+    return binaryPath("par-audit");
+}
+std::string q(const std::string& s) {
+    return "'" + s + "'";
+}
+std::string sampleLog() {
+    return sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+}
+std::string sampleCatalog() {
+    return sourcePath("samples/quynh-luu-2018/thu-tuc.xml");
+}
+
+const char* kCatalog = R"(<procedures format-version="1">
+  <procedure code="1.001612" name="Đăng ký thành lập hộ kinh doanh" working-days="3"/>
+  <procedure code="2.000815" name="Chứng thực bản sao" working-days="1" cutoff="15:00"/>
+</procedures>)";
+
+const char* kLog =
+    "\xEF\xBB\xBF"
+    "Mã hồ sơ;Mã thủ tục;Tên thủ tục;Cơ quan tiếp nhận;Ngày tiếp nhận;Ngày hẹn trả;Ngày trả kết "
+    "quả\r\n"
+    "HS-1;1.001612;\"Đăng ký; thành lập\";UBND xã Ngọc Sơn;04/03/2024 "
+    "08:00;07/03/2024;06/03/2024\r\n"
+    "HS-2;1.001612;x;UBND xã Ngọc Sơn;05/03/2024;08/03/2024;11/03/2024 10:00\r\n"
+    "HS-3;2.000815;x;UBND xã Quỳnh Châu;11/03/2024 15:30;13/03/2024;\r\n"
+    "HS-4;2.000815;x;UBND xã Quỳnh Châu;01/04/2024 09:00;02/04/2024;\r\n"
+    "HS-5;9.9;x;UBND xã Quỳnh Châu;01/04/2024 09:00;02/04/2024;\r\n"
+    "HS-6;2.000815;x;UBND xã Quỳnh Châu;31/04/2024 09:00;02/05/2024;\r\n";
+
+struct Fixture {
+    ScratchDir dir{"par-cli-dossier"};
+    Fixture() {
+        writeText(dir.file("cat.xml"), kCatalog);
+        writeText(dir.file("log.csv"), kLog);
+    }
+    std::string analyze(const std::string& extra) const {
+        return cli() + " dossiers analyze " + dir.file("log.csv") + " --catalog " +
+               dir.file("cat.xml") + " --as-of 2024-04-03 " + extra;
+    }
+};
+}  // namespace
+
+TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossier]") {
+    Fixture f;
+    auto r = run(f.analyze("--json"));
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto j = nlohmann::ordered_json::parse(r.out);
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : j.items())
+        keys.push_back(k);
+    CHECK(keys == std::vector<std::string>{"rows_total", "rows_invalid", "totals", "by_unit",
+                                           "by_procedure", "by_month", "invalid_rows"});
+    const std::vector<std::string> counts = {
+        "received",        "finished_early",  "finished_on_time",  "finished_late",
+        "pending_in_time", "pending_overdue", "wrong_appointment", "late_working_days_sum"};
+    std::vector<std::string> totalKeys;
+    for (const auto& [k, v] : j["totals"].items())
+        totalKeys.push_back(k);
+    CHECK(totalKeys == counts);
+    CHECK(j["rows_total"] == 6);
+    CHECK(j["rows_invalid"] == 2);
+    // HS-1 early; HS-2 late 1 day; HS-3 after the cut-off, due 13/03 = statutory, overdue
+    // (13/03, 03/04] = 15 working days; HS-4 overdue 1 day.
+    CHECK(j["totals"] ==
+          nlohmann::ordered_json::parse(
+              R"({"received":4,"finished_early":1,"finished_on_time":0,"finished_late":1,
+                                 "pending_in_time":0,"pending_overdue":2,"wrong_appointment":0,
+                                 "late_working_days_sum":17})"));
+    REQUIRE(j["by_unit"].size() == 2);
+    std::vector<std::string> unitKeys;
+    for (const auto& [k, v] : j["by_unit"][0].items())
+        unitKeys.push_back(k);
+    std::vector<std::string> expected = {"unit"};
+    expected.insert(expected.end(), counts.begin(), counts.end());
+    CHECK(unitKeys == expected);
+    CHECK(j["by_unit"][0]["unit"] == "UBND xã Ngọc Sơn");
+    CHECK(j["by_procedure"][0]["procedure_code"] == "1.001612");
+    CHECK(j["by_month"][0]["month"] == "2024-03");
+    CHECK(j["by_month"][1]["month"] == "2024-04");
+    CHECK(j["by_month"][1]["received"] == 1);
+    REQUIRE(j["invalid_rows"].size() == 2);
+    CHECK(j["invalid_rows"][0]["line"] == 6);
+    CHECK(j["invalid_rows"][1]["line"] == 7);
+    CHECK_THAT(j["invalid_rows"][1]["reason"].get<std::string>(), Catch::Contains("31/04/2024"));
+    CHECK_THAT(r.err, Catch::Contains("2"));  // the note about invalid rows
+}
+
+TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossier]") {
+    Fixture f;
+    auto t = run(f.analyze("--top 1"));
+    INFO(t.out << t.err);
+    REQUIRE(t.exitCode == 0);
+    CHECK_THAT(t.out, Catch::Contains("Tổng cộng") && Catch::Contains("Đơn vị") &&
+                          Catch::Contains("UBND xã Quỳnh Châu"));
+    CHECK_THAT(t.out, !Catch::Contains("UBND xã Ngọc Sơn  "));  // --top 1: the unit with most late
+    CHECK_THAT(t.out, Catch::Contains("HS-3") && Catch::Contains("15"));  // worst late dossier
+    CHECK_THAT(t.out, Catch::Contains(f.dir.file("log.csv") + ":6"));     // bad rows with file:line
+    auto m = run(f.analyze("--by month"));
+    CHECK_THAT(m.out, Catch::Contains("2024-03") && Catch::Contains("Tháng tiếp nhận"));
+    auto c = run(f.analyze("--csv --by procedure"));
+    REQUIRE(c.exitCode == 0);
+    CHECK(
+        c.out.rfind(
+            "procedure_code,received,finished_early,finished_on_time,finished_late,pending_in_time,"
+            "pending_overdue,wrong_appointment,late_working_days_sum\r\n1.001612,2,1,0,1,0,0,0,"
+            "1\r\n",
+            0) == 0);
+    auto l = run(f.analyze("--json --list " + f.dir.file("late.csv")));
+    REQUIRE(l.exitCode == 0);
+    const std::string list = readText(f.dir.file("late.csv"));
+    CHECK_THAT(list,
+               Catch::Contains(
+                   "HS-2,UBND xã Ngọc Sơn,1.001612,2024-03-05,2024-03-08,2024-03-08,2024-03-11,"
+                   "finished_late,1,0"));
+    CHECK_THAT(list, Catch::Contains("HS-3") && Catch::Contains("pending_overdue,15"));
+    CHECK_THAT(list, !Catch::Contains("HS-1"));
+    auto en = run(cli() + " --lang en dossiers analyze " + f.dir.file("log.csv") + " --catalog " +
+                  f.dir.file("cat.xml") + " --as-of 2024-04-03");
+    CHECK_THAT(en.out, Catch::Contains("Total"));
+}
+
+TEST_CASE("dossiers: bad input exits 2 naming the file and line", "[cli][dossier]") {
+    Fixture f;
+    auto missing = run(cli() + " dossiers analyze " + f.dir.file("nope.csv") + " --catalog " +
+                       f.dir.file("cat.xml") + " --as-of 2024-04-03");
+    CHECK(missing.exitCode == 2);
+    CHECK_THAT(missing.err, Catch::Contains(f.dir.file("nope.csv")));
+    auto asOf = run(cli() + " dossiers analyze " + f.dir.file("log.csv") + " --catalog " +
+                    f.dir.file("cat.xml") + " --as-of 31/02/2024");
+    CHECK(asOf.exitCode == 2);
+    CHECK_THAT(asOf.err, Catch::Contains("31/02/2024"));
+    writeText(f.dir.file("broken.csv"),
+              "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n"
+              "HS-1,1.001612,\"UBND xã A,04/03/2024,07/03/2024,\n");
+    auto broken = run(cli() + " dossiers analyze " + f.dir.file("broken.csv") + " --catalog " +
+                      f.dir.file("cat.xml") + " --as-of 2024-04-03");
+    CHECK(broken.exitCode == 2);
+    CHECK_THAT(broken.err, Catch::Contains(f.dir.file("broken.csv") + ":2"));
+    writeText(f.dir.file("cols.csv"), "Số,Tên\n1,2\n");
+    auto cols = run(cli() + " dossiers analyze " + f.dir.file("cols.csv") + " --catalog " +
+                    f.dir.file("cat.xml") + " --as-of 2024-04-03");
+    CHECK(cols.exitCode == 2);
+    CHECK_THAT(cols.err,
+               Catch::Contains(f.dir.file("cols.csv") + ":1") && Catch::Contains("dossier_id"));
+    writeText(f.dir.file("map.txt"),
+              "dossier_id = Số\nprocedure_code = Tên\nunit = Tên\nreceived_at = Tên\n"
+              "due_at = Tên\nfinished_at = Tên\n");
+    auto mapped = run(cli() + " dossiers analyze " + f.dir.file("cols.csv") + " --catalog " +
+                      f.dir.file("cat.xml") + " --as-of 2024-04-03 --json --mapping " +
+                      f.dir.file("map.txt"));
+    CHECK(mapped.exitCode == 0);
+    CHECK(nlohmann::json::parse(mapped.out)["rows_invalid"] == 1);  // "2" is no date
+    auto help = run(cli() + " dossiers analyze --help");
+    CHECK_THAT(help.out, Catch::Contains("Ngày tính số liệu") && Catch::Contains("--catalog"));
+}
+
+TEST_CASE("dossiers apply + findings on a copy of the sample audit", "[cli][dossier][sample]") {
+    ScratchDir dir("par-cli-dossier");
+    fs::create_directories(dir.file("forms"));
+    fs::create_directories(dir.file("samples/q"));
+    fs::copy_file(sourcePath("forms/cchc-huyen.xml"), dir.file("forms/cchc-huyen.xml"));
+    for (const char* f : {"quynh-luu-2018.audit.xml", "thu-tuc.xml", "van-ban-bo-sung.xml"})
+        fs::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                      dir.file(std::string("samples/q/") + f));
+    const std::string audit = dir.file("samples/q/quynh-luu-2018.audit.xml");
+
+    auto a = run(cli() + " dossiers analyze " + sampleLog() + " --catalog " + sampleCatalog() +
+                 " --as-of 2018-10-30 --json");
+    INFO(a.out << a.err);
+    REQUIRE(a.exitCode == 0);
+    const auto stats = nlohmann::json::parse(a.out);
+    const long long late = stats["totals"]["finished_late"];
+    const long long overdue = stats["totals"]["pending_overdue"];
+    REQUIRE(late > 0);
+    CHECK(stats["rows_invalid"] == 2);
+
+    auto applied =
+        run(cli() + " dossiers apply " + sampleLog() + " --audit " + audit + " --as-of 2018-10-30");
+    INFO(applied.out << applied.err);
+    REQUIRE(applied.exitCode == 0);
+    CHECK_THAT(applied.out,
+               Catch::Contains("năm 2018 (cập nhật)") &&
+                   Catch::Contains("tiếp nhận " +
+                                   std::to_string(stats["totals"]["received"].get<long long>())) &&
+                   Catch::Contains("quá hạn " + std::to_string(late)));
+    const std::string saved = readText(audit);
+    CHECK_THAT(saved, Catch::Contains("<cell c=\"qua_han\">" + std::to_string(late) + "</cell>"));
+    CHECK_THAT(saved, Catch::Contains("<cell c=\"phieu_xin_loi\">12</cell>"));  // kept
+    CHECK_THAT(saved, Catch::Contains("17334"));                                // 2017 untouched
+    CHECK_THAT(saved, Catch::Contains("Số liệu hồ sơ từ nhật ký"));             // change log
+    CHECK(fs::exists(audit + ".bak"));
+
+    auto findings = run(cli() + " findings --json " + audit);
+    INFO(findings.out << findings.err);
+    REQUIRE(findings.exitCode == 0);
+    const auto fj = nlohmann::json::parse(findings.out);
+    bool lateFinding = false, overdueFinding = false;
+    for (const auto& x : fj["findings"]) {
+        const std::string text = x["text"];
+        if (x["category"] == "late-handling" && text.find("Năm 2018") != std::string::npos)
+            lateFinding = text.find("còn " + std::to_string(late) + " hồ sơ") != std::string::npos;
+        if (x["category"] == "pending-overdue")
+            overdueFinding = true;
+    }
+    CHECK(lateFinding);
+    CHECK(overdueFinding == (overdue > 0));
+}
+
+TEST_CASE("dossiers apply refuses an audit whose form has no results table", "[cli][dossier]") {
+    ScratchDir dir("par-cli-dossier");
+    writeText(dir.file("mini.xml"), kSmallForm);
+    writeText(dir.file("cat.xml"), kCatalog);
+    writeText(dir.file("log.csv"), kLog);
+    auto created = run(cli() + " new --form " + dir.file("mini.xml") + " --unit " + q("UBND xã A") +
+                       " -o " + dir.file("a.audit.xml"));
+    INFO(created.out << created.err);
+    REQUIRE(created.exitCode == 0);
+    const std::string before = readText(dir.file("a.audit.xml"));
+    auto r =
+        run(cli() + " dossiers apply " + dir.file("log.csv") + " --audit " +
+            dir.file("a.audit.xml") + " --catalog " + dir.file("cat.xml") + " --as-of 2024-04-03");
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("ket_qua_giai_quyet") && Catch::Contains("không ghi gì"));
+    CHECK(readText(dir.file("a.audit.xml")) == before);
+}
