@@ -1,6 +1,6 @@
 // CsvReader.cpp - a hand-written RFC 4180 scanner over a fixed buffer refilled from the file. A
-// record is parsed where it lies in the buffer; when it runs past the buffer's end the unparsed tail
-// moves to the front and the rest of the record is read in (the buffer grows only for a record
+// record is parsed where it lies in the buffer; when it runs past the buffer's end the unparsed
+// tail moves to the front and the rest of the record is read in (the buffer grows only for a record
 // longer than the buffer, up to kMaxRecordBytes).
 #include "core/dossier/CsvReader.hpp"
 
@@ -20,8 +20,8 @@ constexpr size_t kBufferBytes = 1u << 20;
 CsvReader::CsvReader(const std::string& path) : path_(path) {
     file_ = std::fopen(path.c_str(), "rb");
     if (file_ == nullptr)
-        throw IoError(fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path,
-                          std::strerror(errno)));
+        throw IoError(
+            fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path, std::strerror(errno)));
     if (std::fseek(file_, 0, SEEK_END) == 0) {
         fileSize_ = std::ftell(file_);
         std::fseek(file_, 0, SEEK_SET);
@@ -35,8 +35,8 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
     delimiter_ = detectDelimiter();
     RawRecord r;
     if (!next(r))
-        throw ParseError({path_, 1, 0}, tr("tệp trống: không có dòng tiêu đề",
-                                           "empty file: no header line"));
+        throw ParseError({path_, 1, 0},
+                         tr("tệp trống: không có dòng tiêu đề", "empty file: no header line"));
     headerLine_ = r.line;
     for (const auto& f : r.fields) {
         if (!isValidUtf8(f))
@@ -50,17 +50,20 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
 }
 
 CsvReader::~CsvReader() {
-    if (file_ != nullptr) std::fclose(file_);
+    if (file_ != nullptr)
+        std::fclose(file_);
 }
 
 double CsvReader::fraction() const {
-    if (fileSize_ <= 0) return 0;
+    if (fileSize_ <= 0)
+        return 0;
     return std::min(1.0, static_cast<double>(consumed_ + static_cast<long long>(begin_)) /
                              static_cast<double>(fileSize_));
 }
 
 bool CsvReader::refill() {
-    if (eof_) return false;
+    if (eof_)
+        return false;
     if (begin_ > 0) {  // keep the unparsed tail at the front
         std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
         consumed_ += static_cast<long long>(begin_);
@@ -90,14 +93,21 @@ char CsvReader::detectDelimiter() const {
     bool quoted = false;
     for (size_t i = begin_; i < end_; ++i) {
         const char c = buf_[i];
-        if (c == '"') quoted = !quoted;
-        else if (!quoted && (c == '\n' || c == '\r')) break;
-        else if (!quoted && c == ',') ++comma;
-        else if (!quoted && c == ';') ++semicolon;
-        else if (!quoted && c == '\t') ++tab;
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            ++comma;
+        else if (!quoted && c == ';')
+            ++semicolon;
+        else if (!quoted && c == '\t')
+            ++tab;
     }
-    if (semicolon > comma && semicolon >= tab) return ';';
-    if (tab > comma && tab > semicolon) return '\t';
+    if (semicolon > comma && semicolon >= tab)
+        return ';';
+    if (tab > comma && tab > semicolon)
+        return '\t';
     return ',';
 }
 
@@ -109,7 +119,8 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
     long lines = 0;
     size_t escaped = 0;
     rec.fields.clear();
-    if (p == e) return eof_ ? Result::End : Result::NeedMore;
+    if (p == e)
+        return eof_ ? Result::End : Result::NeedMore;
     for (;;) {
         if (p < e && *p == '"') {
             const char* const s = ++p;
@@ -118,10 +129,12 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
             for (;;) {
                 q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(e - p)));
                 if (q == nullptr) {
-                    if (!eof_) return Result::NeedMore;
-                    throw ParseError({path_, static_cast<int>(line_), 0},
-                                     tr("dấu ngoặc kép mở ở bản ghi này không được đóng đến hết tệp",
-                                        "a quote opened in this record is never closed"));
+                    if (!eof_)
+                        return Result::NeedMore;
+                    throw ParseError(
+                        {path_, static_cast<int>(line_), 0},
+                        tr("dấu ngoặc kép mở ở bản ghi này không được đóng đến hết tệp",
+                           "a quote opened in this record is never closed"));
                 }
                 lines += std::count(p, q, '\n');
                 if (q + 1 < e && q[1] == '"') {
@@ -129,16 +142,19 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
                     p = q + 2;
                     continue;
                 }
-                if (q + 1 == e && !eof_) return Result::NeedMore;
+                if (q + 1 == e && !eof_)
+                    return Result::NeedMore;
                 break;
             }
             if (doubled) {
-                if (escaped == unescaped_.size()) unescaped_.emplace_back();
+                if (escaped == unescaped_.size())
+                    unescaped_.emplace_back();
                 std::string& u = unescaped_[escaped++];
                 u.clear();
                 for (const char* c = s; c < q; ++c) {
                     u.push_back(*c);
-                    if (*c == '"') ++c;
+                    if (*c == '"')
+                        ++c;
                 }
                 rec.fields.emplace_back(u);
             } else {
@@ -146,14 +162,17 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
             }
             p = q + 1;
             // Text after the closing quote (not RFC 4180) is ignored up to the next separator.
-            while (p < e && *p != d && *p != '\n' && *p != '\r') ++p;
+            while (p < e && *p != d && *p != '\n' && *p != '\r')
+                ++p;
         } else {
             const char* const s = p;
-            while (p < e && *p != d && *p != '\n' && *p != '\r') ++p;
+            while (p < e && *p != d && *p != '\n' && *p != '\r')
+                ++p;
             rec.fields.emplace_back(s, static_cast<size_t>(p - s));
         }
         if (p == e) {
-            if (!eof_) return Result::NeedMore;
+            if (!eof_)
+                return Result::NeedMore;
             break;
         }
         if (*p == d) {
@@ -162,8 +181,10 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
         }
         if (*p == '\r') {
             ++p;
-            if (p == e && !eof_) return Result::NeedMore;
-            if (p < e && *p == '\n') ++p;
+            if (p == e && !eof_)
+                return Result::NeedMore;
+            if (p < e && *p == '\n')
+                ++p;
         } else {
             ++p;
         }
@@ -179,7 +200,8 @@ CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
 bool CsvReader::next(RawRecord& rec) {
     for (;;) {
         const Result r = parseRecord(rec);
-        if (r == Result::End) return false;
+        if (r == Result::End)
+            return false;
         if (r == Result::NeedMore) {
             refill();
             continue;
@@ -190,7 +212,8 @@ bool CsvReader::next(RawRecord& rec) {
                 blank = false;
                 break;
             }
-        if (!blank) return true;
+        if (!blank)
+            return true;
     }
 }
 

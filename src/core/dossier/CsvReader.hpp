@@ -1,11 +1,11 @@
-// CsvReader.hpp - CSV as one-stop systems export it, read as a stream in constant memory: UTF-8 with
-// or without a BOM, CRLF or LF, comma, semicolon or tab (detected on the header line), RFC 4180
-// quoting (separators, quotes doubled and line breaks inside quotes).
+// CsvReader.hpp - CSV as one-stop systems export it, read as a stream in constant memory: UTF-8
+// with or without a BOM, CRLF or LF, comma, semicolon or tab (detected on the header line), RFC
+// 4180 quoting (separators, quotes doubled and line breaks inside quotes).
 #pragma once
 
 #include <cstdio>
-#include <string>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "core/dossier/RowSource.hpp"

@@ -17,7 +17,8 @@ constexpr long kProgressEvery = 8192;
 
 std::string_view trimView(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
+        ++b;
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
         --e;
     return s.substr(b, e - b);
@@ -25,9 +26,11 @@ std::string_view trimView(std::string_view s) {
 
 // The value as quoted in a message: at most 40 bytes, cut on a character boundary.
 std::string shown(std::string_view v) {
-    if (v.size() <= 40) return std::string(v);
+    if (v.size() <= 40)
+        return std::string(v);
     size_t n = 40;
-    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80)
+        --n;
     return std::string(v.substr(0, n)) + "…";
 }
 
@@ -66,7 +69,8 @@ std::string canonicalUnit(std::string_view raw) {
             space = true;
             continue;
         }
-        if (space && !out.empty()) out.push_back(' ');
+        if (space && !out.empty())
+            out.push_back(' ');
         space = false;
         out.push_back(c);
     }
@@ -85,7 +89,8 @@ DossierAnalyzer::DossierAnalyzer(const ProcedureCatalog& catalog,
 int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
     auto it = rawUnits_.find(raw);
     if (it != rawUnits_.end()) {
-        if (it->second < 0) reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
+        if (it->second < 0)
+            reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
         return it->second;
     }
     int group = -1;
@@ -109,9 +114,11 @@ int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
 
 const DossierAnalyzer::ProcedureSlot* DossierAnalyzer::procedure(std::string_view code) {
     auto it = procedures_.find(code);
-    if (it != procedures_.end()) return &it->second;
+    if (it != procedures_.end())
+        return &it->second;
     const Procedure* p = catalog_.find(std::string(code));
-    if (p == nullptr) return nullptr;  // unknown codes are not cached: memory stays bounded
+    if (p == nullptr)
+        return nullptr;  // unknown codes are not cached: memory stays bounded
     rawTexts_.emplace_back(code);
     const int group = static_cast<int>(procedureGroups_.size());
     procedureGroups_.push_back({p->code, {}});
@@ -132,7 +139,8 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
                                                        bool date1904) {
     auto field = [&](Field f) -> std::string_view {
         const int c = columns.column(f);
-        if (c < 0 || static_cast<size_t>(c) >= rec.fields.size()) return {};
+        if (c < 0 || static_cast<size_t>(c) >= rec.fields.size())
+            return {};
         return trimView(rec.fields[static_cast<size_t>(c)]);
     };
     DossierRecord r;
@@ -171,12 +179,14 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     r.due = ds.stamp.day;
     const ProcedureSlot* slot = procedure(r.procedureCode);
     if (slot == nullptr) {
-        reason = fmt(tr("mã thủ tục '{}' không có trong danh mục", "procedure code '{}' is not in the catalog"),
+        reason = fmt(tr("mã thủ tục '{}' không có trong danh mục",
+                        "procedure code '{}' is not in the catalog"),
                      shown(r.procedureCode));
         return std::nullopt;
     }
     if (r.due < r.received) {
-        reason = tr("ngày hẹn trả trước ngày tiếp nhận", "appointment date before the receipt date");
+        reason =
+            tr("ngày hẹn trả trước ngày tiếp nhận", "appointment date before the receipt date");
         return std::nullopt;
     }
     if (r.finished && *r.finished < r.received) {
@@ -185,7 +195,8 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     }
     r.procedureGroup = slot->group;
     r.unitGroup = unitGroup(r.unit, reason);
-    if (r.unitGroup < 0) return std::nullopt;
+    if (r.unitGroup < 0)
+        return std::nullopt;
     try {
         r.statutoryDue = statutoryDue(*slot->procedure, r.received, r.receivedSeconds);
         r.wrongAppointment = r.due > r.statutoryDue;
@@ -217,8 +228,10 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
                                       Progress* progress) {
     const ColumnMap columns = ColumnMap::resolve(
         source.header(), mapping, {source.name(), static_cast<int>(source.headerLine()), 0});
-    for (auto& g : units_) g.counts = {};
-    for (auto& g : procedureGroups_) g.counts = {};
+    for (auto& g : units_)
+        g.counts = {};
+    for (auto& g : procedureGroups_)
+        g.counts = {};
     DossierStats stats;
     stats.asOf = options_.asOf;
     stats.source = source.name();
@@ -233,11 +246,13 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
     std::vector<FlaggedDossier>& worst = stats.worstLate;
     RawRecord rec;
     std::string reason;
-    if (progress != nullptr) progress->update(0, label);
+    if (progress != nullptr)
+        progress->update(0, label);
     while (source.next(rec)) {
         ++stats.rowsTotal;
         if (progress != nullptr && stats.rowsTotal % kProgressEvery == 0) {
-            if (progress->cancelled()) throw Cancelled{};
+            if (progress->cancelled())
+                throw Cancelled{};
             progress->update(source.fraction(), label);
         }
         reason.clear();
@@ -254,9 +269,11 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
         const int slot = (r->received.year() - cal::kWorkFirstYear) * 12 + r->received.month() - 1;
         months[static_cast<size_t>(slot)].add(*r);
         years[static_cast<size_t>(slot / 12)].add(*r);
-        if (r->flagged() && options_.onFlagged) options_.onFlagged(*r);
+        if (r->flagged() && options_.onFlagged)
+            options_.onFlagged(*r);
         if (options_.worstLate > 0 && r->lateWorkingDays > 0 &&
-            (worst.size() < options_.worstLate || r->lateWorkingDays > worst.front().lateWorkingDays)) {
+            (worst.size() < options_.worstLate ||
+             r->lateWorkingDays > worst.front().lateWorkingDays)) {
             worst.push_back(FlaggedDossier::from(*r));
             std::push_heap(worst.begin(), worst.end(), worse);
             if (worst.size() > options_.worstLate) {
@@ -265,13 +282,16 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
             }
         }
     }
-    if (progress != nullptr) progress->update(1, label);
+    if (progress != nullptr)
+        progress->update(1, label);
     std::sort(worst.begin(), worst.end(), worse);
 
     for (const auto& g : units_)
-        if (g.counts.received > 0) stats.byUnit.push_back(g);
+        if (g.counts.received > 0)
+            stats.byUnit.push_back(g);
     for (const auto& g : procedureGroups_)
-        if (g.counts.received > 0) stats.byProcedure.push_back(g);
+        if (g.counts.received > 0)
+            stats.byProcedure.push_back(g);
     for (auto* groups : {&stats.byUnit, &stats.byProcedure})
         std::sort(groups->begin(), groups->end(),
                   [](const GroupCounts& a, const GroupCounts& b) { return a.key < b.key; });

@@ -25,9 +25,9 @@
 namespace par::dossier {
 
 struct AnalysisOptions {
-    Date asOf;                 // the day the figures are taken (unfinished dossiers compare to it)
-    size_t keepInvalid = 20;   // bad rows listed with their line (all are counted)
-    size_t worstLate = 0;      // late/overdue dossiers kept, most late working days first
+    Date asOf;                // the day the figures are taken (unfinished dossiers compare to it)
+    size_t keepInvalid = 20;  // bad rows listed with their line (all are counted)
+    size_t worstLate = 0;     // late/overdue dossiers kept, most late working days first
     // Called for every late, overdue or wrongly scheduled dossier, in file order.
     std::function<void(const DossierRecord&)> onFlagged;
 };
@@ -67,8 +67,8 @@ private:
     // Per-key state, bounded by the number of distinct keys. Raw texts are owned by the deques
     // (stable addresses) and looked up by view, so a row costs no allocation.
     std::deque<std::string> rawTexts_;
-    std::unordered_map<std::string_view, int> rawUnits_;          // raw text → group
-    std::unordered_map<std::string, int> unitKeys_;               // canonical name → group
+    std::unordered_map<std::string_view, int> rawUnits_;              // raw text → group
+    std::unordered_map<std::string, int> unitKeys_;                   // canonical name → group
     std::unordered_map<std::string_view, ProcedureSlot> procedures_;  // known codes seen
     std::vector<GroupCounts> units_, procedureGroups_;
 };

@@ -9,28 +9,36 @@
 namespace par::dossier {
 
 namespace {
-const char* const kColumns[] = {"nam",     "tiep_nhan", "truoc_han",
-                                "dung_han", "qua_han",   "chua_giai_quyet_trong_han",
+const char* const kColumns[] = {"nam",
+                                "tiep_nhan",
+                                "truoc_han",
+                                "dung_han",
+                                "qua_han",
+                                "chua_giai_quyet_trong_han",
                                 "chua_giai_quyet_qua_han"};
 }
 
 bool formHasResultsTable(const Form& form) {
     const Question* q = form.findQuestion(kResultsTable);
-    if (q == nullptr || q->type != QuestionType::Table) return false;
+    if (q == nullptr || q->type != QuestionType::Table)
+        return false;
     for (const char* c : kColumns)
-        if (q->findColumn(c) == nullptr) return false;
+        if (q->findColumn(c) == nullptr)
+            return false;
     return true;
 }
 
 std::string ApplyReport::summary() const {
     std::string out;
     for (const auto& y : years) {
-        if (!out.empty()) out += "; ";
+        if (!out.empty())
+            out += "; ";
         out += fmt(tr("năm {} ({}): tiếp nhận {}, trước hạn {}, đúng hạn {}, quá hạn {}, chưa giải "
                       "quyết trong hạn {}, quá hạn {}",
                       "{} ({}): received {}, early {}, on time {}, late {}, pending in time {}, "
                       "overdue {}"),
-                   std::to_string(y.year), y.added ? tr("dòng mới", "new row") : tr("cập nhật", "updated"),
+                   std::to_string(y.year),
+                   y.added ? tr("dòng mới", "new row") : tr("cập nhật", "updated"),
                    std::to_string(y.counts.received), std::to_string(y.counts.finishedEarly),
                    std::to_string(y.counts.finishedOnTime), std::to_string(y.counts.finishedLate),
                    std::to_string(y.counts.pendingInTime), std::to_string(y.counts.pendingOverdue));
@@ -40,10 +48,11 @@ std::string ApplyReport::summary() const {
 
 ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats& stats) {
     if (!formHasResultsTable(form))
-        throw UsageError(fmt(tr("biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
-                                "không ghi gì",
-                                "form '{}' has no table '{}' (dossier results per year); nothing written"),
-                             form.id, kResultsTable));
+        throw UsageError(
+            fmt(tr("biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
+                   "không ghi gì",
+                   "form '{}' has no table '{}' (dossier results per year); nothing written"),
+                form.id, kResultsTable));
     if (stats.byYear.empty())
         throw UsageError(tr("nhật ký không có hồ sơ hợp lệ nào; không ghi gì",
                             "the log has no valid dossier; nothing written"));
@@ -82,7 +91,8 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
     }
     std::stable_sort(answer.rows.begin(), answer.rows.end(), [](const auto& a, const auto& b) {
         auto ya = a.find("nam"), yb = b.find("nam");
-        const std::string ka = ya == a.end() ? "" : ya->second, kb = yb == b.end() ? "" : yb->second;
+        const std::string ka = ya == a.end() ? "" : ya->second,
+                          kb = yb == b.end() ? "" : yb->second;
         return ka < kb;
     });
     return report;

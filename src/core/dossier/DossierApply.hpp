@@ -17,7 +17,7 @@ constexpr const char* kResultsTable = "ket_qua_giai_quyet";
 
 struct YearWritten {
     int year = 0;
-    bool added = false;          // a new row (else an existing row updated)
+    bool added = false;           // a new row (else an existing row updated)
     bool needsApologies = false;  // late dossiers but no phieu_xin_loi entered yet
     DossierCounts counts;
 };

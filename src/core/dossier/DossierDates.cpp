@@ -1,4 +1,5 @@
-// DossierDates.cpp - hand-written parsing: boost's string parsers are far too slow for the hot path.
+// DossierDates.cpp - hand-written parsing: boost's string parsers are far too slow for the hot
+// path.
 #include "core/dossier/DossierDates.hpp"
 
 #include <cmath>
@@ -9,49 +10,61 @@ namespace par::dossier {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Reads 1..maxDigits digits at s[i]; advances i. -1 when none.
 int readNumber(std::string_view s, size_t& i, size_t minDigits, size_t maxDigits) {
     size_t start = i;
     int v = 0;
-    while (i < s.size() && isDigit(s[i]) && i - start < maxDigits) v = v * 10 + (s[i++] - '0');
+    while (i < s.size() && isDigit(s[i]) && i - start < maxDigits)
+        v = v * 10 + (s[i++] - '0');
     return i - start < minDigits ? -1 : v;
 }
 
 int daysInMonth(int y, int m) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
     return kDays[m - 1];
 }
 
 // " HH:MM[:SS[.fff]]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1 when malformed,
 // -2 when impossible.
 int readTime(std::string_view s, size_t i, bool allowT) {
-    if (i == s.size()) return 0;
+    if (i == s.size())
+        return 0;
     if (s[i] == ' ' || (allowT && s[i] == 'T')) {
         ++i;
-        while (i < s.size() && s[i] == ' ') ++i;
+        while (i < s.size() && s[i] == ' ')
+            ++i;
     } else {
         return -1;
     }
     int h = readNumber(s, i, 1, 2);
-    if (h < 0 || i >= s.size() || s[i] != ':') return -1;
+    if (h < 0 || i >= s.size() || s[i] != ':')
+        return -1;
     ++i;
     int m = readNumber(s, i, 2, 2);
-    if (m < 0) return -1;
+    if (m < 0)
+        return -1;
     int sec = 0;
     if (i < s.size() && s[i] == ':') {
         ++i;
         sec = readNumber(s, i, 2, 2);
-        if (sec < 0) return -1;
+        if (sec < 0)
+            return -1;
         if (i < s.size() && s[i] == '.') {
             ++i;
-            if (readNumber(s, i, 1, 9) < 0) return -1;
+            if (readNumber(s, i, 1, 9) < 0)
+                return -1;
         }
     }
-    if (i != s.size()) return -1;
-    if (h > 23 || m > 59 || sec > 59) return -2;
+    if (i != s.size())
+        return -1;
+    if (h > 23 || m > 59 || sec > 59)
+        return -2;
     return h * 3600 + m * 60 + sec;
 }
 
@@ -88,9 +101,11 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
     }
     if (i < s.size() && s[i] == '.') {
         double scale = 0.1;
-        for (++i; i < s.size() && isDigit(s[i]); ++i, scale /= 10) v += (s[i] - '0') * scale;
+        for (++i; i < s.size() && isDigit(s[i]); ++i, scale /= 10)
+            v += (s[i] - '0') * scale;
     }
-    if (!any || i != s.size() || v > 1e6) return r;
+    if (!any || i != s.size() || v > 1e6)
+        return r;
     long days = static_cast<long>(std::floor(v));
     // Round the time to the second: spreadsheets store 15:00 as 0.625 or 0.62499999...
     long secs = std::lround((v - static_cast<double>(days)) * 86400.0);
@@ -100,7 +115,8 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
     }
     // 1900 system: serial 60 is the non-existent 29/02/1900; serial 61 = 1900-03-01.
     Date base = date1904 ? Date(1904, 1, 1) : Date(1899, 12, 30);
-    if (!date1904 && days < 61) return r;  // before March 1900: never a dossier date
+    if (!date1904 && days < 61)
+        return r;  // before March 1900: never a dossier date
     const Date d = base + boost::gregorian::days(days);
     return make(d.year(), d.month(), d.day(), static_cast<int>(secs));
 }
@@ -109,11 +125,13 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
 
 ParsedStamp parseStamp(std::string_view s, bool serials, bool date1904) {
     ParsedStamp r;
-    if (s.empty()) return r;
+    if (s.empty())
+        return r;
     size_t i = 0;
     int a = readNumber(s, i, 1, 4);
     if (a < 0 || i >= s.size()) {
-        if (serials && a >= 0) return fromSerial(s, date1904);
+        if (serials && a >= 0)
+            return fromSerial(s, date1904);
         r.status = DateStatus::Malformed;
         return r;
     }
@@ -147,7 +165,8 @@ ParsedStamp parseStamp(std::string_view s, bool serials, bool date1904) {
         }
         return make(a, mo, d, readTime(s, i, true));
     }
-    if (serials) return fromSerial(s, date1904);
+    if (serials)
+        return fromSerial(s, date1904);
     r.status = DateStatus::Malformed;
     return r;
 }

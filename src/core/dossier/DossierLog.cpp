@@ -15,8 +15,8 @@ namespace par::dossier {
 LogFormat detectLogFormat(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr)
-        throw IoError(fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path,
-                          std::strerror(errno)));
+        throw IoError(
+            fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path, std::strerror(errno)));
     char magic[4] = {0, 0, 0, 0};
     const size_t n = std::fread(magic, 1, 4, f);
     std::fclose(f);
@@ -24,7 +24,8 @@ LogFormat detectLogFormat(const std::string& path) {
 }
 
 std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet) {
-    if (detectLogFormat(path) == LogFormat::Xlsx) return std::make_unique<XlsxReader>(path, sheet);
+    if (detectLogFormat(path) == LogFormat::Xlsx)
+        return std::make_unique<XlsxReader>(path, sheet);
     return std::make_unique<CsvReader>(path);
 }
 

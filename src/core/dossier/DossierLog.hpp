@@ -1,5 +1,5 @@
-// DossierLog.hpp - opens a one-stop dossier log whatever its format: XLSX (a zip package, recognised
-// by its first bytes) or CSV (everything else).
+// DossierLog.hpp - opens a one-stop dossier log whatever its format: XLSX (a zip package,
+// recognised by its first bytes) or CSV (everything else).
 #pragma once
 
 #include <memory>

@@ -9,22 +9,32 @@ namespace par::dossier {
 
 const char* outcomeLabel(Outcome o) {
     switch (o) {
-        case Outcome::FinishedEarly: return tr("giải quyết trước hạn", "finished early");
-        case Outcome::FinishedOnTime: return tr("giải quyết đúng hạn", "finished on time");
-        case Outcome::FinishedLate: return tr("giải quyết quá hạn", "finished late");
-        case Outcome::PendingInTime: return tr("chưa giải quyết, trong hạn", "pending, in time");
-        case Outcome::PendingOverdue: return tr("chưa giải quyết, quá hạn", "pending, overdue");
+        case Outcome::FinishedEarly:
+            return tr("giải quyết trước hạn", "finished early");
+        case Outcome::FinishedOnTime:
+            return tr("giải quyết đúng hạn", "finished on time");
+        case Outcome::FinishedLate:
+            return tr("giải quyết quá hạn", "finished late");
+        case Outcome::PendingInTime:
+            return tr("chưa giải quyết, trong hạn", "pending, in time");
+        case Outcome::PendingOverdue:
+            return tr("chưa giải quyết, quá hạn", "pending, overdue");
     }
     return "";
 }
 
 const char* outcomeId(Outcome o) {
     switch (o) {
-        case Outcome::FinishedEarly: return "finished_early";
-        case Outcome::FinishedOnTime: return "finished_on_time";
-        case Outcome::FinishedLate: return "finished_late";
-        case Outcome::PendingInTime: return "pending_in_time";
-        case Outcome::PendingOverdue: return "pending_overdue";
+        case Outcome::FinishedEarly:
+            return "finished_early";
+        case Outcome::FinishedOnTime:
+            return "finished_on_time";
+        case Outcome::FinishedLate:
+            return "finished_late";
+        case Outcome::PendingInTime:
+            return "pending_in_time";
+        case Outcome::PendingOverdue:
+            return "pending_overdue";
     }
     return "";
 }
@@ -68,7 +78,8 @@ std::vector<GroupCounts> DossierStats::top(const std::vector<GroupCounts>& group
     std::stable_sort(out.begin(), out.end(), [](const GroupCounts& a, const GroupCounts& b) {
         return a.counts.late() > b.counts.late();
     });
-    if (out.size() > n) out.resize(n);
+    if (out.size() > n)
+        out.resize(n);
     return out;
 }
 

@@ -1,7 +1,7 @@
 // DossierStats.hpp - what a dossier log analysis yields: the classification of one dossier
-// (DossierRecord) and the figures summed over all valid rows, per unit, procedure, receipt month and
-// receipt year (DossierStats). The per-key tables grow with the number of distinct keys, never with
-// the number of rows.
+// (DossierRecord) and the figures summed over all valid rows, per unit, procedure, receipt month
+// and receipt year (DossierStats). The per-key tables grow with the number of distinct keys, never
+// with the number of rows.
 #pragma once
 
 #include <optional>
@@ -52,11 +52,21 @@ struct DossierCounts {
     void add(const DossierRecord& r) {
         ++received;
         switch (r.outcome) {
-            case Outcome::FinishedEarly: ++finishedEarly; break;
-            case Outcome::FinishedOnTime: ++finishedOnTime; break;
-            case Outcome::FinishedLate: ++finishedLate; break;
-            case Outcome::PendingInTime: ++pendingInTime; break;
-            case Outcome::PendingOverdue: ++pendingOverdue; break;
+            case Outcome::FinishedEarly:
+                ++finishedEarly;
+                break;
+            case Outcome::FinishedOnTime:
+                ++finishedOnTime;
+                break;
+            case Outcome::FinishedLate:
+                ++finishedLate;
+                break;
+            case Outcome::PendingInTime:
+                ++pendingInTime;
+                break;
+            case Outcome::PendingOverdue:
+                ++pendingOverdue;
+                break;
         }
         wrongAppointment += r.wrongAppointment ? 1 : 0;
         lateWorkingDaysSum += r.lateWorkingDays;
@@ -90,11 +100,11 @@ struct FlaggedDossier {
 };
 
 struct DossierStats {
-    long long rowsTotal = 0;    // data records (blank lines not counted)
+    long long rowsTotal = 0;  // data records (blank lines not counted)
     long long rowsInvalid = 0;
-    DossierCounts totals;       // valid rows only
+    DossierCounts totals;                                           // valid rows only
     std::vector<GroupCounts> byUnit, byProcedure, byMonth, byYear;  // sorted by key
-    std::vector<InvalidRow> invalidRows;  // the first few (AnalysisOptions::keepInvalid)
+    std::vector<InvalidRow> invalidRows;    // the first few (AnalysisOptions::keepInvalid)
     std::vector<FlaggedDossier> worstLate;  // most late working days first
     Date asOf;
     std::string source;  // file name

@@ -25,10 +25,12 @@ bool isNamed(const tinyxml2::XMLElement* e, const char* local) {
     return std::strcmp(localName(e->Name()), local) == 0;
 }
 
-std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e, const char* local) {
+std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e,
+                                                  const char* local) {
     std::vector<const tinyxml2::XMLElement*> out;
     for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement())
-        if (isNamed(c, local)) out.push_back(c);
+        if (isNamed(c, local))
+            out.push_back(c);
     return out;
 }
 
@@ -36,7 +38,8 @@ std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e,
 void appendText(const tinyxml2::XMLElement* e, std::string& out) {
     for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
         if (isNamed(c, "t")) {
-            if (const char* t = c->GetText()) out += t;
+            if (const char* t = c->GetText())
+                out += t;
         } else if (isNamed(c, "r")) {
             appendText(c, out);
         }
@@ -45,25 +48,29 @@ void appendText(const tinyxml2::XMLElement* e, std::string& out) {
 
 // Column index of a cell reference ("C12" → 2); -1 when there is none.
 int columnOf(const char* ref) {
-    if (ref == nullptr) return -1;
+    if (ref == nullptr)
+        return -1;
     int col = 0;
     bool any = false;
     for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
         col = col * 26 + (*ref - 'A' + 1);
         any = true;
-        if (col > 16384) return -1;
+        if (col > 16384)
+            return -1;
     }
     return any ? col - 1 : -1;
 }
 
 std::string joinPath(const std::string& dir, const std::string& target) {
-    if (!target.empty() && target[0] == '/') return target.substr(1);
+    if (!target.empty() && target[0] == '/')
+        return target.substr(1);
     std::string out = dir + target;
     // Resolve "../" segments (rare, but legal in relationships).
     size_t pos;
     while ((pos = out.find("/../")) != std::string::npos) {
         const size_t prev = out.rfind('/', pos == 0 ? 0 : pos - 1);
-        out.erase(prev == std::string::npos ? 0 : prev + 1, pos + 4 - (prev == std::string::npos ? 0 : prev + 1));
+        out.erase(prev == std::string::npos ? 0 : prev + 1,
+                  pos + 4 - (prev == std::string::npos ? 0 : prev + 1));
     }
     return out;
 }
@@ -73,20 +80,24 @@ std::string joinPath(const std::string& dir, const std::string& target) {
 // Streams complete elements named `local` (any prefix) out of one part of the package.
 class ElementStream {
 public:
-    ElementStream(zip_t* zip, const std::string& part, const std::string& file) : file_(file), part_(part) {
+    ElementStream(zip_t* zip, const std::string& part, const std::string& file)
+        : file_(file), part_(part) {
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat(zip, part.c_str(), 0, &st) != 0)
-            throw ParseError({file + ":" + part, 0, 0},
-                             tr("thiếu phần này trong tệp XLSX", "this part is missing from the XLSX file"));
+            throw ParseError(
+                {file + ":" + part, 0, 0},
+                tr("thiếu phần này trong tệp XLSX", "this part is missing from the XLSX file"));
         size_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
         f_ = zip_fopen(zip, part.c_str(), 0);
         if (f_ == nullptr)
             throw ParseError({file + ":" + part, 0, 0},
-                             tr("không đọc được phần này của tệp XLSX", "cannot read this part of the XLSX file"));
+                             tr("không đọc được phần này của tệp XLSX",
+                                "cannot read this part of the XLSX file"));
     }
     ~ElementStream() {
-        if (f_ != nullptr) zip_fclose(f_);
+        if (f_ != nullptr)
+            zip_fclose(f_);
     }
     ElementStream(const ElementStream&) = delete;
     ElementStream& operator=(const ElementStream&) = delete;
@@ -103,7 +114,8 @@ public:
                         pos_ = gt + 1;
                         return true;
                     }
-                    const std::string prefix = buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
+                    const std::string prefix =
+                        buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
                     const std::string close = "</" + prefix + local + ">";
                     const size_t end = buf_.find(close, gt);
                     if (end != std::string::npos) {
@@ -116,10 +128,14 @@ public:
                 // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail.
                 pos_ = std::max(pos_, buf_.size() > 64 ? buf_.size() - 64 : size_t{0});
             }
-            if (!more()) return false;
+            if (!more())
+                return false;
         }
     }
-    double fraction() const { return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_)) : 0; }
+    double fraction() const {
+        return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_))
+                         : 0;
+    }
     // Everything that remains (small parts only).
     const std::string& whole() {
         while (more()) {
@@ -132,11 +148,14 @@ private:
         for (size_t i = buf_.find('<', from); i != std::string::npos; i = buf_.find('<', i + 1)) {
             size_t j = i + 1;
             const size_t nameEnd = buf_.find_first_of(" \t\r\n/>", j);
-            if (nameEnd == std::string::npos) return std::string::npos;
+            if (nameEnd == std::string::npos)
+                return std::string::npos;
             std::string_view name(buf_.data() + j, nameEnd - j);
             const size_t colon = name.find(':');
-            if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-            if (name == local) return i;
+            if (colon != std::string_view::npos)
+                name.remove_prefix(colon + 1);
+            if (name == local)
+                return i;
         }
         return std::string::npos;
     }
@@ -148,9 +167,11 @@ private:
         char chunk[1 << 16];
         const zip_int64_t n = zip_fread(f_, chunk, sizeof chunk);
         if (n < 0)
-            throw ParseError({file_ + ":" + part_, 0, 0},
-                             tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
-        if (n == 0) return false;
+            throw ParseError(
+                {file_ + ":" + part_, 0, 0},
+                tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
+        if (n == 0)
+            return false;
         read_ += n;
         buf_.append(chunk, static_cast<size_t>(n));
         return true;
@@ -171,7 +192,8 @@ struct XlsxReader::Impl {
     long lastRow = 0;
     ~Impl() {
         sheet.reset();
-        if (zip != nullptr) zip_discard(zip);
+        if (zip != nullptr)
+            zip_discard(zip);
     }
 };
 
@@ -185,7 +207,8 @@ zip_t* openZip(const std::string& path) {
         zip_error_init_with_code(&e, err);
         std::string msg = zip_error_strerror(&e);
         zip_error_fini(&e);
-        throw IoError(fmt(tr("không mở được tệp XLSX {}: {}", "cannot open the XLSX file {}: {}"), path, msg));
+        throw IoError(fmt(tr("không mở được tệp XLSX {}: {}", "cannot open the XLSX file {}: {}"),
+                          path, msg));
     }
     return z;
 }
@@ -193,7 +216,8 @@ zip_t* openZip(const std::string& path) {
 void parsePart(tinyxml2::XMLDocument& doc, ElementStream& s, const std::string& where) {
     const std::string& text = s.whole();
     if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
-        throw ParseError({where, doc.ErrorLineNum(), 0}, doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
+        throw ParseError({where, doc.ErrorLineNum(), 0},
+                         doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
 }
 
 struct SheetRef {
@@ -201,7 +225,8 @@ struct SheetRef {
 };
 
 // Sheets in workbook order with their parts, the shared-strings part and the date system.
-std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::string& sharedPart, bool& date1904) {
+std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::string& sharedPart,
+                                   bool& date1904) {
     tinyxml2::XMLDocument rels;
     {
         ElementStream s(z, "xl/_rels/workbook.xml.rels", path);
@@ -214,7 +239,8 @@ std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::strin
             const char* id = r->Attribute("Id");
             const char* target = r->Attribute("Target");
             const char* type = r->Attribute("Type");
-            if (id == nullptr || target == nullptr) continue;
+            if (id == nullptr || target == nullptr)
+                continue;
             const std::string part = joinPath("xl/", target);
             targets.emplace_back(id, part);
             if (type != nullptr && std::string(type).size() >= 13 &&
@@ -228,7 +254,8 @@ std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::strin
     }
     std::vector<SheetRef> out;
     const auto* root = wb.RootElement();
-    if (root == nullptr) return out;
+    if (root == nullptr)
+        return out;
     for (auto* pr : children(root, "workbookPr")) {
         const char* v = pr->Attribute("date1904");
         date1904 = v != nullptr && (std::strcmp(v, "1") == 0 || std::strcmp(v, "true") == 0);
@@ -239,10 +266,12 @@ std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::strin
             const char* rid = sh->Attribute("r:id");
             if (rid == nullptr)
                 for (auto* a = sh->FirstAttribute(); a != nullptr; a = a->Next())
-                    if (std::strcmp(localName(a->Name()), "id") == 0) rid = a->Value();
+                    if (std::strcmp(localName(a->Name()), "id") == 0)
+                        rid = a->Value();
             std::string part;
             for (const auto& [id, p] : targets)
-                if (rid != nullptr && id == rid) part = p;
+                if (rid != nullptr && id == rid)
+                    part = p;
             out.push_back({name != nullptr ? name : "", part});
         }
     return out;
@@ -256,7 +285,8 @@ std::vector<std::string> XlsxReader::sheetNames(const std::string& path) {
     try {
         std::string shared;
         bool d1904 = false;
-        for (const auto& s : readWorkbook(z, path, shared, d1904)) names.push_back(s.name);
+        for (const auto& s : readWorkbook(z, path, shared, d1904))
+            names.push_back(s.name);
     } catch (...) {
         zip_discard(z);
         throw;
@@ -284,9 +314,11 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
             }
     if (chosen == nullptr || chosen->part.empty()) {
         std::string names;
-        for (const auto& s : sheets) names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
+        for (const auto& s : sheets)
+            names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
         throw ParseError({path, 0, 0}, sheet.empty()
-                                           ? std::string(tr("tệp XLSX không có trang tính nào", "the XLSX file has no sheet"))
+                                           ? std::string(tr("tệp XLSX không có trang tính nào",
+                                                            "the XLSX file has no sheet"))
                                            : fmt(tr("không có trang tính \"{}\"; các trang: {}",
                                                     "no sheet \"{}\"; the sheets are: {}"),
                                                  sheet, names));
@@ -301,7 +333,8 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
         tinyxml2::XMLDocument doc;
         while (s.next("si", item)) {
             if (doc.Parse(item.data(), item.size()) != tinyxml2::XML_SUCCESS)
-                throw ParseError({path + ":" + sharedPart, 0, 0}, doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
+                throw ParseError({path + ":" + sharedPart, 0, 0},
+                                 doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
             std::string text;
             appendText(doc.RootElement(), text);
             impl_->shared.push_back(std::move(text));
@@ -315,24 +348,29 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
                                               "sheet \"{}\" is empty: no header row"),
                                            sheetName_));
     headerLine_ = r.line;
-    for (const auto& f : r.fields) header_.push_back(trim(f));
+    for (const auto& f : r.fields)
+        header_.push_back(trim(f));
 }
 
 XlsxReader::~XlsxReader() = default;
 
-double XlsxReader::fraction() const { return impl_->sheet ? impl_->sheet->fraction() : 0; }
+double XlsxReader::fraction() const {
+    return impl_->sheet ? impl_->sheet->fraction() : 0;
+}
 
 bool XlsxReader::next(RawRecord& record) {
     while (readRow(record)) {
         for (const auto& f : record.fields)
-            if (!f.empty()) return true;
+            if (!f.empty())
+                return true;
     }
     return false;
 }
 
 bool XlsxReader::readRow(RawRecord& record) {
     std::string_view text;
-    if (!impl_->sheet->next("row", text)) return false;
+    if (!impl_->sheet->next("row", text))
+        return false;
     auto& doc = impl_->doc;
     const std::string where = path_ + ":" + sheetName_;
     if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
@@ -346,28 +384,34 @@ bool XlsxReader::readRow(RawRecord& record) {
     size_t used = 0;
     int col = -1;
     for (auto* c = row->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
-        if (!isNamed(c, "c")) continue;
+        if (!isNamed(c, "c"))
+            continue;
         const int ref = columnOf(c->Attribute("r"));
         col = ref >= 0 ? ref : col + 1;
-        if (static_cast<size_t>(col) >= cells_.size()) cells_.resize(static_cast<size_t>(col) + 1);
-        for (size_t i = used; i < static_cast<size_t>(col); ++i) cells_[i].clear();
+        if (static_cast<size_t>(col) >= cells_.size())
+            cells_.resize(static_cast<size_t>(col) + 1);
+        for (size_t i = used; i < static_cast<size_t>(col); ++i)
+            cells_[i].clear();
         std::string& out = cells_[static_cast<size_t>(col)];
         out.clear();
         const char* type = c->Attribute("t");
         if (type != nullptr && std::strcmp(type, "inlineStr") == 0) {
             for (auto* is = c->FirstChildElement(); is != nullptr; is = is->NextSiblingElement())
-                if (isNamed(is, "is")) appendText(is, out);
+                if (isNamed(is, "is"))
+                    appendText(is, out);
         } else {
             const char* v = nullptr;
             for (auto* ve = c->FirstChildElement(); ve != nullptr; ve = ve->NextSiblingElement())
-                if (isNamed(ve, "v")) v = ve->GetText();
+                if (isNamed(ve, "v"))
+                    v = ve->GetText();
             if (v != nullptr) {
                 if (type != nullptr && std::strcmp(type, "s") == 0) {
                     char* endp = nullptr;
                     const unsigned long idx = std::strtoul(v, &endp, 10);
                     if (endp == v || idx >= impl_->shared.size())
                         throw ParseError({where, static_cast<int>(record.line), col + 1},
-                                         tr("ô trỏ tới chuỗi dùng chung không có", "a cell refers to a missing shared string"));
+                                         tr("ô trỏ tới chuỗi dùng chung không có",
+                                            "a cell refers to a missing shared string"));
                     out = impl_->shared[idx];
                 } else {
                     out = v;
@@ -377,7 +421,8 @@ bool XlsxReader::readRow(RawRecord& record) {
         used = static_cast<size_t>(col) + 1;
     }
     record.fields.clear();
-    for (size_t i = 0; i < used; ++i) record.fields.emplace_back(cells_[i]);
+    for (size_t i = 0; i < used; ++i)
+        record.fields.emplace_back(cells_[i]);
     return true;
 }
 

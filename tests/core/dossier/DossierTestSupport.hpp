@@ -30,7 +30,8 @@ inline const cal::WorkingCalendar& standardCalendar() {
     return c;
 }
 
-constexpr const char* kHeader = "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n";
+constexpr const char* kHeader =
+    "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n";
 
 // Analyses CSV text written to a scratch file.
 inline dossier::DossierStats analyzeCsv(const std::string& csv, Date asOf,

@@ -23,15 +23,18 @@ const std::string kLog = std::string(kHeader) +
 
 const std::map<std::string, std::string>* rowOf(const Audit& a, const std::string& year) {
     const Answer* ans = a.answers.find(kResultsTable);
-    if (ans == nullptr) return nullptr;
+    if (ans == nullptr)
+        return nullptr;
     for (const auto& r : ans->rows)
-        if (r.count("nam") != 0 && r.at("nam") == year) return &r;
+        if (r.count("nam") != 0 && r.at("nam") == year)
+            return &r;
     return nullptr;
 }
 }  // namespace
 
 TEST_CASE("apply: one row per receipt year; apology slips and notes kept", "[dossier]") {
-    AuditBundle b = AuditBundle::open(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+    AuditBundle b =
+        AuditBundle::open(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
     REQUIRE(formHasResultsTable(*b.form));
     const DossierStats s = analyzeCsv(kLog, Date(2019, 1, 9));
     const ApplyReport report = applyYearFigures(b.audit, *b.form, s);
@@ -67,7 +70,8 @@ TEST_CASE("apply: one row per receipt year; apology slips and notes kept", "[dos
 }
 
 TEST_CASE("apply: refused when the form has no results table", "[dossier]") {
-    auto load = FormReader::parse(kSmallForm, "mini.xml", formFunctions(ReferenceData::bundled(), std::nullopt));
+    auto load = FormReader::parse(kSmallForm, "mini.xml",
+                                  formFunctions(ReferenceData::bundled(), std::nullopt));
     REQUIRE(load.problems.ok());
     CHECK_FALSE(formHasResultsTable(*load.form));
     Audit audit;

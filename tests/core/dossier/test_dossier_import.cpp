@@ -14,18 +14,21 @@ using namespace par::dossier;
 using namespace par::test;
 
 namespace {
-std::vector<std::vector<std::string>> readAll(const std::string& text, std::vector<long>* lines = nullptr,
+std::vector<std::vector<std::string>> readAll(const std::string& text,
+                                              std::vector<long>* lines = nullptr,
                                               char* delimiter = nullptr) {
     ScratchDir dir("par-csv");
     writeText(dir.file("a.csv"), text);
     CsvReader r(dir.file("a.csv"));
-    if (delimiter != nullptr) *delimiter = r.delimiter();
+    if (delimiter != nullptr)
+        *delimiter = r.delimiter();
     std::vector<std::vector<std::string>> out;
     out.push_back(r.header());
     RawRecord rec;
     while (r.next(rec)) {
         out.emplace_back(rec.fields.begin(), rec.fields.end());
-        if (lines != nullptr) lines->push_back(rec.line);
+        if (lines != nullptr)
+            lines->push_back(rec.line);
     }
     return out;
 }
@@ -69,7 +72,8 @@ TEST_CASE("dates: the export formats, impossible and malformed dates", "[dossier
 TEST_CASE("CSV: BOM, CRLF, comma, quoted commas, doubled quotes and line breaks", "[dossier]") {
     std::vector<long> lines;
     const auto rows = readAll(
-        "\xEF\xBB\xBF" "Mã hồ sơ,Đơn vị,Ghi chú\r\n"
+        "\xEF\xBB\xBF"
+        "Mã hồ sơ,Đơn vị,Ghi chú\r\n"
         "HS-1,\"Sở Văn hóa, Thể thao và Du lịch\",\"nói \"\"trả tại nhà\"\"\"\r\n"
         "HS-2,UBND xã Ngọc Sơn,\"dòng một\r\ndòng hai\"\r\n"
         "\r\n"
@@ -77,7 +81,8 @@ TEST_CASE("CSV: BOM, CRLF, comma, quoted commas, doubled quotes and line breaks"
         &lines);
     REQUIRE(rows.size() == 4);
     CHECK(rows[0] == std::vector<std::string>{"Mã hồ sơ", "Đơn vị", "Ghi chú"});  // BOM gone
-    CHECK(rows[1] == std::vector<std::string>{"HS-1", "Sở Văn hóa, Thể thao và Du lịch", "nói \"trả tại nhà\""});
+    CHECK(rows[1] == std::vector<std::string>{"HS-1", "Sở Văn hóa, Thể thao và Du lịch",
+                                              "nói \"trả tại nhà\""});
     CHECK(rows[2][2] == "dòng một\r\ndòng hai");
     CHECK(rows[3] == std::vector<std::string>{"HS-3", "UBND xã Quỳnh Châu", ""});
     // Lines are physical: the quoted line break counts, the blank line is skipped.
@@ -102,7 +107,8 @@ TEST_CASE("CSV: records across the 1 MiB buffer, and a long record", "[dossier]"
     ScratchDir dir("par-csv");
     std::string text = "id,note\n";
     const std::string longNote(3u << 20, 'x');  // longer than the buffer: it grows
-    for (int i = 0; i < 40000; ++i) text += std::to_string(i) + ",\"ghi chú, số " + std::to_string(i) + "\"\n";
+    for (int i = 0; i < 40000; ++i)
+        text += std::to_string(i) + ",\"ghi chú, số " + std::to_string(i) + "\"\n";
     text += "long,\"" + longNote + "\"\nlast,z\n";
     writeText(dir.file("big.csv"), text);
     CsvReader r(dir.file("big.csv"));
@@ -116,7 +122,8 @@ TEST_CASE("CSV: records across the 1 MiB buffer, and a long record", "[dossier]"
             REQUIRE(rec.fields[1] == "ghi chú, số " + std::to_string(n));
             REQUIRE(rec.line == n + 2);
         }
-        if (rec.fields[0] == "long") sawLong = rec.fields[1].size() == longNote.size();
+        if (rec.fields[0] == "long")
+            sawLong = rec.fields[1].size() == longNote.size();
         last = std::string(rec.fields[0]);
         ++n;
     }
@@ -142,16 +149,22 @@ TEST_CASE("CSV: broken files name the file and line", "[dossier]") {
     writeText(dir.file("empty.csv"), "\xEF\xBB\xBF");
     CHECK_THROWS_AS(CsvReader(dir.file("empty.csv")), ParseError);
     writeText(dir.file("cp1258.csv"), "M\xE3 h\xF4 s\xF4,x\n1,2\n");  // not UTF-8
-    CHECK_THROWS_WITH(CsvReader(dir.file("cp1258.csv")), Catch::Contains("UTF-8") && Catch::Contains(":1"));
+    CHECK_THROWS_WITH(CsvReader(dir.file("cp1258.csv")),
+                      Catch::Contains("UTF-8") && Catch::Contains(":1"));
     CHECK_THROWS_AS(CsvReader(dir.file("missing.csv")), IoError);
 }
 
 TEST_CASE("headers: aliases matched after NFC, case- and diacritic-insensitively", "[dossier]") {
     const SourceLocation where{"x.csv", 1, 0};
     // NFD ("Mã" as M + a + combining tilde ...), upper case, no diacritics, English names.
-    const std::vector<std::string> header = {
-        "STT", "MA\xCC\x83 HO\xCC\x82\xCC\x80 SO\xCC\x9B", "ma thu tuc", "Tên Thủ Tục", "  Cơ quan  giải quyết ",
-        "received_at", "Ngày hẹn trả", "NGÀY TRẢ KẾT QUẢ"};
+    const std::vector<std::string> header = {"STT",
+                                             "MA\xCC\x83 HO\xCC\x82\xCC\x80 SO\xCC\x9B",
+                                             "ma thu tuc",
+                                             "Tên Thủ Tục",
+                                             "  Cơ quan  giải quyết ",
+                                             "received_at",
+                                             "Ngày hẹn trả",
+                                             "NGÀY TRẢ KẾT QUẢ"};
     const ColumnMap m = ColumnMap::resolve(header, {}, where);
     CHECK(m.column(Field::DossierId) == 1);
     CHECK(m.column(Field::ProcedureCode) == 2);
@@ -161,22 +174,25 @@ TEST_CASE("headers: aliases matched after NFC, case- and diacritic-insensitively
     CHECK(m.column(Field::DueAt) == 6);
     CHECK(m.column(Field::FinishedAt) == 7);
     // "Đơn vị" is preferred to "Cơ quan tiếp nhận" whatever the column order.
-    const ColumnMap u = ColumnMap::resolve({"Cơ quan tiếp nhận", "Đơn vị", "dossier_id", "procedure_code",
-                                            "received_at", "due_at", "finished_at"},
-                                           {}, where);
+    const ColumnMap u =
+        ColumnMap::resolve({"Cơ quan tiếp nhận", "Đơn vị", "dossier_id", "procedure_code",
+                            "received_at", "due_at", "finished_at"},
+                           {}, where);
     CHECK(u.column(Field::Unit) == 1);
     CHECK(u.column(Field::ProcedureName) == ColumnMap::kAbsent);
 }
 
 TEST_CASE("headers: missing columns are named; a mapping file adds names", "[dossier]") {
-    const std::vector<std::string> header = {"Số biên nhận", "TTHC", "Nơi xử lý", "Nhận lúc", "Hẹn", "Xong"};
+    const std::vector<std::string> header = {"Số biên nhận", "TTHC", "Nơi xử lý",
+                                             "Nhận lúc",     "Hẹn",  "Xong"};
     try {
         ColumnMap::resolve(header, {}, {"log.csv", 1, 0});
         FAIL("no error");
     } catch (const ParseError& e) {
         CHECK(e.where().str() == "log.csv:1");
         CHECK_THAT(e.message(), Catch::Contains("dossier_id") && Catch::Contains("finished_at") &&
-                                    Catch::Contains("\"Số biên nhận\"") && Catch::Contains("--mapping"));
+                                    Catch::Contains("\"Số biên nhận\"") &&
+                                    Catch::Contains("--mapping"));
         CHECK_THAT(e.message(), !Catch::Contains("procedure_name"));  // optional
     }
     const HeaderMapping mapping = HeaderMapping::parse(
@@ -189,33 +205,41 @@ TEST_CASE("headers: missing columns are named; a mapping file adds names", "[dos
     CHECK(m.column(Field::FinishedAt) == 5);
     CHECK_THROWS_WITH(HeaderMapping::parse("ngay = X\n", "map.txt"),
                       Catch::Contains("map.txt:1") && Catch::Contains("'ngay'"));
-    CHECK_THROWS_WITH(HeaderMapping::parse("\n# c\nunit X\n", "map.txt"), Catch::Contains("map.txt:3"));
+    CHECK_THROWS_WITH(HeaderMapping::parse("\n# c\nunit X\n", "map.txt"),
+                      Catch::Contains("map.txt:3"));
 }
 
-TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run goes on", "[dossier]") {
-    std::string csv = std::string(kHeader) +
-                      "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n"   // line 2: ok
-                      ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n"                       // 3: no id
-                      "HS-3,1.001612,UBND xã A,31/02/2024,07/03/2024,\n"                   // 4: impossible
-                      "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                   // 5: unknown code
-                      "HS-5,1.001612,UBND xã A,04/03/2024,,\n"                             // 6: no due date
-                      "HS-6,1.001612,UBND xã A,04/03/2024,07/03/2024,hôm qua\n"            // 7: malformed
-                      "HS-7,1.001612,UBND xã A,04/03/2024,01/03/2024,\n"                   // 8: due < receipt
-                      "HS-8,1.001612,UBND xã A,04/03/2024,07/03/2024,01/03/2024\n"         // 9: result < receipt
-                      "HS-9,1.001612\n";                                                   // 10: short row
-    for (int i = 0; i < 25; ++i) csv += "HS-X,1.001612,UBND xã A,,07/03/2024,\n";          // 11..35
+TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run goes on",
+          "[dossier]") {
+    std::string csv =
+        std::string(kHeader) +
+        "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n"  // line 2: ok
+        ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n"                      // 3: no id
+        "HS-3,1.001612,UBND xã A,31/02/2024,07/03/2024,\n"                  // 4: impossible
+        "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                  // 5: unknown code
+        "HS-5,1.001612,UBND xã A,04/03/2024,,\n"                            // 6: no due date
+        "HS-6,1.001612,UBND xã A,04/03/2024,07/03/2024,hôm qua\n"           // 7: malformed
+        "HS-7,1.001612,UBND xã A,04/03/2024,01/03/2024,\n"                  // 8: due < receipt
+        "HS-8,1.001612,UBND xã A,04/03/2024,07/03/2024,01/03/2024\n"        // 9: result < receipt
+        "HS-9,1.001612\n";                                                  // 10: short row
+    for (int i = 0; i < 25; ++i)
+        csv += "HS-X,1.001612,UBND xã A,,07/03/2024,\n";  // 11..35
     const DossierStats s = analyzeCsv(csv, Date(2024, 3, 29));
     CHECK(s.rowsTotal == 34);
     CHECK(s.rowsInvalid == 33);
     CHECK(s.totals.received == 1);
     REQUIRE(s.invalidRows.size() == 20);
     const std::vector<long> lines = {3, 4, 5, 6, 7, 8, 9, 10, 11};
-    for (size_t i = 0; i < lines.size(); ++i) CHECK(s.invalidRows[i].line == lines[i]);
+    for (size_t i = 0; i < lines.size(); ++i)
+        CHECK(s.invalidRows[i].line == lines[i]);
     CHECK_THAT(s.invalidRows[0].reason, Catch::Contains("mã hồ sơ"));
-    CHECK_THAT(s.invalidRows[1].reason, Catch::Contains("'31/02/2024'") && Catch::Contains("không có thật"));
-    CHECK_THAT(s.invalidRows[2].reason, Catch::Contains("'9.999999'") && Catch::Contains("danh mục"));
+    CHECK_THAT(s.invalidRows[1].reason,
+               Catch::Contains("'31/02/2024'") && Catch::Contains("không có thật"));
+    CHECK_THAT(s.invalidRows[2].reason,
+               Catch::Contains("'9.999999'") && Catch::Contains("danh mục"));
     CHECK_THAT(s.invalidRows[3].reason, Catch::Contains("thiếu ngày hẹn trả"));
-    CHECK_THAT(s.invalidRows[4].reason, Catch::Contains("'hôm qua'") && Catch::Contains("không đúng dạng"));
+    CHECK_THAT(s.invalidRows[4].reason,
+               Catch::Contains("'hôm qua'") && Catch::Contains("không đúng dạng"));
     CHECK_THAT(s.invalidRows[5].reason, Catch::Contains("hẹn trả trước ngày tiếp nhận"));
     CHECK_THAT(s.invalidRows[6].reason, Catch::Contains("có kết quả trước ngày tiếp nhận"));
     CHECK_THAT(s.invalidRows[7].reason, Catch::Contains("thiếu"));

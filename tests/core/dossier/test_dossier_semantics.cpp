@@ -1,7 +1,7 @@
 // The semantics of docs/dossiers.md at every boundary: early / on time / late around the due date,
-// a due date on Friday and a result on Monday, holidays and a worked Saturday in between, receipts on
-// a Sunday and after the cut-off hour (statutory due date, wrong appointments), in time / overdue
-// against the as-of date; and the sums per unit (NFC), procedure and receipt month.
+// a due date on Friday and a result on Monday, holidays and a worked Saturday in between, receipts
+// on a Sunday and after the cut-off hour (statutory due date, wrong appointments), in time /
+// overdue against the as-of date; and the sums per unit (NFC), procedure and receipt month.
 #include <catch2/catch.hpp>
 
 #include "DossierTestSupport.hpp"
@@ -24,7 +24,8 @@ DossierRecord one(const Row& r, Date asOf = Date(2024, 6, 28)) {
     o.asOf = asOf;
     DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
     const ColumnMap columns = ColumnMap::resolve(
-        {"dossier_id", "procedure_code", "unit", "received_at", "due_at", "finished_at"}, {}, {"t", 1, 0});
+        {"dossier_id", "procedure_code", "unit", "received_at", "due_at", "finished_at"}, {},
+        {"t", 1, 0});
     RawRecord rec;
     rec.line = 2;
     rec.fields = {"HS", r.code, "UBND xã A", r.received, r.due, r.finished};
@@ -85,16 +86,22 @@ TEST_CASE("receipt on a Sunday counts from Monday", "[dossier]") {
 
 TEST_CASE("after the cut-off hour counts from the next working day", "[dossier]") {
     // 2.000815: 1 working day, cut-off 15:00. Mon 11/03/2024.
-    CHECK(one({"2.000815", "11/03/2024 15:00", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));
-    CHECK(one({"2.000815", "11/03/2024 15:00:01", "13/03/2024", ""}).statutoryDue == Date(2024, 3, 13));
-    CHECK(one({"2.000815", "2024-03-11T15:01", "13/03/2024", ""}).statutoryDue == Date(2024, 3, 13));
-    CHECK(one({"2.000815", "11/03/2024", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));  // no time
+    CHECK(one({"2.000815", "11/03/2024 15:00", "12/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 12));
+    CHECK(one({"2.000815", "11/03/2024 15:00:01", "13/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 13));
+    CHECK(one({"2.000815", "2024-03-11T15:01", "13/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 13));
+    CHECK(one({"2.000815", "11/03/2024", "12/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 12));  // no time
     CHECK(one({"2.000815", "11/03/2024 15:00", "13/03/2024", ""}).wrongAppointment);
     CHECK_FALSE(one({"2.000815", "11/03/2024 15:30", "13/03/2024", ""}).wrongAppointment);
     // Procedures without a cut-off ignore the hour.
-    CHECK(one({"1.001612", "11/03/2024 17:59", "14/03/2024", ""}).statutoryDue == Date(2024, 3, 14));
+    CHECK(one({"1.001612", "11/03/2024 17:59", "14/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 14));
     // After the cut-off on a Friday: Monday is the start.
-    CHECK(one({"2.000815", "08/03/2024 16:00", "12/03/2024", ""}).statutoryDue == Date(2024, 3, 12));
+    CHECK(one({"2.000815", "08/03/2024 16:00", "12/03/2024", ""}).statutoryDue ==
+          Date(2024, 3, 12));
 }
 
 TEST_CASE("unfinished: in time up to the due date, overdue after it", "[dossier]") {
@@ -111,26 +118,31 @@ TEST_CASE("unfinished: in time up to the due date, overdue after it", "[dossier]
     CHECK(one(r, Date(2024, 3, 1)).outcome == Outcome::PendingInTime);  // as-of before receipt
 }
 
-TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month; worst late first", "[dossier]") {
-    const std::string nfdUnit = "UBND xa\xCC\x83 Ngo\xCC\xA3\x63 So\xCC\x9Bn";  // "UBND xã Ngọc Sơn", NFD
-    const std::string csv = std::string(kHeader) +
-                            "HS-1,1.001612,UBND xã Ngọc Sơn,04/03/2024 08:00,07/03/2024,06/03/2024\n"
-                            "HS-2,1.001612," + nfdUnit + ",04/03/2024 08:00,07/03/2024,07/03/2024\n"
-                            "HS-3,1.001612, UBND  xã Ngọc Sơn ,05/03/2024,08/03/2024,11/03/2024\n"
-                            "HS-4,2.000815,UBND xã Quỳnh Châu,29/03/2024 16:00,02/04/2024,\n"
-                            "HS-5,2.000815,UBND xã Quỳnh Châu,03/04/2024 09:00,04/04/2024,\n"
-                            "HS-6,MAU.XD.01,UBND xã Quỳnh Châu,23/04/2024,26/04/2024,06/05/2024\n"
-                            "HS-7,1.001612,UBND xã Quỳnh Châu,10/03/2024 09:00,15/03/2024,15/03/2024\n";
+TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month; worst late first",
+          "[dossier]") {
+    const std::string nfdUnit =
+        "UBND xa\xCC\x83 Ngo\xCC\xA3\x63 So\xCC\x9Bn";  // "UBND xã Ngọc Sơn", NFD
+    const std::string csv =
+        std::string(kHeader) +
+        "HS-1,1.001612,UBND xã Ngọc Sơn,04/03/2024 08:00,07/03/2024,06/03/2024\n"
+        "HS-2,1.001612," +
+        nfdUnit +
+        ",04/03/2024 08:00,07/03/2024,07/03/2024\n"
+        "HS-3,1.001612, UBND  xã Ngọc Sơn ,05/03/2024,08/03/2024,11/03/2024\n"
+        "HS-4,2.000815,UBND xã Quỳnh Châu,29/03/2024 16:00,02/04/2024,\n"
+        "HS-5,2.000815,UBND xã Quỳnh Châu,03/04/2024 09:00,04/04/2024,\n"
+        "HS-6,MAU.XD.01,UBND xã Quỳnh Châu,23/04/2024,26/04/2024,06/05/2024\n"
+        "HS-7,1.001612,UBND xã Quỳnh Châu,10/03/2024 09:00,15/03/2024,15/03/2024\n";
     const DossierStats s = analyzeCsv(csv, Date(2024, 4, 3), {}, 2);
     CHECK(s.rowsTotal == 7);
     CHECK(s.rowsInvalid == 0);
     CHECK(s.totals.received == 7);
-    CHECK(s.totals.finishedEarly == 1);  // HS-1
-    CHECK(s.totals.finishedOnTime == 2);   // HS-2, HS-7
-    CHECK(s.totals.finishedLate == 2);     // HS-3 (1 day), HS-6 (4 days)
-    CHECK(s.totals.pendingInTime == 1);    // HS-5
-    CHECK(s.totals.pendingOverdue == 1);   // HS-4: after the cut-off, due 02/04, as-of 03/04
-    CHECK(s.totals.wrongAppointment == 1); // HS-7: received on a Sunday, due Friday
+    CHECK(s.totals.finishedEarly == 1);     // HS-1
+    CHECK(s.totals.finishedOnTime == 2);    // HS-2, HS-7
+    CHECK(s.totals.finishedLate == 2);      // HS-3 (1 day), HS-6 (4 days)
+    CHECK(s.totals.pendingInTime == 1);     // HS-5
+    CHECK(s.totals.pendingOverdue == 1);    // HS-4: after the cut-off, due 02/04, as-of 03/04
+    CHECK(s.totals.wrongAppointment == 1);  // HS-7: received on a Sunday, due Friday
     CHECK(s.totals.lateWorkingDaysSum == 1 + 4 + 1);
     REQUIRE(s.byUnit.size() == 2);
     CHECK(s.byUnit[0].key == "UBND xã Ngọc Sơn");
