@@ -116,6 +116,10 @@ WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {
 
 namespace {
 
+Date dateOf(const ScoredAudit& a) {
+    return a.date.value_or(Date(a.year, 1, 1));
+}
+
 // One audit per unit: the later one (by date, then by path).
 std::map<std::string, const ScoredAudit*> latestPerUnit(const std::vector<ScoredAudit>& audits,
                                                         int year, const std::string& type,
@@ -130,7 +134,8 @@ std::map<std::string, const ScoredAudit*> latestPerUnit(const std::vector<Scored
             continue;
         }
         const ScoredAudit* keep =
-            std::tie(*a.date, a.file) > std::tie(*slot->date, slot->file) ? &a : slot;
+            std::make_pair(dateOf(a), a.file) > std::make_pair(dateOf(*slot), slot->file) ? &a
+                                                                                          : slot;
         const ScoredAudit* drop = keep == &a ? slot : &a;
         if (notes != nullptr)
             notes->push_back(fmt(tr("{}: {} có hai cuộc kiểm tra năm {}; dùng cuộc sau ({})",
