@@ -66,7 +66,9 @@ void runReport(const ReportOptions& o) {
     std::cout << fmt(tr("Đã ghi {} ({}): {} trang, {} byte, {} phát hiện.",
                         "Wrote {} ({}): {} pages, {} bytes, {} findings."),
                      o.output, documentLabel(o.document), std::to_string(result.pages.size()),
-                     report::groupThousands(static_cast<long long>(result.pdf.size())),
+                     language() == Language::English
+                         ? std::to_string(result.pdf.size())
+                         : report::groupThousands(static_cast<long long>(result.pdf.size())),
                      std::to_string(data.path("findings")->items().size()))
               << "\n"
               << fmt(tr("SHA-256 của dữ liệu kiểm tra: {}", "SHA-256 of the audit data: {}"),
