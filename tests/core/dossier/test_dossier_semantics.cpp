@@ -4,6 +4,8 @@
 // overdue against the as-of date; and the sums per unit (NFC), procedure and receipt month.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "DossierTestSupport.hpp"
 
 using namespace par;
@@ -163,4 +165,35 @@ TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month; worst late 
     CHECK(s.worstLate[0].id == "HS-6");
     CHECK(s.worstLate[0].lateWorkingDays == 4);
     CHECK(s.worstLate[1].id == "HS-3");  // 1 day, before HS-4 (also 1) by line
+}
+
+TEST_CASE("progress is reported and cancel stops the run", "[dossier]") {
+    struct Recorder : Progress {
+        std::vector<double> seen;
+        bool stop = false;
+        void update(double f, std::string_view) override { seen.push_back(f); }
+        bool cancelled() const override { return stop; }
+    };
+    std::string csv = kHeader;
+    for (int i = 0; i < 20000; ++i)
+        csv += "HS,1.001612,UBND xã A,04/03/2024,07/03/2024,07/03/2024\n";
+    ScratchDir dir("par-dossier");
+    writeText(dir.file("log.csv"), csv);
+    AnalysisOptions o;
+    o.asOf = Date(2024, 3, 29);
+    {
+        CsvReader reader(dir.file("log.csv"));
+        Recorder p;
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        CHECK(a.analyze(reader, {}, &p).totals.finishedOnTime == 20000);
+        REQUIRE(p.seen.size() >= 3);
+        CHECK(p.seen.front() == 0.0);
+        CHECK(p.seen.back() == 1.0);
+        CHECK(std::is_sorted(p.seen.begin(), p.seen.end()));
+    }
+    CsvReader reader(dir.file("log.csv"));
+    Recorder p;
+    p.stop = true;
+    DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+    CHECK_THROWS_AS(a.analyze(reader, {}, &p), Cancelled);
 }
