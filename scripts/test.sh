@@ -13,11 +13,13 @@ jobs=$(nproc)
 run_suite() {
     local dir=$1; shift
     echo "== $dir: $* =="
-    cmake -S . -B "$dir" -G Ninja -DPAR_WERROR=ON -DPAR_BUILD_TESTS=ON "$@" >/dev/null
+    cmake -S . -B "$dir" -G Ninja -DPAR_BUILD_TESTS=ON "$@" >/dev/null
     cmake --build "$dir" -j"$jobs"
     ctest --test-dir "$dir" -j"$jobs" --output-on-failure --timeout 600
 }
 
-run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAR_BUILD_GUI=ON
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAR_BUILD_GUI=ON -DPAR_WERROR=ON
+# Warnings are errors in the normal build only: with the sanitizers GCC 12 reports a false
+# maybe-uninitialized inside std::regex (libstdc++), which is not a defect of ours.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DPAR_SANITIZE=ON -DPAR_BUILD_BENCH=OFF -DPAR_BUILD_GUI=OFF
+    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DPAR_SANITIZE=ON -DPAR_BUILD_BENCH=OFF -DPAR_BUILD_GUI=OFF -DPAR_WERROR=OFF
