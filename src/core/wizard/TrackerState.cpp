@@ -1,0 +1,331 @@
+#include "core/wizard/TrackerState.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/common/Dates.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AuditReader.hpp"
+#include "core/model/AuditWriter.hpp"
+#include "core/tracking/ActionPlan.hpp"
+#include "core/tracking/AuditLock.hpp"
+#include "core/tracking/Deadlines.hpp"
+
+namespace par::wizard {
+
+using namespace par::track;
+
+namespace {
+
+// The register's order (Register.cpp): responsible unit, deadline (none last), audit, action.
+// Needed again when one audit's entries are replaced after a change.
+bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
+    if (x.action.responsible != y.action.responsible)
+        return x.action.responsible < y.action.responsible;
+    const auto& dx = x.action.deadline;
+    const auto& dy = y.action.deadline;
+    if (dx != dy) {
+        if (!dx)
+            return false;
+        if (!dy)
+            return true;
+        return *dx < *dy;
+    }
+    if (x.auditId != y.auditId)
+        return x.auditId < y.auditId;
+    if (x.auditFile != y.auditFile)
+        return x.auditFile < y.auditFile;
+    return x.action.id < y.action.id;
+}
+
+// The only place that reads the fields of a RegisterEntry for display.
+TrackerRow rowOf(const RegisterEntry& e, size_t index, bool dueSoon) {
+    TrackerRow r;
+    r.entry = index;
+    r.unit = e.inspectedUnit;
+    r.audit = e.noticeRef.empty() ? e.auditId : e.auditId + " (" + e.noticeRef + ")";
+    r.action = e.action.id + " (" + e.action.finding + "): " + e.action.content;
+    r.responsible = e.action.responsible;
+    r.deadline = e.action.deadline ? vietnameseDate(*e.action.deadline) : "—";
+    r.status = actionStatusLabel(e.action.status);
+    if (e.action.stale)
+        r.status += tr(" (cần xem lại)", " (to review)");
+    r.overdue = e.overdue ? std::to_string(e.daysOverdue) : "";
+    r.highlight = e.overdue;
+    r.dueSoon = dueSoon;
+    return r;
+}
+
+bool dueWithin(const Action& a, Date asOf, int days, const cal::WorkingCalendar& calendar) {
+    if (!isPending(a.status) || !a.deadline || *a.deadline < asOf)
+        return false;
+    return calendar.workingDaysBetween(asOf, *a.deadline) <= days;
+}
+
+std::string byOrLogin(const std::string& by) { return by.empty() ? loginName() : by; }
+
+}  // namespace
+
+Register TrackerState::scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
+                            Progress& progress) {
+    return Register::scan(dir, asOf, calendar, progress);
+}
+
+TrackerState::TrackerState(std::string dir, Register reg, cal::WorkingCalendar calendar)
+    : dir_(std::move(dir)), reg_(std::move(reg)), calendar_(std::move(calendar)) {
+    rebuildRows();
+}
+
+void TrackerState::setAsOf(Date asOf) {
+    reg_.asOf = asOf;
+    recomputeOverdue();
+    rebuildRows();
+}
+
+void TrackerState::setFilter(const TrackerFilter& filter) {
+    filter_ = filter;
+    rebuildRows();
+}
+
+void TrackerState::recomputeOverdue() {
+    for (auto& e : reg_.entries) {
+        e.overdue = isOverdue(e.action, reg_.asOf);
+        e.daysOverdue = workingDaysOverdue(e.action, reg_.asOf, calendar_);
+    }
+}
+
+void TrackerState::rebuildRows() {
+    // Register::filtered's rules, but keeping the index of each entry (filtered returns copies).
+    const TrackerFilter& f = filter_;
+    std::string unitKey = f.unit.empty() ? "" : foldKey(f.unit);
+    rows_.clear();
+    for (size_t i = 0; i < reg_.entries.size(); ++i) {
+        const RegisterEntry& e = reg_.entries[i];
+        if (!unitKey.empty() && foldKey(e.action.responsible) != unitKey &&
+            foldKey(e.inspectedUnit) != unitKey)
+            continue;
+        if (f.status && e.action.status != *f.status)
+            continue;
+        if (f.overdueOnly && !e.overdue)
+            continue;
+        if (f.dueWithin && !dueWithin(e.action, reg_.asOf, *f.dueWithin, calendar_))
+            continue;
+        rows_.push_back(
+            rowOf(e, i, dueWithin(e.action, reg_.asOf, kSoonWorkingDays, calendar_)));
+    }
+}
+
+const RegisterEntry& TrackerState::entryOf(size_t row) const {
+    if (row >= rows_.size())
+        throw UsageError(fmt(tr("không có dòng {}", "no row {}"), std::to_string(row + 1)));
+    return reg_.entries[rows_[row].entry];
+}
+
+std::vector<std::string> TrackerState::units() const {
+    std::set<std::string> names;
+    for (const auto& e : reg_.entries) {
+        if (!e.action.responsible.empty())
+            names.insert(e.action.responsible);
+        if (!e.inspectedUnit.empty())
+            names.insert(e.inspectedUnit);
+    }
+    return {names.begin(), names.end()};
+}
+
+TrackerNotice TrackerState::notice() const {
+    TrackerNotice n;
+    std::set<std::string> units;
+    for (const auto& e : reg_.entries) {
+        if (e.overdue) {
+            ++n.overdue;
+            units.insert(e.action.responsible);
+        } else if (dueWithin(e.action, reg_.asOf, kSoonWorkingDays, calendar_)) {
+            ++n.dueSoon;
+        }
+    }
+    n.overdueUnits = static_cast<int>(units.size());
+    n.unreadable = static_cast<int>(reg_.issues.size());
+    std::vector<std::string> parts;
+    if (n.overdue > 0)
+        parts.push_back(fmt(tr("{} hành động quá hạn ({} đơn vị chịu trách nhiệm)",
+                               "{} actions overdue ({} responsible units)"),
+                            std::to_string(n.overdue), std::to_string(n.overdueUnits)));
+    if (n.dueSoon > 0)
+        parts.push_back(fmt(tr("{} hành động đến hạn trong {} ngày làm việc tới",
+                               "{} actions due within the next {} working days"),
+                            std::to_string(n.dueSoon), std::to_string(kSoonWorkingDays)));
+    if (n.unreadable > 0)
+        parts.push_back(fmt(tr("{} tệp không đọc được", "{} files could not be read"),
+                            std::to_string(n.unreadable)));
+    if (!parts.empty()) {
+        std::string list;
+        for (const auto& p : parts)
+            list += (list.empty() ? "" : "; ") + p;
+        n.text = fmt(tr("Tính đến ngày {}: {}.", "As of {}: {}."), vietnameseDate(reg_.asOf), list);
+    }
+    return n;
+}
+
+std::string TrackerState::summary() const {
+    int overdue = 0;
+    for (const auto& r : rows_)
+        overdue += r.highlight ? 1 : 0;
+    return fmt(tr("Hiển thị {} trên {} hành động ({} tệp kiểm tra); {} quá hạn; tính đến ngày {}",
+                  "{} of {} actions shown ({} audit files); {} overdue; as of {}"),
+               std::to_string(rows_.size()), std::to_string(reg_.entries.size()),
+               std::to_string(reg_.auditCount), std::to_string(overdue),
+               vietnameseDate(reg_.asOf));
+}
+
+std::string TrackerState::scopeText() const {
+    std::string scope;
+    if (!filter_.unit.empty())
+        scope += fmt(tr("Đơn vị: {}. ", "Unit: {}. "), filter_.unit);
+    if (filter_.overdueOnly)
+        scope += tr("Chỉ các hành động quá hạn. ", "Overdue actions only. ");
+    if (filter_.status)
+        scope += fmt(tr("Trạng thái: {}. ", "Status: {}. "), actionStatusLabel(*filter_.status));
+    if (filter_.dueWithin)
+        scope += fmt(tr("Đến hạn trong {} ngày làm việc. ", "Due within {} working days. "),
+                     std::to_string(*filter_.dueWithin));
+    return trim(scope);
+}
+
+RegisterView TrackerState::view() const {
+    RegisterView v;
+    v.asOf = reg_.asOf;
+    v.audits = reg_.auditCount;
+    for (const auto& r : rows_)
+        v.entries.push_back(reg_.entries[r.entry]);
+    v.units = Register::summarise(v.entries);
+    return v;
+}
+
+bool TrackerState::canAccept(size_t row) const {
+    return row < rows_.size() &&
+           transitionAllowed(entryOf(row).action.status, ActionStatus::Accepted);
+}
+
+bool TrackerState::canReopen(size_t row) const {
+    return row < rows_.size() &&
+           transitionAllowed(entryOf(row).action.status, ActionStatus::Reopened);
+}
+
+bool TrackerState::canExtend(size_t row) const {
+    return row < rows_.size() && entryOf(row).action.status != ActionStatus::Accepted;
+}
+
+template <typename Change>
+void TrackerState::changeAction(size_t row, Change change) {
+    const RegisterEntry shown = entryOf(row);  // a copy: reload() replaces the entries
+    const std::string file = shown.auditFile;
+    {
+        AuditLock lock(file, LockOptions{std::chrono::hours(12), by_});
+        Audit audit = AuditReader::load(file);
+        Action* a = audit.findAction(shown.action.id);
+        // What the user decided on must still be what is in the file.
+        if (a == nullptr || a->status != shown.action.status ||
+            a->deadline != shown.action.deadline || a->report != shown.action.report) {
+            lock.release();
+            reload(file);
+            throw UsageError(fmt(tr("{}: hành động {} đã được thay đổi trong tệp kể từ khi đọc sổ "
+                                    "theo dõi; đã đọc lại tệp, hãy xem lại rồi thực hiện lại.",
+                                    "{}: action {} changed in the file since the register was "
+                                    "read; the file was read again: check it and try again."),
+                                 file, shown.action.id));
+        }
+        std::string what = change(*a);
+        audit.logChange(what, by_);
+        try {
+            AuditWriter::save(audit, file);
+        } catch (const RevisionConflict&) {
+            lock.release();
+            reload(file);
+            throw;
+        }
+    }
+    reload(file);
+}
+
+void TrackerState::accept(size_t row, const std::string& note, const std::string& by) {
+    by_ = byOrLogin(by);
+    changeAction(row, [&](Action& a) {
+        acceptAction(a, by_, note);
+        return fmt(tr("Công nhận hoàn thành {}", "Accepted {}"), a.id);
+    });
+}
+
+void TrackerState::reopen(size_t row, const std::string& note, const std::string& by) {
+    by_ = byOrLogin(by);
+    changeAction(row, [&](Action& a) {
+        reopenAction(a, by_, note);
+        return fmt(tr("Yêu cầu làm lại {}: {}", "Reopened {}: {}"), a.id, note);
+    });
+}
+
+void TrackerState::extend(size_t row, const std::string& newDeadline, const std::string& reason,
+                          const std::string& by) {
+    auto d = parseUserDate(trim(newDeadline));
+    if (!d)
+        throw UsageError(fmt(tr("thời hạn mới '{}' không hợp lệ (DD/MM/YYYY)",
+                                "invalid new deadline '{}' (DD/MM/YYYY)"),
+                             newDeadline));
+    by_ = byOrLogin(by);
+    changeAction(row, [&](Action& a) {
+        extendAction(a, *d, reason, by_);
+        return fmt(tr("Gia hạn {} đến {}: {}", "Extended {} to {}: {}"), a.id, vietnameseDate(*d),
+                   reason);
+    });
+}
+
+TrackerImport TrackerState::importResponse(const std::string& responsePath, const std::string& by) {
+    PlanFile response = PlanFile::load(responsePath);
+    std::set<std::string> files;
+    for (const auto& e : reg_.entries)
+        if (e.auditId == response.auditId)
+            files.insert(e.auditFile);
+    if (files.empty())
+        throw UsageError(fmt(tr("{}: báo cáo dành cho đợt kiểm tra '{}', không có trong thư mục {}",
+                                "{}: the response is for audit '{}', which is not in the folder {}"),
+                             responsePath, response.auditId, dir_));
+    if (files.size() > 1) {
+        std::string list;
+        for (const auto& f : files)
+            list += (list.empty() ? "" : ", ") + f;
+        throw UsageError(fmt(tr("{}: nhiều tệp có cùng mã đợt kiểm tra '{}': {}",
+                                "{}: several files have the audit id '{}': {}"),
+                             responsePath, response.auditId, list));
+    }
+    TrackerImport out;
+    out.auditFile = *files.begin();
+    out.unit = response.unit;
+    by_ = byOrLogin(by);
+    {
+        AuditLock lock(out.auditFile, LockOptions{std::chrono::hours(12), by_});
+        Audit audit = AuditReader::load(out.auditFile);
+        out.result = par::track::importResponse(audit, response, by_);  // ImportRefused: untouched
+        if (out.result.changed())
+            AuditWriter::save(audit, out.auditFile);
+    }
+    reload(out.auditFile);
+    return out;
+}
+
+void TrackerState::reload(const std::string& auditFile) {
+    auto& es = reg_.entries;
+    es.erase(std::remove_if(es.begin(), es.end(),
+                            [&](const RegisterEntry& e) { return e.auditFile == auditFile; }),
+             es.end());
+    try {
+        Audit a = AuditReader::load(auditFile);
+        Register one = Register::fromAudits({a}, reg_.asOf, calendar_);
+        for (auto& e : one.entries)
+            es.push_back(std::move(e));
+        std::stable_sort(es.begin(), es.end(), entryLess);
+    } catch (const Error& e) {
+        reg_.issues.push_back({auditFile, e.what()});
+    }
+    rebuildRows();
+}
+
+}  // namespace par::wizard

@@ -1,0 +1,201 @@
+// Respond mode's state: drafts per action, validation (every problem at once), evidence kept as
+// bare file names, the response built exactly as `par-audit plan respond` builds it, reopening a
+// response, and the saved response imported into the audit.
+#include <catch2/catch.hpp>
+
+#include "TestSupport.hpp"
+#include "core/common/Text.hpp"
+#include "core/tracking/ActionPlan.hpp"
+#include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/TrackingFixtures.hpp"
+#include "core/wizard/RespondState.hpp"
+
+using namespace par;
+using namespace par::track;
+using namespace par::wizard;
+using par::test::calendar;
+using par::test::trackedAudit;
+
+namespace {
+Audit withActions() {
+    Audit a = trackedAudit();
+    makeActions(a, calendar());
+    return a;
+}
+
+// The plan of "UBND huyện Quỳnh Lưu" written to `dir`/quynh-luu.plan.xml.
+std::string writePlan(const test::ScratchDir& dir, const Audit& a) {
+    std::string path = dir.file("quynh-luu.plan.xml");
+    test::writeText(path, exportPlan(a, "UBND huyện Quỳnh Lưu").toXml());
+    return path;
+}
+
+ResponseDraft aDraft() {
+    ResponseDraft d;
+    d.report = true;
+    d.date = "10/01/2019";
+    d.doc = "15/BC-UBND";
+    d.note = "Đã ban hành Quyết định số 15/QĐ-UBND bãi bỏ.";
+    d.evidence = {"qd-15.pdf"};
+    return d;
+}
+
+// The response text without its time of response, which differs between two runs.
+std::string withoutTime(PlanFile p) {
+    p.respondedAt.clear();
+    return p.toXml();
+}
+}  // namespace
+
+TEST_CASE("respond: a plan opens with nothing reported", "[wizard][respond]") {
+    setLanguage(Language::Vietnamese);
+    test::ScratchDir dir;
+    RespondState s = RespondState::open(writePlan(dir, withActions()));
+    REQUIRE(s.count() == 2);
+    CHECK(s.action(0).action.id == "A-001");
+    CHECK_FALSE(s.action(0).findingText.empty());
+    CHECK(s.title(0) == "A-001 · hạn 17/01/2019 · Chưa thực hiện");
+    CHECK(s.reportedCount() == 0);
+    CHECK_FALSE(s.dirty());
+    auto ps = s.problems();
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].actionId.empty());
+    CHECK_THROWS_AS(s.build("vp"), UsageError);
+    CHECK(s.defaultOutput() == dir.file("quynh-luu.response.xml"));
+}
+
+TEST_CASE("respond: the response equals `plan respond`", "[wizard][respond]") {
+    test::ScratchDir dir;
+    Audit a = withActions();
+    std::string planPath = writePlan(dir, a);
+    RespondState s = RespondState::open(planPath);
+    s.setDraft(0, aDraft());
+    CHECK(s.dirty());
+    CHECK(s.problems().empty());
+    PlanFile built = s.build("Văn phòng UBND huyện");
+
+    PlanFile cli = PlanFile::load(planPath);
+    ActionReport r;
+    r.date = Date(2019, 1, 10);
+    r.doc = "15/BC-UBND";
+    r.note = "Đã ban hành Quyết định số 15/QĐ-UBND bãi bỏ.";
+    r.evidence = {"qd-15.pdf"};
+    respond(cli, "A-001", ActionStatus::Reported, r, "Văn phòng UBND huyện");
+    CHECK(withoutTime(built) == withoutTime(cli));
+    CHECK(built.kind == PlanFile::Kind::Response);
+
+    // Saved, it imports into the audit.
+    s.save(s.defaultOutput(), "Văn phòng UBND huyện");
+    CHECK_FALSE(s.dirty());
+    PlanFile saved = PlanFile::load(dir.file("quynh-luu.response.xml"));
+    ImportResult res = importResponse(a, saved, "tp");
+    CHECK(res.merged == std::vector<std::string>{"A-001"});
+    CHECK(a.findAction("A-001")->report == r);
+}
+
+TEST_CASE("respond: every problem at once, naming the action", "[wizard][respond]") {
+    setLanguage(Language::Vietnamese);
+    test::ScratchDir dir;
+    RespondState s = RespondState::open(writePlan(dir, withActions()));
+    ResponseDraft d = aDraft();
+    d.date = "";
+    s.setDraft(0, d);
+    d.date = "31/02/2019";
+    s.setDraft(1, d);
+    auto ps = s.problems();
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].actionId == "A-001");
+    CHECK(ps[0].message == "A-001: cần ngày báo cáo");
+    CHECK(ps[1].actionId == "A-003");
+    CHECK_THAT(ps[1].message, Catch::Contains("31/02/2019"));
+    CHECK_THROWS_WITH(s.build("vp"), Catch::Contains("A-001") && Catch::Contains("A-003"));
+    d.date = "2019-03-01";  // ISO is accepted too
+    s.setDraft(1, d);
+    d.report = false;  // no longer reporting A-001: its empty date does not matter
+    s.setDraft(0, d);
+    CHECK(s.problems().empty());
+    PlanFile p = s.build("vp");
+    CHECK(p.actions[0].action.status == ActionStatus::Open);
+    CHECK(p.actions[1].action.status == ActionStatus::Reported);
+    CHECK(p.actions[1].action.report.date == Date(2019, 3, 1));
+}
+
+TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
+    CHECK(RespondState::evidenceName("/home/vp/Tài liệu/qd-15.pdf") == "qd-15.pdf");
+    CHECK(RespondState::evidenceName("C:\\Users\\vp\\bc 40.docx") == "bc 40.docx");
+    CHECK(RespondState::evidenceName("../../etc/passwd") == "passwd");
+    CHECK(RespondState::evidenceName("  anh-chup.jpg ") == "anh-chup.jpg");
+    CHECK_FALSE(RespondState::evidenceName(".."));
+    CHECK_FALSE(RespondState::evidenceName("hs/.."));
+    CHECK_FALSE(RespondState::evidenceName("a/b/"));
+    CHECK_FALSE(RespondState::evidenceName(""));
+    CHECK_FALSE(RespondState::evidenceName("a\nb.pdf"));
+    CHECK_FALSE(RespondState::evidenceName("\xff\xfe.pdf"));
+    // Decomposed diacritics (as some file systems give them) are stored composed (NFC).
+    CHECK(RespondState::evidenceName("Quye\xcc\x82\xcc\x81t-dinh.pdf") == "Quy\xe1\xba\xbft-dinh.pdf");
+
+    test::ScratchDir dir;
+    RespondState s = RespondState::open(writePlan(dir, withActions()));
+    CHECK(s.addEvidence(0, "/tmp/x/qd-15.pdf"));
+    CHECK_FALSE(s.addEvidence(0, "/other/qd-15.pdf"));  // already there
+    CHECK_FALSE(s.addEvidence(0, "/tmp/.."));
+    CHECK(s.addEvidence(0, "bc.pdf"));
+    CHECK(s.draft(0).evidence == std::vector<std::string>{"qd-15.pdf", "bc.pdf"});
+    s.removeEvidence(0, 0);
+    CHECK(s.draft(0).evidence == std::vector<std::string>{"bc.pdf"});
+    // A name with a folder typed into a draft directly is a problem.
+    ResponseDraft d = aDraft();
+    d.evidence = {"../qd.pdf"};
+    s.setDraft(1, d);
+    auto ps = s.problems(1);
+    REQUIRE(ps.size() == 1);
+    CHECK_THAT(ps[0].message, Catch::Contains("../qd.pdf"));
+}
+
+TEST_CASE("respond: a response reopens with its reports; accepted actions cannot be reported",
+          "[wizard][respond]") {
+    test::ScratchDir dir;
+    Audit a = withActions();
+    RespondState s = RespondState::open(writePlan(dir, a));
+    s.setDraft(0, aDraft());
+    std::string out = s.defaultOutput();
+    s.save(out, "vp");
+    PlanFile first = PlanFile::load(out);
+
+    RespondState again = RespondState::open(out);
+    CHECK(again.defaultOutput() == out);  // a response is updated in place
+    CHECK(again.draft(0).report);
+    CHECK(again.draft(0).date == "10/01/2019");
+    CHECK(again.draft(0).doc == "15/BC-UBND");
+    CHECK(again.draft(0).evidence == std::vector<std::string>{"qd-15.pdf"});
+    CHECK_FALSE(again.draft(1).report);
+    CHECK(again.title(0) == fmt(tr("{} · hạn {} · {}", "{} · due {} · {}"), "A-001", "17/01/2019",
+                                actionStatusLabel(ActionStatus::Reported)));
+    // Saved unchanged: the same report, no second history entry, the same time of response.
+    CHECK(again.build("vp").toXml() == first.toXml());
+
+    // The Department accepted A-001, then sent the plan again.
+    ActionReport r;
+    r.date = Date(2019, 1, 10);
+    reportAction(a.actions[0], r, "vp");
+    acceptAction(a.actions[0], "tp");
+    RespondState accepted(exportPlan(a, "UBND huyện Quỳnh Lưu"));
+    CHECK_FALSE(accepted.canReport(0));
+    CHECK(accepted.canReport(1));
+    accepted.setDraft(0, aDraft());
+    auto ps = accepted.problems();
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].actionId == "A-001");
+}
+
+TEST_CASE("respond: plan and response files are told from audits", "[wizard][respond]") {
+    test::ScratchDir dir;
+    std::string plan = writePlan(dir, withActions());
+    CHECK(RespondState::isPlanFile(plan));
+    test::writeText(dir.file("r.xml"), "<?xml version=\"1.0\"?>\n<!-- <plan> -->\n<response\n a='1'/>");
+    CHECK(RespondState::isPlanFile(dir.file("r.xml")));
+    CHECK_FALSE(RespondState::isPlanFile(test::sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml")));
+    test::writeText(dir.file("p.xml"), "<planned/>");
+    CHECK_FALSE(RespondState::isPlanFile(dir.file("p.xml")));
+    CHECK_FALSE(RespondState::isPlanFile(dir.file("none.xml")));
+}
