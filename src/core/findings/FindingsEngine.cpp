@@ -113,9 +113,14 @@ MergeReport FindingsEngine::apply(Audit& audit) const {
             f.area != fresh.area) {
             std::string id = f.id;
             int line = f.line;
+            bool dismissed = f.dismissed;
+            std::string reason = std::move(f.dismissReason);
             f = fresh;
             f.id = id;
             f.line = line;
+            // A dismissal is the inspectors' decision: new wording of the rule does not undo it.
+            f.dismissed = dismissed;
+            f.dismissReason = std::move(reason);
             report.refreshed.push_back(f.id);
         }
     }

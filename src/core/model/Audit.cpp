@@ -17,6 +17,7 @@ namespace par {
 bool Finding::operator==(const Finding& o) const {
     return id == o.id && origin == o.origin && rule == o.rule && key == o.key && category == o.category &&
            severity == o.severity && area == o.area && state == o.state && edited == o.edited &&
+           dismissed == o.dismissed && dismissReason == o.dismissReason &&
            text == o.text && legalBasis == o.legalBasis && recommendation.text == o.recommendation.text &&
            recommendation.deadline.str() == o.recommendation.deadline.str() &&
            recommendation.responsible == o.recommendation.responsible;

@@ -87,11 +87,17 @@ struct Finding {
     std::string area;
     FindingState state = FindingState::Active;
     bool edited = false;  // inspectors changed the text: re-evaluation keeps it
+    // Dismissed by the inspectors (with their reason): kept in the file and across re-evaluation,
+    // but out of the documents, the plan and the score, until they restore it.
+    bool dismissed = false;
+    std::string dismissReason;
     std::string text;
     std::vector<std::string> legalBasis;
     Recommendation recommendation;
     int line = 0;
 
+    // Active and not dismissed: what the notice, the plan and the score use.
+    bool inEffect() const { return state == FindingState::Active && !dismissed; }
     bool operator==(const Finding& o) const;
 };
 

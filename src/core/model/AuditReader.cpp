@@ -246,6 +246,10 @@ Audit fromXml(const XmlReader& x) {
             fd.state = state == "active" ? FindingState::Active : FindingState::Stale;
             fd.edited = x.boolAttr(e, "edited", false);
             if (const XMLElement* t = e.FirstChildElement("text")) fd.text = x.rawText(*t);
+            if (const XMLElement* d = e.FirstChildElement("dismissal")) {
+                fd.dismissed = true;
+                fd.dismissReason = x.rawText(*d);
+            }
             for (const auto& lb : children(e, "legal-basis")) fd.legalBasis.push_back(x.text(lb));
             if (const XMLElement* r = e.FirstChildElement("recommendation")) {
                 std::string dl = x.attrOr(*r, "deadline", "");

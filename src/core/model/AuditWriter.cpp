@@ -141,6 +141,7 @@ std::string AuditWriter::toXml(const Audit& a) {
         e->SetAttribute("state", fd.state == FindingState::Active ? "active" : "stale");
         if (fd.edited) e->SetAttribute("edited", "true");
         textChild(doc, *e, "text", fd.text);
+        if (fd.dismissed) textChild(doc, *e, "dismissal", fd.dismissReason);
         for (const auto& lb : fd.legalBasis) textChild(doc, *e, "legal-basis", lb);
         if (!fd.recommendation.text.empty() || fd.recommendation.deadline.kind != DeadlineRule::Kind::None) {
             XMLElement* r = child(doc, *e, "recommendation");

@@ -257,7 +257,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
         options.problems->merge(merge.problems);
     std::vector<const Finding*> active;
     for (const auto& f : audit.findings)
-        if (f.state == FindingState::Active)
+        if (f.inEffect())
             active.push_back(&f);
 
     const NoticeInfo& n = audit.notice;

@@ -332,7 +332,7 @@ AuditScore Scorer::score(const Audit& audit) const {
     out.problems.merge(report.problems);
     out.unsavedFindings = report.added.size() + report.staled.size() + report.reactivated.size();
     for (const auto& f : merged.findings) {
-        if (f.origin != FindingOrigin::Rule || f.state != FindingState::Active)
+        if (f.origin != FindingOrigin::Rule || !f.inEffect())
             continue;
         const FindingRule* rule = form_.findRule(f.rule);
         if (rule == nullptr || !rule->penalty || *rule->penalty <= 0)

@@ -62,7 +62,7 @@ MakeReport makeActions(Audit& audit, const cal::WorkingCalendar& calendar) {
     for (const auto& a : audit.actions)
         covered.insert(a.finding);
     for (const auto& f : audit.findings) {
-        if (f.state != FindingState::Active || covered.count(f.id) != 0)
+        if (!f.inEffect() || covered.count(f.id) != 0)
             continue;
         if (trim(f.recommendation.text).empty())
             continue;

@@ -151,6 +151,40 @@ TEST_CASE("re-evaluation keeps manual findings and edits, flags stale ones", "[f
     CHECK(fx.audit.findings[0].text == "Năm 2017 có 5 hồ sơ quá hạn.");
 }
 
+TEST_CASE("a dismissal survives re-evaluation, new wording and staleness", "[findings]") {
+    Fixture fx;
+    fx.row("ket_qua", {{"nam", "2017"}, {"qua_han", "36"}, {"phieu_xin_loi", "36"}});
+    FindingsEngine engine(fx.form(), fx.ref);
+    engine.apply(fx.audit);
+    REQUIRE(fx.audit.findings.size() == 1);
+    fx.audit.findings[0].dismissed = true;
+    fx.audit.findings[0].dismissReason = "Số liệu năm 2017 đã được kiểm tra lại.";
+
+    CHECK_FALSE(engine.apply(fx.audit).changed());
+    CHECK(fx.audit.findings[0].dismissed);
+
+    // The rule's text changes with the figures: refreshed, still dismissed.
+    auto& rows = fx.audit.answers.answers["ket_qua"].rows;
+    rows[0]["qua_han"] = "37";
+    rows[0]["phieu_xin_loi"] = "37";
+    MergeReport r = engine.apply(fx.audit);
+    CHECK(r.refreshed == std::vector<std::string>{"F-001"});
+    CHECK(fx.audit.findings[0].text == "Năm 2017 có 37 hồ sơ quá hạn.");
+    CHECK(fx.audit.findings[0].dismissed);
+    CHECK(fx.audit.findings[0].dismissReason == "Số liệu năm 2017 đã được kiểm tra lại.");
+    CHECK_FALSE(fx.audit.findings[0].inEffect());
+
+    // Stale and back: still dismissed, no second finding for the same rule and row.
+    rows[0]["qua_han"] = "0";
+    engine.apply(fx.audit);
+    CHECK(fx.audit.findings[0].state == FindingState::Stale);
+    rows[0]["qua_han"] = "2";
+    engine.apply(fx.audit);
+    REQUIRE(fx.audit.findings.size() == 1);
+    CHECK(fx.audit.findings[0].state == FindingState::Active);
+    CHECK(fx.audit.findings[0].dismissed);
+}
+
 TEST_CASE("the Quỳnh Lưu sample yields the three core categories from rules", "[findings][sample]") {
     AuditBundle b = AuditBundle::open(test::sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
     CHECK(b.audit.findings.empty());  // nothing typed in as a manual finding

@@ -81,6 +81,29 @@ TEST_CASE("audit save → load → compare round trip", "[audit]") {
     CHECK(a.fingerprint() != b.fingerprint());
 }
 
+TEST_CASE("a dismissed finding keeps its dismissal and reason through save and load", "[audit]") {
+    Audit a = sampleAudit();
+    a.findings[0].dismissed = true;
+    a.findings[0].dismissReason = "Đã khắc phục trong lúc kiểm tra\n(biên bản ngày 29/11/2018) & <đủ>";
+    std::string xml = AuditWriter::toXml(a);
+    CHECK(xml.find("<dismissal>") != std::string::npos);
+    Audit b = AuditReader::parse(xml, "x.audit.xml");
+    REQUIRE(b.findings.size() == 1);
+    CHECK(b.findings[0].dismissed);
+    CHECK(b.findings[0].dismissReason == a.findings[0].dismissReason);
+    CHECK(b.findings[0] == a.findings[0]);
+    CHECK_FALSE(b.findings[0].inEffect());
+    CHECK(AuditWriter::toXml(b) == xml);
+
+    // Restored: the element goes away and the finding counts again.
+    b.findings[0].dismissed = false;
+    b.findings[0].dismissReason.clear();
+    Audit c = AuditReader::parse(AuditWriter::toXml(b), "x.audit.xml");
+    CHECK_FALSE(c.findings[0].dismissed);
+    CHECK(c.findings[0].inEffect());
+    CHECK(AuditWriter::toXml(c).find("dismissal") == std::string::npos);
+}
+
 TEST_CASE("multi-line and special characters survive a round trip", "[audit]") {
     Audit a = sampleAudit();
     Audit b = AuditReader::parse(AuditWriter::toXml(a), "x.audit.xml");
