@@ -90,10 +90,41 @@ void FindingsReview::edit(const std::string& id, const FindingEdit& e) {
     if (!(before == f)) session_.touch();
 }
 
+bool FindingsReview::canDismiss(const std::string& id) const { return at(id).origin == FindingOrigin::Rule; }
+
+void FindingsReview::dismiss(const std::string& id, const std::string& reason) {
+    Finding& f = find(id);
+    if (f.origin != FindingOrigin::Rule)
+        throw UsageError(fmt(tr("{} là phát hiện của đoàn: hãy xoá thay vì bỏ qua",
+                                "{} is the team's own finding: remove it instead of dismissing it"),
+                             id));
+    std::string why = nfc(trim(reason));
+    if (why.empty())
+        throw UsageError(tr("Hãy ghi lý do bỏ qua phát hiện.", "Give the reason for dismissing the finding."));
+    if (f.dismissed && f.dismissReason == why) return;
+    f.dismissed = true;
+    f.dismissReason = why;
+    session_.touch();
+}
+
+void FindingsReview::restore(const std::string& id) {
+    Finding& f = find(id);
+    if (!f.dismissed) return;
+    f.dismissed = false;
+    f.dismissReason.clear();
+    session_.touch();
+}
+
+size_t FindingsReview::dismissedCount() const {
+    const auto& list = findings();
+    return static_cast<size_t>(std::count_if(list.begin(), list.end(), [](const Finding& f) { return f.dismissed; }));
+}
+
 size_t FindingsReview::staleCount() const {
     const auto& list = findings();
-    return static_cast<size_t>(
-        std::count_if(list.begin(), list.end(), [](const Finding& f) { return f.state == FindingState::Stale; }));
+    return static_cast<size_t>(std::count_if(list.begin(), list.end(), [](const Finding& f) {
+        return f.state == FindingState::Stale && !f.dismissed;
+    }));
 }
 
 size_t FindingsReview::errorCount() const {

@@ -44,6 +44,16 @@ public:
     // empty text.
     void edit(const std::string& id, const FindingEdit& edit);
 
+    // Dismissing a rule finding keeps it in the audit, out of the documents, the plan and the score,
+    // with the inspectors' reason; re-evaluation keeps the dismissal (FindingsEngine::apply), and
+    // restore() undoes it. Manual findings are removed instead. Throws UsageError for a manual
+    // finding or an empty reason.
+    bool canDismiss(const std::string& id) const;
+    void dismiss(const std::string& id, const std::string& reason);
+    void restore(const std::string& id);
+    size_t dismissedCount() const;
+
+    // Stale findings not dismissed (a dismissed one needs no more attention).
     size_t staleCount() const;
     // Findings that need attention: empty text (error) and stale ones (warning).
     size_t errorCount() const;

@@ -2,10 +2,18 @@
 
 #include "core/common/Text.hpp"
 #include "core/wizard/DetailsPageState.hpp"
+#include "core/wizard/DossierPageState.hpp"
 #include "core/wizard/FindingsReview.hpp"
 #include "core/wizard/SectionPageState.hpp"
 
 namespace par::wizard {
+
+StepOptions StepOptions::forSession(const AuditSession& session) {
+    StepOptions o;
+    o.dossier = dossier::formHasResultsTable(session.form());
+    o.score = true;
+    return o;
+}
 
 StepList::StepList(AuditSession& session, StepOptions options) : session_(session), options_(options) {}
 
@@ -39,7 +47,10 @@ Step StepList::evaluate(StepKind kind, size_t section) const {
             s.missing = p.missingCount();
             break;
         }
-        case StepKind::Dossier: s.title = tr("Số liệu hồ sơ", "Dossier data"); break;
+        case StepKind::Dossier:
+            s.title = tr("Số liệu hồ sơ một cửa", "One-stop dossier data");
+            s.missing = DossierPageState::missingCount(session_);
+            break;
         case StepKind::Findings: {
             s.title = tr("Rà soát phát hiện", "Findings review");
             FindingsReview r(session_);
@@ -47,7 +58,7 @@ Step StepList::evaluate(StepKind kind, size_t section) const {
             s.missing = r.staleCount();
             break;
         }
-        case StepKind::Score: s.title = tr("Chấm điểm", "Score"); break;
+        case StepKind::Score: s.title = tr("Chấm điểm và xếp loại", "Score and band"); break;
         case StepKind::Output: s.title = tr("Văn bản và lưu", "Documents and saving"); break;
     }
     s.status = s.errors > 0 ? StepStatus::Invalid : s.missing > 0 ? StepStatus::Incomplete : StepStatus::Complete;

@@ -27,6 +27,8 @@ struct Step {
 struct StepOptions {
     bool dossier = false;
     bool score = false;
+    // What the app offers: the dossier step when the form has the late-handling table, the score.
+    static StepOptions forSession(const AuditSession& session);
 };
 
 class StepList {

@@ -107,3 +107,41 @@ TEST_CASE("deadlines as people type them", "[wizard][findings]") {
     CHECK(FindingsReview::parseDeadline(FindingsReview::deadlineText(FindingsReview::parseDeadline("2019-03-31"))).date ==
           Date(2019, 3, 31));
 }
+
+TEST_CASE("a dismissed rule finding keeps its reason through re-evaluation, save and reopen", "[wizard][findings]") {
+    test::ScratchDir dir;
+    auto s = openSample();
+    FindingsReview r(*s);
+    r.refresh();
+    std::string id = r.findings().front().id;
+    std::string manual = r.addManual();
+    CHECK(r.canDismiss(id));
+    CHECK_FALSE(r.canDismiss(manual));
+    CHECK_THROWS_AS(r.dismiss(manual, "lý do"), UsageError);
+    CHECK_THROWS_AS(r.dismiss(id, "   "), UsageError);
+    CHECK_FALSE(r.at(id).dismissed);
+
+    unsigned long before = s->changeCount();
+    r.dismiss(id, "  Đơn vị đã khắc phục ngay trong buổi kiểm tra.  ");
+    CHECK(s->changeCount() > before);
+    CHECK(r.at(id).dismissed);
+    CHECK(r.at(id).dismissReason == "Đơn vị đã khắc phục ngay trong buổi kiểm tra.");
+    CHECK(r.dismissedCount() == 1);
+    CHECK_FALSE(r.refresh().changed());
+    CHECK(r.at(id).dismissed);
+    r.remove(manual);
+
+    std::string path = dir.file("d.audit.xml");
+    s->save(path);
+    auto reopened = AuditSession::open(path);
+    FindingsReview r2(*reopened);
+    REQUIRE(r2.at(id).dismissed);
+    CHECK(r2.at(id).dismissReason == "Đơn vị đã khắc phục ngay trong buổi kiểm tra.");
+    CHECK_FALSE(r2.refresh().changed());
+
+    r2.restore(id);
+    CHECK_FALSE(r2.at(id).dismissed);
+    CHECK(r2.at(id).dismissReason.empty());
+    CHECK(reopened->dirty());
+    CHECK(r2.dismissedCount() == 0);
+}
