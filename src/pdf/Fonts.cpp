@@ -1,11 +1,16 @@
 #include "pdf/Fonts.hpp"
 
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 #include <sys/stat.h>
 
+#include <cstdint>
 #include <cstdlib>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "pdf/FontSubsetter.hpp"
 
 namespace par::pdf {
 
@@ -60,13 +65,15 @@ FontFiles findSerifFonts() {
            "neither Times New Roman nor Liberation Serif found (package fonts-liberation2)"));
 }
 
-HaruFonts::HaruFonts(HPDF_Doc doc, const FontFiles& files) : family_(files.family) {
+HaruFonts::HaruFonts(const FontFiles& files) : files_(files) {
+    // No error handler: a failure shows as a null handle, checked below.
+    doc_.reset(HPDF_New(nullptr, nullptr));
+    if (!doc_)
+        throw Error(tr("không khởi tạo được libharu", "cannot initialise libharu"));
+    HPDF_UseUTFEncodings(doc_.get());
     for (int i = 0; i < 4; ++i) {
-        const char* name = HPDF_LoadTTFontFromFile(doc, files.paths[i].c_str(), HPDF_TRUE);
-        if (name == nullptr)
-            throw IoError(
-                fmt(tr("không nạp được phông {}", "cannot load font {}"), files.paths[i]));
-        fonts_[i] = HPDF_GetFont(doc, name, "UTF-8");
+        const char* name = HPDF_LoadTTFontFromFile(doc_.get(), files.paths[i].c_str(), HPDF_FALSE);
+        fonts_[i] = name == nullptr ? nullptr : HPDF_GetFont(doc_.get(), name, "UTF-8");
         if (fonts_[i] == nullptr)
             throw IoError(
                 fmt(tr("không nạp được phông {}", "cannot load font {}"), files.paths[i]));
@@ -79,12 +86,75 @@ double HaruFonts::width(std::string_view utf8, FontStyle style, double size) con
     auto& cache = cache_[static_cast<int>(style)];
     auto it = cache.find(std::string(utf8));
     if (it == cache.end()) {
-        HPDF_TextWidth tw =
-            HPDF_Font_TextWidth(font(style), reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
-                                static_cast<HPDF_UINT>(utf8.size()));
+        HPDF_TextWidth tw = HPDF_Font_TextWidth(fonts_[static_cast<size_t>(style)],
+                                                reinterpret_cast<const HPDF_BYTE*>(utf8.data()),
+                                                static_cast<HPDF_UINT>(utf8.size()));
         it = cache.emplace(std::string(utf8), static_cast<double>(tw.width)).first;
     }
     return it->second * size / 1000.0;
+}
+
+namespace {
+
+// Six capital letters from a hash of the subset (PDF 32000 9.6.4: the tag should differ between
+// different subsets of a font).
+std::string subsetTag(const std::string& bytes) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    std::string tag(6, 'A');
+    for (char& c : tag) {
+        c = static_cast<char>('A' + h % 26);
+        h /= 26;
+    }
+    return tag;
+}
+
+// What HPDF_LoadTTFontFromFile does, from memory: libharu 2.3.0 has no public call for it. The
+// font definition takes the stream; the document takes the definition.
+HPDF_Font loadSubset(HPDF_Doc doc, const std::string& bytes, const std::string& path) {
+    auto fail = [&]() {
+        return IoError(fmt(tr("không nạp được phông {}", "cannot load font {}"), path));
+    };
+    HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, 16384);
+    if (stream == nullptr)
+        throw fail();
+    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+        HPDF_Stream_Free(stream);
+        throw fail();
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE);
+    if (def == nullptr)
+        throw fail();
+    std::string tag = subsetTag(bytes);
+    HPDF_TTFontDef_SetTagName(def, tag.data());
+    std::string name = def->base_font;
+    if (HPDF_Doc_RegisterFontDef(doc, def) != HPDF_OK)
+        throw fail();
+    HPDF_Font font = HPDF_GetFont(doc, name.c_str(), "UTF-8");
+    if (font == nullptr)
+        throw fail();
+    return font;
+}
+
+}  // namespace
+
+std::array<HPDF_Font, 4> embedSubsets(HPDF_Doc doc, const FontFiles& files,
+                                      const std::array<bool, 4>& used,
+                                      const UsedCharacters& chars) {
+    std::array<HPDF_Font, 4> fonts{};
+    for (int i = 0; i < 4; ++i) {
+        if (!used[i])
+            continue;
+        // The space keeps a cmap in the subset even when the face prints only empty strings.
+        std::vector<char32_t> cps = chars[i];
+        cps.push_back(U' ');
+        fonts[i] = loadSubset(doc, subsetTrueType(files.paths[i], cps), files.paths[i]);
+    }
+    return fonts;
 }
 
 }  // namespace par::pdf

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -100,7 +101,39 @@ HPDF_REAL grid(double v) {
     return static_cast<HPDF_REAL>(std::round(v * 2.0) / 2.0);
 }
 
-void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
+// Which faces the pages print with, and their characters: the font subsets hold exactly these.
+// libharu 2.3.0's UTF-8 encoder writes 16-bit codes, so characters beyond the BMP cannot print
+// (they did not before either) and are left out.
+void collectCharacters(const std::vector<PageLayout>& pages, std::array<bool, 4>& used,
+                       UsedCharacters& chars) {
+    std::array<std::vector<bool>, 4> seen;
+    for (auto& s : seen)
+        s.assign(0x10000, false);
+    for (const auto& p : pages)
+        for (const auto& t : p.texts) {
+            auto face = static_cast<size_t>(t.style);
+            used[face] = true;
+            const std::string& s = t.text;
+            for (size_t i = 0; i < s.size();) {
+                auto b = static_cast<unsigned char>(s[i++]);
+                int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+                char32_t c = b < 0x80   ? b
+                             : b < 0xE0 ? (b & 0x1F)
+                             : b < 0xF0 ? (b & 0x0F)
+                                        : (b & 0x07);
+                for (int k = 0; k < extra && i < s.size(); ++k, ++i)
+                    c = (c << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+                if (c < 0x10000)
+                    seen[face][c] = true;
+            }
+        }
+    for (size_t face = 0; face < 4; ++face)
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (seen[face][c])
+                chars[face].push_back(c);
+}
+
+void drawPage(HPDF_Doc doc, const std::array<HPDF_Font, 4>& fonts, const PageLayout& p) {
     HPDF_Page page = HPDF_AddPage(doc);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
@@ -124,7 +157,8 @@ void drawPage(HPDF_Doc doc, const HaruFonts& fonts, const PageLayout& p) {
         if (static_cast<int>(t.style) != style || t.size != size) {
             style = static_cast<int>(t.style);
             size = t.size;
-            HPDF_Page_SetFontAndSize(page, fonts.font(t.style), static_cast<HPDF_REAL>(size));
+            HPDF_Page_SetFontAndSize(page, fonts[static_cast<size_t>(style)],
+                                     static_cast<HPDF_REAL>(size));
         }
         HPDF_Page_TextOut(page, grid(t.x), grid(h - t.baseline), t.text.c_str());
     }
@@ -153,16 +187,21 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     HPDF_SetCompressionMode(pdf.get(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
     check(err, "init");
 
+    // Lay out with the metrics of the full faces, then embed only what the pages print.
     RenderResult result;
-    FontFiles files = findSerifFonts();
-    HaruFonts fonts(pdf.get(), files);
+    HaruFonts measure(findSerifFonts());
+    result.fontFamily = measure.family();
+    result.pages = layoutDocument(doc, measure);
+    std::array<bool, 4> used{};
+    UsedCharacters chars;
+    collectCharacters(result.pages, used, chars);
+    std::array<HPDF_Font, 4> fonts = embedSubsets(pdf.get(), measure.files(), used, chars);
     check(err, "loading fonts");
-    result.fontFamily = fonts.family();
-    for (int i = 0; i < 4; ++i)
-        fixToUnicode(pdf.get(), fonts.font(static_cast<FontStyle>(i)));
+    for (size_t i = 0; i < fonts.size(); ++i)
+        if (fonts[i] != nullptr)
+            fixToUnicode(pdf.get(), fonts[i], chars[i]);
     check(err, "ToUnicode");
 
-    result.pages = layoutDocument(doc, fonts);
     for (const auto& p : result.pages)
         drawPage(pdf.get(), fonts, p);
     check(err, "drawing");
