@@ -14,6 +14,7 @@
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/report/DossierFigures.hpp"
+#include "core/tracking/Deadlines.hpp"
 
 namespace par::report {
 
@@ -143,7 +144,7 @@ Deadline deadlineOf(const DeadlineRule& r, const std::optional<Date>& notice,
         case DeadlineRule::Kind::FixedDate:
             break;
     }
-    std::optional<Date> date = deadlineDate(r, notice, calendar);
+    std::optional<Date> date = track::computeDeadline(r, notice, calendar);
     const char* from = tr("kể từ ngày ban hành Thông báo", "from the date of the notice");
     if (date) {
         // The date is what the unit acts on; the rule it comes from stays in `rule`.
@@ -220,25 +221,6 @@ std::string documentNumber(const std::string& number) {
     if (n.size() == 1 && n[0] >= '0' && n[0] <= '9')
         return "0" + n;
     return n;
-}
-
-std::optional<Date> deadlineDate(const DeadlineRule& rule, const std::optional<Date>& noticeDate,
-                                 const cal::WorkingCalendar& calendar) {
-    switch (rule.kind) {
-        case DeadlineRule::Kind::None:
-            return std::nullopt;
-        case DeadlineRule::Kind::FixedDate:
-            return rule.date;
-        case DeadlineRule::Kind::WorkingDays:
-            if (!noticeDate)
-                return std::nullopt;
-            return calendar.addWorkingDays(*noticeDate, rule.count);
-        case DeadlineRule::Kind::CalendarDays:
-            if (!noticeDate)
-                return std::nullopt;
-            return calendar.addCalendarDays(*noticeDate, rule.count);
-    }
-    return std::nullopt;
 }
 
 Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
@@ -365,7 +347,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
             findings.push(item);
             const Recommendation& rec = f->recommendation;
             Deadline dl = deadlineOf(rec.deadline, n.date, calendar);
-            if (auto dd = deadlineDate(rec.deadline, n.date, calendar))
+            if (auto dd = track::computeDeadline(rec.deadline, n.date, calendar))
                 latest = latest ? std::max(*latest, *dd) : *dd;
             else if (!trim(rec.text).empty())
                 allDated = false;

@@ -37,12 +37,6 @@ struct AuditDataOptions {
 // outside the calendar's range.
 Data auditData(const AuditBundle& bundle, const AuditDataOptions& options = {});
 
-// The date a deadline rule gives from the notice date: N working days (addWorkingDays), N calendar
-// days (addCalendarDays, Civil Code 2015 Art. 147-148) or the fixed date; nullopt without a rule,
-// or for a relative rule without a notice date.
-std::optional<Date> deadlineDate(const DeadlineRule& rule, const std::optional<Date>& noticeDate,
-                                 const cal::WorkingCalendar& calendar);
-
 // Figures in Vietnamese style: 17334 → "17.334"; negative numbers keep their sign.
 std::string groupThousands(long long n);
 // A ratio as a percentage with one decimal and a decimal comma: 0.99666 → "99,7%".

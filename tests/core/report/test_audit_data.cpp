@@ -6,6 +6,7 @@
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/report/AuditData.hpp"
+#include "core/tracking/Deadlines.hpp"
 
 using par::report::Data;
 
@@ -21,6 +22,7 @@ const std::string& str(const Data& d, const char* path) {
 }
 }  // namespace
 
+// The notice prints the deadlines the tracker computes (one function, par::track::computeDeadline).
 TEST_CASE("deadlines: working days, calendar days (Civil Code), fixed dates", "[report]") {
     const auto cal = par::cal::WorkingCalendar::standard();
     const par::Date notice(2018, 12, 5);
@@ -28,18 +30,18 @@ TEST_CASE("deadlines: working days, calendar days (Civil Code), fixed dates", "[
     // is worked (2018-19 swap), so the 30th working day is Thursday 17/01/2019.
     auto wd = par::DeadlineRule::parse("30 working-days");
     REQUIRE(wd);
-    CHECK(par::report::deadlineDate(*wd, notice, cal) == par::Date(2019, 1, 17));
+    CHECK(par::track::computeDeadline(*wd, notice, cal) == par::Date(2019, 1, 17));
     // 90 calendar days: 05/03/2019, a Tuesday.
     auto cd = par::DeadlineRule::parse("90 calendar-days");
-    CHECK(par::report::deadlineDate(*cd, notice, cal) == par::Date(2019, 3, 5));
+    CHECK(par::track::computeDeadline(*cd, notice, cal) == par::Date(2019, 3, 5));
     // A period ending on a Sunday ends on the next working day (Art. 148): 05/12 + 25 = 30/12/2018
     // (Sunday), 31/12 is a day off, 01/01 a holiday, so 02/01/2019.
     auto sun = par::DeadlineRule::parse("25 calendar-days");
-    CHECK(par::report::deadlineDate(*sun, notice, cal) == par::Date(2019, 1, 2));
+    CHECK(par::track::computeDeadline(*sun, notice, cal) == par::Date(2019, 1, 2));
     auto fixed = par::DeadlineRule::parse("2019-03-31");
-    CHECK(par::report::deadlineDate(*fixed, std::nullopt, cal) == par::Date(2019, 3, 31));
-    CHECK_FALSE(par::report::deadlineDate(*wd, std::nullopt, cal));
-    CHECK_FALSE(par::report::deadlineDate(par::DeadlineRule{}, notice, cal));
+    CHECK(par::track::computeDeadline(*fixed, std::nullopt, cal) == par::Date(2019, 3, 31));
+    CHECK_FALSE(par::track::computeDeadline(*wd, std::nullopt, cal));
+    CHECK_FALSE(par::track::computeDeadline(par::DeadlineRule{}, notice, cal));
 }
 
 TEST_CASE("formats: figures, rates, numbers, agency names", "[report]") {
