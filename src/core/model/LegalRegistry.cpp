@@ -70,7 +70,8 @@ void LegalRegistry::merge(const LegalRegistry& other) {
 
 ValidationResult LegalRegistry::validate() const {
     ValidationResult v;
-    for (const auto& [k, t] : texts_) {
+    for (const auto& entry : texts_) {
+        const LegalText& t = entry.second;  // not a structured binding: C++17 lambdas cannot capture one
         auto checkRef = [&](const std::string& n) {
             const LegalText* other = find(n);
             if (other == nullptr)
