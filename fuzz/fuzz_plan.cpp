@@ -1,0 +1,36 @@
+// fuzz_plan.cpp - plan and response files (par::track::PlanFile): read, write back, read again, and
+// try to import the response into the Quỳnh Lưu sample audit (refused or merged, never a crash).
+#include <cstdlib>
+
+#include "FuzzSupport.hpp"
+#include "core/model/AuditReader.hpp"
+#include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/PlanFile.hpp"
+
+namespace {
+const par::Audit* sampleAudit() {
+    static const par::Audit* audit = []() -> const par::Audit* {
+        const char* dir = std::getenv("PAR_AUDIT_DATA");
+        const std::string root = dir != nullptr ? dir : PAR_FUZZ_SOURCE_DIR;
+        try {
+            return new par::Audit(par::AuditReader::load(
+                root + "/samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+        } catch (const par::Error&) {
+            return nullptr;
+        }
+    }();
+    return audit;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    par::fuzz::refuseOnlyWithParError([&] {
+        auto f = par::track::PlanFile::parse(par::fuzz::bytes(data, size), "fuzz.xml");
+        (void)par::track::PlanFile::parse(f.toXml(), "fuzz-rewritten.xml");
+        if (const par::Audit* sample = sampleAudit()) {
+            par::Audit audit = *sample;
+            (void)par::track::importResponse(audit, f, "fuzz");
+        }
+    });
+    return 0;
+}
