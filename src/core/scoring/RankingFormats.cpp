@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/common/Csv.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::scoring {
@@ -59,18 +60,6 @@ std::string changeText(const RankEntry& e) {
     if (auto c = e.change())
         return formatChange(*c);
     return "—";
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -179,12 +168,8 @@ std::string rankingCsv(const Ranking& r) {
         head.push_back(a.label + tr(" (tối đa)", " (max)"));
     }
     head.push_back(tr("Tệp", "File"));
-    std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i)
-            out += (i ? "," : "") + csvField(cells[i]);
-        out += "\r\n";
-    };
+    std::string out = kCsvBom;  // Excel then reads UTF-8
+    auto line = [&](const std::vector<std::string>& cells) { appendCsvRow(out, cells); };
     line(head);
     for (const auto& e : r.entries) {
         std::vector<std::string> row{std::to_string(e.rank),

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "core/common/Csv.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/Deadlines.hpp"
 
@@ -27,18 +28,6 @@ std::string pad(const std::string& s, size_t width) {
 
 std::string dateText(const std::optional<Date>& d) {
     return d ? vietnameseDate(*d) : "—";
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 nlohmann::json summaryJson(const UnitSummary& u) {
@@ -118,7 +107,7 @@ std::string registerTable(const RegisterView& v) {
 }
 
 std::string registerCsv(const RegisterView& v) {
-    std::string out = "\xEF\xBB\xBF";  // BOM: Excel otherwise reads UTF-8 as the ANSI code page
+    std::string out = kCsvBom;  // Excel otherwise reads UTF-8 as the ANSI code page
     out +=
         tr("Đơn vị chịu trách nhiệm,Mã đợt kiểm tra,Đơn vị được kiểm tra,Thông báo,Mã hành động,Mã "
            "phát hiện,"
@@ -146,9 +135,7 @@ std::string registerCsv(const RegisterView& v) {
                                       a.report.doc,
                                       a.stale ? "x" : "",
                                       e.auditFile};
-        for (size_t i = 0; i < f.size(); ++i)
-            out += (i ? "," : "") + csvField(f[i]);
-        out += "\r\n";
+        appendCsvRow(out, f);
     }
     return out;
 }
