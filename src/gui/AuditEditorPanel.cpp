@@ -3,11 +3,13 @@
 #include <wx/sizer.h>
 
 #include "gui/DetailsPage.hpp"
+#include "gui/DossierPage.hpp"
 #include "gui/EditorPage.hpp"
 #include "gui/FindingsPage.hpp"
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
 #include "gui/OutputPage.hpp"
+#include "gui/ScorePage.hpp"
 #include "gui/SectionPage.hpp"
 #include "gui/StepListPanel.hpp"
 
@@ -16,7 +18,7 @@ namespace par::gui {
 using namespace par::wizard;
 
 AuditEditorPanel::AuditEditorPanel(wxWindow* parent, AuditSession& session, MainFrame& frame)
-    : wxPanel(parent), session_(session), frame_(frame), steps_(session) {
+    : wxPanel(parent), session_(session), frame_(frame), steps_(session, StepOptions::forSession(session)) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     stepList_ = new StepListPanel(this, [this](size_t i) { goTo(i); });
     top->Add(stepList_, 0, wxEXPAND);
@@ -31,8 +33,8 @@ AuditEditorPanel::AuditEditorPanel(wxWindow* parent, AuditSession& session, Main
             case StepKind::Section: p = new SectionPage(book_, *this, s.section); break;
             case StepKind::Findings: p = new FindingsPage(book_, *this); break;
             case StepKind::Output: p = new OutputPage(book_, *this); break;
-            case StepKind::Dossier:
-            case StepKind::Score: break;  // not offered until those modules are built in
+            case StepKind::Dossier: p = new DossierPage(book_, *this); break;
+            case StepKind::Score: p = new ScorePage(book_, *this); break;
         }
         pages_.push_back(p);
         book_->AddPage(p, wx(s.title));

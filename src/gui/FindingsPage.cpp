@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/textdlg.h>
 
 #include "core/common/Text.hpp"
 #include "gui/AuditEditorPanel.hpp"
@@ -42,7 +43,12 @@ FindingsPage::FindingsPage(wxWindow* parent, AuditEditorPanel& editor)
     auto* add = new wxButton(this, wxID_ANY, _("&Add a finding"));
     auto* editButton = new wxButton(this, wxID_ANY, _("&Edit..."));
     auto* removeButton = new wxButton(this, wxID_ANY, _("Re&move"));
-    for (auto* b : {evaluateButton, add, editButton, removeButton}) buttons->Add(b, 0, wxRIGHT, 6);
+    dismiss_ = new wxButton(this, wxID_ANY, _("&Dismiss..."));
+    dismiss_->SetToolTip(_("Keep this rule finding in the audit but leave it out of the documents, the plan and "
+                           "the score, with the team's reason"));
+    restore_ = new wxButton(this, wxID_ANY, _("&Undo the dismissal"));
+    restore_->SetToolTip(_("Undo the dismissal: the finding counts again"));
+    for (auto* b : {evaluateButton, add, editButton, removeButton, dismiss_, restore_}) buttons->Add(b, 0, wxRIGHT, 6);
     top->Add(buttons, 0, wxALL, 10);
     SetSizer(top);
 
@@ -57,6 +63,11 @@ FindingsPage::FindingsPage(wxWindow* parent, AuditEditorPanel& editor)
     });
     editButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(); });
     removeButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
+    dismiss_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { dismissSelected(); });
+    restore_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { restoreSelected(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
+    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
+    updateButtons();
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit(); });
 }
 
@@ -74,6 +85,9 @@ void FindingsPage::evaluate() {
     reload();
     wxString text = wxString::Format(_("%zu findings: %zu new, %zu updated, %zu to review."), review_.findings().size(),
                                      r.added.size(), r.refreshed.size(), review_.staleCount());
+    if (review_.dismissedCount() > 0)
+        text += " " + wxString::Format(_("%zu dismissed (left out of the documents and the score)."),
+                                       review_.dismissedCount());
     if (!r.problems.ok()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.problems().front().message);
     summary_->SetLabel(text);
     editor_.changed();
@@ -90,12 +104,73 @@ void FindingsPage::reload() {
         list_->SetItem(item, 3, wx(labelOfId(form.areas, f.area)));
         list_->SetItem(item, 4, f.text.empty() ? _("(no text yet)") : wx(f.text));
         wxString status;
-        if (f.state == FindingState::Stale) status = _("Review: condition no longer holds");
+        if (f.dismissed) status = wxString::Format(_("Dismissed: %s"), wx(f.dismissReason));
+        else if (f.state == FindingState::Stale) status = _("Review: condition no longer holds");
         else if (f.edited) status = _("Edited by the team");
         list_->SetItem(item, 5, status);
-        if (f.state == FindingState::Stale) list_->SetItemBackgroundColour(item, wxColour(255, 236, 200));
+        if (f.dismissed) {
+            wxFont struck = list_->GetFont();
+            struck.SetStrikethrough(true);
+            list_->SetItemFont(item, struck);
+            list_->SetItemTextColour(item, wxColour(140, 140, 140));
+        } else if (f.state == FindingState::Stale) {
+            list_->SetItemBackgroundColour(item, wxColour(255, 236, 200));
+        }
         if (f.text.empty()) list_->SetItemBackgroundColour(item, wxColour(255, 215, 215));
     }
+    updateButtons();
+}
+
+void FindingsPage::updateButtons() {
+    std::string id = selectedId();
+    const Finding* f = id.empty() ? nullptr : editor_.session().audit().findFinding(id);
+    dismiss_->Enable(f != nullptr && f->origin == FindingOrigin::Rule && !f->dismissed);
+    restore_->Enable(f != nullptr && f->dismissed);
+}
+
+bool FindingsPage::dismiss(const std::string& id, const std::string& reason) {
+    try {
+        review_.dismiss(id, reason);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot dismiss the finding"), e);
+        return false;
+    }
+    reload();
+    editor_.changed();
+    return true;
+}
+
+bool FindingsPage::restore(const std::string& id) {
+    try {
+        review_.restore(id);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot restore the finding"), e);
+        return false;
+    }
+    reload();
+    editor_.changed();
+    return true;
+}
+
+bool FindingsPage::shownDismissed(const std::string& id) const {
+    for (long i = 0; i < list_->GetItemCount(); ++i)
+        if (std8(list_->GetItemText(i)) == id) return list_->GetItemFont(i).GetStrikethrough();
+    return false;
+}
+
+void FindingsPage::dismissSelected() {
+    std::string id = selectedId();
+    if (id.empty() || !review_.canDismiss(id)) return;
+    wxTextEntryDialog ask(this, wxString::Format(_("Why does finding %s not apply? The reason is kept in the audit."), wx(id)),
+                          _("Dismiss the finding"), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+    while (ask.ShowModal() == wxID_OK) {
+        if (dismiss(id, std8(ask.GetValue()))) return;
+    }
+}
+
+void FindingsPage::restoreSelected() {
+    std::string id = selectedId();
+    if (!id.empty()) restore(id);
 }
 
 std::string FindingsPage::selectedId() const {

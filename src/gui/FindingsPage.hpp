@@ -1,9 +1,10 @@
 // FindingsPage.hpp - the findings review: every finding (from the form's rules and entered by the
 // team) with its severity, area and text; rule findings whose condition no longer holds are
-// highlighted. The rules are re-evaluated when the page opens and on demand; findings are edited in
+// highlighted, dismissed ones (with the team's reason) greyed and struck through. The rules are re-evaluated when the page opens and on demand; findings are edited in
 // a FindingDialog, manual ones added and removed here. The logic is par::wizard::FindingsReview.
 #pragma once
 
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 
@@ -26,16 +27,26 @@ public:
     std::string addManual();
     FindingDialog* makeDialog(const std::string& id);
     long count() const { return list_->GetItemCount(); }
+    // Dismisses (reason not empty) or restores a rule finding as the buttons do; false when refused.
+    bool dismiss(const std::string& id, const std::string& reason);
+    bool restore(const std::string& id);
+    // Whether the row of a finding is drawn struck through.
+    bool shownDismissed(const std::string& id) const;
 
 private:
     void evaluate();
     void edit();
     void remove();
+    void dismissSelected();
+    void restoreSelected();
+    void updateButtons();
     std::string selectedId() const;
 
     par::wizard::FindingsReview review_;
     wxListCtrl* list_ = nullptr;
     wxStaticText* summary_ = nullptr;
+    wxButton* dismiss_ = nullptr;
+    wxButton* restore_ = nullptr;
 };
 
 }  // namespace par::gui

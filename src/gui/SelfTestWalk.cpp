@@ -1,5 +1,6 @@
 #include "gui/SelfTestWalk.hpp"
 
+#include <wx/app.h>
 #include <wx/filename.h>
 #include <wx/utils.h>
 
@@ -11,9 +12,11 @@
 #include "core/wizard/AnswerEditor.hpp"
 #include "core/wizard/AuditSession.hpp"
 #include "core/wizard/DetailsPageState.hpp"
+#include "core/wizard/DossierPageState.hpp"
 #include "core/wizard/FindingsReview.hpp"
 #include "gui/AuditEditorPanel.hpp"
 #include "gui/DetailsPage.hpp"
+#include "gui/DossierPage.hpp"
 #include "gui/FindingDialog.hpp"
 #include "gui/FindingsPage.hpp"
 #include "gui/GuiUtil.hpp"
@@ -21,6 +24,7 @@
 #include "gui/OutputPage.hpp"
 #include "gui/QuestionPanel.hpp"
 #include "gui/RepeatPanel.hpp"
+#include "gui/ScorePage.hpp"
 #include "gui/SectionPage.hpp"
 #include "gui/SubUnitDialog.hpp"
 #include "gui/TablePanel.hpp"
@@ -40,6 +44,29 @@ const char* kMemberTitle = "Chuyên viên Phòng Cải cách hành chính, Sở 
 const char* kManualText = "Chưa có giải pháp, sáng kiến mới trong công tác cải cách hành chính.";
 const char* kManualRecommendation = "Nghiên cứu, đề xuất ít nhất một sáng kiến cải cách hành chính trong năm.";
 const char* kManualDeadline = "60 ngày làm việc";
+const char* kDossierAsOf = "30/10/2018";
+const char* kDismissReason = "Đoàn đã đối chiếu hồ sơ gốc: đơn vị khắc phục ngay trong buổi kiểm tra.";
+
+// The sample one-stop export, beside the sample audit's folder (samples/mot-cua/).
+std::string sampleDossierLog(const wxString& audit) {
+    return (std::filesystem::path(std8(audit)).parent_path().parent_path() / "mot-cua" / "quynh-luu-2018.csv").string();
+}
+
+// The first rule finding: the one the walk dismisses, through the GUI and through the core.
+std::string firstRuleFinding(const std::vector<par::Finding>& findings) {
+    for (const auto& f : findings)
+        if (f.origin == par::FindingOrigin::Rule) return f.id;
+    return "";
+}
+
+// Goes forward with Next until a step of this kind is shown.
+bool goToKind(AuditEditorPanel* ed, StepKind kind) {
+    for (size_t guard = 0; guard < 50; ++guard) {
+        if (ed->steps().step(ed->steps().current()).kind == kind) return true;
+        if (!ed->goNext()) return false;
+    }
+    return false;
+}
 }  // namespace
 
 SelfTestWalk::SelfTestWalk(MainFrame& frame, const wxString& input, const wxString& output, const wxString& shots)
@@ -177,10 +204,43 @@ void SelfTestWalk::plan() {
             if (auto* d = dynamic_cast<SubUnitDialog*>(w)) d->Destroy();
         if (auto* p = dynamic_cast<SectionPage*>(frame_.editor()->currentPage())) p->reload();
     });
+    add("dossier: import the one-stop export in the background", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        if (!goToKind(ed, StepKind::Dossier)) return check(false, "Next blocked before the dossier page");
+        auto* page = dynamic_cast<DossierPage*>(ed->currentPage());
+        check(page != nullptr, "the dossier data page");
+        if (page == nullptr) return;
+        page->simulateFiles(sampleDossierLog(input_), "", kDossierAsOf);
+        check(page->startImport(), "the import starts");
+    });
+    add("dossier: wait for the worker", [this] {
+        auto* page = dynamic_cast<DossierPage*>(frame_.editor()->currentPage());
+        if (page == nullptr) return check(false, "still on the dossier page");
+        // The window stays responsive: events are processed while the worker runs.
+        for (int i = 0; i < 1500 && page->running(); ++i) {
+            wxTheApp->Yield(true);
+            wxMilliSleep(20);
+        }
+        check(!page->running(), "the worker finished");
+        check(page->state().status() == DossierPageState::Status::Done, "the import is done: " + wx(page->state().summary()));
+        check(page->state().stats() != nullptr && page->state().stats()->rowsTotal == 242, "242 rows read");
+        check(!page->state().byUnit().empty() && !page->state().byMonth().empty(), "chart series");
+        check(frame_.session()->dirty(), "the figures are in the audit");
+    });
+    add("dossier: screenshot", [this] { shot("dossier"); });
+    add("dossier: the charts", [this] {
+        auto* page = dynamic_cast<DossierPage*>(frame_.editor()->currentPage());
+        if (page != nullptr) page->Scroll(0, 26);
+    });
+    add("dossier: screenshot of the charts", [this] { shot("dossier-chart"); });
+    add("dossier: the chart by unit", [this] {
+        auto* page = dynamic_cast<DossierPage*>(frame_.editor()->currentPage());
+        if (page != nullptr) page->Scroll(0, 52);
+    });
+    add("dossier: screenshot of the chart by unit", [this] { shot("dossier-units"); });
     add("findings: a manual finding", [this] {
         AuditEditorPanel* ed = frame_.editor();
-        while (ed->steps().step(ed->steps().current()).kind != StepKind::Findings)
-            if (!ed->goNext()) return check(false, "Next blocked before the findings");
+        if (!goToKind(ed, StepKind::Findings)) return check(false, "Next blocked before the findings");
         auto* page = dynamic_cast<FindingsPage*>(ed->currentPage());
         check(page->count() > 0, "rule findings listed");
         std::string id = page->addManual();
@@ -190,8 +250,22 @@ void SelfTestWalk::plan() {
         dlg->Destroy();
         page->reload();
         ed->changed();
+        std::string rule = firstRuleFinding(ed->session().audit().findings);
+        check(!rule.empty(), "a rule finding to dismiss");
+        check(page->dismiss(rule, kDismissReason), "dismiss " + wx(rule));
+        check(page->shownDismissed(rule), "the dismissed finding is struck through");
     });
     add("findings: screenshot", [this] { shot("findings"); });
+    add("score", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        if (!goToKind(ed, StepKind::Score)) return check(false, "Next blocked before the score page");
+        auto* page = dynamic_cast<ScorePage*>(ed->currentPage());
+        check(page != nullptr, "the score page");
+        if (page == nullptr) return;
+        check(page->shownTotal().EndsWith(" / 100"), "a total is shown: " + page->shownTotal());
+        check(page->shownBand() != wxString::FromUTF8("—"), "a band is shown");
+    });
+    add("score: screenshot", [this] { shot("score"); });
     add("output: save", [this] {
         AuditEditorPanel* ed = frame_.editor();
         check(ed->goNext(), "Next to the output page");
@@ -247,6 +321,11 @@ bool SelfTestWalk::compareWithCoreOnly() {
     ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_mot_cua"), "yes");
     ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_ho_so_qua_han"), "3");
     ed.enter(FieldPath::cell("xa_kiem_tra", i, "xa_phieu_xin_loi"), "3");
+    DossierPageState dossier(*s);
+    dossier.log = sampleDossierLog(input_);
+    dossier.asOfText = kDossierAsOf;
+    SharedProgress progress;
+    dossier.finish(DossierPageState::run(dossier.start(), progress));
     FindingsReview review(*s);
     review.refresh();
     std::string id = review.addManual();
@@ -255,6 +334,7 @@ bool SelfTestWalk::compareWithCoreOnly() {
     e.recommendation = kManualRecommendation;
     e.deadline = kManualDeadline;
     review.edit(id, e);
+    review.dismiss(firstRuleFinding(s->audit().findings), kDismissReason);
     // Saved beside the output, so both refer to the form and reference files the same way.
     std::string expected = std8(output_) + ".expected.xml";
     s->save(expected);

@@ -1,9 +1,10 @@
 // SelfTestWalk.hpp - the GUI smoke test's hook (`--self-test-walk OUT --screenshot DIR`): opens the
 // audit given on the command line, walks every page of the wizard entering values through the real
 // controls (typing into fields, picking choices, adding table rows, a sub-unit and a manual finding,
-// trying an invalid value and checking that Next is blocked), saves to OUT, makes the same edits
-// through the core alone, reopens both and compares them, and writes screenshots of the main pages.
-// The process exits with 1 when any check failed.
+// trying an invalid value and checking that Next is blocked, importing the sample one-stop export on
+// the dossier page and waiting for its worker, dismissing a rule finding, showing the score), saves
+// to OUT, makes the same edits through the core alone, reopens both and compares them, and writes
+// screenshots of the main pages. The process exits with 1 when any check failed.
 #pragma once
 
 #include <wx/event.h>

@@ -14,7 +14,7 @@ PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
     "$app" "$src/samples/quynh-luu-2018/quynh-luu-2018.audit.xml" \
     --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"
 test -s "$work/walk.audit.xml"
-for page in start details details-error section section-error table subunit findings output reopened; do
+for page in start details details-error section section-error table subunit dossier dossier-chart dossier-units findings score output reopened; do
     test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
 done
 echo "gui smoke walk: passed; screenshots in $work/screenshots"
