@@ -10,6 +10,7 @@
 #include "gui/Localization.hpp"
 #include "gui/MainFrame.hpp"
 #include "gui/SelfTestWalk.hpp"
+#include "gui/TrackerSelfTest.hpp"
 
 wxIMPLEMENT_APP(par::gui::App);
 
@@ -20,6 +21,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
     // Options are described in English: the language is not chosen yet when --help prints.
     parser.AddOption("", "lang", "language of the interface: vi (default) or en");
     parser.AddOption("", "self-test-walk", "test hook: walk the wizard on FILE, save to this path, reopen, compare");
+    parser.AddOption("", "self-test-tracker", "test hook: open the workspace given as FILE in the tracker, then this plan in respond mode");
     parser.AddOption("", "screenshot", "test hook: folder for screenshots of the main pages");
     parser.AddParam("audit, plan or workspace to open", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
@@ -28,6 +30,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser)) return false;
     parser.Found("lang", &lang_);
     parser.Found("self-test-walk", &selfTestOut_);
+    parser.Found("self-test-tracker", &selfTestPlan_);
     parser.Found("screenshot", &screenshotDir_);
     if (parser.GetParamCount() > 0) file_ = parser.GetParam(0);
     return true;
@@ -45,11 +48,16 @@ bool App::OnInit() {
     Localization::apply(lang_.empty() ? Localization::saved() : lang_);
     SetAppDisplayName(_("par-audit: PAR inspection"));
 
-    frame_ = new MainFrame(!selfTestOut_.empty());
+    frame_ = new MainFrame(!selfTestOut_.empty() || !selfTestPlan_.empty());
     frame_->Show();
     if (!selfTestOut_.empty()) {
         // The walk runs from the event loop, once the window is on screen.
         auto* walk = new SelfTestWalk(*frame_, file_, selfTestOut_, screenshotDir_);
+        CallAfter([walk]() { walk->start(); });
+        return true;
+    }
+    if (!selfTestPlan_.empty()) {
+        auto* walk = new TrackerSelfTest(*frame_, file_, selfTestPlan_, screenshotDir_);
         CallAfter([walk]() { walk->start(); });
         return true;
     }
@@ -70,7 +78,7 @@ bool App::OnExceptionInMainLoop() {
 
 int App::OnRun() {
     int rc = wxApp::OnRun();
-    return SelfTestWalk::failed() ? 1 : rc;
+    return SelfTestWalk::failed() || TrackerSelfTest::failed() ? 1 : rc;
 }
 
 int App::OnExit() {

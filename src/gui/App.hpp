@@ -1,6 +1,7 @@
-// App.hpp - the wxApp of par-audit-gui: reads the command line (`par-audit-gui [FILE] [--lang vi|en]`
-// and the test hook `--self-test-walk OUT.audit.xml [--screenshot DIR]`), sets up the language once,
-// opens the main window, and offers to restore audits left by a crash.
+// App.hpp - the wxApp of par-audit-gui: reads the command line (`par-audit-gui [FILE|FOLDER]
+// [--lang vi|en]`: an audit, a plan or response file, or a workspace folder; the test hooks
+// `--self-test-walk OUT.audit.xml` and `--self-test-tracker PLAN`, with `[--screenshot DIR]`),
+// sets up the language once, opens the main window, and offers to restore audits left by a crash.
 #pragma once
 
 #include <wx/app.h>
@@ -23,6 +24,7 @@ private:
     wxString file_;
     wxString lang_;
     wxString selfTestOut_;
+    wxString selfTestPlan_;
     wxString screenshotDir_;
     MainFrame* frame_ = nullptr;
 };

@@ -2,22 +2,27 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/config.h>
+#include <wx/dirdlg.h>
+#include <wx/filename.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 
 #include "core/common/Text.hpp"
+#include "core/wizard/RespondState.hpp"
 #include "gui/AuditEditorPanel.hpp"
 #include "gui/GuiUtil.hpp"
 #include "gui/Localization.hpp"
 #include "gui/NewAuditDialog.hpp"
+#include "gui/RespondPanel.hpp"
 #include "gui/StartPanel.hpp"
+#include "gui/TrackerPanel.hpp"
 
 namespace par::gui {
 
 namespace {
-enum { ID_LANG_VI = wxID_HIGHEST + 1, ID_LANG_EN };
+enum { ID_LANG_VI = wxID_HIGHEST + 1, ID_LANG_EN, ID_OPEN_WORKSPACE, ID_OPEN_PLAN };
 constexpr int kAutosaveMs = 60 * 1000;
 
 wxString auditWildcard() { return _("Audit files (*.audit.xml)|*.audit.xml|All files (*)|*"); }
@@ -56,6 +61,8 @@ void MainFrame::buildMenus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New audit...\tCtrl+N"));
     file->Append(wxID_OPEN, _("&Open...\tCtrl+O"));
+    file->Append(ID_OPEN_WORKSPACE, _("Open a &workspace (tracker)...\tCtrl+Shift+O"));
+    file->Append(ID_OPEN_PLAN, _("Open a remediation &plan (unit)...\tCtrl+Shift+P"));
     file->AppendSeparator();
     file->Append(wxID_SAVE, _("&Save\tCtrl+S"));
     file->Append(wxID_SAVEAS, _("Save &as...\tCtrl+Shift+S"));
@@ -76,9 +83,14 @@ void MainFrame::buildMenus() {
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { newAudit(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openDialog(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openWorkspaceDialog(); }, ID_OPEN_WORKSPACE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openPlanDialog(); }, ID_OPEN_PLAN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { saveAs(); }, wxID_SAVEAS);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { closeAudit(); }, wxID_CLOSE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (session_) closeAudit();
+        else closeView();
+    }, wxID_CLOSE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onLanguage("vi"); }, ID_LANG_VI);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onLanguage("en"); }, ID_LANG_EN);
@@ -102,12 +114,90 @@ void MainFrame::show(std::unique_ptr<par::wizard::AuditSession> session) {
     session_ = std::move(session);
     editor_ = new AuditEditorPanel(book_, *session_, *this);
     book_->AddPage(editor_, "editor", true);
-    for (int id : {wxID_SAVE, wxID_SAVEAS, wxID_CLOSE}) GetMenuBar()->Enable(id, true);
+    enableAuditMenus(true);
     updateTitle();
 }
 
+void MainFrame::enableAuditMenus(bool on) {
+    for (int id : {wxID_SAVE, wxID_SAVEAS, wxID_CLOSE}) GetMenuBar()->Enable(id, on);
+}
+
+void MainFrame::showPage(wxWindow* page) {
+    book_->AddPage(page, "view", true);
+    SetStatusText("");
+    page->SetFocus();
+}
+
 bool MainFrame::openPath(const wxString& path) {
+    if (wxFileName::DirExists(path)) return openWorkspace(path);
+    if (par::wizard::RespondState::isPlanFile(std8(path))) return openPlan(path);
+    return openAudit(path);
+}
+
+bool MainFrame::openWorkspace(const wxString& dir) {
     if (session_ && !closeAudit()) return false;
+    if (!closeView()) return false;
+    tracker_ = new TrackerPanel(book_, *this);
+    showPage(tracker_);
+    GetMenuBar()->Enable(wxID_CLOSE, true);
+    tracker_->openWorkspace(dir);
+    updateTitle();
+    return true;
+}
+
+void MainFrame::openWorkspaceDialog() {
+    wxDirDialog dlg(this, _("Open a workspace: the folder of audit files"), "", wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) openWorkspace(dlg.GetPath());
+}
+
+bool MainFrame::openPlan(const wxString& path) {
+    if (session_ && !closeAudit()) return false;
+    if (!closeView()) return false;
+    try {
+        respond_ = new RespondPanel(book_, *this, par::wizard::RespondState::open(std8(path)));
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot open the remediation plan"), e);
+        return false;
+    }
+    showPage(respond_);
+    enableAuditMenus(true);
+    updateTitle();
+    return true;
+}
+
+void MainFrame::openPlanDialog() {
+    wxFileDialog dlg(this, _("Open a remediation plan"), "", "",
+                     _("Plan and response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) openPlan(dlg.GetPath());
+}
+
+bool MainFrame::closeView() {
+    if (respond_ != nullptr && respond_->state().dirty()) {
+        wxMessageDialog ask(this, _("The response has changes that are not saved. Save them?"), _("Unsaved changes"),
+                            wxYES_NO | wxCANCEL | wxICON_QUESTION);
+        ask.SetYesNoCancelLabels(_("&Save"), _("&Don't save"), _("&Cancel"));
+        int answer = ask.ShowModal();
+        if (answer == wxID_CANCEL) return false;
+        if (answer == wxID_YES && !respond_->saveTo("")) return false;
+    }
+    book_->ChangeSelection(0);
+    for (wxWindow* page : {static_cast<wxWindow*>(tracker_), static_cast<wxWindow*>(respond_)}) {
+        if (page == nullptr) continue;
+        book_->RemovePage(book_->FindPage(page));
+        page->Destroy();  // the tracker's destructor stops its worker thread first
+    }
+    tracker_ = nullptr;
+    respond_ = nullptr;
+    enableAuditMenus(false);
+    updateTitle();
+    return true;
+}
+
+void MainFrame::respondChanged() { updateTitle(); }
+
+bool MainFrame::openAudit(const wxString& path) {
+    if (session_ && !closeAudit()) return false;
+    if (!closeView()) return false;
     try {
         show(par::wizard::AuditSession::open(std8(path)));
     } catch (const std::exception& e) {
@@ -135,6 +225,7 @@ void MainFrame::openDialog() {
 }
 
 bool MainFrame::save() {
+    if (respond_ != nullptr) return respond_->saveTo("");
     if (!session_) return false;
     if (session_->path().empty()) return saveAs();
     if (editor_ != nullptr) editor_->commit();
@@ -151,6 +242,7 @@ bool MainFrame::save() {
 }
 
 bool MainFrame::saveAs() {
+    if (respond_ != nullptr) return respond_->saveAs();
     if (!session_) return false;
     wxFileDialog dlg(this, _("Save the audit as"), "", wx(session_->audit().id) + ".audit.xml", auditWildcard(),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -193,7 +285,7 @@ bool MainFrame::closeAudit() {
         editor_ = nullptr;
     }
     session_.reset();
-    for (int id : {wxID_SAVE, wxID_SAVEAS, wxID_CLOSE}) GetMenuBar()->Enable(id, false);
+    enableAuditMenus(false);
     start_->refreshRecent();
     updateTitle();
     return true;
@@ -207,6 +299,12 @@ void MainFrame::updateTitle() {
         else title += " (" + _("not saved yet") + ")";
         if (session_->dirty()) title = "*" + title;
         title += " - par-audit";
+    } else if (respond_ != nullptr) {
+        title = wx(respond_->state().file().unit) + " (" + wx(respond_->state().file().file) + ")";
+        if (respond_->state().dirty()) title = "*" + title;
+        title += " - par-audit";
+    } else if (tracker_ != nullptr) {
+        title = wxString::Format(_("Tracker: %s"), tracker_->dir()) + " - par-audit";
     }
     SetTitle(title);
 }
@@ -260,7 +358,7 @@ void MainFrame::offerRecovery() {
 }
 
 void MainFrame::onClose(wxCloseEvent& event) {
-    if (event.CanVeto() && !closeAudit()) {
+    if (event.CanVeto() && (!closeAudit() || !closeView())) {
         event.Veto();
         return;
     }

@@ -23,9 +23,10 @@ StartPanel::StartPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
     auto* newButton = new wxButton(this, wxID_NEW, _("&New audit..."));
     auto* openButton = new wxButton(this, wxID_OPEN, _("&Open an audit..."));
     auto* workspace = new wxButton(this, wxID_ANY, _("Open a &workspace (tracker)..."));
-    workspace->Disable();
-    workspace->SetToolTip(_("The remediation tracker is not part of this build yet."));
-    for (auto* b : {newButton, openButton, workspace}) actions->Add(b, 0, wxEXPAND | wxBOTTOM, 8);
+    workspace->SetToolTip(_("Every remediation action of a folder of audit files: deadlines, overdue, responses."));
+    auto* plan = new wxButton(this, wxID_ANY, _("Open a remediation &plan (unit)..."));
+    plan->SetToolTip(_("For an inspected unit: report on the actions of the plan the Department sent."));
+    for (auto* b : {newButton, openButton, workspace, plan}) actions->Add(b, 0, wxEXPAND | wxBOTTOM, 8);
     row->Add(actions, 0, wxLEFT | wxRIGHT, 20);
 
     auto* recentBox = new wxBoxSizer(wxVERTICAL);
@@ -40,6 +41,8 @@ StartPanel::StartPanel(wxWindow* parent, MainFrame& frame) : wxPanel(parent), fr
 
     newButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.newAudit(); });
     openButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.openDialog(); });
+    workspace->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.openWorkspaceDialog(); });
+    plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { frame_.openPlanDialog(); });
     openRecentButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openRecent(); });
     recent_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { openRecent(); });
     newButton->SetFocus();

@@ -1,5 +1,5 @@
 // StartPanel.hpp - what the app shows with nothing open: new audit, open, the recent audits, open
-// workspace (the tracker; enabled once the tracking module is built in).
+// a workspace (the tracker) and open a remediation plan (respond mode, for inspected units).
 #pragma once
 
 #include <wx/listbox.h>

@@ -1,6 +1,8 @@
 #!/bin/sh
 # smoke_walk.sh APP SOURCE_DIR WORK_DIR - the GUI smoke test: walks the wizard on the sample under a
-# virtual X server, fails when the app crashes, a check fails, or a screenshot is missing.
+# virtual X server, then opens the tracker on a workspace made from the sample (plan made with the
+# CLI beside APP) and respond mode on a plan exported from it; fails when the app crashes, a check
+# fails, or a screenshot is missing.
 set -eu
 app=$1
 src=$2
@@ -15,6 +17,25 @@ PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
     --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"
 test -s "$work/walk.audit.xml"
 for page in start details details-error section section-error table subunit dossier dossier-chart dossier-units findings score output reopened; do
+    test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
+done
+
+# The tracker and respond mode: a workspace made from the sample with its remediation plan made by
+# the CLI, and the plan of one unit exported from it.
+cli="$(dirname "$app")/par-audit"
+mkdir -p "$work/workspace"
+cp -r "$src/samples/quynh-luu-2018" "$work/workspace/"
+ws_audit="$work/workspace/quynh-luu-2018/quynh-luu-2018.audit.xml"
+PAR_AUDIT_DATA="$src" "$cli" findings "$ws_audit" --save >/dev/null
+PAR_AUDIT_DATA="$src" "$cli" plan make "$ws_audit" --by "Smoke test" >/dev/null
+PAR_AUDIT_DATA="$src" "$cli" plan export "$ws_audit" --unit "UBND huyện Quỳnh Lưu" \
+    -o "$work/quynh-luu.plan.xml" >/dev/null
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
+PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
+    xvfb-run -a -s "-screen 0 1280x900x24" \
+    "$app" "$work/workspace" --self-test-tracker "$work/quynh-luu.plan.xml" --screenshot "$work/screenshots"
+test -s "$work/quynh-luu.response.xml"
+for page in tracker respond tracker-imported; do
     test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
 done
 echo "gui smoke walk: passed; screenshots in $work/screenshots"

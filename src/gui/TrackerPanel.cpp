@@ -1,0 +1,443 @@
+#include "gui/TrackerPanel.hpp"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/filedlg.h>
+#include <wx/gauge.h>
+#include <wx/infobar.h>
+#include <wx/menu.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+
+#include <functional>
+#include <stdexcept>
+
+#include "core/common/AtomicFile.hpp"
+#include "core/common/Text.hpp"
+#include "core/tracking/RegisterFormats.hpp"
+#include "gui/GuiUtil.hpp"
+#include "gui/MainFrame.hpp"
+#include "gui/TrackerDialogs.hpp"
+#include "gui/TrackerModel.hpp"
+#ifdef PAR_GUI_HAS_PDF
+#include "core/common/DataPaths.hpp"
+#include "core/wizard/TrackerReport.hpp"
+#include "pdf/PdfWriter.hpp"
+#include "pdf/Template.hpp"
+#endif
+
+namespace par::gui {
+
+using namespace par::wizard;
+
+namespace {
+
+// Progress of the scan, reported from the worker thread through a callback that posts to the GUI.
+class CallbackProgress : public Progress {
+public:
+    CallbackProgress(std::function<void(int, std::string)> post, const std::atomic<bool>& cancel)
+        : post_(std::move(post)), cancel_(cancel) {}
+    void update(double fraction, std::string_view label) override {
+        int percent = static_cast<int>(fraction * 100.0);
+        if (percent == last_) return;  // at most a hundred events
+        last_ = percent;
+        post_(percent, std::string(label));
+    }
+    bool cancelled() const override { return cancel_; }
+
+private:
+    std::function<void(int, std::string)> post_;
+    const std::atomic<bool>& cancel_;
+    int last_ = -1;
+};
+
+Date today() { return boost::gregorian::day_clock::local_day(); }
+
+const ActionStatus kStatuses[] = {ActionStatus::Open, ActionStatus::Reported, ActionStatus::Accepted,
+                                  ActionStatus::Reopened};
+}  // namespace
+
+TrackerPanel::TrackerPanel(wxWindow* parent, MainFrame& frame)
+    : wxPanel(parent), frame_(frame), calendar_(par::cal::WorkingCalendar::standard()) {
+    buildControls();
+}
+
+TrackerPanel::~TrackerPanel() { stopWorker(); }
+
+void TrackerPanel::buildControls() {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    title_ = new wxStaticText(this, wxID_ANY, _("Remediation tracker"));
+    title_->SetFont(title_->GetFont().Scaled(1.3f).Bold());
+    top->Add(title_, 0, wxALL, 10);
+    info_ = new wxInfoBar(this);
+    top->Add(info_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+
+    auto* filters = new wxFlexGridSizer(2, 6, 6, 8);
+    filters->Add(new wxStaticText(this, wxID_ANY, _("&Unit:")), 0, wxALIGN_CENTER_VERTICAL);
+    unit_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(280, -1));
+    filters->Add(unit_, 0, wxEXPAND);
+    filters->Add(new wxStaticText(this, wxID_ANY, _("S&tatus:")), 0, wxALIGN_CENTER_VERTICAL);
+    status_ = new wxChoice(this, wxID_ANY);
+    status_->Append(_("(all statuses)"));
+    for (ActionStatus s : kStatuses) status_->Append(wx(actionStatusLabel(s)));
+    status_->SetSelection(0);
+    filters->Add(status_, 0, wxEXPAND);
+    filters->Add(new wxStaticText(this, wxID_ANY, _("&As of (DD/MM/YYYY):")), 0, wxALIGN_CENTER_VERTICAL);
+    asOf_ = new wxTextCtrl(this, wxID_ANY, wx(vietnameseDate(today())), wxDefaultPosition, wxSize(120, -1),
+                           wxTE_PROCESS_ENTER);
+    filters->Add(asOf_, 0);
+    overdue_ = new wxCheckBox(this, wxID_ANY, _("&Overdue only"));
+    filters->Add(overdue_, 0, wxALIGN_CENTER_VERTICAL);
+    filters->AddSpacer(0);
+    dueWithin_ = new wxCheckBox(this, wxID_ANY, _("Due &within (working days):"));
+    filters->Add(dueWithin_, 0, wxALIGN_CENTER_VERTICAL);
+    dueDays_ = new wxSpinCtrl(this, wxID_ANY, "5", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 250, 5);
+    filters->Add(dueDays_, 0);
+    filters->AddSpacer(0);
+    asOfError_ = new wxStaticText(this, wxID_ANY, "");
+    asOfError_->SetForegroundColour(errorColour());
+    filters->Add(asOfError_, 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(filters, 0, wxEXPAND | wxALL, 10);
+
+    view_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VERT_RULES);
+    model_ = new TrackerModel;
+    view_->AssociateModel(model_);
+    model_->DecRef();  // the control owns it
+    struct Col {
+        wxString title;
+        int width;
+    };
+    const Col cols[] = {{_("Inspected unit"), 150}, {_("Audit"), 160}, {_("Finding / action"), 360},
+                        {_("Responsible unit"), 160}, {_("Deadline"), 90}, {_("Status"), 120},
+                        {_("Working days overdue"), 110}};
+    for (unsigned i = 0; i < TrackerModel::ColumnCount; ++i)
+        view_->AppendTextColumn(cols[i].title, i, wxDATAVIEW_CELL_INERT, cols[i].width,
+                                i == TrackerModel::Overdue ? wxALIGN_RIGHT : wxALIGN_LEFT,
+                                wxDATAVIEW_COL_RESIZABLE);
+    top->Add(view_, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+
+    auto* progress = new wxBoxSizer(wxHORIZONTAL);
+    gauge_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(260, -1));
+    progressText_ = new wxStaticText(this, wxID_ANY, "");
+    cancelScan_ = new wxButton(this, wxID_ANY, _("Sto&p reading"));
+    progress->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    progress->Add(progressText_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+    progress->Add(cancelScan_, 0);
+    top->Add(progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    accept_ = new wxButton(this, wxID_ANY, _("A&ccept..."));
+    reopen_ = new wxButton(this, wxID_ANY, _("&Reopen..."));
+    extend_ = new wxButton(this, wxID_ANY, _("&Extend..."));
+    import_ = new wxButton(this, wxID_ANY, _("&Import a unit's response..."));
+    export_ = new wxButton(this, wxID_ANY, _("E&xport..."));
+    rescan_ = new wxButton(this, wxID_ANY, _("Read the folder a&gain"));
+    for (auto* b : {accept_, reopen_, extend_, import_, export_, rescan_}) buttons->Add(b, 0, wxRIGHT, 6);
+    top->Add(buttons, 0, wxALL, 10);
+    SetSizer(top);
+    gauge_->Hide();
+    progressText_->Hide();
+    cancelScan_->Hide();
+
+    auto filtersChanged = [this](wxCommandEvent&) { applyFilters(); };
+    unit_->Bind(wxEVT_CHOICE, filtersChanged);
+    status_->Bind(wxEVT_CHOICE, filtersChanged);
+    overdue_->Bind(wxEVT_CHECKBOX, filtersChanged);
+    dueWithin_->Bind(wxEVT_CHECKBOX, filtersChanged);
+    dueDays_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) {
+        if (dueWithin_->IsChecked()) applyFilters();
+    });
+    asOf_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { setAsOfText(asOf_->GetValue()); });
+    asOf_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        setAsOfText(asOf_->GetValue());
+        e.Skip();
+    });
+    view_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { updateButtons(); });
+    accept_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onAccept(); });
+    reopen_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onReopen(); });
+    extend_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onExtend(); });
+    import_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onImport(); });
+    export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxMenu menu;
+        menu.Append(1, _("Excel workbook (.&xlsx)..."));
+        menu.Append(2, _("&Calendar of deadlines (.ics)..."));
+#ifdef PAR_GUI_HAS_PDF
+        menu.Append(3, _("&Follow-up report (PDF)..."));
+#endif
+        int chosen = GetPopupMenuSelectionFromUser(menu, export_->GetPosition() + wxPoint(0, export_->GetSize().y));
+        if (chosen >= 1 && chosen <= 3) onExport(chosen - 1);
+    });
+    rescan_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { rescan(); });
+    cancelScan_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancel_ = true; });
+    updateButtons();
+}
+
+void TrackerPanel::openWorkspace(const wxString& dir) {
+    stopWorker();
+    dir_ = dir;
+    title_->SetLabel(wxString::Format(_("Remediation tracker: %s"), dir));
+    state_.reset();
+    model_->show(nullptr);
+    info_->Dismiss();
+    notice_.clear();
+    cancel_ = false;
+    done_ = false;
+    gauge_->SetValue(0);
+    progressText_->SetLabel(_("Reading the audit files..."));
+    for (wxWindow* w : {static_cast<wxWindow*>(gauge_), static_cast<wxWindow*>(progressText_),
+                        static_cast<wxWindow*>(cancelScan_)})
+        w->Show();
+    Layout();
+    updateButtons();
+
+    auto asOf = parseUserDate(trim(std8(asOf_->GetValue())));
+    Date day = asOf ? *asOf : today();
+    std::string folder = std8(dir);
+    worker_ = std::thread([this, folder, day]() {
+        CallbackProgress progress(
+            [this](int percent, std::string label) {
+                CallAfter([this, percent, label]() {
+                    gauge_->SetValue(percent);
+                    progressText_->SetLabel(wx(label));
+                });
+            },
+            cancel_);
+        std::shared_ptr<par::track::Register> reg;
+        wxString error;
+        try {
+            reg = std::make_shared<par::track::Register>(TrackerState::scan(folder, day, calendar_, progress));
+        } catch (const Cancelled&) {
+            // reg stays empty: stopped by the user
+        } catch (const std::exception& e) {
+            error = wxString::FromUTF8(e.what());
+        }
+        CallAfter([this, reg, error]() { scanDone(reg, error); });
+        done_ = true;
+    });
+}
+
+void TrackerPanel::rescan() {
+    if (!dir_.empty()) openWorkspace(dir_);
+}
+
+void TrackerPanel::stopWorker() {
+    cancel_ = true;
+    if (worker_.joinable()) worker_.join();
+}
+
+void TrackerPanel::scanDone(std::shared_ptr<par::track::Register> reg, const wxString& error) {
+    if (worker_.joinable()) worker_.join();
+    done_ = true;
+    for (wxWindow* w : {static_cast<wxWindow*>(gauge_), static_cast<wxWindow*>(progressText_),
+                        static_cast<wxWindow*>(cancelScan_)})
+        w->Hide();
+    Layout();
+    if (!error.empty()) {
+        showError(this, _("Cannot read the workspace"), std::runtime_error(std8(error)));
+    } else if (!reg) {
+        frame_.SetStatusText(_("Reading the folder was stopped."));
+    } else {
+        state_ = std::make_unique<TrackerState>(std8(dir_), std::move(*reg), calendar_);
+        unit_->Clear();
+        unit_->Append(_("(all units)"));
+        for (const auto& u : state_->units()) unit_->Append(wx(u));
+        unit_->SetSelection(0);
+        setAsOfText(asOf_->GetValue());
+        applyFilters();
+        showNotice();
+    }
+    updateButtons();
+}
+
+void TrackerPanel::showNotice() {
+    if (!state_) return;
+    notice_ = wx(state_->notice().text);
+    if (notice_.empty()) info_->Dismiss();
+    else info_->ShowMessage(notice_, state_->notice().overdue > 0 ? wxICON_WARNING : wxICON_INFORMATION);
+}
+
+void TrackerPanel::setAsOfText(const wxString& text) {
+    if (asOf_->GetValue() != text) asOf_->ChangeValue(text);
+    auto d = parseUserDate(trim(std8(text)));
+    if (!d) {
+        asOfError_->SetLabel(wxString::Format(_("'%s' is not a date (DD/MM/YYYY)"), text));
+        Layout();
+        return;
+    }
+    asOfError_->SetLabel("");
+    if (!state_ || state_->asOf() == *d) return;
+    state_->setAsOf(*d);
+    refresh();
+    showNotice();
+}
+
+void TrackerPanel::setOverdueOnly(bool on) {
+    overdue_->SetValue(on);
+    applyFilters();
+}
+
+void TrackerPanel::applyFilters() {
+    if (!state_) return;
+    TrackerFilter f;
+    if (unit_->GetSelection() > 0) f.unit = std8(unit_->GetStringSelection());
+    if (status_->GetSelection() > 0) f.status = kStatuses[status_->GetSelection() - 1];
+    f.overdueOnly = overdue_->IsChecked();
+    if (dueWithin_->IsChecked()) f.dueWithin = dueDays_->GetValue();
+    state_->setFilter(f);
+    refresh();
+}
+
+void TrackerPanel::refresh() {
+    long keep = selectedRow();
+    model_->show(state_.get());
+    if (state_) {
+        frame_.SetStatusText(wx(state_->summary()));
+        if (keep >= 0 && static_cast<size_t>(keep) < state_->rows().size()) selectRow(static_cast<size_t>(keep));
+    }
+    updateButtons();
+}
+
+void TrackerPanel::selectRow(size_t row) {
+    if (!state_ || row >= state_->rows().size()) return;
+    wxDataViewItem item = model_->GetItem(static_cast<unsigned>(row));
+    view_->Select(item);
+    view_->EnsureVisible(item);
+    updateButtons();
+}
+
+long TrackerPanel::selectedRow() const {
+    if (!state_ || !view_->HasSelection()) return -1;
+    unsigned row = model_->GetRow(view_->GetSelection());
+    return row < state_->rows().size() ? static_cast<long>(row) : -1;
+}
+
+void TrackerPanel::updateButtons() {
+    bool ready = state_ != nullptr && done_;
+    long row = selectedRow();
+    bool selected = ready && row >= 0;
+    accept_->Enable(selected && state_->canAccept(static_cast<size_t>(row)));
+    reopen_->Enable(selected && state_->canReopen(static_cast<size_t>(row)));
+    extend_->Enable(selected && state_->canExtend(static_cast<size_t>(row)));
+    for (wxWindow* w : {static_cast<wxWindow*>(import_), static_cast<wxWindow*>(export_),
+                        static_cast<wxWindow*>(unit_), static_cast<wxWindow*>(status_),
+                        static_cast<wxWindow*>(overdue_), static_cast<wxWindow*>(dueWithin_),
+                        static_cast<wxWindow*>(dueDays_), static_cast<wxWindow*>(asOf_)})
+        w->Enable(ready);
+    rescan_->Enable(done_ && !dir_.empty());
+}
+
+void TrackerPanel::onAccept() {
+    long row = selectedRow();
+    if (row < 0) return;
+    const auto& e = state_->entryOf(static_cast<size_t>(row));
+    wxTextEntryDialog dlg(this, wxString::Format(_("Accept %s as done. Verification note (optional):"), wx(e.action.id)),
+                          _("Accept the action"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        state_->accept(static_cast<size_t>(row), std8(dlg.GetValue()));
+    } catch (const std::exception& ex) {
+        showError(this, _("Cannot accept the action"), ex);
+    }
+    refresh();
+}
+
+void TrackerPanel::onReopen() {
+    long row = selectedRow();
+    if (row < 0) return;
+    const auto& e = state_->entryOf(static_cast<size_t>(row));
+    wxTextEntryDialog dlg(this, wxString::Format(_("Reopen %s. Reason (required):"), wx(e.action.id)),
+                          _("Reopen the action"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        state_->reopen(static_cast<size_t>(row), std8(dlg.GetValue()));
+    } catch (const std::exception& ex) {
+        showError(this, _("Cannot reopen the action"), ex);
+    }
+    refresh();
+}
+
+void TrackerPanel::onExtend() {
+    long row = selectedRow();
+    if (row < 0) return;
+    ExtendDialog dlg(this, state_->entryOf(static_cast<size_t>(row)));
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        state_->extend(static_cast<size_t>(row), std8(dlg.deadline()), std8(dlg.reason()));
+    } catch (const std::exception& ex) {
+        showError(this, _("Cannot extend the deadline"), ex);
+    }
+    refresh();
+}
+
+void TrackerPanel::onImport() {
+    wxFileDialog dlg(this, _("Import a unit's response"), dir_, "",
+                     _("Response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) importFile(dlg.GetPath());
+}
+
+bool TrackerPanel::importFile(const wxString& path) {
+    if (!state_) return false;
+    try {
+        TrackerImport im = state_->importResponse(std8(path));
+        wxString text;
+        if (!im.result.changed()) {
+            text = wxString::Format(_("Nothing new: this response of %s was already imported."), wx(im.unit));
+        } else {
+            wxString list;
+            for (const auto& id : im.result.merged) list += (list.empty() ? "" : ", ") + wx(id);
+            text = wxString::Format(_("Imported the response of %s into %s: %s."), wx(im.unit),
+                                    wx(im.auditFile), list);
+        }
+        info_->ShowMessage(text, wxICON_INFORMATION);
+        refresh();
+        return true;
+    } catch (const par::track::ImportRefused& e) {
+        showError(this, _("The response was refused; nothing was changed in the audit"), e);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot import the response"), e);
+    }
+    refresh();
+    return false;
+}
+
+void TrackerPanel::onExport(int format) {
+    const wxString wildcards[] = {_("Excel workbooks (*.xlsx)|*.xlsx"), _("iCalendar files (*.ics)|*.ics"),
+                                  _("PDF documents (*.pdf)|*.pdf")};
+    const char* names[] = {"theo-doi-khac-phuc.xlsx", "han-khac-phuc.ics", "bao-cao-theo-doi-khac-phuc.pdf"};
+    wxFileDialog dlg(this, _("Export the register"), dir_, names[format], wildcards[format],
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() == wxID_OK) exportTo(dlg.GetPath(), format);
+}
+
+bool TrackerPanel::exportTo(const wxString& path, int format) {
+    if (!state_) return false;
+    try {
+        std::string bytes;
+        if (format == 0) {
+            bytes = par::track::registerXlsx(state_->view());
+        } else if (format == 1) {
+            bytes = par::track::registerIcs(state_->view());
+        } else {
+#ifdef PAR_GUI_HAS_PDF
+            pdf::Template tpl = pdf::Template::load(dataPath("templates/theo-doi-khac-phuc.xml"));
+            bytes = pdf::renderPdf(tpl.render(followUpReportData(*state_))).pdf;
+#else
+            return false;
+#endif
+        }
+        writeFileAtomically(std8(path), bytes, AtomicWriteOptions{false});
+        frame_.SetStatusText(wxString::Format(_("Wrote %lu actions to %s"), static_cast<unsigned long>(state_->rows().size()), path));
+        return true;
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot export the register"), e);
+        return false;
+    }
+}
+
+}  // namespace par::gui

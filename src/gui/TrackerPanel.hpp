@@ -1,0 +1,102 @@
+// TrackerPanel.hpp - the tracker view of a workspace (a folder of audit files): every remediation
+// action in a wxDataViewCtrl with filters (unit, status, overdue only, due within N working days,
+// as-of date), overdue rows highlighted, the inspectors' status updates (accept, reopen, extend),
+// import of a unit's response, export to XLSX / ICS / PDF, and a notice of what is overdue or due
+// this week in an info bar. The folder is read in a worker thread with a progress gauge, so the
+// window stays responsive. Every decision is par::wizard::TrackerState's; this class draws it.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/Dates.hpp"
+#include "core/wizard/TrackerState.hpp"
+
+class wxCheckBox;
+class wxChoice;
+class wxDataViewCtrl;
+class wxGauge;
+class wxInfoBar;
+class wxSpinCtrl;
+class wxStaticText;
+class wxTextCtrl;
+class wxButton;
+
+namespace par::gui {
+
+class MainFrame;
+class TrackerModel;
+
+class TrackerPanel : public wxPanel {
+public:
+    TrackerPanel(wxWindow* parent, MainFrame& frame);
+    ~TrackerPanel() override;
+
+    // Starts reading `dir` in the background (as of today); the rows appear when it is done.
+    void openWorkspace(const wxString& dir);
+    // Reads the folder again (after changes made elsewhere).
+    void rescan();
+    bool scanning() const { return worker_.joinable() && !done_; }
+    const par::wizard::TrackerState* state() const { return state_.get(); }
+    const wxString& dir() const { return dir_; }
+
+    // Also used by the smoke test's hook.
+    void setAsOfText(const wxString& text);
+    void setOverdueOnly(bool on);
+    void selectRow(size_t row);
+    long selectedRow() const;
+    bool importFile(const wxString& path);  // imports a response; false when refused or failed
+    bool exportTo(const wxString& path, int format);  // 0 XLSX, 1 ICS, 2 PDF
+    wxString noticeText() const { return notice_; }
+
+private:
+    void buildControls();
+    void scanDone(std::shared_ptr<par::track::Register> reg, const wxString& error);
+    void stopWorker();
+    void applyFilters();
+    void refresh();
+    void updateButtons();
+    void showNotice();
+    void onAccept();
+    void onReopen();
+    void onExtend();
+    void onImport();
+    void onExport(int format);
+
+    MainFrame& frame_;
+    wxString dir_;
+    par::cal::WorkingCalendar calendar_;
+    std::unique_ptr<par::wizard::TrackerState> state_;
+    wxString notice_;
+
+    std::thread worker_;
+    std::atomic<bool> cancel_{false};
+    std::atomic<bool> done_{true};
+
+    wxStaticText* title_ = nullptr;
+    wxInfoBar* info_ = nullptr;
+    wxChoice* unit_ = nullptr;
+    wxChoice* status_ = nullptr;
+    wxCheckBox* overdue_ = nullptr;
+    wxCheckBox* dueWithin_ = nullptr;
+    wxSpinCtrl* dueDays_ = nullptr;
+    wxTextCtrl* asOf_ = nullptr;
+    wxStaticText* asOfError_ = nullptr;
+    wxDataViewCtrl* view_ = nullptr;
+    TrackerModel* model_ = nullptr;  // owned by the control (DecRef)
+    wxGauge* gauge_ = nullptr;
+    wxStaticText* progressText_ = nullptr;
+    wxButton* accept_ = nullptr;
+    wxButton* reopen_ = nullptr;
+    wxButton* extend_ = nullptr;
+    wxButton* import_ = nullptr;
+    wxButton* export_ = nullptr;
+    wxButton* rescan_ = nullptr;
+    wxButton* cancelScan_ = nullptr;
+};
+
+}  // namespace par::gui
