@@ -24,15 +24,6 @@ struct Options {
     std::string visit;
 };
 
-// The form's path written relative to the audit's folder, so the pair can be moved together.
-std::string relativeHref(const std::string& formPath, const std::string& auditPath) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path base = fs::absolute(fs::path(auditPath), ec).parent_path();
-    fs::path rel = fs::relative(fs::absolute(formPath, ec), base, ec);
-    return ec ? fs::absolute(formPath).string() : rel.string();
-}
-
 void install(CLI::App& app, Context&) {
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("new", tr("Tạo tệp kiểm tra mới cho một đơn vị", "Start a new audit of a unit"));
@@ -70,7 +61,7 @@ void install(CLI::App& app, Context&) {
         }
         a.form.id = form->id;
         a.form.version = form->version;
-        a.form.href = relativeHref(form->file, o->output);
+        a.form.href = formHref(form->file, o->output);
         if (o->id.empty()) {
             std::string stem = std::filesystem::path(o->output).filename().string();
             auto dot = stem.find('.');

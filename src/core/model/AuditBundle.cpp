@@ -1,6 +1,7 @@
 #include "core/model/AuditBundle.hpp"
 
 #include <sys/stat.h>
+#include <filesystem>
 
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
@@ -8,6 +9,20 @@
 #include "core/model/FormReader.hpp"
 
 namespace par {
+
+std::string formHref(const std::string& formPath, const std::string& auditPath) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path absForm = fs::absolute(fs::path(formPath), ec);
+    if (ec)
+        return formPath;
+    absForm = absForm.lexically_normal();
+    fs::path base = fs::absolute(fs::path(auditPath), ec).parent_path();
+    if (ec)
+        return absForm.string();
+    fs::path rel = fs::relative(absForm, base, ec);
+    return ec || rel.empty() ? absForm.string() : rel.string();
+}
 
 std::string locateForm(const Audit& audit) {
     std::string path = audit.formPath();

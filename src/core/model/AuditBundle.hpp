@@ -27,6 +27,10 @@ struct AuditBundle {
 // bundled forms/<id>.xml (so an audit copied away from its form still opens).
 std::string locateForm(const Audit& audit);
 
+// The form's path written relative to the audit's folder, so the pair can be moved together (an
+// absolute, normalised path when no relative one exists).
+std::string formHref(const std::string& formPath, const std::string& auditPath);
+
 // Loads a form by path, or by id from the bundled forms/ folder; throws when it is not valid.
 std::shared_ptr<const Form> loadFormByPathOrId(const std::string& pathOrId,
                                                std::shared_ptr<const ReferenceData> reference);

@@ -18,13 +18,6 @@ std::string absolutePath(const std::string& p) {
     return ec ? p : a.lexically_normal().string();
 }
 
-// The form's path written relative to the audit's folder, so the pair can be moved together.
-std::string relativeHref(const std::string& formPath, const std::string& auditPath) {
-    std::error_code ec;
-    fs::path base = fs::absolute(fs::path(auditPath), ec).parent_path();
-    fs::path rel = fs::relative(fs::absolute(formPath, ec), base, ec);
-    return ec || rel.empty() ? absolutePath(formPath) : rel.string();
-}
 }  // namespace
 
 void AuditSession::init() {
@@ -102,7 +95,7 @@ void AuditSession::save(const std::string& path, const std::string& what) {
     // audit file: after Save As elsewhere, or for a new audit whose form was given by absolute path.
     for (std::string* href : {&a.form.href, &a.catalogHref, &a.registryHref}) {
         if (href->empty()) continue;
-        if (fs::path(*href).is_absolute() || target != path_) *href = relativeHref(a.resolve(*href), target);
+        if (fs::path(*href).is_absolute() || target != path_) *href = formHref(a.resolve(*href), target);
     }
     a.logChange(what.empty() ? std::string(tr("Lưu từ ứng dụng par-audit-gui", "Saved from par-audit-gui")) : what);
     AuditWriter::save(a, target);
