@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <atomic>
+#include <cstdint>
+#include <cstring>
 
 #include "core/common/Error.hpp"
 
@@ -56,6 +58,13 @@ std::string nfc(std::string_view utf8) {
             break;
         }
     if (ascii) return std::string(utf8);
+    // Most text is already NFC (Vietnamese keyboards type precomposed letters): checking that on
+    // the UTF-8 bytes avoids the round trip through UTF-16. Ill-formed input takes the long way,
+    // which replaces it.
+    UErrorCode check = U_ZERO_ERROR;
+    icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+    if (isValidUtf8(utf8) && normalizer(true).isNormalizedUTF8(piece, check) && U_SUCCESS(check))
+        return std::string(utf8);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString n = normalizer(true).normalize(u, status);
@@ -69,6 +78,15 @@ bool isValidUtf8(std::string_view s) {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
+        // Eight ASCII bytes at a time: markup and most numbers are ASCII even in Vietnamese files.
+        if (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;

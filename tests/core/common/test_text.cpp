@@ -23,6 +23,21 @@ TEST_CASE("utf-8 validation", "[text]") {
     CHECK_FALSE(isValidUtf8("\xC3"));
     CHECK_FALSE(isValidUtf8("\xC0\xAF"));      // overlong
     CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));  // surrogate
+    // Past the eight-bytes-at-a-time ASCII stretch, at every offset.
+    for (size_t pad = 0; pad < 20; ++pad) {
+        std::string ascii(pad, 'a');
+        CHECK(isValidUtf8(ascii + "Quỳnh Lưu" + ascii));
+        CHECK_FALSE(isValidUtf8(ascii + "\xC3"));
+        CHECK_FALSE(isValidUtf8(ascii + "\xFF" + ascii));
+        CHECK_FALSE(isValidUtf8(ascii + "\xE1\xBB" + ascii));
+    }
+}
+
+TEST_CASE("nfc: text already composed is kept, decomposed text is composed", "[text]") {
+    CHECK(nfc("Nguyễn Văn An") == "Nguyễn Văn An");
+    CHECK(nfc("Nguye\xCC\x82\xCC\x83n") == "Nguyễn");
+    CHECK(nfc("\xE2\x84\xA6") == "\xCE\xA9");  // OHM SIGN → GREEK CAPITAL OMEGA
+    CHECK(nfc("a\xC3") == "a\xEF\xBF\xBD");  // ill-formed: replaced, as before
 }
 
 TEST_CASE("format and tr", "[text]") {
