@@ -1,8 +1,9 @@
 // TrackCommand.cpp - `par-audit track DIR --as-of D [--unit U] [--status S] [--overdue]
-// [--due-within N] [--format table|csv|json|xlsx|ics|pdf] [-o FILE]`: the register of every
-// remediation action in a workspace (a folder of audit files), with a summary per responsible unit
-// (docs/tracking.md). The PDF is the follow-up report "Báo cáo theo dõi kết quả khắc phục", drawn
-// from templates/theo-doi-khac-phuc.xml by the document engine. Exit 1 when some audit file could
+// [--due-within N] [--format table|csv|json|xlsx|ics|pdf] [-o FILE] [--no-cache]`: the register of
+// every remediation action in a workspace (a folder of audit files), with a summary per responsible
+// unit (docs/tracking.md); unchanged files come from the user's cache unless --no-cache. The PDF is
+// the follow-up report "Báo cáo theo dõi kết quả khắc phục", drawn from
+// templates/theo-doi-khac-phuc.xml by the document engine. Exit 1 when some audit file could
 // not be read (the others are still listed).
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/Register.hpp"
+#include "core/tracking/RegisterCache.hpp"
 #include "core/tracking/RegisterFormats.hpp"
 #if PAR_HAVE_PDF
 #include "core/report/Data.hpp"
@@ -36,6 +38,7 @@ struct Options {
     std::string output;
     std::string templ;
     std::vector<std::string> overrides;
+    bool noCache = false;
 };
 
 #if PAR_HAVE_PDF
@@ -122,6 +125,9 @@ void install(CLI::App& app, Context& ctx) {
     cmd->add_option(
         "--overrides", o->overrides,
         tr("Tệp lịch nghỉ địa phương; có thể lặp lại", "Local schedule file; may be repeated"));
+    cmd->add_flag("--no-cache", o->noCache,
+                  tr("Đọc lại mọi tệp, không dùng và không ghi bộ nhớ đệm (~/.cache/par-audit)",
+                     "Parse every file; neither use nor write the cache (~/.cache/par-audit)"));
     cmd->callback([o, &ctx]() {
         Date asOf = boost::gregorian::day_clock::local_day();
         if (!o->asOf.empty()) {
@@ -139,7 +145,10 @@ void install(CLI::App& app, Context& ctx) {
         for (const auto& f : o->overrides)
             calendar.addOverrides(f);
         NullProgress progress;
-        Register reg = Register::scan(o->dir, asOf, calendar, progress);
+        ScanOptions scan;
+        if (!o->noCache)
+            scan.cacheFolder = RegisterCache::defaultFolder();
+        Register reg = Register::scan(o->dir, asOf, calendar, progress, scan);
         for (const auto& i : reg.issues)
             std::cerr << i.message << "\n";
 

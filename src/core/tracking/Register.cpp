@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,12 +10,17 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/tracking/Deadlines.hpp"
+#include "core/tracking/RegisterCache.hpp"
+#include "core/tracking/RegisterScanner.hpp"
 
 namespace par::track {
 
@@ -23,34 +29,6 @@ namespace fs = std::filesystem;
 
 bool endsWith(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// Start of element `name` (an opening tag "<name" followed by a space, '/' or '>') at or after
-// `from`; npos when absent.
-size_t findTag(std::string_view text, std::string_view name, size_t from) {
-    std::string open = "<" + std::string(name);
-    for (size_t p = text.find(open, from); p != std::string_view::npos;
-         p = text.find(open, p + 1)) {
-        char c = p + open.size() < text.size() ? text[p + open.size()] : '\0';
-        if (c == ' ' || c == '/' || c == '>' || c == '\n' || c == '\t' || c == '\r')
-            return p;
-    }
-    return std::string_view::npos;
-}
-
-// The whole element starting at `start`: to "/>" when self-closing, else to its closing tag (the
-// elements read here never nest an element of their own name). Empty when malformed.
-std::string_view element(std::string_view text, std::string_view name, size_t start) {
-    size_t gt = text.find('>', start);
-    if (gt == std::string_view::npos)
-        return {};
-    if (text[gt - 1] == '/')
-        return text.substr(start, gt + 1 - start);
-    std::string close = "</" + std::string(name) + ">";
-    size_t end = text.find(close, gt);
-    if (end == std::string_view::npos)
-        return {};
-    return text.substr(start, end + close.size() - start);
 }
 
 // Reads a whole file into `buf` (reused between files: no allocation once it is large enough).
@@ -74,121 +52,118 @@ void readInto(const std::string& path, std::string& buf) {
     buf.resize(done);  // a file that shrank meanwhile
 }
 
-// Appends `block` without its <history> elements: the register never shows them, and they are
-// most of an old action's bytes.
-void appendWithoutHistory(std::string& out, std::string_view block) {
-    size_t from = 0;
-    for (;;) {
-        size_t h = block.find("<history>", from);
-        if (h == std::string_view::npos) break;
-        size_t end = block.find("</history>", h);
-        if (end == std::string_view::npos) break;
-        out.append(block.substr(from, h - from));
-        from = end + 10;
-    }
-    out.append(block.substr(from));
-}
+// One audit file's part of the register while it is built: the audit's fields once (not copied
+// into each action's entry until the entries are made, in their final order), its actions, and
+// how late each is.
+struct AuditPart {
+    std::string id, file, unit, noticeRef;
+    std::optional<Date> noticeDate;
+    std::vector<Action> actions;
+    std::vector<int> daysOverdue;  // -1: not overdue
+};
 
-// The reduced document, or "" when the file must be read in full.
-std::string reducedDocument(std::string_view text) {
-    if (text.find("<!--") != std::string_view::npos ||
-        text.find("<![CDATA[") != std::string_view::npos)
-        return "";
-    size_t root = findTag(text, "audit", 0);
-    if (root == std::string_view::npos)
-        return "";
-    size_t rootEnd = text.find('>', root);
-    if (rootEnd == std::string_view::npos || text[rootEnd - 1] == '/')
-        return "";
-    std::string out;
-    out.reserve(4096);
-    out.append(text.substr(0, rootEnd + 1));  // declaration and root start tag: lines stay right
-    for (const char* name : {"unit", "inspecting-body"}) {
-        size_t p = findTag(text, name, rootEnd);
-        if (p != std::string_view::npos)
-            out.append(element(text, name, p));
-    }
-    size_t n = findTag(text, "notice", rootEnd);
-    if (n != std::string_view::npos) {
-        size_t gt = text.find('>', n);
-        if (gt == std::string_view::npos)
-            return "";
-        std::string_view tag = text.substr(n, gt - n);
-        if (!tag.empty() && tag.back() == '/')
-            tag.remove_suffix(1);
-        out.append(tag).append("/>");
-    }
-    out.append("<form id=\"-\"/>");
-    // <actions> comes after the answers and findings: search from the end.
-    size_t a = text.rfind("<actions>");
-    if (a != std::string_view::npos) {
-        std::string_view actions = element(text, "actions", a);
-        if (actions.empty())
-            return "";
-        appendWithoutHistory(out, actions);
-    }
-    out.append("</audit>");
-    return out;
-}
-
-// Moves the audit's actions into entries (the audit is not used afterwards).
-void appendEntries(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar,
-                   std::vector<RegisterEntry>& out) {
-    std::string noticeRef;
+AuditPart partOf(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar) {
+    AuditPart p;
+    p.id = std::move(audit.id);
+    p.file = std::move(audit.file);
+    p.unit = std::move(audit.unit.name);
     if (!audit.notice.number.empty())
-        noticeRef = audit.notice.symbol.empty() ? audit.notice.number
-                                                : audit.notice.number + "/" + audit.notice.symbol;
-    for (auto& a : audit.actions) {
+        p.noticeRef = audit.notice.symbol.empty() ? audit.notice.number
+                                                  : audit.notice.number + "/" + audit.notice.symbol;
+    p.noticeDate = audit.notice.date;
+    p.actions = std::move(audit.actions);
+    p.daysOverdue.reserve(p.actions.size());
+    for (auto& a : p.actions) {
+        a.history.clear();
+        p.daysOverdue.push_back(isOverdue(a, asOf) ? workingDaysOverdue(a, asOf, calendar) : -1);
+    }
+    return p;
+}
+
+// Makes the entries, sorted, moving each action once. The register's order (responsible unit,
+// deadline with none last, audit id, audit file, action id) is computed on integers: responsible units ranked by name once (a workspace has few distinct units), audits
+// ranked by id and file, deadlines as day numbers; action ids compared only within one audit.
+void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out) {
+    size_t total = 0;
+    for (const auto& p : parts)
+        total += p.actions.size();
+    std::unordered_map<std::string_view, std::uint32_t> unitIndex;
+    std::vector<std::string_view> units;
+    for (const auto& p : parts)
+        for (const auto& a : p.actions)
+            if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(units.size())).second)
+                units.push_back(a.responsible);
+    std::vector<std::uint32_t> byName(units.size());
+    for (std::uint32_t i = 0; i < byName.size(); ++i)
+        byName[i] = i;
+    std::sort(byName.begin(), byName.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return units[x] < units[y]; });
+    std::vector<std::uint32_t> unitRank(units.size());
+    for (std::uint32_t r = 0; r < byName.size(); ++r)
+        unitRank[byName[r]] = r;
+    std::vector<std::uint32_t> auditOrder(parts.size());
+    for (std::uint32_t i = 0; i < auditOrder.size(); ++i)
+        auditOrder[i] = i;
+    std::sort(auditOrder.begin(), auditOrder.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const AuditPart& px = parts[x];
+        const AuditPart& py = parts[y];
+        return px.id != py.id ? px.id < py.id : px.file < py.file;
+    });
+    std::vector<std::uint32_t> auditRank(parts.size());
+    for (std::uint32_t r = 0, rank = 0; r < auditOrder.size(); ++r) {
+        // Equal ids and files (audits given twice to fromAudits) share a rank.
+        if (r > 0 && (parts[auditOrder[r]].id != parts[auditOrder[r - 1]].id ||
+                      parts[auditOrder[r]].file != parts[auditOrder[r - 1]].file))
+            ++rank;
+        auditRank[auditOrder[r]] = rank;
+    }
+
+    struct Ref {
+        std::uint64_t key;  // unit rank, then the deadline's day number (none last)
+        std::uint32_t audit, part, action;
+    };
+    std::vector<Ref> refs;
+    refs.reserve(total);
+    for (std::uint32_t i = 0; i < parts.size(); ++i) {
+        const auto& actions = parts[i].actions;
+        for (std::uint32_t k = 0; k < actions.size(); ++k) {
+            const Action& a = actions[k];
+            std::uint64_t day = a.deadline ? static_cast<std::uint64_t>(a.deadline->day_number())
+                                           : 0xFFFFFFFFull;
+            refs.push_back({std::uint64_t{unitRank[unitIndex[a.responsible]]} << 32 | day,
+                            auditRank[i], i, k});
+        }
+    }
+    std::sort(refs.begin(), refs.end(), [&](const Ref& x, const Ref& y) {
+        if (x.key != y.key)
+            return x.key < y.key;
+        if (x.audit != y.audit)
+            return x.audit < y.audit;
+        return parts[x.part].actions[x.action].id < parts[y.part].actions[y.action].id;
+    });
+    out.reserve(out.size() + total);
+    for (const Ref& r : refs) {
+        AuditPart& p = parts[r.part];
         out.emplace_back();
         RegisterEntry& e = out.back();
-        e.auditId = audit.id;
-        e.auditFile = audit.file;
-        e.inspectedUnit = audit.unit.name;
-        e.noticeRef = noticeRef;
-        e.noticeDate = audit.notice.date;
-        e.overdue = isOverdue(a, asOf);
-        e.daysOverdue = workingDaysOverdue(a, asOf, calendar);
-        e.action = std::move(a);
-        e.action.history.clear();
+        e.auditId = p.id;
+        e.auditFile = p.file;
+        e.inspectedUnit = p.unit;
+        e.noticeRef = p.noticeRef;
+        e.noticeDate = p.noticeDate;
+        e.overdue = p.daysOverdue[r.action] >= 0;
+        e.daysOverdue = e.overdue ? p.daysOverdue[r.action] : 0;
+        e.action = std::move(p.actions[r.action]);
     }
-}
-
-bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
-    if (x.action.responsible != y.action.responsible)
-        return x.action.responsible < y.action.responsible;
-    const auto& dx = x.action.deadline;
-    const auto& dy = y.action.deadline;
-    if (dx != dy) {
-        if (!dx)
-            return false;
-        if (!dy)
-            return true;
-        return *dx < *dy;
-    }
-    if (x.auditId != y.auditId)
-        return x.auditId < y.auditId;
-    if (x.auditFile != y.auditFile)
-        return x.auditFile < y.auditFile;
-    return x.action.id < y.action.id;
-}
-
-void sortEntries(std::vector<RegisterEntry>& entries) {
-    std::sort(entries.begin(), entries.end(), entryLess);
 }
 }  // namespace
 
 namespace {
 Audit loadForRegister(const std::string& path, std::string& text) {
     readInto(path, text);
-    std::string reduced = reducedDocument(text);
-    if (!reduced.empty()) {
-        try {
-            Audit a = AuditReader::parse(reduced, path);
-            return a;
-        } catch (const ParseError&) {
-            // Fall through: the full reader gives the message with the file's real line.
-        }
-    }
+    if (auto a = scanForRegister(text, path))
+        return std::move(*a);
+    // Outside the scanner's subset, or wrong: the full reader decides, with the file's real line.
     return AuditReader::parse(text, path);
 }
 }  // namespace
@@ -205,44 +180,105 @@ std::optional<double> UnitSummary::onTimeRate() const {
     return static_cast<double>(acceptedOnTime) / due;
 }
 
-Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
-                        Progress& progress, unsigned threads) {
+namespace {
+struct Listed {
+    std::string path;      // as the entries show it: dir + "/" + relative
+    std::string relative;  // inside the workspace: the cache's key
+    FileStamp stamp;
+    bool cacheable = false;  // not modified in the last seconds (see below)
+};
+
+std::vector<Listed> listAuditFiles(const std::string& dir, bool stamps) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw IoError(fmt(tr("{}: không phải thư mục", "{}: not a directory"), dir));
-    std::vector<std::string> files;
+    std::vector<Listed> files;
+    const fs::path base(dir);
     for (auto it = fs::recursive_directory_iterator(
              dir, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec))
             continue;
         std::string p = it->path().string();
-        if (endsWith(p, ".audit.xml"))
-            files.push_back(std::move(p));
+        if (!endsWith(p, ".audit.xml"))
+            continue;
+        Listed l;
+        l.path = std::move(p);
+        if (stamps) {
+            l.relative = it->path().lexically_relative(base).generic_string();
+            struct stat st {};
+            if (::stat(l.path.c_str(), &st) == 0) {
+                l.stamp.size = static_cast<std::uint64_t>(st.st_size);
+                l.stamp.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                                  st.st_mtim.tv_nsec;
+                l.cacheable = true;
+            }
+        }
+        files.push_back(std::move(l));
     }
     if (ec)
         throw IoError(fmt(tr("{}: không đọc được thư mục: {}", "{}: cannot read the folder: {}"),
                           dir, ec.message()));
-    std::sort(files.begin(), files.end());
+    std::sort(files.begin(), files.end(),
+              [](const Listed& a, const Listed& b) { return a.path < b.path; });
+    return files;
+}
+
+std::int64_t nowNs() {
+    struct timespec ts {};
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+}  // namespace
+
+Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
+                        Progress& progress, const ScanOptions& options) {
+    const bool caching = !options.cacheFolder.empty();
+    std::vector<Listed> files = listAuditFiles(dir, caching);
+
+    // The cache, and what it holds for each file. A file modified in the last 2 s is parsed and
+    // not cached: a second save within the file system's time resolution could otherwise keep
+    // the same size and time (the "racy" case git also guards against).
+    std::optional<RegisterCache> cache;
+    std::vector<std::optional<std::string_view>> cached(files.size());
+    if (caching) {
+        std::error_code ec;
+        fs::path canonical = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+        cache.emplace(options.cacheFolder, canonical.string());
+        cache->load();
+        const std::int64_t racy = nowNs() - 2000000000;
+        for (size_t i = 0; i < files.size(); ++i) {
+            Listed& f = files[i];
+            if (f.stamp.mtimeNs >= racy)
+                f.cacheable = false;
+            if (f.cacheable)
+                cached[i] = cache->find(f.relative, f.stamp);
+        }
+    }
+    std::vector<std::string> encoded(caching ? files.size() : 0);
 
     Register r;
     r.asOf = asOf;
+    unsigned threads = options.threads;
     if (threads == 0)
         threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, std::max<size_t>(1, files.size()));
 
-    struct Part {
-        std::vector<RegisterEntry> entries;
+    // Each file's part, by file index; the threads fill distinct slots.
+    std::vector<AuditPart> loaded(files.size());
+    std::vector<char> ok(files.size(), 0);
+    struct Tally {
         std::vector<ScanIssue> issues;
-        size_t audits = 0;
-        size_t firstAudit = SIZE_MAX;
-        std::string parent, name;
+        size_t parsed = 0;
     };
-    std::vector<Part> parts(threads);
+    std::vector<Tally> tallies(threads);
     std::atomic<size_t> next{0};
     std::atomic<size_t> done{0};
     std::atomic<bool> cancelled{false};
-    auto work = [&](Part& part, bool reports) {
+    std::string firstParent, firstName;  // the inspecting body of the first audit read
+    std::atomic<size_t> firstAudit{SIZE_MAX};
+    std::mutex firstMutex;
+    auto work = [&](Tally& tally, bool reports) {
         std::string buffer;
         for (size_t i = next++; i < files.size() && !cancelled; i = next++) {
             if (reports && (i & 255u) == 0) {
@@ -252,57 +288,86 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
                 if (progress.cancelled())
                     cancelled = true;
             }
+            const Listed& f = files[i];
             try {
-                Audit a = loadForRegister(files[i], buffer);
-                ++part.audits;
-                if (i < part.firstAudit) {
-                    part.firstAudit = i;
-                    part.parent = a.body.parent;
-                    part.name = a.body.name;
+                std::optional<Audit> a;
+                if (cached[i]) {
+                    a = RegisterCache::decode(*cached[i]);
+                    if (!a)
+                        cached[i].reset();  // damaged record: parse the file again
+                    else
+                        a->file = f.path;
                 }
-                appendEntries(a, asOf, calendar, part.entries);
+                if (!a) {
+                    ++tally.parsed;
+                    a = loadForRegister(f.path, buffer);
+                    if (caching && f.cacheable)
+                        encoded[i] = RegisterCache::encode(f.relative, f.stamp, *a);
+                }
+                if (i < firstAudit) {
+                    std::lock_guard<std::mutex> lock(firstMutex);
+                    if (i < firstAudit) {
+                        firstAudit = i;
+                        firstParent = a->body.parent;
+                        firstName = a->body.name;
+                    }
+                }
+                loaded[i] = partOf(*a, asOf, calendar);
+                ok[i] = 1;
             } catch (const Error& e) {
-                part.issues.push_back({files[i], e.what()});
+                tally.issues.push_back({f.path, e.what()});
             }
             ++done;
         }
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, std::ref(parts[t]), false);
-    work(parts[0], true);  // the calling thread works too
+        pool.emplace_back(work, std::ref(tallies[t]), false);
+    work(tallies[0], true);  // the calling thread works too
     for (auto& t : pool)
         t.join();
     if (cancelled)
         throw Cancelled{};
     progress.update(1.0, tr("Đã đọc các tệp kiểm tra", "Audit files read"));
 
-    size_t total = 0;
-    for (const auto& p : parts)
-        total += p.entries.size();
-    // Gather without moving: entries move once, in sorted order.
-    std::vector<RegisterEntry*> all;
-    all.reserve(total);
-    size_t first = SIZE_MAX;
-    for (auto& p : parts) {
-        r.auditCount += p.audits;
-        for (auto& e : p.entries)
-            all.push_back(&e);
-        std::move(p.issues.begin(), p.issues.end(), std::back_inserter(r.issues));
-        if (p.firstAudit < first) {
-            first = p.firstAudit;
-            r.agencyParent = p.parent;
-            r.agencyName = p.name;
-        }
+    for (auto& t : tallies) {
+        r.parsedFiles += t.parsed;
+        std::move(t.issues.begin(), t.issues.end(), std::back_inserter(r.issues));
     }
-    std::sort(all.begin(), all.end(), [](const RegisterEntry* x, const RegisterEntry* y) {
-        return entryLess(*x, *y);
-    });
-    r.entries.reserve(total);
-    for (RegisterEntry* e : all)
-        r.entries.push_back(std::move(*e));
     std::sort(r.issues.begin(), r.issues.end(),
               [](const ScanIssue& a, const ScanIssue& b) { return a.file < b.file; });
+    r.agencyParent = std::move(firstParent);
+    r.agencyName = std::move(firstName);
+
+    if (caching) {
+        // Written only when something changed: a file parsed, or a cached file gone.
+        std::vector<std::string_view> records;
+        size_t reused = 0;
+        for (size_t i = 0; i < files.size(); ++i) {
+            if (cached[i]) {
+                records.push_back(*cached[i]);
+                ++reused;
+            } else if (!encoded[i].empty()) {
+                records.push_back(encoded[i]);
+            }
+        }
+        if (reused != cache->size() || records.size() != reused) {
+            try {
+                cache->save(records);
+            } catch (const Error&) {
+                // A cache that cannot be written (read-only home, full disk) costs time, not
+                // results: the register is complete without it.
+            }
+        }
+    }
+
+    std::vector<AuditPart> parts;
+    parts.reserve(files.size());
+    for (size_t i = 0; i < files.size(); ++i)
+        if (ok[i])
+            parts.push_back(std::move(loaded[i]));
+    r.auditCount = parts.size();
+    makeEntries(parts, r.entries);
     return r;
 }
 
@@ -315,9 +380,11 @@ Register Register::fromAudits(const std::vector<Audit>& audits, Date asOf,
         r.agencyParent = audits.front().body.parent;
         r.agencyName = audits.front().body.name;
     }
+    std::vector<AuditPart> parts;
+    parts.reserve(audits.size());
     for (Audit a : audits)
-        appendEntries(a, asOf, calendar, r.entries);
-    sortEntries(r.entries);
+        parts.push_back(partOf(a, asOf, calendar));
+    makeEntries(parts, r.entries);
     return r;
 }
 

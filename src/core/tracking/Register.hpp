@@ -1,8 +1,9 @@
 // Register.hpp - every remediation action across a workspace (a folder of audit files, a shared
 // drive works), as of a date: its unit, audit, deadline, status and working days overdue, with a
-// summary per responsible unit (docs/tracking.md). Files are read in parallel and only the parts
-// the register needs are parsed; the 2 s budget for 10,000 audits × 30 actions is not yet met
-// (docs/performance.md, "Remediation register").
+// summary per responsible unit (docs/tracking.md). Files are read in parallel by a pull scanner
+// that keeps only what the register shows (RegisterScanner.hpp), and a cache skips the files
+// unchanged since the last scan (RegisterCache.hpp); figures in docs/performance.md,
+// "Remediation register".
 #pragma once
 
 #include <optional>
@@ -53,12 +54,24 @@ struct ScanIssue {
     std::string message;
 };
 
+struct ScanOptions {
+    unsigned threads = 0;  // 0: one per core
+    // Where the cache of what each file gave last time lives (RegisterCache.hpp); "" = no cache.
+    // RegisterCache::defaultFolder() is the user's cache folder.
+    std::string cacheFolder;
+};
+
 class Register {
 public:
     // Reads every *.audit.xml under `dir` (recursively; backups and temporaries skipped). Files
-    // that cannot be read become issues, never stop the scan. threads = 0: one per core.
+    // that cannot be read become issues, never stop the scan. With a cache folder, a file whose
+    // size and modification time are those of the last scan is taken from the cache unparsed.
     static Register scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
-                         Progress& progress, unsigned threads = 0);
+                         Progress& progress, const ScanOptions& options);
+    static Register scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
+                         Progress& progress, unsigned threads = 0) {
+        return scan(dir, asOf, calendar, progress, ScanOptions{threads, ""});
+    }
     // The same from audits already loaded (tests, the GUI).
     static Register fromAudits(const std::vector<Audit>& audits, Date asOf,
                                const cal::WorkingCalendar& calendar);
@@ -68,6 +81,7 @@ public:
     // Sorted by responsible unit, deadline (none last), audit id, action id.
     std::vector<RegisterEntry> entries;
     std::vector<ScanIssue> issues;
+    size_t parsedFiles = 0;  // files parsed by this scan; the others came from the cache
     std::string agencyParent, agencyName;  // the inspecting body of the first audit, for reports
 
     std::vector<RegisterEntry> filtered(const RegisterFilter& filter,
@@ -76,11 +90,10 @@ public:
     static std::vector<UnitSummary> summarise(const std::vector<RegisterEntry>& entries);
 };
 
-// The audit parts the register reads, parsed from the file's text: the root, <unit>,
-// <inspecting-body>, the <notice> start tag and <actions> without the actions' <history>, skipping
-// the answers and findings (so the actions come back without history). Falls
-// back to reading the whole file when it holds comments or CDATA (hand-edited files), and to the
-// full reader's message when something is wrong. Public for the benchmark and the tests.
+// The audit as the register reads it: through the pull scanner (RegisterScanner.hpp: header and
+// actions, without answers, findings or action histories), or, when the file holds something the
+// scanner leaves to it (comments, CDATA, character references, a mistake), by the full reader,
+// whose message names the file's real line. Public for the benchmark and the tests.
 Audit loadForRegister(const std::string& path);
 
 }  // namespace par::track

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -14,6 +16,16 @@
 using namespace par::test;
 
 namespace {
+// `track` keeps a cache in the user's cache folder: the tests' goes to a scratch folder, which
+// the par-audit processes they start inherit.
+const ScratchDir& cacheHome() {
+    static ScratchDir dir("par-test-cache");
+    static const bool set = ::setenv("XDG_CACHE_HOME", dir.path().c_str(), 1) == 0;
+    (void)set;
+    return dir;
+}
+const bool cacheHomeSet = !cacheHome().path().empty();
+
 std::string cli() {
     return binaryPath("par-audit");
 }
@@ -217,4 +229,28 @@ TEST_CASE("register formats: csv, xlsx, ics, pdf files", "[cli][tracking][format
     } else {
         WARN("pdftotext not available: PDF text not checked");
     }
+}
+
+TEST_CASE("track: the cache in $XDG_CACHE_HOME, and --no-cache", "[cli][tracking][cache]") {
+    ScratchDir dir;
+    preparedAudit(dir);
+    std::string ws = dir.file("ws");
+    std::string home = dir.file("home");
+    for (const auto& e : std::filesystem::directory_iterator(ws))  // fresh files are not cached
+        std::filesystem::last_write_time(
+            e.path(), std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    std::string env = "XDG_CACHE_HOME=" + q(home) + " ";
+    auto none = run(env + cli() + " track " + ws + " --as-of 2019-01-31 --format json --no-cache");
+    REQUIRE(none.exitCode == 0);
+    CHECK_FALSE(std::filesystem::exists(home + "/par-audit"));
+    auto first = run(env + cli() + " track " + ws + " --as-of 2019-01-31 --format json");
+    REQUIRE(first.exitCode == 0);
+    REQUIRE(std::filesystem::exists(home + "/par-audit"));
+    CHECK(std::distance(std::filesystem::directory_iterator(home + "/par-audit"),
+                        std::filesystem::directory_iterator()) == 1);
+    auto warm = run(env + cli() + " track " + ws + " --as-of 2019-01-31 --format json");
+    REQUIRE(warm.exitCode == 0);
+    CHECK(first.out == none.out);
+    CHECK(warm.out == none.out);
+    CHECK(run(cli() + " track --help").out.find("--no-cache") != std::string::npos);
 }
