@@ -54,9 +54,12 @@ std::string subsetTrueType(const std::string& path, const std::vector<char32_t>&
     for (const char* tag : kDropped)
         hb_set_add(drop, hb_tag_from_string(tag, 4));
     // Hinting is for screens at small sizes; PDF viewers and printers rasterise unhinted outlines
-    // well, and poppler renders without hinting anyway. Glyph names are dropped by default (post
-    // format 3); libharu writes the missing cvt/fpgm/prep as empty tables.
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    // well, and poppler renders without hinting anyway (keeping it would add about 10 KB per face).
+    // Glyph names are dropped by default (post format 3); libharu writes the missing cvt/fpgm/prep
+    // as empty tables. The .notdef outline stays as the face has it (usually a box; empty
+    // in Liberation Serif), so a character the font lacks prints as it did with the whole face.
+    hb_subset_input_set_flags(input.get(),
+                              HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
 
     Face subset(hb_subset_or_fail(face.get(), input.get()));
     if (!subset)
