@@ -94,7 +94,9 @@ DossierOutcome DossierPageState::run(const DossierJob& job, Progress& progress) 
 }
 
 void DossierPageState::finish(DossierOutcome outcome) {
+    // What a previous run showed belongs to another file or date: the page shows this run only.
     years_.clear();
+    stats_.reset();
     if (outcome.cancelled) {
         status_ = Status::Cancelled;
         return;

@@ -169,6 +169,9 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
     d.finish(DossierPageState::run(d.start(), p3));
     CHECK(d.status() == DossierPageState::Status::Failed);
     CHECK(d.error().find("khong-co.txt") != std::string::npos);
+    CHECK(d.stats() == nullptr);  // the previous run's figures are not shown with this error
+    CHECK(d.badRows().empty());
+    CHECK(d.byUnit().empty());
 }
 
 TEST_CASE("dossier page: percentages in Vietnamese and English, month labels", "[wizard][dossier]") {
