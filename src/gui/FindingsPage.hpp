@@ -40,8 +40,6 @@ private:
     void dismissSelected();
     void restoreSelected();
     void updateButtons();
-    // The counts line: the last evaluation's news, what is stale and dismissed now.
-    void showSummary();
     std::string selectedId() const;
 
     par::wizard::FindingsReview review_;
@@ -49,9 +47,6 @@ private:
     wxStaticText* summary_ = nullptr;
     wxButton* dismiss_ = nullptr;
     wxButton* restore_ = nullptr;
-    size_t lastAdded_ = 0;
-    size_t lastRefreshed_ = 0;
-    wxString lastProblem_;
 };
 
 }  // namespace par::gui
