@@ -82,14 +82,10 @@ void FindingsPage::evaluate() {
     } catch (const std::exception& e) {
         showError(this, _("Cannot evaluate the rules"), e);
     }
+    lastAdded_ = r.added.size();
+    lastRefreshed_ = r.refreshed.size();
+    lastProblem_ = r.problems.ok() ? wxString() : wx(r.problems.problems().front().message);
     reload();
-    wxString text = wxString::Format(_("%zu findings: %zu new, %zu updated, %zu to review."), review_.findings().size(),
-                                     r.added.size(), r.refreshed.size(), review_.staleCount());
-    if (review_.dismissedCount() > 0)
-        text += " " + wxString::Format(_("%zu dismissed (left out of the documents and the score)."),
-                                       review_.dismissedCount());
-    if (!r.problems.ok()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.problems().front().message);
-    summary_->SetLabel(text);
     editor_.changed();
 }
 
@@ -119,6 +115,17 @@ void FindingsPage::reload() {
         if (f.text.empty()) list_->SetItemBackgroundColour(item, wxColour(255, 215, 215));
     }
     updateButtons();
+    showSummary();
+}
+
+void FindingsPage::showSummary() {
+    wxString text = wxString::Format(_("%zu findings: %zu new, %zu updated, %zu to review."), review_.findings().size(),
+                                     lastAdded_, lastRefreshed_, review_.staleCount());
+    if (review_.dismissedCount() > 0)
+        text += " " + wxString::Format(_("%zu dismissed (left out of the documents and the score)."),
+                                       review_.dismissedCount());
+    if (!lastProblem_.empty()) text += "\n" + _("Some rules could not be evaluated: ") + lastProblem_;
+    summary_->SetLabel(text);
 }
 
 void FindingsPage::updateButtons() {

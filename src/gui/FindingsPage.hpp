@@ -40,6 +40,8 @@ private:
     void dismissSelected();
     void restoreSelected();
     void updateButtons();
+    // The counts line: the last evaluation's news, what is stale and dismissed now.
+    void showSummary();
     std::string selectedId() const;
 
     par::wizard::FindingsReview review_;
@@ -47,6 +49,9 @@ private:
     wxStaticText* summary_ = nullptr;
     wxButton* dismiss_ = nullptr;
     wxButton* restore_ = nullptr;
+    size_t lastAdded_ = 0;
+    size_t lastRefreshed_ = 0;
+    wxString lastProblem_;
 };
 
 }  // namespace par::gui
