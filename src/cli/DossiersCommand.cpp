@@ -2,7 +2,10 @@
 // turned into exact figures per unit, procedure and receipt month, and written per year into an
 // audit's dossier-results table (docs/dossiers.md). A progress bar goes to standard error, only
 // when it is a terminal.
+#include <signal.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <cstdio>
 #include <fstream>
@@ -46,14 +49,31 @@ struct Options {
     std::string author;
 };
 
+// Set by SIGINT while an analysis runs: Ctrl-C stops the reader at its next row instead of
+// killing the process (dossiers apply then writes nothing).
+volatile std::sig_atomic_t gInterrupted = 0;
+extern "C" void onInterrupt(int) { gInterrupted = 1; }
+
 // A bar on standard error, redrawn when the percentage changes; nothing unless it is a terminal.
+// While it lives, Ctrl-C asks the analysis to stop (cancelled()).
 class TerminalProgress : public Progress {
 public:
-    TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {}
+    TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {
+        gInterrupted = 0;
+        struct sigaction sa {};
+        sa.sa_handler = onInterrupt;
+        sa.sa_flags = SA_RESTART;  // a read interrupted by Ctrl-C resumes: never a short file
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &previous_);
+    }
     ~TerminalProgress() override {
+        sigaction(SIGINT, &previous_, nullptr);
         if (enabled_ && drawn_)
             std::fprintf(stderr, "\r\033[K");
     }
+    TerminalProgress(const TerminalProgress&) = delete;
+    TerminalProgress& operator=(const TerminalProgress&) = delete;
+    bool cancelled() const override { return gInterrupted != 0; }
     void update(double fraction, std::string_view label) override {
         if (!enabled_)
             return;
@@ -75,6 +95,7 @@ private:
     bool enabled_;
     bool drawn_ = false;
     int last_ = -1;
+    struct sigaction previous_ {};
 };
 
 Date parseAsOf(const std::string& s) {
@@ -110,7 +131,13 @@ DossierStats analyze(const Options& o, const ProcedureCatalog& catalog, const An
     std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet);
     DossierAnalyzer analyzer(catalog, calendar, ao);
     TerminalProgress progress;
-    return analyzer.analyze(*source, mapping, &progress);
+    try {
+        return analyzer.analyze(*source, mapping, &progress);
+    } catch (const Cancelled&) {
+        throw Error(fmt(tr("đã dừng đọc {} theo yêu cầu (Ctrl-C); không có gì được ghi.",
+                           "stopped reading {} on request (Ctrl-C); nothing was written."),
+                        o.log));
+    }
 }
 
 // Width of UTF-8 text in code points (NFC Vietnamese: one per letter).

@@ -282,6 +282,9 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
             }
         }
     }
+    // A stop asked for during the last rows still stops: no figures from a run the user cancelled.
+    if (progress != nullptr && progress->cancelled())
+        throw Cancelled{};
     if (progress != nullptr)
         progress->update(1, label);
     std::sort(worst.begin(), worst.end(), worse);

@@ -3,7 +3,14 @@
 // Quỳnh Lưu sample with the one-stop log of samples/mot-cua.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "TestSupport.hpp"
@@ -238,5 +245,67 @@ TEST_CASE("dossiers apply refuses an audit whose form has no results table", "[c
             dir.file("a.audit.xml") + " --catalog " + dir.file("cat.xml") + " --as-of 2024-04-03");
     CHECK(r.exitCode == 2);
     CHECK_THAT(r.err, Catch::Contains("ket_qua_giai_quyet") && Catch::Contains("không ghi gì"));
+    CHECK(readText(dir.file("a.audit.xml")) == before);
+}
+
+namespace {
+// True once `pid` runs par-audit (not the forked test before exec, which has Catch's handlers) and
+// has a handler for SIGINT (bit 2 of SigCgt in /proc/PID/status).
+bool catchesSigint(pid_t pid) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", ec);
+    if (ec || exe.filename() != "par-audit")
+        return false;
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("SigCgt:", 0) == 0)
+            return (std::stoull(line.substr(7), nullptr, 16) & (1ull << (SIGINT - 1))) != 0;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("dossiers apply: Ctrl-C stops the analysis and writes nothing", "[cli][dossier]") {
+    ScratchDir dir("par-cli-dossier");
+    writeText(dir.file("cat.xml"), kCatalog);
+    // Large enough that the analysis is still running when the signal comes (~400,000 rows).
+    {
+        std::ofstream log(dir.file("big.csv"), std::ios::binary);
+        log << "Mã hồ sơ;Mã thủ tục;Cơ quan tiếp nhận;Ngày tiếp nhận;Ngày hẹn trả;Ngày trả kết quả\r\n";
+        for (int i = 0; i < 400000; ++i)
+            log << "HS-" << i << ";1.001612;UBND xã Ngọc Sơn;04/03/2024 08:00;07/03/2024;06/03/2024\r\n";
+    }
+    auto created = run(cli() + " new --form cchc-xa --unit " + q("UBND xã Ngọc Sơn") + " -o " +
+                       dir.file("a.audit.xml"));
+    REQUIRE(created.exitCode == 0);
+    const std::string before = readText(dir.file("a.audit.xml"));
+
+    const std::string errPath = dir.file("err.txt");
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        FILE* err = std::freopen(errPath.c_str(), "w", stderr);
+        (void)err;
+        const std::string exe = cli(), log = dir.file("big.csv"), audit = dir.file("a.audit.xml"),
+                          cat = dir.file("cat.xml");
+        execl(exe.c_str(), exe.c_str(), "dossiers", "apply", log.c_str(), "--audit", audit.c_str(),
+              "--catalog", cat.c_str(), "--as-of", "2024-04-03", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait for the handler (installed when the reading starts), then interrupt.
+    bool ready = false;
+    for (int i = 0; i < 20000 && !ready; ++i) {
+        ready = catchesSigint(pid);
+        if (!ready)
+            usleep(500);
+    }
+    int status = 0;
+    if (ready)
+        kill(pid, SIGINT);
+    waitpid(pid, &status, 0);
+    REQUIRE(ready);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK_THAT(readText(errPath), Catch::Contains("Ctrl-C") && Catch::Contains("không có gì được ghi"));
     CHECK(readText(dir.file("a.audit.xml")) == before);
 }
