@@ -28,10 +28,18 @@ Outcome validateForm(const std::string& path) {
     FormLoad l = FormReader::load(path, formFunctions(ref, std::nullopt));
     printProblems(std::cout, l.problems);
     Outcome o{l.problems.errorCount(), countWarnings(l.problems), ""};
-    o.summary = fmt(tr("biểu mẫu '{}' phiên bản {}: {} phần, {} câu hỏi, {} quy tắc",
-                       "form '{}' version {}: {} sections, {} questions, {} rules"),
-                    l.form->id, l.form->version, std::to_string(l.form->sections.size()),
-                    std::to_string(l.form->questionCount()), std::to_string(l.form->rules.size()));
+    const size_t sections = l.form->sections.size(), questions = l.form->questionCount(),
+                 rules = l.form->rules.size();
+    // Vietnamese nouns have no plural; the English line counts "1 section", "2 sections".
+    auto en = [](size_t n, const char* noun) {
+        return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
+    o.summary = language() == Language::English
+                    ? fmt("form '{}' version {}: {}, {}, {}", l.form->id, l.form->version,
+                          en(sections, "section"), en(questions, "question"), en(rules, "rule"))
+                    : fmt("biểu mẫu '{}' phiên bản {}: {} phần, {} câu hỏi, {} quy tắc",
+                          l.form->id, l.form->version, std::to_string(sections),
+                          std::to_string(questions), std::to_string(rules));
     return o;
 }
 
@@ -116,8 +124,10 @@ void install(CLI::App& app, Context& ctx) {
                 if (o.errors > 0) ++bad;
                 std::cout << (o.errors == 0 ? "✓ " : "✗ ") << path << ": " << o.summary;
                 if (o.errors > 0 || o.warnings > 0)
-                    std::cout << " — " << fmt(tr("{} lỗi, {} cảnh báo", "{} errors, {} warnings"), std::to_string(o.errors),
-                                              std::to_string(o.warnings));
+                    std::cout << " — "
+                              << fmt(tr("{} lỗi, {} cảnh báo", o.errors == 1 ? (o.warnings == 1 ? "{} error, {} warning" : "{} error, {} warnings")
+                                                                            : (o.warnings == 1 ? "{} errors, {} warning" : "{} errors, {} warnings")),
+                                     std::to_string(o.errors), std::to_string(o.warnings));
                 std::cout << "\n";
             } catch (const Error& e) {
                 std::cout << e.what() << "\n";
