@@ -36,7 +36,14 @@ void syncDirectory(const std::string& dir) {
 }
 
 std::string uniqueSuffix() {
-    static thread_local std::mt19937_64 rng{std::random_device{}() ^ (uint64_t(::getpid()) << 32)};
+    // Reseeded in a forked child: otherwise parent and children draw the same names, and a child
+    // killed mid-save leaves a temporary that the next child's save then cannot create (O_EXCL).
+    static thread_local pid_t seededFor = 0;
+    static thread_local std::mt19937_64 rng;
+    if (seededFor != ::getpid()) {
+        seededFor = ::getpid();
+        rng.seed(std::random_device{}() ^ (uint64_t(::getpid()) << 32));
+    }
     char buf[24];
     std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(rng() & 0xffffffffu));
     return buf;
@@ -45,8 +52,13 @@ std::string uniqueSuffix() {
 
 void writeFileAtomically(const std::string& path, std::string_view content,
                          const AtomicWriteOptions& options) {
-    const std::string tmp = path + ".tmp-" + uniqueSuffix();
+    std::string tmp = path + ".tmp-" + uniqueSuffix();
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // A temporary left by a save that was killed may hold the name drawn: draw another.
+    for (int attempt = 0; fd < 0 && errno == EEXIST && attempt < 16; ++attempt) {
+        tmp = path + ".tmp-" + uniqueSuffix();
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
     if (fd < 0) ioFail(tmp, "open");
     size_t done = 0;
     while (done < content.size()) {
