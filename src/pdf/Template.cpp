@@ -6,14 +6,17 @@
 #include <unicode/unistr.h>
 
 #include <cstring>
+#include <filesystem>
 #include <deque>
 #include <map>
 #include <set>
 #include <vector>
 
 #include "core/common/AtomicFile.hpp"
+#include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/XmlReader.hpp"
 
 namespace par::pdf {
 
@@ -22,6 +25,11 @@ using tinyxml2::XMLNode;
 using tinyxml2::XMLText;
 
 constexpr int kTemplateFormatVersion = 1;
+// Bounds against hostile or broken templates (docs/reliability.md): <for> iterations in one render
+// (nested loops multiply), <include> nesting (A includes B includes A) and included files in all.
+constexpr size_t kMaxLoopIterations = 100000;
+constexpr int kMaxIncludeDepth = 8;
+constexpr int kMaxIncludes = 64;
 
 std::optional<double> parseLength(std::string_view s) {
     std::string t = trim(s);
@@ -235,6 +243,7 @@ struct ParaStyle {
 class Renderer {
 public:
     Renderer(const std::string& file, const report::Data& data) : file_(file), scope_(data) {}
+    size_t iterations_ = 0;  // <for> iterations so far (kMaxLoopIterations)
 
     SourceLocation at(const XMLNode& n) const { return {file_, n.GetLineNum(), 0}; }
     [[noreturn]] void fail(const XMLNode& n, const std::string& msg) const {
@@ -420,6 +429,12 @@ public:
         size_t k = 0;
         for (const auto& item : list->items()) {
             ++k;
+            if (++iterations_ > kMaxLoopIterations)
+                fail(e, fmt(tr("mẫu lặp <for> quá {} lần khi dựng văn bản (các vòng lồng nhau?); "
+                               "hãy sửa mẫu",
+                               "the template's <for> loops ran more than {} times (nested loops?); "
+                               "fix the template"),
+                            std::to_string(kMaxLoopIterations)));
             scope_.push(as, &item);
             if (index != nullptr) {
                 scope_.temps().emplace_back(std::to_string(k));
@@ -859,6 +874,11 @@ Template::~Template() = default;
 
 Template Template::load(const std::string& path) {
     std::string text;
+    std::error_code ec;
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxXmlFileBytes)
+        throw ParseError({path, 0, 0},
+                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
+                             std::to_string(size), std::to_string(kMaxXmlFileBytes)));
     try {
         text = readFile(path);
     } catch (const IoError&) {
@@ -868,10 +888,25 @@ Template Template::load(const std::string& path) {
     return parse(text, path, directoryOf(path));
 }
 
+namespace {
+// Include nesting of the parse under way on this thread, and files included since its top level.
+thread_local int includeDepth = 0;
+thread_local int includesLoaded = 0;
+}  // namespace
+
 Template Template::parse(std::string_view xml, const std::string& name,
                          const std::string& baseDir) {
+    if (includeDepth == 0)
+        includesLoaded = 0;
+    if (xml.size() > kMaxXmlFileBytes)
+        throw ParseError({name, 0, 0},
+                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
+                             std::to_string(xml.size()), std::to_string(kMaxXmlFileBytes)));
     if (!isValidUtf8(xml))
         throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8", "file is not UTF-8"));
+    if (xml.find('\0') != std::string_view::npos)
+        throw ParseError({name, 0, 0}, tr("tệp chứa byte NUL (có thể là tệp UTF-16); hãy lưu lại với mã hoá UTF-8",
+                                          "the file contains a NUL byte (a UTF-16 file?); save it again as UTF-8"));
     Template t;
     t.file_ = name;
     t.baseDir_ = baseDir;
@@ -893,11 +928,33 @@ Template Template::parse(std::string_view xml, const std::string& name,
             if (std::strcmp(e->Name(), "include") != 0)
                 continue;
             std::string file = e->Attribute("template");
-            std::string path = file.rfind('/', 0) == 0 ? file : baseDir + "/" + file;
+            // Templates are shared between provinces: an include names a file next to this one,
+            // never a path that could reach elsewhere ("../../etc/passwd", "/etc/passwd").
+            if (!isPlainFileName(file))
+                throw ParseError({name, e->GetLineNum(), 0},
+                                 fmt(tr("<include template=\"{}\">: chỉ được ghi tên một tệp nằm cùng thư mục "
+                                        "với mẫu này (không có '/', '..')",
+                                        "<include template=\"{}\">: name a file in this template's folder "
+                                        "(no '/', '..')"),
+                                     file));
+            std::string path = baseDir + "/" + file;
             if (path == name)
                 throw ParseError({name, e->GetLineNum(), 0},
                                  tr("mẫu tự bao gồm chính nó", "template includes itself"));
-            t.includes_.emplace_back(e, load(path));
+            if (includeDepth >= kMaxIncludeDepth || ++includesLoaded > kMaxIncludes)
+                throw ParseError({name, e->GetLineNum(), 0},
+                                 fmt(tr("<include> lồng quá {} cấp hoặc quá {} tệp (các mẫu bao gồm lẫn nhau?)",
+                                        "<include> nested more than {} deep or more than {} files (templates "
+                                        "including each other?)"),
+                                     std::to_string(kMaxIncludeDepth), std::to_string(kMaxIncludes)));
+            ++includeDepth;
+            try {
+                t.includes_.emplace_back(e, load(path));
+            } catch (...) {
+                --includeDepth;
+                throw;
+            }
+            --includeDepth;
         }
     }
     return t;

@@ -21,4 +21,11 @@ std::string dataDirectory() {
 
 std::string dataPath(const std::string& relative) { return dataDirectory() + "/" + relative; }
 
+bool isPlainFileName(std::string_view name) {
+    if (name.empty() || name.size() > 255 || name == "." || name == "..") return false;
+    for (unsigned char c : name)
+        if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f) return false;
+    return true;
+}
+
 }  // namespace par

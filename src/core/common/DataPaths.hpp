@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace par {
 
@@ -11,5 +12,11 @@ std::string dataDirectory();
 
 // dataDirectory() + "/" + relative.
 std::string dataPath(const std::string& relative);
+
+// Whether `name` is a bare file name that stays in the folder it is resolved in: not empty, at most
+// 255 bytes, no '/' or '\\', not "." or "..", no control character. Names that come from files made
+// elsewhere (evidence in a response, a template's <include>) must pass it, so that "../../etc/passwd"
+// or "/etc/passwd" never reach the file system.
+bool isPlainFileName(std::string_view name);
 
 }  // namespace par

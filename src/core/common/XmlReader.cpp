@@ -1,5 +1,6 @@
 #include "core/common/XmlReader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
@@ -34,14 +35,27 @@ XmlReader XmlReader::parse(std::string_view text, const std::string& name) {
     XmlReader r;
     r.file_ = name;
     if (text.size() > kMaxXmlFileBytes)
-        throw ParseError({name, 0, 0}, tr("tệp quá lớn", "file too large"));
+        throw ParseError({name, 0, 0},
+                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
+                             std::to_string(text.size()), std::to_string(kMaxXmlFileBytes)));
     if (!isValidUtf8(text))
         throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8 hợp lệ; hãy lưu lại với mã hoá UTF-8",
                                           "the file is not valid UTF-8; save it again as UTF-8"));
-    if (text.find('\0') != std::string_view::npos)
-        throw ParseError({name, 0, 0}, tr("tệp chứa ký tự NUL", "the file contains a NUL byte"));
+    if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
+        throw ParseError({name, line, 0},
+                         tr("tệp chứa byte NUL (có thể là tệp UTF-16 hoặc tệp nhị phân); hãy lưu lại với mã hoá UTF-8",
+                            "the file contains a NUL byte (a UTF-16 or binary file?); save it again as UTF-8"));
+    }
     r.doc_ = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
     tinyxml2::XMLError err = r.doc_->Parse(text.data(), text.size());
+    if (err == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED)
+        throw ParseError({name, r.doc_->ErrorLineNum(), 0},
+                         fmt(tr("các phần tử lồng nhau quá sâu (tối đa {} cấp); tệp bị hỏng hoặc không "
+                                "phải tệp của par-audit",
+                                "elements nested too deeply (at most {} levels); the file is damaged or "
+                                "not a par-audit file"),
+                             std::to_string(kMaxXmlDepth)));
     if (err != tinyxml2::XML_SUCCESS) {
         const char* detail = r.doc_->ErrorStr();
         throw ParseError({name, r.doc_->ErrorLineNum(), 0},

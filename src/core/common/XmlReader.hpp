@@ -15,8 +15,10 @@
 
 namespace par {
 
-// Limits on what a reader accepts (see docs/limits.md).
+// Limits on what a reader accepts (docs/reliability.md): the size of an XML file, and how deep its
+// elements may nest (TinyXML-2's own bound, which keeps the recursive readers' stacks small).
 constexpr size_t kMaxXmlFileBytes = 64u * 1024u * 1024u;
+constexpr int kMaxXmlDepth = TINYXML2_MAX_ELEMENT_DEPTH;
 
 class XmlReader {
 public:

@@ -28,6 +28,15 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
     }
     buf_.resize(kBufferBytes);
     refill();
+    // Excel's "Unicode text" and some exports are UTF-16: every other byte of the header is NUL.
+    const bool utf16Bom = end_ >= 2 && ((static_cast<unsigned char>(buf_[0]) == 0xFF &&
+                                         static_cast<unsigned char>(buf_[1]) == 0xFE) ||
+                                        (static_cast<unsigned char>(buf_[0]) == 0xFE &&
+                                         static_cast<unsigned char>(buf_[1]) == 0xFF));
+    if (utf16Bom || std::memchr(buf_.data(), '\0', std::min<size_t>(end_, 4096)) != nullptr)
+        throw ParseError({path_, 1, 0},
+                         tr("tệp là UTF-16 hoặc chứa byte NUL; hãy lưu lại dưới dạng CSV UTF-8",
+                            "the file is UTF-16 or contains NUL bytes; save it again as CSV UTF-8"));
     if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) {
         bom_ = true;
         begin_ = 3;

@@ -77,6 +77,13 @@ std::string joinPath(const std::string& dir, const std::string& target) {
 
 }  // namespace
 
+// Bounds on what an XLSX may make us hold (docs/reliability.md): one element of the sheet or of the
+// shared strings (a row, a string item), a whole small part (workbook, relationships), and the
+// shared-strings table (its texts plus a per-string overhead).
+constexpr size_t kMaxElementBytes = 16u << 20;
+constexpr size_t kMaxSmallPartBytes = 64u << 20;
+constexpr size_t kMaxSharedStringsBytes = 256u << 20;
+
 // Streams complete elements named `local` (any prefix) out of one part of the package.
 class ElementStream {
 public:
@@ -138,6 +145,7 @@ public:
     }
     // Everything that remains (small parts only).
     const std::string& whole() {
+        limit_ = kMaxSmallPartBytes;
         while (more()) {
         }
         return buf_;
@@ -172,6 +180,13 @@ private:
                 tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
         if (n == 0)
             return false;
+        if (buf_.size() + static_cast<size_t>(n) > limit_)
+            throw ParseError(
+                {file_ + ":" + part_, 0, 0},
+                fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không phải do bảng tính tạo ra)",
+                       "an element of this part is longer than {} MB (a damaged file, or not made by a "
+                       "spreadsheet)"),
+                    std::to_string(limit_ >> 20)));
         read_ += n;
         buf_.append(chunk, static_cast<size_t>(n));
         return true;
@@ -181,6 +196,7 @@ private:
     zip_file_t* f_ = nullptr;
     std::string buf_;
     size_t pos_ = 0;
+    size_t limit_ = kMaxElementBytes;  // of buf_: one element, or a whole small part
     long long size_ = 0, read_ = 0;
 };
 
@@ -331,12 +347,19 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
         ElementStream s(impl_->zip, sharedPart, path);
         std::string_view item;
         tinyxml2::XMLDocument doc;
+        size_t sharedBytes = 0;
         while (s.next("si", item)) {
             if (doc.Parse(item.data(), item.size()) != tinyxml2::XML_SUCCESS)
                 throw ParseError({path + ":" + sharedPart, 0, 0},
                                  doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
             std::string text;
             appendText(doc.RootElement(), text);
+            sharedBytes += text.size() + sizeof(std::string);
+            if (sharedBytes > kMaxSharedStringsBytes)
+                throw ParseError({path + ":" + sharedPart, 0, 0},
+                                 fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
+                                        "the shared strings take more than {} MB; export the log as CSV"),
+                                     std::to_string(kMaxSharedStringsBytes >> 20)));
             impl_->shared.push_back(std::move(text));
         }
     }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
 
@@ -12,6 +13,16 @@ using tinyxml2::XMLElement;
 
 // Sub-unit repeats nest answers in instances; files made by hand could nest them without end.
 constexpr int kMaxAnswerDepth = 4;
+// Rows of one table answer (or instances of one repeat) held in memory: far above any real audit (a
+// year's procedures, a district's communes), far below what would exhaust memory.
+constexpr size_t kMaxAnswerRows = 10000;
+
+void checkRowCount(const XmlReader& x, const XMLElement& e, size_t n) {
+    if (n > kMaxAnswerRows)
+        x.fail(e, fmt(tr("câu trả lời có hơn {} dòng; tệp bị hỏng hoặc cần tách đợt kiểm tra",
+                         "the answer has more than {} rows; the file is damaged, or split the audit"),
+                      std::to_string(kMaxAnswerRows)));
+}
 
 void readAnswers(const XmlReader& x, const XMLElement& parent, AnswerSet& set, int depth) {
     if (depth > kMaxAnswerDepth)
@@ -42,11 +53,13 @@ void readAnswers(const XmlReader& x, const XMLElement& parent, AnswerSet& set, i
                 row[col] = x.rawText(c);
             }
             a.rows.push_back(std::move(row));
+            checkRowCount(x, e, a.rows.size());
         }
         for (const auto& inst : children(e, "instance")) {
             AnswerSet sub;
             readAnswers(x, inst, sub, depth + 1);
             a.instances.push_back(std::move(sub));
+            checkRowCount(x, e, a.instances.size());
         }
         if (!hasRows && !hasInstances) a.value = x.rawText(e);
         set.answers.emplace(a.question, std::move(a));
@@ -114,7 +127,16 @@ void readActions(const XmlReader& x, const XMLElement& parent, std::vector<Actio
             a.report.date = x.optDateAttr(*r, "date");
             a.report.doc = x.attrOr(*r, "doc", "");
             if (const XMLElement* n = r->FirstChildElement("note")) a.report.note = x.rawText(*n);
-            for (const auto& ev : children(*r, "evidence")) a.report.evidence.push_back(x.attr(ev, "file"));
+            for (const auto& ev : children(*r, "evidence")) {
+                std::string file = x.attr(ev, "file");
+                // Responses come from outside: an evidence entry names a file sent with the report,
+                // never a path that could point elsewhere on this machine.
+                if (!isPlainFileName(file))
+                    x.fail(ev, fmt(tr("minh chứng '{}' phải là tên tệp, không phải đường dẫn (không có '/', '\\', '..')",
+                                      "evidence '{}' must be a file name, not a path (no '/', '\\', '..')"),
+                                   file));
+                a.report.evidence.push_back(std::move(file));
+            }
         }
         if (const XMLElement* h = e.FirstChildElement("history")) {
             for (const auto& he : children(*h)) {

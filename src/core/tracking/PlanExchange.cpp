@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/ActionPlan.hpp"
 
@@ -94,6 +95,11 @@ void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
                    "{}: a unit can only report (--status reported); accepting or "
                    "reopening is for the inspectors"),
                 actionId));
+    for (const auto& ev : report.evidence)
+        if (!isPlainFileName(ev))
+            throw UsageError(fmt(tr("{}: minh chứng '{}' phải là tên tệp, không phải đường dẫn",
+                                    "{}: evidence '{}' must be a file name, not a path"),
+                                 actionId, ev));
     reportAction(pa->action, report, by);
     pa->action.history.clear();  // the response carries fields, not the unit's own history
     file.kind = PlanFile::Kind::Response;
