@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/Command.hpp"
+#include "cli/HelpFormatter.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
                  "par-audit"};
     app.require_subcommand(1);
     // CLI11's own words, in the message language (they are shared by every sub-command).
+    // Set before the commands are added: each sub-command copies the formatter it is created with.
+    app.formatter(std::make_shared<cli::HelpFormatter>());
     auto formatter = app.get_formatter();
     formatter->label("Usage", tr("Cách dùng", "Usage"));
     formatter->label("OPTIONS", tr("TÙY_CHỌN", "OPTIONS"));

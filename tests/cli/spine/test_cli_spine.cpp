@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "TestSupport.hpp"
 
@@ -139,4 +140,34 @@ TEST_CASE("an audit copied away from its form still opens with the bundled form"
     CHECK(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("Thừa thành phần hồ sơ"));
     CHECK(run(cli() + " validate " + dir.file("quynh-luu-2018.audit.xml")).exitCode == 0);
+}
+
+TEST_CASE("help: descriptions line up in one column, Vietnamese labels included", "[cli]") {
+    auto r = run(cli() + " report --help");
+    REQUIRE(r.exitCode == 0);
+    // Column (in letters, not bytes) where the description starts on each "  -o,--output …" style line.
+    auto column = [](const std::string& line) -> size_t {
+        size_t letters = 0, i = 0;
+        const size_t gap = line.find("   ", 2);
+        if (gap == std::string::npos)
+            return 0;
+        size_t end = line.find_first_not_of(' ', gap);
+        for (; i < end; ++i)
+            letters += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
+        return letters;
+    };
+    std::set<size_t> columns;
+    std::istringstream in(r.out);
+    std::string line;
+    bool sawVietnameseLabel = false;
+    while (std::getline(in, line)) {
+        if (line.rfind("  -", 0) != 0 && line.rfind("  audit", 0) != 0)
+            continue;
+        sawVietnameseLabel |= line.find("BẮT BUỘC") != std::string::npos;
+        if (size_t c = column(line))
+            columns.insert(c);
+    }
+    INFO(r.out);
+    CHECK(sawVietnameseLabel);
+    CHECK(columns.size() == 1);
 }
