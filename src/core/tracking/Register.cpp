@@ -1,6 +1,7 @@
 #include "core/tracking/Register.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -83,7 +84,7 @@ AuditPart partOf(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar) 
 // Makes the entries, sorted, moving each action once. The register's order (responsible unit,
 // deadline with none last, audit id, audit file, action id) is computed on integers: responsible units ranked by name once (a workspace has few distinct units), audits
 // ranked by id and file, deadlines as day numbers; action ids compared only within one audit.
-void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out) {
+void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out, unsigned threads) {
     size_t total = 0;
     for (const auto& p : parts)
         total += p.actions.size();
@@ -141,20 +142,47 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out)
             return x.audit < y.audit;
         return parts[x.part].actions[x.action].id < parts[y.part].actions[y.action].id;
     });
-    out.reserve(out.size() + total);
-    for (const Ref& r : refs) {
-        AuditPart& p = parts[r.part];
-        out.emplace_back();
-        RegisterEntry& e = out.back();
-        e.auditId = p.id;
-        e.auditFile = p.file;
-        e.inspectedUnit = p.unit;
-        e.noticeRef = p.noticeRef;
-        e.noticeDate = p.noticeDate;
-        e.overdue = p.daysOverdue[r.action] >= 0;
-        e.daysOverdue = e.overdue ? p.daysOverdue[r.action] : 0;
-        e.action = std::move(p.actions[r.action]);
+    // The entries are most of the register's memory (≈ 130 MB for 300,000): huge pages where the
+    // system offers them on request spare most page faults, and two threads fill them.
+    std::vector<RegisterEntry> entries;
+    entries.reserve(total);
+#ifdef __linux__
+    if (total > 0) {
+        auto begin = reinterpret_cast<std::uintptr_t>(entries.data());
+        auto end = begin + total * sizeof(RegisterEntry);
+        const std::uintptr_t huge = 2u << 20;
+        begin = (begin + huge - 1) & ~(huge - 1);
+        if (end > begin)
+            ::madvise(reinterpret_cast<void*>(begin), (end - begin) & ~(huge - 1), MADV_HUGEPAGE);
     }
+#endif
+    entries.resize(total);
+    auto fill = [&](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) {
+            const Ref& r = refs[i];
+            AuditPart& p = parts[r.part];
+            RegisterEntry& e = entries[i];
+            e.auditId = p.id;
+            e.auditFile = p.file;
+            e.inspectedUnit = p.unit;
+            e.noticeRef = p.noticeRef;
+            e.noticeDate = p.noticeDate;
+            e.overdue = p.daysOverdue[r.action] >= 0;
+            e.daysOverdue = e.overdue ? p.daysOverdue[r.action] : 0;
+            e.action = std::move(p.actions[r.action]);
+        }
+    };
+    if (threads > 1 && total > 10000) {
+        std::thread other(fill, total / 2, total);  // distinct entries and actions: no sharing
+        fill(0, total / 2);
+        other.join();
+    } else {
+        fill(0, total);
+    }
+    if (out.empty())
+        out = std::move(entries);
+    else
+        std::move(entries.begin(), entries.end(), std::back_inserter(out));
 }
 }  // namespace
 
@@ -367,7 +395,7 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
         if (ok[i])
             parts.push_back(std::move(loaded[i]));
     r.auditCount = parts.size();
-    makeEntries(parts, r.entries);
+    makeEntries(parts, r.entries, threads);
     return r;
 }
 
@@ -384,7 +412,7 @@ Register Register::fromAudits(const std::vector<Audit>& audits, Date asOf,
     parts.reserve(audits.size());
     for (Audit a : audits)
         parts.push_back(partOf(a, asOf, calendar));
-    makeEntries(parts, r.entries);
+    makeEntries(parts, r.entries, 1);
     return r;
 }
 
