@@ -12,6 +12,7 @@ PACKAGES=(
     fonts-liberation2
     poppler-utils qpdf
     xvfb xauth imagemagick
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

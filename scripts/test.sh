@@ -3,7 +3,9 @@
 # runs the whole test suite twice: a normal build with warnings as errors (build/), including the
 # desktop app and its smoke test under Xvfb, and a build under AddressSanitizer +
 # UndefinedBehaviorSanitizer (build-asan/; the core, the CLI and their tests, without the GUI, whose
-# GTK libraries would drown the leak checker in reports that are not ours).
+# GTK libraries would drown the leak checker in reports that are not ours). Then a third stage builds
+# the libFuzzer harnesses with clang-14 (build-fuzz/) and runs each briefly over the samples
+# (scripts/fuzz.sh, docs/reliability.md); a crash, leak, hang or out-of-memory input fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +25,7 @@ run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAR_BUILD_GUI=ON -DPAR_WERRO
 # maybe-uninitialized inside std::regex (libstdc++), which is not a defect of ours.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DPAR_SANITIZE=ON -DPAR_BUILD_BENCH=OFF -DPAR_BUILD_GUI=OFF -DPAR_WERROR=OFF
+
+# Fuzzing: PAR_FUZZ_SECONDS per harness (default 45), two at a time; ~10 min on 2 cores with the build.
+echo "== build-fuzz: libFuzzer harnesses, ${PAR_FUZZ_SECONDS:-45} s each =="
+scripts/fuzz.sh -t "${PAR_FUZZ_SECONDS:-45}" -j "$jobs"
