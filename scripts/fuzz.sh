@@ -49,7 +49,7 @@ fi
 unescape() { sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&amp;/\&/g'; }
 split_lines() {  # one seed file per distinct line of stdin
     local dir=$1 n=0
-    sort -u | head -n 400 | while IFS= read -r line; do
+    sort -u | awk 'NR <= 400' | while IFS= read -r line; do
         n=$((n + 1))
         printf '%s' "$line" >"$dir/form-$n"
     done
@@ -64,9 +64,9 @@ seed() {  # seed HARNESS DIR: fills DIR with the harness's starting corpus
         catalog) cp reference/thu-tuc-mau.xml samples/quynh-luu-2018/thu-tuc.xml "$dir"/ ;;
         registry) cp reference/van-ban.xml samples/quynh-luu-2018/van-ban-bo-sung.xml "$dir"/ ;;
         expr) grep -ohE '(relevant|when|test|for-each|value|min|max|score)="[^"]*"' forms/*.xml |
-                  sed -E 's/^[a-z-]+="//; s/"$//' | unescape | split_lines "$dir" ;;
+                  sed -E 's/^[a-z-]+="//; s/"$//' | unescape | split_lines "$dir" || true ;;
         text_template) grep -ohE '<text( lang="en")?>[^<]*\{[^<]*</text>' forms/*.xml |
-                           sed -E 's/^<text[^>]*>//; s/<\/text>$//' | unescape | split_lines "$dir" ;;
+                           sed -E 's/^<text[^>]*>//; s/<\/text>$//' | unescape | split_lines "$dir" || true ;;
         template) cp templates/*.xml "$dir"/ ;;
         csv) cp samples/mot-cua/*.csv "$dir"/ ;;
         schedule) cp calendars/announced/*.xml "$dir"/ ;;
