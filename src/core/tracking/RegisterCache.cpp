@@ -1,5 +1,10 @@
 #include "core/tracking/RegisterCache.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -146,16 +151,33 @@ RegisterCache::RegisterCache(const std::string& folder, const std::string& canon
     path_ = folder_ + "/register-" + sha256Hex(dir_).substr(0, 24) + ".bin";
 }
 
+RegisterCache::~RegisterCache() { unmap(); }
+
+void RegisterCache::unmap() {
+    if (data_ != nullptr)
+        ::munmap(const_cast<char*>(data_), size_);
+    data_ = nullptr;
+    size_ = 0;
+}
+
 void RegisterCache::load() {
     records_.clear();
-    bytes_.clear();
-    try {
-        bytes_ = readFile(path_);
-    } catch (const Error&) {
+    unmap();
+    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return;  // no cache yet
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            data_ = static_cast<const char*>(p);
+            size_ = static_cast<size_t>(st.st_size);
+        }
     }
+    ::close(fd);
+    // Saving replaces the file by renaming a new one over it: this mapping keeps the old one.
     try {
-        std::string_view all = bytes_;
+        std::string_view all(data_ != nullptr ? data_ : "", size_);
         if (all.size() < sizeof kMagic || std::memcmp(all.data(), kMagic, sizeof kMagic) != 0)
             throw Damaged{};
         Reader r(all.substr(sizeof kMagic));
@@ -178,7 +200,7 @@ void RegisterCache::load() {
             throw Damaged{};
     } catch (const Damaged&) {
         records_.clear();
-        bytes_.clear();
+        unmap();
     }
 }
 

@@ -31,6 +31,9 @@ public:
 
     // The cache of the workspace `canonicalDir` (an absolute, canonical path) inside `folder`.
     RegisterCache(const std::string& folder, const std::string& canonicalDir);
+    ~RegisterCache();
+    RegisterCache(const RegisterCache&) = delete;
+    RegisterCache& operator=(const RegisterCache&) = delete;
 
     const std::string& path() const { return path_; }
 
@@ -52,7 +55,10 @@ public:
 
 private:
     std::string folder_, dir_, path_;
-    std::string bytes_;
+    // The cache file, mapped read-only (no copy of its ≈ 100 MB; the page cache holds it).
+    const char* data_ = nullptr;
+    size_t size_ = 0;
+    void unmap();
     struct Slot {
         FileStamp stamp;
         std::string_view record;
