@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -35,7 +35,9 @@ bool endsWith(const std::string& s, std::string_view tail) {
 // Reads a whole file into `buf` (reused between files: no allocation once it is large enough).
 void readInto(const std::string& path, std::string& buf) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
+    if (fd < 0)
+        throw IoError(
+            fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         ::close(fd);
@@ -45,8 +47,10 @@ void readInto(const std::string& path, std::string& buf) {
     size_t done = 0;
     while (done < buf.size()) {
         ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
         done += static_cast<size_t>(n);
     }
     ::close(fd);
@@ -82,8 +86,9 @@ AuditPart partOf(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar) 
 }
 
 // Makes the entries, sorted, moving each action once. The register's order (responsible unit,
-// deadline with none last, audit id, audit file, action id) is computed on integers: responsible units ranked by name once (a workspace has few distinct units), audits
-// ranked by id and file, deadlines as day numbers; action ids compared only within one audit.
+// deadline with none last, audit id, audit file, action id) is computed on integers: responsible
+// units ranked by name once (a workspace has few distinct units), audits ranked by id and file,
+// deadlines as day numbers; action ids compared only within one audit.
 void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out, unsigned threads) {
     size_t total = 0;
     for (const auto& p : parts)
@@ -92,7 +97,8 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out,
     std::vector<std::string_view> units;
     for (const auto& p : parts)
         for (const auto& a : p.actions)
-            if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(units.size())).second)
+            if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(units.size()))
+                    .second)
                 units.push_back(a.responsible);
     std::vector<std::uint32_t> byName(units.size());
     for (std::uint32_t i = 0; i < byName.size(); ++i)
@@ -129,8 +135,8 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out,
         const auto& actions = parts[i].actions;
         for (std::uint32_t k = 0; k < actions.size(); ++k) {
             const Action& a = actions[k];
-            std::uint64_t day = a.deadline ? static_cast<std::uint64_t>(a.deadline->day_number())
-                                           : 0xFFFFFFFFull;
+            std::uint64_t day =
+                a.deadline ? static_cast<std::uint64_t>(a.deadline->day_number()) : 0xFFFFFFFFull;
             refs.push_back({std::uint64_t{unitRank[unitIndex[a.responsible]]} << 32 | day,
                             auditRank[i], i, k});
         }
@@ -237,8 +243,8 @@ std::vector<Listed> listAuditFiles(const std::string& dir, bool stamps) {
             struct stat st {};
             if (::stat(l.path.c_str(), &st) == 0) {
                 l.stamp.size = static_cast<std::uint64_t>(st.st_size);
-                l.stamp.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                                  st.st_mtim.tv_nsec;
+                l.stamp.mtimeNs =
+                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
                 l.cacheable = true;
             }
         }

@@ -151,7 +151,9 @@ RegisterCache::RegisterCache(const std::string& folder, const std::string& canon
     path_ = folder_ + "/register-" + sha256Hex(dir_).substr(0, 24) + ".bin";
 }
 
-RegisterCache::~RegisterCache() { unmap(); }
+RegisterCache::~RegisterCache() {
+    unmap();
+}
 
 void RegisterCache::unmap() {
     if (data_ != nullptr)
@@ -212,8 +214,7 @@ std::optional<std::string_view> RegisterCache::find(const std::string& relative,
     return it->second.record;
 }
 
-std::string RegisterCache::encode(const std::string& relative, FileStamp stamp,
-                                  const Audit& a) {
+std::string RegisterCache::encode(const std::string& relative, FileStamp stamp, const Audit& a) {
     std::string body;
     body.reserve(256 + a.actions.size() * 384);
     Writer w(body);

@@ -14,10 +14,12 @@ namespace {
 // Thrown inside the scanner when the file leaves the subset it handles; never escapes this file.
 struct Unhandled {};
 
-constexpr int kMaxDepth = 32;      // deeper documents go to the full reader
+constexpr int kMaxDepth = 32;  // deeper documents go to the full reader
 constexpr size_t kMaxAttributes = 24;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 bool isNameStart(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
 }
@@ -71,8 +73,8 @@ std::string_view decode(std::string_view raw, std::string& scratch) {
             static const struct {
                 std::string_view name;
                 char value;
-            } kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-                             {"&apos;", '\''}};
+            } kEntities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
             bool known = false;
             for (const auto& e : kEntities)
                 if (raw.compare(i, e.name.size(), e.name) == 0) {
@@ -113,7 +115,8 @@ public:
         // The declaration, then the root start tag.
         if (t_.compare(0, 5, "<?xml") == 0) {
             size_t end = t_.find("?>");
-            if (end == std::string_view::npos || t_.substr(0, end).find('<', 1) != std::string_view::npos)
+            if (end == std::string_view::npos ||
+                t_.substr(0, end).find('<', 1) != std::string_view::npos)
                 return std::nullopt;
             p_ = end + 2;
         }

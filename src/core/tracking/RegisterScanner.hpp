@@ -1,8 +1,8 @@
 // RegisterScanner.hpp - the register's fast path: reads what `par-audit track` needs from an audit
 // file's text without building a DOM for the answers, findings and actions. A hand-written pull
 // scanner walks the whole document (well-formedness checked on a strict subset of XML), hands the
-// small header elements (<unit>, <inspecting-body>, <form>, <notice>, ...) to AuditReader, and reads
-// <actions> itself with the reader's rules. Anything outside that subset (comments, CDATA,
+// small header elements (<unit>, <inspecting-body>, <form>, <notice>, ...) to AuditReader, and
+// reads <actions> itself with the reader's rules. Anything outside that subset (comments, CDATA,
 // character references, odd tags) or anything wrong gives nullopt: the caller then reads the file
 // with AuditReader, which decides and words the message. tests/core/tracking compares both on
 // generated and hand-edited files.

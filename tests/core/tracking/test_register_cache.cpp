@@ -91,7 +91,8 @@ bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
 }
 }  // namespace
 
-TEST_CASE("register cache: same register, only changed files parsed", "[tracking][register][cache]") {
+TEST_CASE("register cache: same register, only changed files parsed",
+          "[tracking][register][cache]") {
     test::ScratchDir dir;
     std::string ws = dir.file("ws");
     std::string cacheDir = dir.file("cache");

@@ -26,7 +26,7 @@ const char* kTexts[] = {
     "line one\nline two\n\nline four",
     "tab\there",
     "Nguye\xCC\x82\xCC\x83n (decomposed)",  // NFD: the reader makes it NFC
-    "\xE2\x84\xA6 ohm sign",                 // U+2126, NFC gives U+03A9
+    "\xE2\x84\xA6 ohm sign",                // U+2126, NFC gives U+03A9
     "",
     " ",
     "ASCII",
@@ -47,14 +47,16 @@ Audit randomAudit(std::mt19937& rng, int n) {
     Audit a;
     a.id = "R-" + std::to_string(n);
     a.revision = static_cast<int>(rng() % 5);
-    a.unit = {rng() % 2 ? "UBND xã Ngọc Sơn" : "Nguye\xCC\x82\xCC\x83n unit", "xa", "commune", "Nghệ An"};
+    a.unit = {rng() % 2 ? "UBND xã Ngọc Sơn" : "Nguye\xCC\x82\xCC\x83n unit", "xa", "commune",
+              "Nghệ An"};
     a.body = {"UBND TỈNH NGHỆ AN", rng() % 2 ? "SỞ NỘI VỤ" : "", "SNV", "Nghệ An"};
     a.form = {"cchc-xa", "1", ""};
     if (rng() % 4 != 0) {
         a.notice.number = std::to_string(rng() % 100);
         a.notice.symbol = rng() % 2 ? "TB-SNV" : "";
         if (rng() % 3 != 0)
-            a.notice.date = Date(2019, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 300));
+            a.notice.date =
+                Date(2019, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 300));
         a.notice.bases = {pick(rng)};
     }
     a.answers.answers["q1"] = Answer{"q1", false, pick(rng), {}, {}, 0};
@@ -145,7 +147,8 @@ std::string benignEdit(std::string xml, int kind, std::mt19937& rng) {
             xml = std::regex_replace(xml, std::regex("Bãi bỏ"), "B&apos;&quot;ãi &gt; bỏ");
             return std::regex_replace(xml, std::regex("doc=\"15/"), "doc=\"&lt;15/");
         case 10:  // unknown root elements and trailing white space
-            replaceFirst(xml, "<actions>", "<note-to-self a=\"1\"><b>x</b></note-to-self><actions>");
+            replaceFirst(xml, "<actions>",
+                         "<note-to-self a=\"1\"><b>x</b></note-to-self><actions>");
             return xml + "\n\n";
         case 11:  // header elements after the actions
         {
