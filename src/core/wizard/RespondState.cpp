@@ -95,7 +95,8 @@ std::optional<std::string> RespondState::evidenceName(const std::string& pathOrN
     if (cut != std::string::npos)
         s = s.substr(cut + 1);
     s = trim(s);
-    if (s.empty() || s == "." || s == "..")
+    // 255 bytes: the longest name common file systems hold (the core's isPlainFileName agrees).
+    if (s.empty() || s == "." || s == ".." || s.size() > 255)
         return std::nullopt;
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f)

@@ -50,7 +50,7 @@ public:
     void setDraft(size_t i, ResponseDraft draft);
 
     // The bare file name of a picked file or typed name; nullopt when nothing acceptable is left
-    // (empty, ".", "..", control characters).
+    // (empty, ".", "..", control characters, longer than 255 bytes).
     static std::optional<std::string> evidenceName(const std::string& pathOrName);
     // Adds the evidence name of `pathOrName` to action i; false when refused or already there.
     bool addEvidence(size_t i, const std::string& pathOrName);

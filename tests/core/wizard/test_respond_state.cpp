@@ -130,6 +130,8 @@ TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
     CHECK_FALSE(RespondState::evidenceName("a/b/"));
     CHECK_FALSE(RespondState::evidenceName(""));
     CHECK_FALSE(RespondState::evidenceName("a\nb.pdf"));
+    CHECK_FALSE(RespondState::evidenceName(std::string(252, 'a') + ".pdf"));  // 256 bytes
+    CHECK(RespondState::evidenceName(std::string(251, 'a') + ".pdf"));
     CHECK_FALSE(RespondState::evidenceName("\xff\xfe.pdf"));
     // Decomposed diacritics (as some file systems give them) are stored composed (NFC).
     CHECK(RespondState::evidenceName("Quye\xcc\x82\xcc\x81t-dinh.pdf") == "Quy\xe1\xba\xbft-dinh.pdf");
