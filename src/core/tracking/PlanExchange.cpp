@@ -183,10 +183,21 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
         std::string findingText = fd != nullptr ? fd->text : "";
         if (!pa.findingText.empty() && pa.findingText != findingText)
             changed("nội dung phát hiện", "the finding's text", pa.findingText, findingText);
-        if (in.status == ActionStatus::Accepted)
-            why.push_back(fmt(tr("{}: {}: đơn vị không thể tự đánh dấu 'đã hoàn thành'",
-                                 "{}: {}: a unit cannot mark an action accepted"),
-                              f, in.id));
+        if (in.status == ActionStatus::Accepted) {
+            // A plan exported after the inspectors accepted an action carries it as accepted: left
+            // as exported it is simply not answered. Only the inspectors can accept.
+            if (cur->status != ActionStatus::Accepted)
+                why.push_back(fmt(tr("{}: {}: đơn vị không thể tự đánh dấu 'đã hoàn thành'",
+                                     "{}: {}: a unit cannot mark an action accepted"),
+                                  f, in.id));
+            else if (!(in.report == cur->report))
+                why.push_back(fmt(tr("{}: {}: đoàn kiểm tra đã công nhận hoàn thành hành động này; "
+                                     "báo cáo của nó không được sửa",
+                                     "{}: {}: the inspectors already accepted this action; its "
+                                     "report cannot be changed"),
+                                  f, in.id));
+            continue;
+        }
         if (in.status != ActionStatus::Reported)
             continue;  // not answered in this response
         if (!in.report.date)

@@ -248,6 +248,31 @@ TEST_CASE("a report on an accepted action is refused", "[tracking][exchange]") {
     CHECK_THAT(refusal(a, response), Catch::Contains("A-001") && Catch::Contains("đã công nhận"));
 }
 
+TEST_CASE("a plan re-exported after an acceptance: the accepted action rides along, the others import",
+          "[tracking][exchange]") {
+    Audit a = withActions();
+    reportAction(a.actions[0], aReport(), "x");  // A-001 reported, then accepted
+    acceptAction(a.actions[0], "tp");
+    PlanFile p = exportPlan(a, "UBND huyện Quỳnh Lưu");
+    REQUIRE(p.actions.size() == 2);
+    CHECK(p.actions[0].action.status == ActionStatus::Accepted);
+    ActionReport r3 = aReport();
+    r3.date = Date(2019, 3, 1);
+    r3.doc = "40/BC-UBND";
+    respond(p, "A-003", ActionStatus::Reported, r3, "Văn phòng UBND huyện");
+    const std::string text = p.toXml();
+
+    Audit copy = a;
+    ImportResult r = importResponse(copy, PlanFile::parse(text, "r.xml"), "tp");
+    CHECK(r.merged == std::vector<std::string>{"A-003"});
+    CHECK(copy.actions[0].status == ActionStatus::Accepted);
+    CHECK(copy.actions[2].report.doc == "40/BC-UBND");
+
+    // Editing the accepted action's report in the file is still refused.
+    CHECK_THAT(refusal(a, replaced(text, "15/BC-UBND", "99/BC-UBND")),
+               Catch::Contains("A-001") && Catch::Contains("không được sửa"));
+}
+
 TEST_CASE("plan files: bad input names file and line", "[tracking][exchange]") {
     REQUIRE_THROWS_WITH(PlanFile::parse("<audit format-version='1'/>", "p.xml"),
                         Catch::Contains("<plan>"));
