@@ -490,4 +490,18 @@ std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& e
     return units;
 }
 
+bool registerOrder(const RegisterEntry& x, const RegisterEntry& y) {
+    if (x.action.responsible != y.action.responsible)
+        return x.action.responsible < y.action.responsible;
+    const auto& dx = x.action.deadline;
+    const auto& dy = y.action.deadline;
+    if (dx != dy)
+        return dx && (!dy || *dx < *dy);  // none last
+    if (x.auditId != y.auditId)
+        return x.auditId < y.auditId;
+    if (x.auditFile != y.auditFile)
+        return x.auditFile < y.auditFile;
+    return x.action.id < y.action.id;
+}
+
 }  // namespace par::track

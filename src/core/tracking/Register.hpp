@@ -28,6 +28,11 @@ struct RegisterEntry {
     int daysOverdue = 0;  // working days in (deadline, as-of] while overdue
 };
 
+// The register's order: responsible unit, deadline (none last), audit id, audit file, action id.
+// Register::scan sorts on integer keys that give exactly this order; a client that replaces some
+// entries (the tracker after a status change) sorts again with this.
+bool registerOrder(const RegisterEntry& x, const RegisterEntry& y);
+
 struct UnitSummary {
     std::string unit;
     int actions = 0;

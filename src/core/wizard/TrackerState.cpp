@@ -17,27 +17,6 @@ using namespace par::track;
 
 namespace {
 
-// The register's order (Register.cpp): responsible unit, deadline (none last), audit, action.
-// Needed again when one audit's entries are replaced after a change.
-bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
-    if (x.action.responsible != y.action.responsible)
-        return x.action.responsible < y.action.responsible;
-    const auto& dx = x.action.deadline;
-    const auto& dy = y.action.deadline;
-    if (dx != dy) {
-        if (!dx)
-            return false;
-        if (!dy)
-            return true;
-        return *dx < *dy;
-    }
-    if (x.auditId != y.auditId)
-        return x.auditId < y.auditId;
-    if (x.auditFile != y.auditFile)
-        return x.auditFile < y.auditFile;
-    return x.action.id < y.action.id;
-}
-
 // The only place that reads the fields of a RegisterEntry for display.
 TrackerRow rowOf(const RegisterEntry& e, size_t index, bool dueSoon) {
     TrackerRow r;
@@ -321,7 +300,7 @@ void TrackerState::reload(const std::string& auditFile) {
         Register one = Register::fromAudits({a}, reg_.asOf, calendar_);
         for (auto& e : one.entries)
             es.push_back(std::move(e));
-        std::stable_sort(es.begin(), es.end(), entryLess);
+        std::stable_sort(es.begin(), es.end(), registerOrder);
     } catch (const Error& e) {
         reg_.issues.push_back({auditFile, e.what()});
     }

@@ -3,6 +3,8 @@
 // TinyXML-2, ICS through libical).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <libical/ical.h>
 #include <tinyxml2.h>
 #include <zip.h>
@@ -140,9 +142,15 @@ TEST_CASE("register: scan a workspace, overdue in working days", "[tracking][reg
     CHECK_FALSE(find(reg.entries, "T-1", "A-001")->overdue);  // accepted
     CHECK(find(reg.entries, "T-1", "A-001")->noticeRef == "05/TB-SNV");
     CHECK(find(reg.entries, "T-2", "A-001")->inspectedUnit == "UBND xã Ngọc Sơn");
-    // Sorted by responsible unit, then deadline.
+    // Sorted by responsible unit, then deadline: the scan's integer keys give registerOrder.
     for (size_t i = 1; i < reg.entries.size(); ++i)
         CHECK(reg.entries[i - 1].action.responsible <= reg.entries[i].action.responsible);
+    CHECK(std::is_sorted(reg.entries.begin(), reg.entries.end(), registerOrder));
+    std::vector<RegisterEntry> shuffled(reg.entries.rbegin(), reg.entries.rend());
+    std::sort(shuffled.begin(), shuffled.end(), registerOrder);
+    for (size_t i = 0; i < shuffled.size(); ++i)
+        CHECK(shuffled[i].auditId + shuffled[i].action.id ==
+              reg.entries[i].auditId + reg.entries[i].action.id);
 }
 
 TEST_CASE("register: the fast path reads what the full reader reads", "[tracking][register]") {
