@@ -17,7 +17,7 @@
 #include "core/tracking/RegisterCache.hpp"
 #include "core/tracking/RegisterFormats.hpp"
 #if PAR_HAVE_PDF
-#include "core/report/Data.hpp"
+#include "core/report/FollowUpData.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 #endif
@@ -42,14 +42,8 @@ struct Options {
 };
 
 #if PAR_HAVE_PDF
-// The data tree of templates/theo-doi-khac-phuc.xml (fields listed in docs/tracking.md).
-report::Data followUpData(const Register& reg, const RegisterView& v, const Options& o) {
-    report::Data d;
-    d["agency"].set("parent", reg.agencyParent).set("name", reg.agencyName);
-    d["as_of"] = vietnameseDate(v.asOf);
-    d["as_of_long"] = documentDate(v.asOf);
-    d["audits"] = std::to_string(v.audits);
-    d["count"] = std::to_string(v.entries.size());
+// The follow-up report's scope sentence for the filters given on the command line.
+std::string scopeText(const Options& o) {
     std::string scope;
     if (!o.unit.empty())
         scope += fmt(tr("Đơn vị: {}. ", "Unit: {}. "), o.unit);
@@ -61,33 +55,7 @@ report::Data followUpData(const Register& reg, const RegisterView& v, const Opti
     if (o.dueWithin >= 0)
         scope += fmt(tr("Đến hạn trong {} ngày làm việc. ", "Due within {} working days. "),
                      std::to_string(o.dueWithin));
-    d["scope"] = trim(scope);
-    d["rows"] = report::Data::list();
-    int n = 0;
-    for (const auto& e : v.entries) {
-        report::Data r;
-        r.set("no", std::to_string(++n));
-        r.set("unit", e.action.responsible);
-        r.set("audit", e.noticeRef.empty() ? e.auditId : e.noticeRef);
-        r.set("action", e.action.content);
-        r.set("deadline", e.action.deadline ? vietnameseDate(*e.action.deadline) : "—");
-        r.set("status", actionStatusLabel(e.action.status));
-        r.set("overdue", e.overdue ? std::to_string(e.daysOverdue) : "");
-        d["rows"].push(std::move(r));
-    }
-    d["units"] = report::Data::list();
-    for (const auto& u : v.units) {
-        report::Data r;
-        r.set("unit", u.unit.empty() ? tr("Tổng cộng", "Total") : u.unit);
-        r.set("actions", std::to_string(u.actions));
-        r.set("open", std::to_string(u.open));
-        r.set("overdue", std::to_string(u.overdue));
-        r.set("reported", std::to_string(u.reported));
-        r.set("accepted", std::to_string(u.accepted));
-        r.set("rate", rateText(u.onTimeRate()));
-        d["units"].push(std::move(r));
-    }
-    return d;
+    return trim(scope);
 }
 #endif
 
@@ -182,7 +150,9 @@ void install(CLI::App& app, Context& ctx) {
                 o->templ.empty() ? dataPath("templates/theo-doi-khac-phuc.xml") : o->templ;
             pdf::Template t = pdf::Template::load(path);
             std::ostringstream pdfOut;
-            pdf::writePdf(t.render(followUpData(reg, view, *o)), pdfOut);
+            pdf::writePdf(t.render(report::followUpData(view, reg.agencyParent, reg.agencyName,
+                                                           scopeText(*o))),
+                          pdfOut);
             out = pdfOut.str();
 #else
             throw UsageError(tr("bản par-audit này được dựng không có bộ tạo PDF",

@@ -1,45 +1,12 @@
 #include "core/wizard/TrackerReport.hpp"
 
-#include "core/common/Dates.hpp"
-#include "core/common/Text.hpp"
+#include "core/report/FollowUpData.hpp"
 
 namespace par::wizard {
 
 report::Data followUpReportData(const TrackerState& state) {
-    track::RegisterView v = state.view();
-    report::Data d;
-    d["agency"].set("parent", state.agencyParent()).set("name", state.agencyName());
-    d["as_of"] = vietnameseDate(v.asOf);
-    d["as_of_long"] = documentDate(v.asOf);
-    d["audits"] = std::to_string(v.audits);
-    d["count"] = std::to_string(v.entries.size());
-    d["scope"] = state.scopeText();
-    d["rows"] = report::Data::list();
-    int n = 0;
-    for (const auto& e : v.entries) {
-        report::Data r;
-        r.set("no", std::to_string(++n));
-        r.set("unit", e.action.responsible);
-        r.set("audit", e.noticeRef.empty() ? e.auditId : e.noticeRef);
-        r.set("action", e.action.content);
-        r.set("deadline", e.action.deadline ? vietnameseDate(*e.action.deadline) : "—");
-        r.set("status", actionStatusLabel(e.action.status));
-        r.set("overdue", e.overdue ? std::to_string(e.daysOverdue) : "");
-        d["rows"].push(std::move(r));
-    }
-    d["units"] = report::Data::list();
-    for (const auto& u : v.units) {
-        report::Data r;
-        r.set("unit", u.unit.empty() ? tr("Tổng cộng", "Total") : u.unit);
-        r.set("actions", std::to_string(u.actions));
-        r.set("open", std::to_string(u.open));
-        r.set("overdue", std::to_string(u.overdue));
-        r.set("reported", std::to_string(u.reported));
-        r.set("accepted", std::to_string(u.accepted));
-        r.set("rate", track::rateText(u.onTimeRate()));
-        d["units"].push(std::move(r));
-    }
-    return d;
+    return report::followUpData(state.view(), state.agencyParent(), state.agencyName(),
+                                state.scopeText());
 }
 
 }  // namespace par::wizard

@@ -1,0 +1,46 @@
+#include "core/report/FollowUpData.hpp"
+
+#include "core/common/Dates.hpp"
+#include "core/common/Text.hpp"
+#include "core/tracking/RegisterFormats.hpp"
+
+namespace par::report {
+
+Data followUpData(const track::RegisterView& v, const std::string& agencyParent,
+                  const std::string& agencyName, const std::string& scope) {
+    Data d;
+    d["agency"].set("parent", agencyParent).set("name", agencyName);
+    d["as_of"] = vietnameseDate(v.asOf);
+    d["as_of_long"] = documentDate(v.asOf);
+    d["audits"] = std::to_string(v.audits);
+    d["count"] = std::to_string(v.entries.size());
+    d["scope"] = scope;
+    d["rows"] = Data::list();
+    int n = 0;
+    for (const auto& e : v.entries) {
+        Data r;
+        r.set("no", std::to_string(++n));
+        r.set("unit", e.action.responsible);
+        r.set("audit", e.noticeRef.empty() ? e.auditId : e.noticeRef);
+        r.set("action", e.action.content);
+        r.set("deadline", e.action.deadline ? vietnameseDate(*e.action.deadline) : "—");
+        r.set("status", actionStatusLabel(e.action.status));
+        r.set("overdue", e.overdue ? std::to_string(e.daysOverdue) : "");
+        d["rows"].push(std::move(r));
+    }
+    d["units"] = Data::list();
+    for (const auto& u : v.units) {
+        Data r;
+        r.set("unit", u.unit.empty() ? tr("Tổng cộng", "Total") : u.unit);
+        r.set("actions", std::to_string(u.actions));
+        r.set("open", std::to_string(u.open));
+        r.set("overdue", std::to_string(u.overdue));
+        r.set("reported", std::to_string(u.reported));
+        r.set("accepted", std::to_string(u.accepted));
+        r.set("rate", track::rateText(u.onTimeRate()));
+        d["units"].push(std::move(r));
+    }
+    return d;
+}
+
+}  // namespace par::report
