@@ -2,6 +2,7 @@
 
 #include <wx/arrstr.h>
 #include <wx/msgdlg.h>
+#include <wx/utils.h>
 
 #include <cstdio>
 
@@ -87,6 +88,20 @@ wxString wrapLabel(const wxString& text, size_t chars) {
     }
     if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
     return out;
+}
+
+}  // namespace par::gui
+
+namespace par::gui {
+
+wxString screenshotWindow(wxWindow& window, const wxString& dir, const wxString& name) {
+    window.Update();
+    const wxSize size = window.GetSize();
+    const wxPoint pos = window.GetScreenPosition();
+    const wxString file = dir + "/" + name + ".png";
+    const wxString cmd = wxString::Format("import -window root -crop %dx%d+%d+%d +repage %s",
+                                          size.x, size.y, pos.x, pos.y, file);
+    return wxExecute(cmd, wxEXEC_SYNC | wxEXEC_NOEVENTS) == 0 ? file : wxString();
 }
 
 }  // namespace par::gui

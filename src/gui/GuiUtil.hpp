@@ -25,6 +25,10 @@ int headlessErrorCount();
 wxColour errorColour();
 wxColour warningColour();
 
+// Self-test screenshots: the window's area of the (virtual) screen saved as DIR/NAME.png with
+// ImageMagick's `import`. Returns the file written, or "" when the command failed.
+wxString screenshotWindow(wxWindow& window, const wxString& dir, const wxString& name);
+
 }  // namespace par::gui
 
 class wxSizer;

@@ -84,13 +84,7 @@ void SelfTestWalk::check(bool condition, const wxString& what) {
 
 void SelfTestWalk::shot(const wxString& name) {
     if (shots_.empty()) return;
-    frame_.Update();
-    wxSize size = frame_.GetSize();
-    wxPoint pos = frame_.GetScreenPosition();
-    wxString file = shots_ + "/" + name + ".png";
-    wxString cmd = wxString::Format("import -window root -crop %dx%d+%d+%d +repage %s", size.x, size.y, pos.x, pos.y, file);
-    long rc = wxExecute(cmd, wxEXEC_SYNC | wxEXEC_NOEVENTS);
-    check(rc == 0, "screenshot " + file);
+    check(!screenshotWindow(frame_, shots_, name).empty(), "screenshot " + shots_ + "/" + name + ".png");
 }
 
 SectionPage* SelfTestWalk::goToSection(const std::string& id) {
