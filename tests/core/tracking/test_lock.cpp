@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include <ctime>
@@ -100,7 +101,12 @@ TEST_CASE("lock: stale locks are taken over", "[tracking][lock]") {
     SECTION("a malformed lock is judged by its age") {
         writeFileAtomically(AuditLock::lockPath(audit), "garbage", {false});
         CHECK_THROWS_AS(AuditLock(audit), LockedError);
-        AuditLock lock(audit, LockOptions{std::chrono::seconds(-1), ""});
+        // Two hours old against a one-hour limit. (Not "just written" against a negative limit:
+        // a file's modification time can be a second ahead of time(), and that test flaked.)
+        const std::time_t twoHoursAgo = std::time(nullptr) - 2 * 3600;
+        struct utimbuf old {twoHoursAgo, twoHoursAgo};
+        REQUIRE(::utime(AuditLock::lockPath(audit).c_str(), &old) == 0);
+        AuditLock lock(audit, LockOptions{std::chrono::hours(1), ""});
         CHECK(lock.brokenStale().has_value());
     }
 }
