@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
     build-essential cmake pkg-config ninja-build
     libssl-dev libtinyxml2-dev libboost-date-time-dev libcli11-dev nlohmann-json3-dev libicu-dev
+    libsimdjson-dev
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev
     libwxgtk3.2-dev wx3.2-i18n gettext
     catch2
