@@ -12,10 +12,10 @@ namespace par::gui {
 ExtendDialog::ExtendDialog(wxWindow* parent, const par::track::RegisterEntry& entry)
     : wxDialog(parent, wxID_ANY, _("Extend the deadline")) {
     auto* top = new wxBoxSizer(wxVERTICAL);
-    wxString current = entry.action.deadline ? wx(vietnameseDate(*entry.action.deadline)) : wxString("—");
+    wxString current = entry.action().deadline ? wx(vietnameseDate(*entry.action().deadline)) : wxString("—");
     auto* what = new wxStaticText(this, wxID_ANY,
-                                  wxString::Format(_("%s: %s\nCurrent deadline: %s"), wx(entry.action.id),
-                                                   wx(entry.action.content), current));
+                                  wxString::Format(_("%s: %s\nCurrent deadline: %s"), wx(entry.action().id),
+                                                   wx(entry.action().content), current));
     what->Wrap(460);
     top->Add(what, 0, wxALL, 10);
     auto* grid = new wxFlexGridSizer(2, 6, 8);

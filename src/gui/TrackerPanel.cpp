@@ -336,7 +336,7 @@ void TrackerPanel::onAccept() {
     long row = selectedRow();
     if (row < 0) return;
     const auto& e = state_->entryOf(static_cast<size_t>(row));
-    wxTextEntryDialog dlg(this, wxString::Format(_("Accept %s as done. Verification note (optional):"), wx(e.action.id)),
+    wxTextEntryDialog dlg(this, wxString::Format(_("Accept %s as done. Verification note (optional):"), wx(e.action().id)),
                           _("Accept the action"));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
@@ -351,7 +351,7 @@ void TrackerPanel::onReopen() {
     long row = selectedRow();
     if (row < 0) return;
     const auto& e = state_->entryOf(static_cast<size_t>(row));
-    wxTextEntryDialog dlg(this, wxString::Format(_("Reopen %s. Reason (required):"), wx(e.action.id)),
+    wxTextEntryDialog dlg(this, wxString::Format(_("Reopen %s. Reason (required):"), wx(e.action().id)),
                           _("Reopen the action"));
     if (dlg.ShowModal() != wxID_OK) return;
     try {

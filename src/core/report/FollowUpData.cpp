@@ -20,11 +20,11 @@ Data followUpData(const track::RegisterView& v, const std::string& agencyParent,
     for (const auto& e : v.entries) {
         Data r;
         r.set("no", std::to_string(++n));
-        r.set("unit", e.action.responsible);
-        r.set("audit", e.noticeRef.empty() ? e.auditId : e.noticeRef);
-        r.set("action", e.action.content);
-        r.set("deadline", e.action.deadline ? vietnameseDate(*e.action.deadline) : "—");
-        r.set("status", actionStatusLabel(e.action.status));
+        r.set("unit", e.action().responsible);
+        r.set("audit", e.noticeRef().empty() ? e.auditId() : e.noticeRef());
+        r.set("action", e.action().content);
+        r.set("deadline", e.action().deadline ? vietnameseDate(*e.action().deadline) : "—");
+        r.set("status", actionStatusLabel(e.action().status));
         r.set("overdue", e.overdue ? std::to_string(e.daysOverdue) : "");
         d["rows"].push(std::move(r));
     }

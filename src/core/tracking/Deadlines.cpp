@@ -31,6 +31,12 @@ int workingDaysOverdue(const Action& action, Date asOf, const cal::WorkingCalend
     return calendar.workingDaysBetween(*action.deadline, asOf);
 }
 
+bool isDueWithin(const Action& action, Date asOf, int days, const cal::WorkingCalendar& calendar) {
+    if (!isPending(action.status) || !action.deadline || *action.deadline < asOf)
+        return false;
+    return calendar.workingDaysBetween(asOf, *action.deadline) <= days;
+}
+
 bool completedOnTime(const Action& action) {
     if (action.status != ActionStatus::Accepted)
         return false;

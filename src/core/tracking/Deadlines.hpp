@@ -33,6 +33,9 @@ bool isOverdue(const Action& action, Date asOf);
 // Working days in (deadline, asOf] for an overdue action; 0 otherwise.
 int workingDaysOverdue(const Action& action, Date asOf, const cal::WorkingCalendar& calendar);
 
+// A pending action whose deadline is between asOf and asOf + `days` working days (inclusive).
+bool isDueWithin(const Action& action, Date asOf, int days, const cal::WorkingCalendar& calendar);
+
 // Whether an accepted action was reported by its deadline (no deadline: on time).
 bool completedOnTime(const Action& action);
 

@@ -1,7 +1,6 @@
 #include "core/tracking/Register.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -57,46 +56,45 @@ void readInto(const std::string& path, std::string& buf) {
     buf.resize(done);  // a file that shrank meanwhile
 }
 
-// One audit file's part of the register while it is built: the audit's fields once (not copied
-// into each action's entry until the entries are made, in their final order), its actions, and
-// how late each is.
+// One audit file's part of the register while it is built: what the entries will share, and how
+// late each of its actions is.
 struct AuditPart {
-    std::string id, file, unit, noticeRef;
-    std::optional<Date> noticeDate;
-    std::vector<Action> actions;
+    std::shared_ptr<RegisterAudit> audit;
     std::vector<int> daysOverdue;  // -1: not overdue
 };
 
 AuditPart partOf(Audit& audit, Date asOf, const cal::WorkingCalendar& calendar) {
     AuditPart p;
-    p.id = std::move(audit.id);
-    p.file = std::move(audit.file);
-    p.unit = std::move(audit.unit.name);
+    p.audit = std::make_shared<RegisterAudit>();
+    RegisterAudit& r = *p.audit;
+    r.id = std::move(audit.id);
+    r.file = std::move(audit.file);
+    r.unit = std::move(audit.unit.name);
     if (!audit.notice.number.empty())
-        p.noticeRef = audit.notice.symbol.empty() ? audit.notice.number
+        r.noticeRef = audit.notice.symbol.empty() ? audit.notice.number
                                                   : audit.notice.number + "/" + audit.notice.symbol;
-    p.noticeDate = audit.notice.date;
-    p.actions = std::move(audit.actions);
-    p.daysOverdue.reserve(p.actions.size());
-    for (auto& a : p.actions) {
+    r.noticeDate = audit.notice.date;
+    r.actions = std::move(audit.actions);
+    p.daysOverdue.reserve(r.actions.size());
+    for (auto& a : r.actions) {
         a.history.clear();
         p.daysOverdue.push_back(isOverdue(a, asOf) ? workingDaysOverdue(a, asOf, calendar) : -1);
     }
     return p;
 }
 
-// Makes the entries, sorted, moving each action once. The register's order (responsible unit,
-// deadline with none last, audit id, audit file, action id) is computed on integers: responsible
-// units ranked by name once (a workspace has few distinct units), audits ranked by id and file,
-// deadlines as day numbers; action ids compared only within one audit.
-void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out, unsigned threads) {
+// Makes the entries, sorted. The register's order (responsible unit, deadline with none last,
+// audit id, audit file, action id) is computed on integers: responsible units ranked by name once
+// (a workspace has few distinct units), audits ranked by id and file, deadlines as day numbers;
+// action ids compared only within one audit.
+void makeEntries(const std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out) {
     size_t total = 0;
     for (const auto& p : parts)
-        total += p.actions.size();
+        total += p.audit->actions.size();
     std::unordered_map<std::string_view, std::uint32_t> unitIndex;
     std::vector<std::string_view> units;
     for (const auto& p : parts)
-        for (const auto& a : p.actions)
+        for (const auto& a : p.audit->actions)
             if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(units.size()))
                     .second)
                 units.push_back(a.responsible);
@@ -112,15 +110,15 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out,
     for (std::uint32_t i = 0; i < auditOrder.size(); ++i)
         auditOrder[i] = i;
     std::sort(auditOrder.begin(), auditOrder.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const AuditPart& px = parts[x];
-        const AuditPart& py = parts[y];
+        const RegisterAudit& px = *parts[x].audit;
+        const RegisterAudit& py = *parts[y].audit;
         return px.id != py.id ? px.id < py.id : px.file < py.file;
     });
     std::vector<std::uint32_t> auditRank(parts.size());
     for (std::uint32_t r = 0, rank = 0; r < auditOrder.size(); ++r) {
         // Equal ids and files (audits given twice to fromAudits) share a rank.
-        if (r > 0 && (parts[auditOrder[r]].id != parts[auditOrder[r - 1]].id ||
-                      parts[auditOrder[r]].file != parts[auditOrder[r - 1]].file))
+        if (r > 0 && (parts[auditOrder[r]].audit->id != parts[auditOrder[r - 1]].audit->id ||
+                      parts[auditOrder[r]].audit->file != parts[auditOrder[r - 1]].audit->file))
             ++rank;
         auditRank[auditOrder[r]] = rank;
     }
@@ -132,7 +130,7 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out,
     std::vector<Ref> refs;
     refs.reserve(total);
     for (std::uint32_t i = 0; i < parts.size(); ++i) {
-        const auto& actions = parts[i].actions;
+        const auto& actions = parts[i].audit->actions;
         for (std::uint32_t k = 0; k < actions.size(); ++k) {
             const Action& a = actions[k];
             std::uint64_t day =
@@ -146,49 +144,19 @@ void makeEntries(std::vector<AuditPart>& parts, std::vector<RegisterEntry>& out,
             return x.key < y.key;
         if (x.audit != y.audit)
             return x.audit < y.audit;
-        return parts[x.part].actions[x.action].id < parts[y.part].actions[y.action].id;
+        return parts[x.part].audit->actions[x.action].id <
+               parts[y.part].audit->actions[y.action].id;
     });
-    // The entries are most of the register's memory (≈ 130 MB for 300,000): huge pages where the
-    // system offers them on request spare most page faults, and two threads fill them.
-    std::vector<RegisterEntry> entries;
-    entries.reserve(total);
-#ifdef __linux__
-    if (total > 0) {
-        auto begin = reinterpret_cast<std::uintptr_t>(entries.data());
-        auto end = begin + total * sizeof(RegisterEntry);
-        const std::uintptr_t huge = 2u << 20;
-        begin = (begin + huge - 1) & ~(huge - 1);
-        if (end > begin)
-            ::madvise(reinterpret_cast<void*>(begin), (end - begin) & ~(huge - 1), MADV_HUGEPAGE);
+    out.reserve(out.size() + total);
+    for (const Ref& r : refs) {
+        const AuditPart& p = parts[r.part];
+        RegisterEntry e;
+        e.audit = p.audit;
+        e.index = r.action;
+        e.overdue = p.daysOverdue[r.action] >= 0;
+        e.daysOverdue = e.overdue ? p.daysOverdue[r.action] : 0;
+        out.push_back(std::move(e));
     }
-#endif
-    entries.resize(total);
-    auto fill = [&](size_t from, size_t to) {
-        for (size_t i = from; i < to; ++i) {
-            const Ref& r = refs[i];
-            AuditPart& p = parts[r.part];
-            RegisterEntry& e = entries[i];
-            e.auditId = p.id;
-            e.auditFile = p.file;
-            e.inspectedUnit = p.unit;
-            e.noticeRef = p.noticeRef;
-            e.noticeDate = p.noticeDate;
-            e.overdue = p.daysOverdue[r.action] >= 0;
-            e.daysOverdue = e.overdue ? p.daysOverdue[r.action] : 0;
-            e.action = std::move(p.actions[r.action]);
-        }
-    };
-    if (threads > 1 && total > 10000) {
-        std::thread other(fill, total / 2, total);  // distinct entries and actions: no sharing
-        fill(0, total / 2);
-        other.join();
-    } else {
-        fill(0, total);
-    }
-    if (out.empty())
-        out = std::move(entries);
-    else
-        std::move(entries.begin(), entries.end(), std::back_inserter(out));
 }
 }  // namespace
 
@@ -401,7 +369,7 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
         if (ok[i])
             parts.push_back(std::move(loaded[i]));
     r.auditCount = parts.size();
-    makeEntries(parts, r.entries, threads);
+    makeEntries(parts, r.entries);
     return r;
 }
 
@@ -418,38 +386,42 @@ Register Register::fromAudits(const std::vector<Audit>& audits, Date asOf,
     parts.reserve(audits.size());
     for (Audit a : audits)
         parts.push_back(partOf(a, asOf, calendar));
-    makeEntries(parts, r.entries, 1);
+    makeEntries(parts, r.entries);
     return r;
+}
+
+RegisterMatcher::RegisterMatcher(const RegisterFilter& filter, Date asOf,
+                                 const cal::WorkingCalendar& calendar)
+    : filter_(filter),
+      asOf_(asOf),
+      calendar_(calendar),
+      unitKey_(filter.unit.empty() ? "" : foldKey(filter.unit)) {}
+
+bool RegisterMatcher::unitMatches(const std::string& name) {
+    auto it = units_.find(name);
+    if (it == units_.end())
+        it = units_.emplace(name, foldKey(name) == unitKey_).first;
+    return it->second;
+}
+
+bool RegisterMatcher::operator()(const RegisterEntry& e) {
+    const Action& a = e.action();
+    if (filter_.status && a.status != *filter_.status)
+        return false;
+    if (filter_.overdueOnly && !e.overdue)
+        return false;
+    if (filter_.dueWithin && !isDueWithin(a, asOf_, *filter_.dueWithin, calendar_))
+        return false;
+    return unitKey_.empty() || unitMatches(a.responsible) || unitMatches(e.inspectedUnit());
 }
 
 std::vector<RegisterEntry> Register::filtered(const RegisterFilter& f,
                                               const cal::WorkingCalendar& calendar) const {
-    std::string unitKey = f.unit.empty() ? "" : foldKey(f.unit);
-    std::map<std::string, std::string> keys;  // unit name → folded key, computed once per name
-    auto key = [&](const std::string& name) -> const std::string& {
-        auto it = keys.find(name);
-        if (it == keys.end())
-            it = keys.emplace(name, foldKey(name)).first;
-        return it->second;
-    };
+    RegisterMatcher matches(f, asOf, calendar);
     std::vector<RegisterEntry> out;
-    for (const auto& e : entries) {
-        if (!unitKey.empty() && key(e.action.responsible) != unitKey &&
-            key(e.inspectedUnit) != unitKey)
-            continue;
-        if (f.status && e.action.status != *f.status)
-            continue;
-        if (f.overdueOnly && !e.overdue)
-            continue;
-        if (f.dueWithin) {
-            const auto& d = e.action.deadline;
-            if (!isPending(e.action.status) || !d || *d < asOf)
-                continue;
-            if (calendar.workingDaysBetween(asOf, *d) > *f.dueWithin)
-                continue;
-        }
-        out.push_back(e);
-    }
+    for (const auto& e : entries)
+        if (matches(e))
+            out.push_back(e);
     return out;
 }
 
@@ -458,15 +430,16 @@ std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& e
     std::map<std::string, size_t> index;
     UnitSummary total;
     for (const auto& e : entries) {
-        auto it = index.find(e.action.responsible);
+        const Action& a = e.action();
+        auto it = index.find(a.responsible);
         if (it == index.end()) {
-            it = index.emplace(e.action.responsible, units.size()).first;
+            it = index.emplace(a.responsible, units.size()).first;
             units.push_back(UnitSummary{});
-            units.back().unit = e.action.responsible;
+            units.back().unit = a.responsible;
         }
         for (UnitSummary* s : {&units[it->second], &total}) {
             ++s->actions;
-            switch (e.action.status) {
+            switch (a.status) {
                 case ActionStatus::Open:
                 case ActionStatus::Reopened:
                     ++s->open;
@@ -480,7 +453,7 @@ std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& e
             }
             if (e.overdue)
                 ++s->overdue;
-            if (completedOnTime(e.action))
+            if (completedOnTime(a))
                 ++s->acceptedOnTime;
         }
     }
@@ -491,17 +464,19 @@ std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& e
 }
 
 bool registerOrder(const RegisterEntry& x, const RegisterEntry& y) {
-    if (x.action.responsible != y.action.responsible)
-        return x.action.responsible < y.action.responsible;
-    const auto& dx = x.action.deadline;
-    const auto& dy = y.action.deadline;
+    const Action& ax = x.action();
+    const Action& ay = y.action();
+    if (ax.responsible != ay.responsible)
+        return ax.responsible < ay.responsible;
+    const auto& dx = ax.deadline;
+    const auto& dy = ay.deadline;
     if (dx != dy)
         return dx && (!dy || *dx < *dy);  // none last
-    if (x.auditId != y.auditId)
-        return x.auditId < y.auditId;
-    if (x.auditFile != y.auditFile)
-        return x.auditFile < y.auditFile;
-    return x.action.id < y.action.id;
+    if (x.auditId() != y.auditId())
+        return x.auditId() < y.auditId();
+    if (x.auditFile() != y.auditFile())
+        return x.auditFile() < y.auditFile();
+    return ax.id < ay.id;
 }
 
 }  // namespace par::track

@@ -6,7 +6,11 @@
 // "Remediation register".
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -17,15 +21,31 @@
 
 namespace par::track {
 
-struct RegisterEntry {
-    std::string auditId;
-    std::string auditFile;
-    std::string inspectedUnit;
+// What the register keeps of one audit file, shared by the entries of its actions (one copy of
+// the audit's fields, not one per action: docs/performance.md, "Remediation register").
+struct RegisterAudit {
+    std::string id;
+    std::string file;
+    std::string unit;       // the inspected unit
     std::string noticeRef;  // "05/TB-SNV"
     std::optional<Date> noticeDate;
-    Action action;  // without its history
+    std::vector<Action> actions;  // without their histories
+};
+
+// One action in the register. Copies are cheap (a shared pointer and an index) and keep the audit's
+// part alive on their own, so filtered views may outlive the register they came from.
+struct RegisterEntry {
+    std::shared_ptr<const RegisterAudit> audit;
+    std::uint32_t index = 0;  // the action: audit->actions[index]
     bool overdue = false;
     int daysOverdue = 0;  // working days in (deadline, as-of] while overdue
+
+    const Action& action() const { return audit->actions[index]; }
+    const std::string& auditId() const { return audit->id; }
+    const std::string& auditFile() const { return audit->file; }
+    const std::string& inspectedUnit() const { return audit->unit; }
+    const std::string& noticeRef() const { return audit->noticeRef; }
+    const std::optional<Date>& noticeDate() const { return audit->noticeDate; }
 };
 
 // The register's order: responsible unit, deadline (none last), audit id, audit file, action id.
@@ -52,6 +72,24 @@ struct RegisterFilter {
     bool overdueOnly = false;
     // Pending actions whose deadline is between as-of and as-of + N working days (inclusive).
     std::optional<int> dueWithin;
+};
+
+// Tests entries against a filter (Register::filtered, the tracker's rows). Each distinct unit name is
+// folded (case and diacritics) once, not once per entry; the names are looked up by view, so the
+// entries tested must outlive the matcher.
+class RegisterMatcher {
+public:
+    RegisterMatcher(const RegisterFilter& filter, Date asOf, const cal::WorkingCalendar& calendar);
+    bool operator()(const RegisterEntry& e);
+
+private:
+    bool unitMatches(const std::string& name);
+
+    const RegisterFilter& filter_;
+    Date asOf_;
+    const cal::WorkingCalendar& calendar_;
+    std::string unitKey_;
+    std::unordered_map<std::string_view, bool> units_;
 };
 
 struct ScanIssue {

@@ -76,20 +76,20 @@ std::string registerTable(const RegisterView& v) {
     std::string unit;
     bool first = true;
     for (const auto& e : v.entries) {
-        if (first || e.action.responsible != unit) {
-            unit = e.action.responsible;
+        if (first || e.action().responsible != unit) {
+            unit = e.action().responsible;
             out += "\n" + unit + "\n";
             first = false;
         }
-        std::string state = actionStatusLabel(e.action.status);
+        std::string state = actionStatusLabel(e.action().status);
         if (e.overdue)
             state += fmt(tr(", quá hạn {} ngày làm việc", ", {} working days overdue"),
                          std::to_string(e.daysOverdue));
-        if (e.action.stale)
+        if (e.action().stale)
             state += tr(", cần xem lại (phát hiện không còn hiệu lực)", ", review (finding stale)");
-        out += "  " + pad(e.action.id, 6) + " " + pad(e.auditId, 16) + " " + tr("hạn ", "due ") +
-               pad(dateText(e.action.deadline), 10) + "  " + state + "\n";
-        out += "         " + e.action.content + "\n";
+        out += "  " + pad(e.action().id, 6) + " " + pad(e.auditId(), 16) + " " + tr("hạn ", "due ") +
+               pad(dateText(e.action().deadline), 10) + "  " + state + "\n";
+        out += "         " + e.action().content + "\n";
     }
     out += "\n" + std::string(tr("Tổng hợp theo đơn vị", "Summary per unit")) + "\n";
     const size_t w = 40;
@@ -119,11 +119,11 @@ std::string registerCsv(const RegisterView& v) {
            "Working days overdue,Report date,Report document,Stale,Audit file");
     out += "\r\n";
     for (const auto& e : v.entries) {
-        const Action& a = e.action;
+        const Action& a = e.action();
         std::vector<std::string> f = {a.responsible,
-                                      e.auditId,
-                                      e.inspectedUnit,
-                                      e.noticeRef,
+                                      e.auditId(),
+                                      e.inspectedUnit(),
+                                      e.noticeRef(),
                                       a.id,
                                       a.finding,
                                       a.content,
@@ -134,7 +134,7 @@ std::string registerCsv(const RegisterView& v) {
                                       a.report.date ? isoDate(*a.report.date) : "",
                                       a.report.doc,
                                       a.stale ? "x" : "",
-                                      e.auditFile};
+                                      e.auditFile()};
         appendCsvRow(out, f);
     }
     return out;
@@ -146,12 +146,12 @@ std::string registerJson(const RegisterView& v) {
     j["audits"] = v.audits;
     j["actions"] = nlohmann::json::array();
     for (const auto& e : v.entries) {
-        const Action& a = e.action;
+        const Action& a = e.action();
         nlohmann::json x;
-        x["audit"] = e.auditId;
-        x["audit_file"] = e.auditFile;
-        x["inspected_unit"] = e.inspectedUnit;
-        x["notice"] = e.noticeRef;
+        x["audit"] = e.auditId();
+        x["audit_file"] = e.auditFile();
+        x["inspected_unit"] = e.inspectedUnit();
+        x["notice"] = e.noticeRef();
         x["id"] = a.id;
         x["finding"] = a.finding;
         x["responsible"] = a.responsible;
@@ -196,11 +196,11 @@ std::string registerIcs(const RegisterView& v) {
     stamp.day = v.asOf.day();
     stamp.zone = icaltimezone_get_utc_timezone();
     for (const auto& e : v.entries) {
-        const Action& a = e.action;
+        const Action& a = e.action();
         if (!a.deadline)
             continue;
         icalcomponent* ev = icalcomponent_new_vevent();
-        std::string uid = e.auditId + "-" + a.id + "@par-audit";
+        std::string uid = e.auditId() + "-" + a.id + "@par-audit";
         icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
         icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
         icalcomponent_add_property(ev, icalproperty_new_dtstart(icalDate(*a.deadline)));
@@ -212,7 +212,7 @@ std::string registerIcs(const RegisterView& v) {
         std::string desc =
             fmt(tr("Đợt kiểm tra: {} ({})\nThông báo: {}\nPhát hiện: {}\nTrạng thái: {}",
                    "Audit: {} ({})\nNotice: {}\nFinding: {}\nStatus: {}"),
-                e.auditId, e.inspectedUnit, e.noticeRef, a.finding, actionStatusLabel(a.status));
+                e.auditId(), e.inspectedUnit(), e.noticeRef(), a.finding, actionStatusLabel(a.status));
         if (e.overdue)
             desc += fmt(tr(" (quá hạn {} ngày làm việc)", " ({} working days overdue)"),
                         std::to_string(e.daysOverdue));

@@ -99,11 +99,11 @@ std::string registerXlsx(const RegisterView& v) {
     }
     lxw_row_t row = 1;
     for (const auto& e : v.entries) {
-        const Action& a = e.action;
+        const Action& a = e.action();
         worksheet_write_string(ws, row, 0, a.responsible.c_str(), nullptr);
-        worksheet_write_string(ws, row, 1, e.auditId.c_str(), nullptr);
-        worksheet_write_string(ws, row, 2, e.inspectedUnit.c_str(), nullptr);
-        worksheet_write_string(ws, row, 3, e.noticeRef.c_str(), nullptr);
+        worksheet_write_string(ws, row, 1, e.auditId().c_str(), nullptr);
+        worksheet_write_string(ws, row, 2, e.inspectedUnit().c_str(), nullptr);
+        worksheet_write_string(ws, row, 3, e.noticeRef().c_str(), nullptr);
         worksheet_write_string(ws, row, 4, a.id.c_str(), nullptr);
         worksheet_write_string(ws, row, 5, a.finding.c_str(), nullptr);
         worksheet_write_string(ws, row, 6, a.content.c_str(), wrap);

@@ -21,24 +21,18 @@ namespace {
 TrackerRow rowOf(const RegisterEntry& e, size_t index, bool dueSoon) {
     TrackerRow r;
     r.entry = index;
-    r.unit = e.inspectedUnit;
-    r.audit = e.noticeRef.empty() ? e.auditId : e.auditId + " (" + e.noticeRef + ")";
-    r.action = e.action.id + " (" + e.action.finding + "): " + e.action.content;
-    r.responsible = e.action.responsible;
-    r.deadline = e.action.deadline ? vietnameseDate(*e.action.deadline) : "—";
-    r.status = actionStatusLabel(e.action.status);
-    if (e.action.stale)
+    r.unit = e.inspectedUnit();
+    r.audit = e.noticeRef().empty() ? e.auditId() : e.auditId() + " (" + e.noticeRef() + ")";
+    r.action = e.action().id + " (" + e.action().finding + "): " + e.action().content;
+    r.responsible = e.action().responsible;
+    r.deadline = e.action().deadline ? vietnameseDate(*e.action().deadline) : "—";
+    r.status = actionStatusLabel(e.action().status);
+    if (e.action().stale)
         r.status += tr(" (cần xem lại)", " (to review)");
     r.overdue = e.overdue ? std::to_string(e.daysOverdue) : "";
     r.highlight = e.overdue;
     r.dueSoon = dueSoon;
     return r;
-}
-
-bool dueWithin(const Action& a, Date asOf, int days, const cal::WorkingCalendar& calendar) {
-    if (!isPending(a.status) || !a.deadline || *a.deadline < asOf)
-        return false;
-    return calendar.workingDaysBetween(asOf, *a.deadline) <= days;
 }
 
 std::string byOrLogin(const std::string& by) { return by.empty() ? loginName() : by; }
@@ -68,29 +62,20 @@ void TrackerState::setFilter(const TrackerFilter& filter) {
 
 void TrackerState::recomputeOverdue() {
     for (auto& e : reg_.entries) {
-        e.overdue = isOverdue(e.action, reg_.asOf);
-        e.daysOverdue = workingDaysOverdue(e.action, reg_.asOf, calendar_);
+        e.overdue = isOverdue(e.action(), reg_.asOf);
+        e.daysOverdue = workingDaysOverdue(e.action(), reg_.asOf, calendar_);
     }
 }
 
 void TrackerState::rebuildRows() {
-    // Register::filtered's rules, but keeping the index of each entry (filtered returns copies).
-    const TrackerFilter& f = filter_;
-    std::string unitKey = f.unit.empty() ? "" : foldKey(f.unit);
+    // Register::filtered's rules (the same matcher), but keeping the index of each entry.
+    RegisterMatcher matches(filter_, reg_.asOf, calendar_);
     rows_.clear();
     for (size_t i = 0; i < reg_.entries.size(); ++i) {
         const RegisterEntry& e = reg_.entries[i];
-        if (!unitKey.empty() && foldKey(e.action.responsible) != unitKey &&
-            foldKey(e.inspectedUnit) != unitKey)
-            continue;
-        if (f.status && e.action.status != *f.status)
-            continue;
-        if (f.overdueOnly && !e.overdue)
-            continue;
-        if (f.dueWithin && !dueWithin(e.action, reg_.asOf, *f.dueWithin, calendar_))
-            continue;
-        rows_.push_back(
-            rowOf(e, i, dueWithin(e.action, reg_.asOf, kSoonWorkingDays, calendar_)));
+        if (matches(e))
+            rows_.push_back(
+                rowOf(e, i, isDueWithin(e.action(), reg_.asOf, kSoonWorkingDays, calendar_)));
     }
 }
 
@@ -103,10 +88,10 @@ const RegisterEntry& TrackerState::entryOf(size_t row) const {
 std::vector<std::string> TrackerState::units() const {
     std::set<std::string> names;
     for (const auto& e : reg_.entries) {
-        if (!e.action.responsible.empty())
-            names.insert(e.action.responsible);
-        if (!e.inspectedUnit.empty())
-            names.insert(e.inspectedUnit);
+        if (!e.action().responsible.empty())
+            names.insert(e.action().responsible);
+        if (!e.inspectedUnit().empty())
+            names.insert(e.inspectedUnit());
     }
     return {names.begin(), names.end()};
 }
@@ -117,8 +102,8 @@ TrackerNotice TrackerState::notice() const {
     for (const auto& e : reg_.entries) {
         if (e.overdue) {
             ++n.overdue;
-            units.insert(e.action.responsible);
-        } else if (dueWithin(e.action, reg_.asOf, kSoonWorkingDays, calendar_)) {
+            units.insert(e.action().responsible);
+        } else if (isDueWithin(e.action(), reg_.asOf, kSoonWorkingDays, calendar_)) {
             ++n.dueSoon;
         }
     }
@@ -182,36 +167,36 @@ RegisterView TrackerState::view() const {
 
 bool TrackerState::canAccept(size_t row) const {
     return row < rows_.size() &&
-           transitionAllowed(entryOf(row).action.status, ActionStatus::Accepted);
+           transitionAllowed(entryOf(row).action().status, ActionStatus::Accepted);
 }
 
 bool TrackerState::canReopen(size_t row) const {
     return row < rows_.size() &&
-           transitionAllowed(entryOf(row).action.status, ActionStatus::Reopened);
+           transitionAllowed(entryOf(row).action().status, ActionStatus::Reopened);
 }
 
 bool TrackerState::canExtend(size_t row) const {
-    return row < rows_.size() && entryOf(row).action.status != ActionStatus::Accepted;
+    return row < rows_.size() && entryOf(row).action().status != ActionStatus::Accepted;
 }
 
 template <typename Change>
 void TrackerState::changeAction(size_t row, Change change) {
     const RegisterEntry shown = entryOf(row);  // a copy: reload() replaces the entries
-    const std::string file = shown.auditFile;
+    const std::string file = shown.auditFile();
     {
         AuditLock lock(file, LockOptions{std::chrono::hours(12), by_});
         Audit audit = AuditReader::load(file);
-        Action* a = audit.findAction(shown.action.id);
+        Action* a = audit.findAction(shown.action().id);
         // What the user decided on must still be what is in the file.
-        if (a == nullptr || a->status != shown.action.status ||
-            a->deadline != shown.action.deadline || a->report != shown.action.report) {
+        if (a == nullptr || a->status != shown.action().status ||
+            a->deadline != shown.action().deadline || a->report != shown.action().report) {
             lock.release();
             reload(file);
             throw UsageError(fmt(tr("{}: hành động {} đã được thay đổi trong tệp kể từ khi đọc sổ "
                                     "theo dõi; đã đọc lại tệp, hãy xem lại rồi thực hiện lại.",
                                     "{}: action {} changed in the file since the register was "
                                     "read; the file was read again: check it and try again."),
-                                 file, shown.action.id));
+                                 file, shown.action().id));
         }
         std::string what = change(*a);
         audit.logChange(what, by_);
@@ -261,8 +246,8 @@ TrackerImport TrackerState::importResponse(const std::string& responsePath, cons
     PlanFile response = PlanFile::load(responsePath);
     std::set<std::string> files;
     for (const auto& e : reg_.entries)
-        if (e.auditId == response.auditId)
-            files.insert(e.auditFile);
+        if (e.auditId() == response.auditId)
+            files.insert(e.auditFile());
     if (files.empty())
         throw UsageError(fmt(tr("{}: báo cáo dành cho đợt kiểm tra '{}', không có trong thư mục {}",
                                 "{}: the response is for audit '{}', which is not in the folder {}"),
@@ -293,7 +278,7 @@ TrackerImport TrackerState::importResponse(const std::string& responsePath, cons
 void TrackerState::reload(const std::string& auditFile) {
     auto& es = reg_.entries;
     es.erase(std::remove_if(es.begin(), es.end(),
-                            [&](const RegisterEntry& e) { return e.auditFile == auditFile; }),
+                            [&](const RegisterEntry& e) { return e.auditFile() == auditFile; }),
              es.end());
     try {
         Audit a = AuditReader::load(auditFile);

@@ -19,12 +19,8 @@
 
 namespace par::wizard {
 
-struct TrackerFilter {
-    std::string unit;  // responsible or inspected unit, ignoring case and diacritics; "" = all
-    std::optional<ActionStatus> status;
-    bool overdueOnly = false;
-    std::optional<int> dueWithin;  // pending actions due within N working days of the as-of date
-};
+// The tracker filters as `par-audit track` does (Register::filtered).
+using TrackerFilter = track::RegisterFilter;
 
 // One visible row, as the table shows it.
 struct TrackerRow {

@@ -62,7 +62,7 @@ void writeWorkspace(const test::ScratchDir& dir) {
 const RegisterEntry* find(const std::vector<RegisterEntry>& es, const std::string& audit,
                           const std::string& action) {
     for (const auto& e : es)
-        if (e.auditId == audit && e.action.id == action)
+        if (e.auditId() == audit && e.action().id == action)
             return &e;
     return nullptr;
 }
@@ -131,26 +131,26 @@ TEST_CASE("register: scan a workspace, overdue in working days", "[tracking][reg
 
     const RegisterEntry* late = find(reg.entries, "T-1", "A-002");
     REQUIRE(late != nullptr);
-    CHECK(late->action.deadline == Date(2018, 12, 20));
+    CHECK(late->action().deadline == Date(2018, 12, 20));
     CHECK(late->overdue);
     CHECK(late->daysOverdue == calendar().workingDaysBetween(Date(2018, 12, 20), kAsOf));
     // 25/1/2019 (Fri) to 1/2 (Fri): 28, 29, 30, 31/1 and 1/2.
     const RegisterEntry* t2late = find(reg.entries, "T-2", "A-002");
     REQUIRE(t2late != nullptr);
-    CHECK(t2late->action.deadline == Date(2019, 1, 25));
+    CHECK(t2late->action().deadline == Date(2019, 1, 25));
     CHECK(t2late->daysOverdue == 5);
     CHECK_FALSE(find(reg.entries, "T-1", "A-001")->overdue);  // accepted
-    CHECK(find(reg.entries, "T-1", "A-001")->noticeRef == "05/TB-SNV");
-    CHECK(find(reg.entries, "T-2", "A-001")->inspectedUnit == "UBND xã Ngọc Sơn");
+    CHECK(find(reg.entries, "T-1", "A-001")->noticeRef() == "05/TB-SNV");
+    CHECK(find(reg.entries, "T-2", "A-001")->inspectedUnit() == "UBND xã Ngọc Sơn");
     // Sorted by responsible unit, then deadline: the scan's integer keys give registerOrder.
     for (size_t i = 1; i < reg.entries.size(); ++i)
-        CHECK(reg.entries[i - 1].action.responsible <= reg.entries[i].action.responsible);
+        CHECK(reg.entries[i - 1].action().responsible <= reg.entries[i].action().responsible);
     CHECK(std::is_sorted(reg.entries.begin(), reg.entries.end(), registerOrder));
     std::vector<RegisterEntry> shuffled(reg.entries.rbegin(), reg.entries.rend());
     std::sort(shuffled.begin(), shuffled.end(), registerOrder);
     for (size_t i = 0; i < shuffled.size(); ++i)
-        CHECK(shuffled[i].auditId + shuffled[i].action.id ==
-              reg.entries[i].auditId + reg.entries[i].action.id);
+        CHECK(shuffled[i].auditId() + shuffled[i].action().id ==
+              reg.entries[i].auditId() + reg.entries[i].action().id);
 }
 
 TEST_CASE("register: the fast path reads what the full reader reads", "[tracking][register]") {
@@ -210,20 +210,45 @@ TEST_CASE("register filters", "[tracking][register]") {
     auto o = reg.filtered(overdue, calendar());
     REQUIRE(o.size() == 2);
     for (const auto& e : o)
-        CHECK(e.action.id == "A-002");
+        CHECK(e.action().id == "A-002");
     // Due within N working days: T-2 A-003 (12/2/2019, after Tết) is n working days away.
     int n = calendar().workingDaysBetween(kAsOf, Date(2019, 2, 12));
     RegisterFilter due;
     due.dueWithin = n;
     auto d = reg.filtered(due, calendar());
     REQUIRE(d.size() == 1);
-    CHECK(d[0].auditId == "T-2");
-    CHECK(d[0].action.id == "A-003");
+    CHECK(d[0].auditId() == "T-2");
+    CHECK(d[0].action().id == "A-003");
     due.dueWithin = n - 1;
     CHECK(count(due) == 0);
     RegisterFilter both = overdue;
     both.unit = "UBND xã Ngọc Sơn";
     CHECK(count(both) == 1);
+}
+
+TEST_CASE("register entries share their audit and outlive the register", "[tracking][register]") {
+    std::vector<RegisterEntry> kept;
+    {
+        Register reg = Register::fromAudits(workspaceAudits(), kAsOf, calendar());
+        REQUIRE(reg.entries.size() == 6);
+        // The actions of one audit point to one shared copy of its fields.
+        const RegisterEntry* a1 = find(reg.entries, "T-1", "A-001");
+        const RegisterEntry* a3 = find(reg.entries, "T-1", "A-003");
+        REQUIRE(a1 != nullptr);
+        REQUIRE(a3 != nullptr);
+        CHECK(a1->audit.get() == a3->audit.get());
+        CHECK(a1->audit.get() != find(reg.entries, "T-2", "A-001")->audit.get());
+        RegisterFilter overdue;
+        overdue.overdueOnly = true;
+        kept = reg.filtered(overdue, calendar());
+    }
+    // The register is gone; the filtered copies still read their audit and action (ASan checks).
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].action().id == "A-002");
+    CHECK(kept[0].action().responsible == "Phòng Nội vụ huyện Quỳnh Lưu");
+    CHECK(kept[0].noticeRef() == "05/TB-SNV");
+    CHECK(kept[1].inspectedUnit() == "UBND xã Ngọc Sơn");
+    CHECK(kept[1].daysOverdue > 0);
 }
 
 TEST_CASE("register summary per unit and on-time rate", "[tracking][register]") {

@@ -63,13 +63,13 @@ void checkSame(const Register& x, const Register& y) {
         const RegisterEntry& a = x.entries[i];
         const RegisterEntry& b = y.entries[i];
         INFO(i);
-        CHECK(a.auditId == b.auditId);
-        CHECK(a.auditFile == b.auditFile);
-        CHECK(a.inspectedUnit == b.inspectedUnit);
-        CHECK(a.noticeRef == b.noticeRef);
-        CHECK(a.noticeDate == b.noticeDate);
-        CHECK(a.action == b.action);
-        CHECK(a.action.line == b.action.line);
+        CHECK(a.auditId() == b.auditId());
+        CHECK(a.auditFile() == b.auditFile());
+        CHECK(a.inspectedUnit() == b.inspectedUnit());
+        CHECK(a.noticeRef() == b.noticeRef());
+        CHECK(a.noticeDate() == b.noticeDate());
+        CHECK(a.action() == b.action());
+        CHECK(a.action().line == b.action().line);
         CHECK(a.overdue == b.overdue);
         CHECK(a.daysOverdue == b.daysOverdue);
     }
@@ -77,17 +77,17 @@ void checkSame(const Register& x, const Register& y) {
 
 // The documented order, written plainly.
 bool entryLess(const RegisterEntry& x, const RegisterEntry& y) {
-    if (x.action.responsible != y.action.responsible)
-        return x.action.responsible < y.action.responsible;
-    const auto& dx = x.action.deadline;
-    const auto& dy = y.action.deadline;
+    if (x.action().responsible != y.action().responsible)
+        return x.action().responsible < y.action().responsible;
+    const auto& dx = x.action().deadline;
+    const auto& dy = y.action().deadline;
     if (dx != dy)
         return !dx ? false : !dy ? true : *dx < *dy;
-    if (x.auditId != y.auditId)
-        return x.auditId < y.auditId;
-    if (x.auditFile != y.auditFile)
-        return x.auditFile < y.auditFile;
-    return x.action.id < y.action.id;
+    if (x.auditId() != y.auditId())
+        return x.auditId() < y.auditId();
+    if (x.auditFile() != y.auditFile())
+        return x.auditFile() < y.auditFile();
+    return x.action().id < y.action().id;
 }
 }  // namespace
 

@@ -55,7 +55,7 @@ TrackerState open(const test::ScratchDir& dir, Date asOf = kAsOf) {
 // The visible row showing this action; npos when hidden.
 size_t rowOf(const TrackerState& s, const std::string& audit, const std::string& action) {
     for (size_t i = 0; i < s.rows().size(); ++i)
-        if (s.entryOf(i).auditId == audit && s.entryOf(i).action.id == action)
+        if (s.entryOf(i).auditId() == audit && s.entryOf(i).action().id == action)
             return i;
     return std::string::npos;
 }
@@ -63,14 +63,14 @@ size_t rowOf(const TrackerState& s, const std::string& audit, const std::string&
 std::vector<std::string> keys(const TrackerState& s) {
     std::vector<std::string> out;
     for (size_t i = 0; i < s.rows().size(); ++i)
-        out.push_back(s.entryOf(i).auditId + "/" + s.entryOf(i).action.id);
+        out.push_back(s.entryOf(i).auditId() + "/" + s.entryOf(i).action().id);
     return out;
 }
 
 std::vector<std::string> keys(const std::vector<RegisterEntry>& es) {
     std::vector<std::string> out;
     for (const auto& e : es)
-        out.push_back(e.auditId + "/" + e.action.id);
+        out.push_back(e.auditId() + "/" + e.action().id);
     return out;
 }
 
@@ -263,7 +263,7 @@ TEST_CASE("tracker: accept, reopen, extend are saved into the audit file", "[wiz
     CHECK_THROWS_WITH(s.extend(row, "15/03/2019", "x", "tp"),
                       Catch::Contains("A-002") && Catch::Contains(t2));
     row = rowOf(s, "T-2", "A-002");
-    CHECK(s.entryOf(row).action.status == ActionStatus::Reported);
+    CHECK(s.entryOf(row).action().status == ActionStatus::Reported);
     CHECK(s.canAccept(row));
     s.accept(row, "Đã kiểm tra văn bản", "tp");
     CHECK(AuditReader::load(t2).findAction("A-002")->status == ActionStatus::Accepted);
@@ -308,7 +308,7 @@ TEST_CASE("tracker: import of a unit's response into the right audit", "[wizard]
     CHECK(im.auditFile == t1);
     CHECK(im.unit == "UBND xã Ngọc Sơn");
     CHECK(im.result.merged == std::vector<std::string>{"A-003"});
-    CHECK(s.entryOf(rowOf(s, "T-2", "A-003")).action.status == ActionStatus::Reported);
+    CHECK(s.entryOf(rowOf(s, "T-2", "A-003")).action().status == ActionStatus::Reported);
     CHECK(AuditReader::load(t1).findAction("A-003")->report == r);
     std::string after = test::readText(t1);
     // The second time changes nothing, not even the file.
