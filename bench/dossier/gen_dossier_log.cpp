@@ -17,6 +17,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/Csv.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
 #include "core/model/ProcedureCatalog.hpp"
@@ -73,18 +74,6 @@ const char* const kGiven[] = {"An",     "Bình", "Cường", "Dũng", "Giang", "
                               "Phương", "Quân", "Sơn",   "Thảo", "Thủy",  "Yến"};
 const char* const kNotes[] = {"Bổ sung hồ sơ, hẹn lại", "Trả qua dịch vụ bưu chính công ích",
                               "Nộp trực tuyến, nhận kết quả tại Bộ phận Một cửa"};
-
-std::string csv(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        out += c;
-        if (c == '"')
-            out += '"';
-    }
-    return out + "\"";
-}
 
 std::string two(int v) {
     return (v < 10 ? "0" : "") + std::to_string(v);
@@ -191,9 +180,9 @@ int main(int argc, char** argv) {
                                    std::to_string(r.year() % 100) + two(r.month()) + two(r.day()) +
                                    "-" + std::to_string(100000 + i % 900000);
             line.clear();
-            line += std::to_string(i) + "," + id + "," + csv(code) + "," + csv(p.name) + "," +
-                    csv(unit) + "," + person + "," + received + "," + due + "," + finished + "," +
-                    csv(note) + "\r\n";
+            line += std::to_string(i) + "," + id + "," + csvField(code) + "," + csvField(p.name) +
+                    "," + csvField(unit) + "," + person + "," + received + "," + due + "," +
+                    finished + "," + csvField(note) + "\r\n";
             f << line;
         }
         if (!f.flush())

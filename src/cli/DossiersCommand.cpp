@@ -17,6 +17,7 @@
 
 #include "cli/Command.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/Csv.hpp"
 #include "core/common/Dates.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Progress.hpp"
@@ -213,18 +214,6 @@ void printJson(const DossierStats& s, long top) {
     std::cout << j.dump(2) << "\n";
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        out += c;
-        if (c == '"')
-            out += '"';
-    }
-    return out + "\"";
-}
-
 void printCsv(const DossierStats& s, const std::string& by, long top) {
     std::cout << (by == "procedure" ? "procedure_code" : by);
     for (const char* n : countNames())
@@ -339,8 +328,8 @@ public:
                 "finished_at,outcome,late_working_days,wrong_appointment\r\n";
     }
     void add(const DossierRecord& r) {
-        out_ << r.line << ',' << csvField(std::string(r.id)) << ','
-             << csvField(canonicalUnit(r.unit)) << ',' << csvField(std::string(r.procedureCode))
+        out_ << r.line << ',' << csvField(r.id) << ','
+             << csvField(canonicalUnit(r.unit)) << ',' << csvField(r.procedureCode)
              << ',' << isoDate(r.received) << ',' << isoDate(r.due) << ','
              << isoDate(r.statutoryDue) << ',' << (r.finished ? isoDate(*r.finished) : "") << ','
              << outcomeId(r.outcome) << ',' << r.lateWorkingDays << ','

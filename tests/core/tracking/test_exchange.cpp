@@ -14,13 +14,9 @@ using namespace par::track;
 using par::test::calendar;
 using par::test::trackedAudit;
 
-namespace {
-Audit withActions() {
-    Audit a = trackedAudit();
-    makeActions(a, calendar());
-    return a;
-}
+using par::test::withActions;
 
+namespace {
 ActionReport aReport() {
     ActionReport r;
     r.date = Date(2019, 1, 10);

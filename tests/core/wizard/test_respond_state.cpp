@@ -16,13 +16,9 @@ using namespace par::wizard;
 using par::test::calendar;
 using par::test::trackedAudit;
 
-namespace {
-Audit withActions() {
-    Audit a = trackedAudit();
-    makeActions(a, calendar());
-    return a;
-}
+using par::test::withActions;
 
+namespace {
 // The plan of "UBND huyện Quỳnh Lưu" written to `dir`/quynh-luu.plan.xml.
 std::string writePlan(const test::ScratchDir& dir, const Audit& a) {
     std::string path = dir.file("quynh-luu.plan.xml");

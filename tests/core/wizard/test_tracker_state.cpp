@@ -25,25 +25,13 @@ using par::test::trackedAudit;
 namespace {
 const Date kAsOf(2019, 2, 1);
 
-// As in test_register: T-1 (Quỳnh Lưu, notice 5/12/2018): A-001 accepted, A-002 (Phòng Nội vụ,
-// due 20/12/2018) overdue, A-003 due 31/3/2019. T-2 (Ngọc Sơn, notice 10/1/2019): A-002 due 25/1
-// overdue, A-003 due 12/2/2019 (two working days after 1/2: Tết).
+// test::trackedWorkspace(): T-1 (Quỳnh Lưu): A-001 accepted, A-002 overdue, A-003 due 31/3/2019;
+// T-2 (Ngọc Sơn): A-002 overdue, A-003 due 12/2/2019 (two working days after 1/2: Tết).
 void writeWorkspace(const test::ScratchDir& dir) {
-    Audit t1 = trackedAudit("T-1");
-    makeActions(t1, calendar());
-    ActionReport r;
-    r.date = Date(2019, 1, 10);
-    r.doc = "15/BC-UBND";
-    reportAction(t1.actions[0], r, "x");
-    acceptAction(t1.actions[0], "tp");
-    Audit t2 = trackedAudit("T-2");
-    t2.unit.name = "UBND xã Ngọc Sơn";
-    t2.notice.date = Date(2019, 1, 10);
-    t2.findings[2].recommendation.deadline = *DeadlineRule::parse("2019-02-12");
-    makeActions(t2, calendar());
+    std::vector<Audit> audits = test::trackedWorkspace();
     std::filesystem::create_directories(dir.file("2019"));
-    AuditWriter::save(t1, dir.file("t1.audit.xml"));
-    AuditWriter::save(t2, dir.file("2019/t2.audit.xml"));
+    AuditWriter::save(audits[0], dir.file("t1.audit.xml"));
+    AuditWriter::save(audits[1], dir.file("2019/t2.audit.xml"));
 }
 
 TrackerState open(const test::ScratchDir& dir, Date asOf = kAsOf) {
