@@ -73,23 +73,42 @@ std::string registerTable(const RegisterView& v) {
                "Remediation register as of {}: {} actions, {} audits"),
             vietnameseDate(v.asOf), std::to_string(v.entries.size()), std::to_string(v.audits)) +
         "\n";
-    std::string unit;
-    bool first = true;
+    // Appended piece by piece: a register of 300,000 actions prints tens of thousands of rows.
+    const std::string due = tr("hạn ", "due ");
+    const std::string overdueText = tr(", quá hạn {} ngày làm việc", ", {} working days overdue");
+    const char* staleText =
+        tr(", cần xem lại (phát hiện không còn hiệu lực)", ", review (finding stale)");
+    auto padded = [&out](const std::string& s, size_t width) {
+        out += s;
+        for (size_t w = codePoints(s); w < width; ++w)
+            out += ' ';
+    };
+    out.reserve(out.size() + v.entries.size() * 256);
+    const std::string* unit = nullptr;
     for (const auto& e : v.entries) {
-        if (first || e.action().responsible != unit) {
-            unit = e.action().responsible;
-            out += "\n" + unit + "\n";
-            first = false;
+        const Action& a = e.action();
+        if (unit == nullptr || a.responsible != *unit) {
+            unit = &a.responsible;
+            out += '\n';
+            out += *unit;
+            out += '\n';
         }
-        std::string state = actionStatusLabel(e.action().status);
+        out += "  ";
+        padded(a.id, 6);
+        out += ' ';
+        padded(e.auditId(), 16);
+        out += ' ';
+        out += due;
+        padded(dateText(a.deadline), 10);
+        out += "  ";
+        out += actionStatusLabel(a.status);
         if (e.overdue)
-            state += fmt(tr(", quá hạn {} ngày làm việc", ", {} working days overdue"),
-                         std::to_string(e.daysOverdue));
-        if (e.action().stale)
-            state += tr(", cần xem lại (phát hiện không còn hiệu lực)", ", review (finding stale)");
-        out += "  " + pad(e.action().id, 6) + " " + pad(e.auditId(), 16) + " " + tr("hạn ", "due ") +
-               pad(dateText(e.action().deadline), 10) + "  " + state + "\n";
-        out += "         " + e.action().content + "\n";
+            out += fmt(overdueText, std::to_string(e.daysOverdue));
+        if (a.stale)
+            out += staleText;
+        out += "\n         ";
+        out += a.content;
+        out += '\n';
     }
     out += "\n" + std::string(tr("Tổng hợp theo đơn vị", "Summary per unit")) + "\n";
     const size_t w = 40;
