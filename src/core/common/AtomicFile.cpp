@@ -52,6 +52,11 @@ std::string uniqueSuffix() {
 
 void writeFileAtomically(const std::string& path, std::string_view content,
                          const AtomicWriteOptions& options) {
+    writeFileAtomically(path, std::vector<std::string_view>{content}, options);
+}
+
+void writeFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces,
+                         const AtomicWriteOptions& options) {
     std::string tmp = path + ".tmp-" + uniqueSuffix();
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     // A temporary left by a save that was killed may hold the name drawn: draw another.
@@ -60,20 +65,22 @@ void writeFileAtomically(const std::string& path, std::string_view content,
         fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     }
     if (fd < 0) ioFail(tmp, "open");
-    size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int saved = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            errno = saved;
-            ioFail(tmp, "write");
+    for (std::string_view content : pieces) {
+        size_t done = 0;
+        while (done < content.size()) {
+            ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                int saved = errno;
+                ::close(fd);
+                ::unlink(tmp.c_str());
+                errno = saved;
+                ioFail(tmp, "write");
+            }
+            done += static_cast<size_t>(n);
         }
-        done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if ((options.durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
         int saved = errno;
         ::unlink(tmp.c_str());
         errno = saved;
@@ -107,7 +114,7 @@ void writeFileAtomically(const std::string& path, std::string_view content,
         errno = saved;
         ioFail(path, "rename");
     }
-    syncDirectory(dirOf(path));
+    if (options.durable) syncDirectory(dirOf(path));
 }
 
 std::string readFile(const std::string& path) {

@@ -315,21 +315,21 @@ std::optional<Audit> RegisterCache::decode(std::string_view record) {
 }
 
 void RegisterCache::save(const std::vector<std::string_view>& records) const {
-    size_t total = sizeof kMagic + 16 + dir_.size();
-    for (auto r : records)
-        total += r.size();
-    std::string out;
-    out.reserve(total);
-    out.append(kMagic, sizeof kMagic);
-    Writer w(out);
+    std::string head;
+    head.append(kMagic, sizeof kMagic);
+    Writer w(head);
     w.num(kCacheVersion);
     w.str(dir_);
     w.num(static_cast<std::uint64_t>(records.size()));
-    for (auto r : records)
-        out.append(r);
+    // The header, then the records where they are (≈ 100 MB for 300,000 actions: no copy). Not
+    // flushed to disk: a cache lost or torn by a power cut is rebuilt (records are checksummed).
+    std::vector<std::string_view> pieces;
+    pieces.reserve(records.size() + 1);
+    pieces.push_back(head);
+    pieces.insert(pieces.end(), records.begin(), records.end());
     std::error_code ec;
     std::filesystem::create_directories(folder_, ec);
-    writeFileAtomically(path_, out, AtomicWriteOptions{false});
+    writeFileAtomically(path_, pieces, AtomicWriteOptions{false, false});
 }
 
 }  // namespace par::track

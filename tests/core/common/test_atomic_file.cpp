@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "TestSupport.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Error.hpp"
@@ -34,4 +36,24 @@ TEST_CASE("a failed write leaves the old file intact", "[atomic]") {
     ::chmod(sub.c_str(), 0755);
     // A target inside a missing directory cannot be written either, whoever runs the test.
     CHECK_THROWS_AS(writeFileAtomically(dir.file("missing/x.xml"), "new"), IoError);
+}
+
+TEST_CASE("content given in pieces is written in order, with or without flushing", "[atomic]") {
+    test::ScratchDir dir;
+    std::string f = dir.file("cache.bin");
+    std::string big(70000, 'x');  // more than one write() may take at once on a pipe-like file
+    writeFileAtomically(f, std::vector<std::string_view>{"head|", big, "", "|tail"},
+                        AtomicWriteOptions{false, false});
+    CHECK(readFile(f) == "head|" + big + "|tail");
+    writeFileAtomically(f, std::vector<std::string_view>{}, AtomicWriteOptions{false, true});
+    CHECK(readFile(f).empty());
+    CHECK_FALSE(::access((f + ".bak").c_str(), F_OK) == 0);  // no backup asked for
+    // No temporary left next to it.
+    int entries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.file("")))
+        entries += e.path().filename().string().rfind("cache.bin", 0) == 0 ? 1 : 0;
+    CHECK(entries == 1);
+    CHECK_THROWS_AS(writeFileAtomically(dir.file("missing/c.bin"), std::vector<std::string_view>{"x"},
+                                        AtomicWriteOptions{false, false}),
+                    IoError);
 }
