@@ -10,6 +10,7 @@
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/Deadlines.hpp"
+#include "core/tracking/RegisterCache.hpp"
 
 namespace par::wizard {
 
@@ -41,7 +42,10 @@ std::string byOrLogin(const std::string& by) { return by.empty() ? loginName() :
 
 Register TrackerState::scan(const std::string& dir, Date asOf, const cal::WorkingCalendar& calendar,
                             Progress& progress) {
-    return Register::scan(dir, asOf, calendar, progress);
+    // The user's register cache, as `par-audit track` uses it: reopening a large workspace parses
+    // only the files changed since.
+    return Register::scan(dir, asOf, calendar, progress,
+                          ScanOptions{0, RegisterCache::defaultFolder()});
 }
 
 TrackerState::TrackerState(std::string dir, Register reg, cal::WorkingCalendar calendar)

@@ -57,8 +57,9 @@ public:
     // "Due this week": within one working week of the as-of date.
     static constexpr int kSoonWorkingDays = 5;
 
-    // Reads the workspace (blocking; the GUI calls it from a worker thread). Throws IoError when
-    // `dir` is not a readable folder, Cancelled when progress asks to stop.
+    // Reads the workspace (blocking; the GUI calls it from a worker thread), through the user's
+    // register cache like `par-audit track`. Throws IoError when `dir` is not a readable folder,
+    // Cancelled when progress asks to stop.
     static track::Register scan(const std::string& dir, Date asOf,
                                 const cal::WorkingCalendar& calendar, Progress& progress);
 
