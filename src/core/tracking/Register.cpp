@@ -280,15 +280,23 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
     std::string firstParent, firstName;  // the inspecting body of the first audit read
     std::atomic<size_t> firstAudit{SIZE_MAX};
     std::mutex firstMutex;
+    // Asked to stop before anything is read: the threads below might otherwise take every file
+    // before the calling thread looks at Progress.
+    if (progress.cancelled())
+        throw Cancelled{};
     auto work = [&](Tally& tally, bool reports) {
         std::string buffer;
+        size_t handled = 0;
         for (size_t i = next++; i < files.size() && !cancelled; i = next++) {
-            if (reports && (i & 255u) == 0) {
-                // Only the calling thread talks to Progress, which need not be thread-safe.
+            if (reports && (handled++ & 255u) == 0) {
+                // Only the calling thread talks to Progress, which need not be thread-safe. It
+                // counts its own files: which indexes it draws depends on the other threads.
                 progress.update(static_cast<double>(done) / static_cast<double>(files.size()),
                                 tr("Đang đọc các tệp kiểm tra", "Reading the audit files"));
-                if (progress.cancelled())
+                if (progress.cancelled()) {
                     cancelled = true;
+                    break;
+                }
             }
             const Listed& f = files[i];
             try {
