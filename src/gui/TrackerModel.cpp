@@ -5,6 +5,10 @@
 
 namespace par::gui {
 
+static_assert(static_cast<int>(par::wizard::TrackerColumn::Unit) == TrackerModel::Unit &&
+                  static_cast<int>(par::wizard::TrackerColumn::Overdue) == TrackerModel::Overdue,
+              "the table's columns are TrackerState's sort columns");
+
 void TrackerModel::show(const par::wizard::TrackerState* state) {
     state_ = state;
     Reset(state_ ? static_cast<unsigned int>(state_->rows().size()) : 0);

@@ -116,10 +116,17 @@ void TrackerPanel::buildControls() {
     const Col cols[] = {{_("Inspected unit"), 150}, {_("Audit"), 160}, {_("Finding / action"), 360},
                         {_("Responsible unit"), 160}, {_("Deadline"), 90}, {_("Status"), 120},
                         {_("Working days overdue"), 110}};
-    for (unsigned i = 0; i < TrackerModel::ColumnCount; ++i)
+    for (unsigned i = 0; i < TrackerModel::ColumnCount; ++i) {
+        titles_.push_back(cols[i].title);
         view_->AppendTextColumn(cols[i].title, i, wxDATAVIEW_CELL_INERT, cols[i].width,
                                 i == TrackerModel::Overdue ? wxALIGN_RIGHT : wxALIGN_LEFT,
                                 wxDATAVIEW_COL_RESIZABLE);
+    }
+    // Sorting is TrackerState's (dates as dates, units in Vietnamese order), not the control's.
+    view_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, [this](wxDataViewEvent& e) {
+        if (e.GetDataViewColumn() != nullptr)
+            sortBy(static_cast<int>(e.GetDataViewColumn()->GetModelColumn()));
+    });
     top->Add(view_, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
 
     auto* progress = new wxBoxSizer(wxHORIZONTAL);
@@ -244,6 +251,7 @@ void TrackerPanel::scanDone(std::shared_ptr<par::track::Register> reg, const wxS
         frame_.SetStatusText(_("Reading the folder was stopped."));
     } else {
         state_ = std::make_unique<TrackerState>(std8(dir_), std::move(*reg), calendar_);
+        state_->setSort(sortColumn_, sortAscending_);
         unit_->Clear();
         unit_->Append(_("(all units)"));
         for (const auto& u : state_->units()) unit_->Append(wx(u));
@@ -301,6 +309,28 @@ void TrackerPanel::refresh() {
         if (keep >= 0 && static_cast<size_t>(keep) < state_->rows().size()) selectRow(static_cast<size_t>(keep));
     }
     updateButtons();
+}
+
+void TrackerPanel::sortBy(int column) {
+    if (column < 0 || column >= TrackerModel::ColumnCount) return;
+    const auto col = static_cast<TrackerColumn>(column);
+    if (sortColumn_ != col) {
+        sortColumn_ = col;
+        sortAscending_ = true;
+    } else if (sortAscending_) {
+        sortAscending_ = false;
+    } else {
+        sortColumn_.reset();
+    }
+    for (unsigned i = 0; i < titles_.size(); ++i) {
+        wxString title = titles_[i];
+        if (sortColumn_ && static_cast<unsigned>(*sortColumn_) == i)  // in front: long titles are cut
+            title = (sortAscending_ ? wxString::FromUTF8("▲ ") : wxString::FromUTF8("▼ ")) + title;
+        view_->GetColumn(i)->SetTitle(title);
+    }
+    if (!state_) return;
+    state_->setSort(sortColumn_, sortAscending_);
+    refresh();
 }
 
 void TrackerPanel::selectRow(size_t row) {

@@ -10,7 +10,9 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Dates.hpp"
@@ -48,6 +50,9 @@ public:
     void setAsOfText(const wxString& text);
     void setOverdueOnly(bool on);
     void selectRow(size_t row);
+    // A click on a column's title: that column ascending, then descending, then the register's
+    // order again (an arrow in the title shows which). Column numbers are TrackerModel's.
+    void sortBy(int column);
     long selectedRow() const;
     bool importFile(const wxString& path);  // imports a response; false when refused or failed
     bool exportTo(const wxString& path, int format);  // 0 XLSX, 1 ICS, 2 PDF
@@ -87,6 +92,10 @@ private:
     wxTextCtrl* asOf_ = nullptr;
     wxStaticText* asOfError_ = nullptr;
     wxDataViewCtrl* view_ = nullptr;
+    std::vector<wxString> titles_;  // the columns' titles without the sort arrow
+    // The order chosen by the user; kept when the folder is read again.
+    std::optional<par::wizard::TrackerColumn> sortColumn_;
+    bool sortAscending_ = true;
     TrackerModel* model_ = nullptr;  // owned by the control (DecRef)
     wxGauge* gauge_ = nullptr;
     wxStaticText* progressText_ = nullptr;

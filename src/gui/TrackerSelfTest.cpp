@@ -11,6 +11,7 @@
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
 #include "gui/RespondPanel.hpp"
+#include "gui/TrackerModel.hpp"
 #include "gui/TrackerPanel.hpp"
 
 namespace par::gui {
@@ -112,6 +113,30 @@ void TrackerSelfTest::plan() {
         t->setOverdueOnly(true);
         for (const auto& r : t->state()->rows()) check(r.highlight, "only overdue rows shown");
         t->setOverdueOnly(false);
+        return true;
+    });
+    add("rows ordered by a column title", [this] {
+        TrackerPanel* t = frame_.tracker();
+        t->sortBy(TrackerModel::Deadline);  // first click: ascending
+        t->sortBy(TrackerModel::Deadline);  // second: descending, the latest deadline first
+        const auto* s = t->state();
+        check(s->sortColumn() == par::wizard::TrackerColumn::Deadline && !s->sortAscending(),
+              "ordered by deadline, descending");
+        for (size_t i = 1; i < s->rows().size(); ++i)
+            check(*s->entryOf(i - 1).action().deadline >= *s->entryOf(i).action().deadline,
+                  "deadlines (as dates) never increase down the table");
+        check(s->rows().size() > 1 && s->entryOf(0).action().deadline != s->entryOf(s->rows().size() - 1).action().deadline,
+              "the sample's deadlines differ");
+        return true;
+    });
+    add("ordered rows: screenshot", [this] {  // a step of its own: the table repaints first
+        shot("tracker-sorted");
+        return true;
+    });
+    add("a third click on the title: the register's order", [this] {
+        TrackerPanel* t = frame_.tracker();
+        t->sortBy(TrackerModel::Deadline);
+        check(!t->state()->sortColumn(), "third click: the register's order");
         return true;
     });
     add("exports", [this] {

@@ -35,7 +35,7 @@ PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
     xvfb-run -a -s "-screen 0 1280x900x24" \
     "$app" "$work/workspace" --self-test-tracker "$work/quynh-luu.plan.xml" --screenshot "$work/screenshots"
 test -s "$work/quynh-luu.response.xml"
-for page in tracker respond tracker-imported; do
+for page in tracker tracker-sorted respond tracker-imported; do
     test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
 done
 echo "gui smoke walk: passed; screenshots in $work/screenshots"

@@ -1,10 +1,13 @@
 #include "core/common/Text.hpp"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <atomic>
+#include <memory>
 
 #include "core/common/Error.hpp"
 
@@ -70,6 +73,23 @@ std::string nfc(std::string_view utf8) {
     std::string out;
     n.toUTF8String(out);
     return out;
+}
+
+bool vietnameseLess(std::string_view a, std::string_view b) {
+    static const std::unique_ptr<icu::Collator> collator = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+        if (U_FAILURE(status)) c.reset();
+        return c;
+    }();
+    if (collator) {
+        UErrorCode status = U_ZERO_ERROR;
+        UCollationResult r = collator->compareUTF8(
+            icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+            icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+        if (U_SUCCESS(status) && r != UCOL_EQUAL) return r == UCOL_LESS;
+    }
+    return a < b;
 }
 
 std::string foldKey(std::string_view utf8) {

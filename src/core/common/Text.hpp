@@ -35,6 +35,10 @@ bool isValidUtf8(std::string_view bytes);
 // space, trimmed. "Mã Hồ  Sơ" and "ma ho so" give the same key.
 std::string foldKey(std::string_view utf8);
 
+// Vietnamese alphabetical order (ICU collation "vi": a < ă < â < b …, tones after the letter),
+// byte order when the collator cannot decide or is missing.
+bool vietnameseLess(std::string_view a, std::string_view b);
+
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view s);
 

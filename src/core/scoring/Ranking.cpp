@@ -1,8 +1,5 @@
 #include "core/scoring/Ranking.hpp"
 
-#include <unicode/coll.h>
-#include <unicode/locid.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -32,20 +29,7 @@ std::optional<double> RankEntry::change() const {
 }
 
 bool unitNameLess(const std::string& a, const std::string& b) {
-    static const std::unique_ptr<icu::Collator> collator = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
-        if (U_FAILURE(status))
-            c.reset();
-        return c;
-    }();
-    if (collator) {
-        UErrorCode status = U_ZERO_ERROR;
-        UCollationResult r = collator->compareUTF8(a, b, status);
-        if (U_SUCCESS(status) && r != UCOL_EQUAL)
-            return r == UCOL_LESS;
-    }
-    return a < b;
+    return vietnameseLess(a, b);
 }
 
 WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {

@@ -1,7 +1,10 @@
 #include "core/wizard/TrackerState.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/common/Dates.hpp"
 #include "core/common/Text.hpp"
@@ -81,6 +84,75 @@ void TrackerState::rebuildRows() {
             rows_.push_back(
                 rowOf(e, i, isDueWithin(e.action(), reg_.asOf, kSoonWorkingDays, calendar_)));
     }
+    sortRows();
+}
+
+void TrackerState::setSort(std::optional<TrackerColumn> column, bool ascending) {
+    sortColumn_ = column;
+    sortAscending_ = ascending;
+    rebuildRows();  // back to the register's order first: ties keep it
+}
+
+void TrackerState::sortRows() {
+    if (!sortColumn_)
+        return;
+    const TrackerColumn column = *sortColumn_;
+    // Unit names ranked once in Vietnamese order (a workspace has few), then integer compares:
+    // the collator on every comparison would be slow for 300,000 rows. The names are viewed in
+    // the entries, which the sort does not move.
+    auto unitOf = [&](const TrackerRow& r) -> std::string_view {
+        const RegisterEntry& e = reg_.entries[r.entry];
+        return column == TrackerColumn::Unit ? e.inspectedUnit() : e.action().responsible;
+    };
+    std::unordered_map<std::string_view, std::uint32_t> rank;
+    if (column == TrackerColumn::Unit || column == TrackerColumn::Responsible) {
+        std::vector<std::string_view> names;
+        for (const auto& r : rows_) {
+            std::string_view n = unitOf(r);
+            if (rank.emplace(n, 0).second)
+                names.push_back(n);
+        }
+        std::sort(names.begin(), names.end(), vietnameseLess);
+        for (std::uint32_t i = 0; i < names.size(); ++i)
+            rank[names[i]] = i;
+    }
+    auto statusRank = [](ActionStatus s) {
+        switch (s) {
+            case ActionStatus::Open: return 0;
+            case ActionStatus::Reopened: return 1;
+            case ActionStatus::Reported: return 2;
+            case ActionStatus::Accepted: return 3;
+        }
+        return 4;
+    };
+    auto less = [&](const TrackerRow& x, const TrackerRow& y) {
+        const RegisterEntry& ex = reg_.entries[x.entry];
+        const RegisterEntry& ey = reg_.entries[y.entry];
+        switch (column) {
+            case TrackerColumn::Unit:
+            case TrackerColumn::Responsible:
+                return rank.at(unitOf(x)) < rank.at(unitOf(y));
+            case TrackerColumn::Audit:
+                return ex.auditId() < ey.auditId();
+            case TrackerColumn::Action:
+                return ex.action().id < ey.action().id;
+            case TrackerColumn::Deadline: {
+                const auto& dx = ex.action().deadline;
+                const auto& dy = ey.action().deadline;
+                return dx && (!dy || *dx < *dy);  // none last
+            }
+            case TrackerColumn::Status:
+                return statusRank(ex.action().status) < statusRank(ey.action().status);
+            case TrackerColumn::Overdue:
+                return (ex.overdue ? ex.daysOverdue : -1) < (ey.overdue ? ey.daysOverdue : -1);
+        }
+        return false;
+    };
+    if (sortAscending_)
+        std::stable_sort(rows_.begin(), rows_.end(), less);
+    else
+        std::stable_sort(rows_.begin(), rows_.end(),
+                         [&](const TrackerRow& x, const TrackerRow& y) { return less(y, x); });
 }
 
 const RegisterEntry& TrackerState::entryOf(size_t row) const {

@@ -36,6 +36,9 @@ struct TrackerRow {
     bool dueSoon = false;     // pending and due within kSoonWorkingDays
 };
 
+// The columns the rows can be ordered by, in the table's order.
+enum class TrackerColumn { Unit, Audit, Action, Responsible, Deadline, Status, Overdue };
+
 // What is shown once when the workspace opens.
 struct TrackerNotice {
     int overdue = 0;
@@ -71,6 +74,15 @@ public:
     void setAsOf(Date asOf);
     const TrackerFilter& filter() const { return filter_; }
     void setFilter(const TrackerFilter& filter);
+
+    // Orders the visible rows by a column, or by the register's order (responsible unit, deadline,
+    // audit) for nullopt; kept across filters, as-of dates and re-reads. Unit names in Vietnamese
+    // alphabetical order, audits and actions by id, deadlines as dates (none last), statuses in
+    // the order they call for attention (open, reopened, reported, accepted), days overdue as
+    // numbers. Descending is the exact reverse; ties keep the register's order either way.
+    void setSort(std::optional<TrackerColumn> column, bool ascending = true);
+    std::optional<TrackerColumn> sortColumn() const { return sortColumn_; }
+    bool sortAscending() const { return sortAscending_; }
 
     const std::vector<TrackerRow>& rows() const { return rows_; }
     const std::vector<track::RegisterEntry>& entries() const { return reg_.entries; }
@@ -118,12 +130,15 @@ private:
     void reload(const std::string& auditFile);
     void recomputeOverdue();
     void rebuildRows();
+    void sortRows();
 
     std::string dir_;
     track::Register reg_;
     cal::WorkingCalendar calendar_;
     TrackerFilter filter_;
     std::vector<TrackerRow> rows_;
+    std::optional<TrackerColumn> sortColumn_;
+    bool sortAscending_ = true;
     std::string by_;  // who makes the change in progress
 };
 

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/common/Text.hpp"
 
 using namespace par;
@@ -53,4 +56,21 @@ TEST_CASE("splitList trims and drops empties", "[text]") {
     REQUIRE(v.size() == 3);
     CHECK(v[0] == "a");
     CHECK(v[2] == "c");
+}
+
+TEST_CASE("Vietnamese alphabetical order", "[text]") {
+    // Đ after D and before E (in bytes it comes after every ASCII letter); Ă, Â after A.
+    CHECK(vietnameseLess("Dương", "Đông"));
+    CHECK(vietnameseLess("Đông", "Em"));
+    CHECK_FALSE(std::string("Đông") < std::string("Em"));
+    CHECK(vietnameseLess("An", "Ăn"));
+    CHECK(vietnameseLess("Ăn", "Ân"));
+    CHECK(vietnameseLess("UBND huyện Quỳnh Lưu", "UBND xã Ngọc Sơn"));
+    CHECK_FALSE(vietnameseLess("Sở Y tế", "Sở Y tế"));
+    std::vector<std::string> names{"Thủy", "Thuỷ", "Ân", "Đức", "Bình", "An"};
+    std::sort(names.begin(), names.end(), vietnameseLess);
+    CHECK(names.front() == "An");
+    CHECK(names[1] == "Ân");
+    CHECK(names[2] == "Bình");
+    CHECK(names[3] == "Đức");
 }

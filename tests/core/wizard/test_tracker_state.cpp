@@ -147,6 +147,51 @@ TEST_CASE("tracker: filters give the register's rows", "[wizard][tracker]") {
     CHECK(s.rows().size() == 6);
 }
 
+TEST_CASE("tracker: rows ordered by a column, kept across filters", "[wizard][tracker]") {
+    test::ScratchDir dir;
+    writeWorkspace(dir);
+    TrackerState s = open(dir);
+    const std::vector<std::string> registerOrder = keys(s);
+    REQUIRE(registerOrder.size() == 6);
+
+    // Deadlines as dates (20/12/2018 before 25/01/2019 before 12/02/2019 ...), not as texts.
+    s.setSort(TrackerColumn::Deadline, true);
+    REQUIRE(s.sortColumn() == TrackerColumn::Deadline);
+    for (size_t i = 1; i < s.rows().size(); ++i)
+        CHECK(*s.entryOf(i - 1).action().deadline <= *s.entryOf(i).action().deadline);
+    CHECK(keys(s).front() == "T-1/A-002");
+    s.setSort(TrackerColumn::Deadline, false);
+    for (size_t i = 1; i < s.rows().size(); ++i)
+        CHECK(*s.entryOf(i - 1).action().deadline >= *s.entryOf(i).action().deadline);
+
+    // Most overdue first; the rows not overdue after, in the register's order.
+    s.setSort(TrackerColumn::Overdue, false);
+    CHECK(keys(s)[0] == "T-1/A-002");
+    CHECK(keys(s)[1] == "T-2/A-002");
+    CHECK(s.rows()[2].overdue.empty());
+
+    // Statuses in the order they call for attention: the accepted action last.
+    s.setSort(TrackerColumn::Status, true);
+    CHECK(keys(s).back() == "T-1/A-001");
+    CHECK(s.entryOf(0).action().status == ActionStatus::Open);
+
+    // Inspected units: "huyện" before "xã"; within a unit the register's order is kept.
+    s.setSort(TrackerColumn::Unit, true);
+    std::vector<std::string> byUnit = keys(s);
+    CHECK(std::vector<std::string>(byUnit.begin(), byUnit.begin() + 3) ==
+          std::vector<std::string>{"T-1/A-002", "T-1/A-001", "T-1/A-003"});
+
+    // A filter keeps the order chosen; nullopt goes back to the register's.
+    s.setSort(TrackerColumn::Overdue, false);
+    TrackerFilter overdue;
+    overdue.overdueOnly = true;
+    s.setFilter(overdue);
+    CHECK(keys(s) == std::vector<std::string>{"T-1/A-002", "T-2/A-002"});
+    s.setFilter({});
+    s.setSort(std::nullopt);
+    CHECK(keys(s) == registerOrder);
+}
+
 TEST_CASE("tracker: another as-of date recomputes what is overdue", "[wizard][tracker]") {
     test::ScratchDir dir;
     writeWorkspace(dir);
