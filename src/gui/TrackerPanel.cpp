@@ -280,8 +280,9 @@ void TrackerPanel::setAsOfText(const wxString& text) {
     }
     asOfError_->SetLabel("");
     if (!state_ || state_->asOf() == *d) return;
+    const Selection keep = selection();
     state_->setAsOf(*d);
-    refresh();
+    refresh(keep);
     showNotice();
 }
 
@@ -297,16 +298,41 @@ void TrackerPanel::applyFilters() {
     if (status_->GetSelection() > 0) f.status = kStatuses[status_->GetSelection() - 1];
     f.overdueOnly = overdue_->IsChecked();
     if (dueWithin_->IsChecked()) f.dueWithin = dueDays_->GetValue();
+    const Selection keep = selection();
     state_->setFilter(f);
-    refresh();
+    refresh(keep);
 }
 
-void TrackerPanel::refresh() {
-    long keep = selectedRow();
+TrackerPanel::Selection TrackerPanel::selection() const {
+    Selection s;
+    s.row = selectedRow();
+    if (s.row >= 0) {
+        const auto& e = state_->entryOf(static_cast<size_t>(s.row));
+        s.file = e.auditFile();
+        s.action = e.action().id;
+    }
+    return s;
+}
+
+std::string TrackerPanel::selectedKey() const {
+    Selection s = selection();
+    return s.row < 0 ? "" : s.file + "|" + s.action;
+}
+
+void TrackerPanel::refresh(const Selection& keep) {
     model_->show(state_.get());
     if (state_) {
         frame_.SetStatusText(wx(state_->summary()));
-        if (keep >= 0 && static_cast<size_t>(keep) < state_->rows().size()) selectRow(static_cast<size_t>(keep));
+        long row = -1;
+        for (size_t i = 0; keep.row >= 0 && i < state_->rows().size(); ++i) {
+            const auto& e = state_->entryOf(i);
+            if (e.action().id == keep.action && e.auditFile() == keep.file) {
+                row = static_cast<long>(i);
+                break;
+            }
+        }
+        if (row < 0 && keep.row >= 0 && static_cast<size_t>(keep.row) < state_->rows().size()) row = keep.row;
+        if (row >= 0) selectRow(static_cast<size_t>(row));
     }
     updateButtons();
 }
@@ -329,8 +355,9 @@ void TrackerPanel::sortBy(int column) {
         view_->GetColumn(i)->SetTitle(title);
     }
     if (!state_) return;
+    const Selection keep = selection();
     state_->setSort(sortColumn_, sortAscending_);
-    refresh();
+    refresh(keep);
 }
 
 void TrackerPanel::selectRow(size_t row) {
@@ -369,12 +396,13 @@ void TrackerPanel::onAccept() {
     wxTextEntryDialog dlg(this, wxString::Format(_("Accept %s as done. Verification note (optional):"), wx(e.action().id)),
                           _("Accept the action"));
     if (dlg.ShowModal() != wxID_OK) return;
+    const Selection keep = selection();
     try {
         state_->accept(static_cast<size_t>(row), std8(dlg.GetValue()));
     } catch (const std::exception& ex) {
         showError(this, _("Cannot accept the action"), ex);
     }
-    refresh();
+    refresh(keep);
 }
 
 void TrackerPanel::onReopen() {
@@ -384,12 +412,13 @@ void TrackerPanel::onReopen() {
     wxTextEntryDialog dlg(this, wxString::Format(_("Reopen %s. Reason (required):"), wx(e.action().id)),
                           _("Reopen the action"));
     if (dlg.ShowModal() != wxID_OK) return;
+    const Selection keep = selection();
     try {
         state_->reopen(static_cast<size_t>(row), std8(dlg.GetValue()));
     } catch (const std::exception& ex) {
         showError(this, _("Cannot reopen the action"), ex);
     }
-    refresh();
+    refresh(keep);
 }
 
 void TrackerPanel::onExtend() {
@@ -397,12 +426,13 @@ void TrackerPanel::onExtend() {
     if (row < 0) return;
     ExtendDialog dlg(this, state_->entryOf(static_cast<size_t>(row)));
     if (dlg.ShowModal() != wxID_OK) return;
+    const Selection keep = selection();
     try {
         state_->extend(static_cast<size_t>(row), std8(dlg.deadline()), std8(dlg.reason()));
     } catch (const std::exception& ex) {
         showError(this, _("Cannot extend the deadline"), ex);
     }
-    refresh();
+    refresh(keep);
 }
 
 void TrackerPanel::onImport() {
@@ -413,6 +443,7 @@ void TrackerPanel::onImport() {
 
 bool TrackerPanel::importFile(const wxString& path) {
     if (!state_) return false;
+    const Selection keep = selection();
     try {
         TrackerImport im = state_->importResponse(std8(path));
         wxString text;
@@ -425,14 +456,14 @@ bool TrackerPanel::importFile(const wxString& path) {
                                     wx(im.auditFile), list);
         }
         info_->ShowMessage(text, wxICON_INFORMATION);
-        refresh();
+        refresh(keep);
         return true;
     } catch (const par::track::ImportRefused& e) {
         showError(this, _("The response was refused; nothing was changed in the audit"), e);
     } catch (const std::exception& e) {
         showError(this, _("Cannot import the response"), e);
     }
-    refresh();
+    refresh(keep);
     return false;
 }
 

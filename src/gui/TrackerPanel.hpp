@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -54,6 +55,8 @@ public:
     // order again (an arrow in the title shows which). Column numbers are TrackerModel's.
     void sortBy(int column);
     long selectedRow() const;
+    // The action of the selected row, "audit file|action id"; "" when none (the smoke test's check).
+    std::string selectedKey() const;
     bool importFile(const wxString& path);  // imports a response; false when refused or failed
     bool exportTo(const wxString& path, int format);  // 0 XLSX, 1 ICS, 2 PDF
     wxString noticeText() const { return notice_; }
@@ -63,7 +66,15 @@ private:
     void scanDone(std::shared_ptr<par::track::Register> reg, const wxString& error);
     void stopWorker();
     void applyFilters();
-    void refresh();
+    // The selected row as its action (audit file and action id), so that the same action stays
+    // selected when the rows are filtered, re-ordered or read again; its row number is the
+    // fallback when the action is no longer shown.
+    struct Selection {
+        long row = -1;
+        std::string file, action;
+    };
+    Selection selection() const;
+    void refresh(const Selection& keep);
     void updateButtons();
     void showNotice();
     void onAccept();

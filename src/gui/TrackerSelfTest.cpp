@@ -117,8 +117,13 @@ void TrackerSelfTest::plan() {
     });
     add("rows ordered by a column title", [this] {
         TrackerPanel* t = frame_.tracker();
+        t->selectRow(0);
+        const std::string selected = t->selectedKey();
+        check(!selected.empty(), "a row selected before ordering");
         t->sortBy(TrackerModel::Deadline);  // first click: ascending
         t->sortBy(TrackerModel::Deadline);  // second: descending, the latest deadline first
+        check(t->selectedKey() == selected, "the same action stays selected when the rows move");
+        check(t->selectedRow() != 0, "… which is no longer the first row");
         const auto* s = t->state();
         check(s->sortColumn() == par::wizard::TrackerColumn::Deadline && !s->sortAscending(),
               "ordered by deadline, descending");
