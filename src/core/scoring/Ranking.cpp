@@ -28,10 +28,6 @@ std::optional<double> RankEntry::change() const {
     return roundScore(roundScore(total) - roundScore(*previousTotal));
 }
 
-bool unitNameLess(const std::string& a, const std::string& b) {
-    return vietnameseLess(a, b);
-}
-
 WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -165,7 +161,7 @@ Ranking rankAudits(const std::vector<ScoredAudit>& audits, int year, const std::
         if (ta != tb)
             return ta > tb;
         if (a->unit.name != b->unit.name)
-            return unitNameLess(a->unit.name, b->unit.name);
+            return vietnameseLess(a->unit.name, b->unit.name);  // the display order in a tie
         return a->file < b->file;
     });
     if (!ranked.empty())

@@ -89,8 +89,4 @@ struct Ranking {
 Ranking rankAudits(const std::vector<ScoredAudit>& audits, int year, const std::string& type,
                    const BandScale& bands);
 
-// Compares unit names in Vietnamese alphabetical order (ICU collation "vi"): the display order
-// inside a tie.
-bool unitNameLess(const std::string& a, const std::string& b);
-
 }  // namespace par::scoring
