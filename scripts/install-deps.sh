@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-    build-essential cmake pkg-config ninja-build
+    build-essential cmake pkg-config ninja-build ccache
     libssl-dev libtinyxml2-dev libboost-date-time-dev libcli11-dev nlohmann-json3-dev libicu-dev
     libsimdjson-dev
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev

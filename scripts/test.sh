@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 jobs=$(nproc)
+# Objects are shared through ccache across build trees and clones (paths made relative to the clone).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 
 run_suite() {
     local dir=$1; shift
