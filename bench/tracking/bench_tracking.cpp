@@ -115,7 +115,7 @@ Audit makeAudit(int n, int actions) {
         }
         a.actions.push_back(ac);
     }
-    a.changeLog.push_back({"2025-11-01T10:00:00", "thu-ky", "Tạo"});
+    a.changeLog.push_back({"2025-11-01T10:00:00", "thu-ky", "Tạo", "", {}});
     return a;
 }
 

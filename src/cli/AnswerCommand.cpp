@@ -8,9 +8,9 @@
 #include "cli/Command.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AnswerValidator.hpp"
+#include "core/actions/AnswerActions.hpp"
+#include "core/actions/AuditTransaction.hpp"
 #include "core/model/AuditBundle.hpp"
-#include "core/model/AuditWriter.hpp"
-#include "core/tracking/AuditLock.hpp"
 
 namespace par::cli {
 
@@ -68,61 +68,26 @@ const Question& requireQuestion(const Form& form, const std::string& id, const s
     return *q;
 }
 
-// Applies one assignment; throws UsageError for a value that does not fit the question.
-void apply(Audit& audit, const Form& form, const Assignment& as, const std::string& auditPath) {
-    const Question& q = requireQuestion(form, as.id, auditPath);
-    Answer& a = audit.answers.answers[as.id];
-    a.question = as.id;
-    a.na = false;
+// Applies one assignment through the core; throws UsageError for a value that does not fit.
+void apply(Audit& audit, const Form& form, const Assignment& as) {
     if (as.row == 0) {
-        if (q.type == QuestionType::Table || q.type == QuestionType::Repeat) {
-            if (!trim(as.value).empty())
-                throw UsageError(fmt(tr("câu '{}' là bảng: trả lời từng ô, ví dụ {}.1.<cột>=giá trị",
-                                        "question '{}' is a table: answer each cell, e.g. {}.1.<column>=value"),
-                                     q.id, q.id));
-            audit.answers.answers.erase(as.id);  // "ID=" clears the whole table
-            return;
-        }
-        a.value = normaliseInput(q, as.value);
-        if (a.value.empty()) audit.answers.answers.erase(as.id);
+        actions::enterAnswer(audit, form, as.id, -1, "", as.value);
         return;
     }
+    const Question& q = actions::topLevelQuestion(form, as.id);
     if (q.type != QuestionType::Table && q.type != QuestionType::Repeat)
         throw UsageError(fmt(tr("câu '{}' không phải bảng: dùng {}=giá trị", "question '{}' is not a table: use {}=value"), q.id,
                              q.id));
-    size_t count = q.type == QuestionType::Table ? a.rows.size() : a.instances.size();
-    if (as.row > count + 1)
-        throw UsageError(fmt(tr("'{}' mới có {} dòng: dòng tiếp theo là {}", "'{}' has {} rows: the next one is {}"), q.id,
-                             std::to_string(count), std::to_string(count + 1)));
+    size_t count = actions::answerRowCount(audit, form, as.id);
     if (as.column.empty()) {
         if (!trim(as.value).empty() || as.row > count)
             throw UsageError(fmt(tr("dùng {}.{}= (để trống) để xoá dòng, hoặc {}.{}.<cột>=giá trị",
                                     "use {}.{}= (empty) to remove the row, or {}.{}.<column>=value"),
                                  q.id, std::to_string(as.row), q.id, std::to_string(as.row)));
-        if (q.type == QuestionType::Table) a.rows.erase(a.rows.begin() + static_cast<long>(as.row - 1));
-        else a.instances.erase(a.instances.begin() + static_cast<long>(as.row - 1));
+        actions::removeAnswerRow(audit, form, as.id, as.row - 1);
         return;
     }
-    if (q.type == QuestionType::Table) {
-        const Question* col = q.findColumn(as.column);
-        if (col == nullptr)
-            throw UsageError(fmt(tr("bảng '{}' không có cột '{}'", "table '{}' has no column '{}'"), q.id, as.column));
-        if (as.row > count) a.rows.emplace_back();
-        std::string v = normaliseInput(*col, as.value);
-        if (v.empty()) a.rows[as.row - 1].erase(as.column);
-        else a.rows[as.row - 1][as.column] = v;
-        return;
-    }
-    const Question* child = nullptr;
-    for (const auto& c : q.children)
-        if (c.id == as.column) child = &c;
-    if (child == nullptr)
-        throw UsageError(fmt(tr("danh sách '{}' không có câu hỏi '{}'", "repeat '{}' has no question '{}'"), q.id, as.column));
-    if (as.row > count) a.instances.emplace_back();
-    AnswerSet& inst = a.instances[as.row - 1];
-    std::string v = normaliseInput(*child, as.value);
-    if (v.empty()) inst.answers.erase(as.column);
-    else inst.answers[as.column] = Answer{as.column, false, v, {}, {}, 0};
+    actions::enterAnswer(audit, form, as.id, static_cast<int>(as.row - 1), as.column, as.value);
 }
 
 void install(CLI::App& app, Context& ctx) {
@@ -137,33 +102,37 @@ void install(CLI::App& app, Context& ctx) {
         if (o->assignments.empty() && o->notApplicable.empty())
             throw UsageError(tr("không có câu trả lời nào; ví dụ: par-audit answer a.audit.xml ld_ke_hoach=có",
                                 "no answers given; e.g. par-audit answer a.audit.xml ld_ke_hoach=yes"));
-        track::AuditLock lock(o->audit);  // a second inspector on the shared folder waits
-        AuditBundle b = AuditBundle::open(o->audit);
-        std::set<std::string> touched;
         std::vector<std::string> valueErrors;
-        for (const auto& text : o->assignments) {
-            Assignment as = parseAssignment(text);
-            requireQuestion(*b.form, as.id, o->audit);  // unknown ids are bad usage (exit 2)
-            touched.insert(as.id);
-            try {
-                apply(b.audit, *b.form, as, o->audit);
-            } catch (const UsageError& e) {
-                valueErrors.push_back(o->audit + ": " + tr("lỗi", "error") + ": " + e.what());
-            }
-        }
-        for (const auto& id : o->notApplicable) {
-            const Question& q = requireQuestion(*b.form, id, o->audit);
-            touched.insert(id);
-            Answer a;
-            a.question = id;
-            a.na = true;
-            b.audit.answers.answers[id] = a;
-            (void)q;
-        }
-        AnswerValidator validator(*b.form, b.functions);
-        for (const auto& p : validator.check(b.audit))
-            if (p.problem.severity == Problem::Severity::Error && touched.count(p.question) != 0)
-                valueErrors.push_back(p.problem.str());
+        Completeness completeness;
+        size_t recorded = o->assignments.size() + o->notApplicable.size();
+        actions::TransactionResult r = actions::modifyAudit(
+            o->audit,
+            [&](AuditBundle& b) -> std::vector<ChangeCode> {
+                std::set<std::string> touched;
+                for (const auto& text : o->assignments) {
+                    Assignment as = parseAssignment(text);
+                    requireQuestion(*b.form, as.id, o->audit);  // unknown ids are bad usage (exit 2)
+                    touched.insert(as.id);
+                    try {
+                        apply(b.audit, *b.form, as);
+                    } catch (const UsageError& e) {
+                        valueErrors.push_back(o->audit + ": " + tr("lỗi", "error") + ": " + e.what());
+                    }
+                }
+                for (const auto& id : o->notApplicable) {
+                    requireQuestion(*b.form, id, o->audit);
+                    touched.insert(id);
+                    actions::setNotApplicable(b.audit, *b.form, id, true);
+                }
+                AnswerValidator validator(*b.form, b.functions);
+                for (const auto& p : validator.check(b.audit))
+                    if (p.problem.severity == Problem::Severity::Error && touched.count(p.question) != 0)
+                        valueErrors.push_back(p.problem.str());
+                if (!valueErrors.empty()) return {};  // nothing is written
+                completeness = validator.completeness(b.audit);
+                return {actions::answeredChange(touched)};
+            },
+            actions::TransactionOptions{o->by});
         if (!valueErrors.empty()) {
             for (const auto& e : valueErrors) std::cerr << e << "\n";
             std::cerr << tr("Không ghi gì vào tệp kiểm tra vì có câu trả lời không hợp lệ.",
@@ -172,15 +141,11 @@ void install(CLI::App& app, Context& ctx) {
             ctx.exitCode = kProblems;
             return;
         }
-        std::string list;
-        for (const auto& id : touched) list += (list.empty() ? "" : ", ") + id;
-        b.audit.logChange(fmt(tr("Trả lời: {}", "Answered: {}"), list), o->by);
-        AuditWriter::save(b.audit, o->audit);
-        Completeness c = validator.completeness(b.audit);
+        (void)r;
         std::cout << fmt(tr("Đã ghi {} câu trả lời. Đã trả lời {}/{} câu bắt buộc.",
                             "Recorded {} answers. {}/{} required questions answered."),
-                         std::to_string(o->assignments.size() + o->notApplicable.size()), std::to_string(c.answered),
-                         std::to_string(c.required))
+                         std::to_string(recorded), std::to_string(completeness.answered),
+                         std::to_string(completeness.required))
                   << "\n";
     });
 }

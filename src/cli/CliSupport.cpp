@@ -64,6 +64,9 @@ nlohmann::json findingToJson(const Finding& f, const Form* form) {
     j["area_label"] = areaLabel(form, f.area);
     j["state"] = f.state == FindingState::Active ? "active" : "stale";
     j["edited"] = f.edited;
+    j["dismissed"] = f.dismissed;
+    if (f.dismissed) j["dismiss_reason"] = f.dismissReason;
+    if (!f.duplicateOf.empty()) j["duplicate_of"] = f.duplicateOf;
     j["text"] = f.text;
     j["legal_basis"] = f.legalBasis;
     j["recommendation"] = {{"text", f.recommendation.text},
@@ -71,6 +74,52 @@ nlohmann::json findingToJson(const Finding& f, const Form* form) {
                            {"deadline_text", f.recommendation.deadline.display()},
                            {"responsible", f.recommendation.responsible}};
     return j;
+}
+
+}  // namespace par::cli
+
+#include <iostream>
+
+#include "core/actions/ChangeText.hpp"
+
+namespace par::cli {
+
+void ValueErrors::attempt(const std::string& what, const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const UsageError& e) {
+        messages_.push_back(what + ": " + e.what());
+    }
+}
+
+void ValueErrors::throwIfAny(const std::string& auditPath) const {
+    if (messages_.empty()) return;
+    std::string text;
+    for (const auto& m : messages_) text += "\n  " + m;
+    throw UsageError(fmt(tr("{}: không ghi gì vì có giá trị không hợp lệ:{}", "{}: nothing was written because some values are invalid:{}"),
+                         auditPath, text));
+}
+
+std::pair<std::string, std::string> splitAssignment(const std::string& text, const char* option) {
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError(fmt(tr("{} '{}': viết TÊN=GIÁ_TRỊ", "{} '{}': write NAME=VALUE"), option, text));
+    return {trim(text.substr(0, eq)), text.substr(eq + 1)};
+}
+
+actions::TransactionResult runAction(const std::string& auditPath, const std::string& by,
+                                     const actions::AuditChange& change) {
+    actions::TransactionResult r = actions::modifyAudit(auditPath, change, actions::TransactionOptions{by});
+    if (!r.brokenLockOwner.empty())
+        std::cerr << fmt(tr("Đã thay khoá cũ của {} (không còn hiệu lực).", "Took over a stale lock of {}."), r.brokenLockOwner)
+                  << "\n";
+    if (r.changes.empty()) {
+        std::cout << tr("Không có gì thay đổi.", "Nothing changed.") << "\n";
+        return r;
+    }
+    for (const auto& c : r.changes) std::cout << actions::describe(c, language()) << "\n";
+    std::cout << fmt(tr("Đã lưu {} (lần sửa {}).", "Saved {} (revision {})."), auditPath, std::to_string(r.revision)) << "\n";
+    return r;
 }
 
 }  // namespace par::cli

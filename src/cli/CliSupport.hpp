@@ -28,3 +28,33 @@ std::string areaLabel(const Form* form, const std::string& id);
 std::string categoryLabel(const Form* form, const std::string& id);
 
 }  // namespace par::cli
+
+#include <functional>
+#include <vector>
+
+#include "core/actions/AuditTransaction.hpp"
+
+namespace par::cli {
+
+// Collects the problems of several values given at once (`--set a=1 --set b=x`): each is tried,
+// every message kept; when any failed, nothing is saved and all of them are reported together.
+class ValueErrors {
+public:
+    // Runs `f`; a UsageError it throws is kept, prefixed with `what` (the option as typed).
+    void attempt(const std::string& what, const std::function<void()>& f);
+    // Throws a UsageError listing every kept message (and saying nothing was written).
+    void throwIfAny(const std::string& auditPath) const;
+
+private:
+    std::vector<std::string> messages_;
+};
+
+// Splits "FIELD=VALUE"; throws UsageError naming the option.
+std::pair<std::string, std::string> splitAssignment(const std::string& text, const char* option);
+
+// Runs one user action on an audit file through the core (lock, load, change, log, save) and tells
+// what it did: one line per change, or "nothing changed".
+actions::TransactionResult runAction(const std::string& auditPath, const std::string& by,
+                                     const actions::AuditChange& change);
+
+}  // namespace par::cli

@@ -5,11 +5,12 @@
 
 #include "cli/CliSupport.hpp"
 #include "cli/Command.hpp"
+#include "core/actions/FindingActions.hpp"
 #include "core/common/Text.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/model/AuditBundle.hpp"
-#include "core/model/AuditWriter.hpp"
-#include "core/tracking/AuditLock.hpp"
+#include "core/actions/AuditTransaction.hpp"
+#include "core/actions/ChangeText.hpp"
 
 namespace par::cli {
 
@@ -37,8 +38,13 @@ void printText(const Audit& audit, const Form& form) {
                 std::cout << "\n" << areaLabel(&form, area) << "\n";
                 header = true;
             }
-            std::cout << "  " << f.id << " [" << severityLabel(f.severity) << "] " << categoryLabel(&form, f.category);
+            std::cout << "  " << f.id << " [" << severityLabel(f.severity) << "]";
+            if (!f.category.empty()) std::cout << " " << categoryLabel(&form, f.category);
             if (f.origin == FindingOrigin::Manual) std::cout << tr(" (do đoàn nhập)", " (entered by the team)");
+            if (f.dismissed && !f.duplicateOf.empty())
+                std::cout << fmt(tr(" — ĐÃ GỘP: trùng với {}", " — MERGED: a duplicate of {}"), f.duplicateOf);
+            else if (f.dismissed)
+                std::cout << fmt(tr(" — ĐÃ BỎ QUA: {}", " — DISMISSED: {}"), f.dismissReason);
             if (f.state == FindingState::Stale)
                 std::cout << tr(" — CẦN XEM LẠI: điều kiện không còn đúng", " — REVIEW: its condition no longer holds");
             std::cout << "\n    " << f.text << "\n";
@@ -61,31 +67,44 @@ void install(CLI::App& app, Context& ctx) {
     cmd->add_flag("--json", o->json, tr("In dạng JSON", "Print JSON"));
     cmd->add_flag("--save", o->save, tr("Ghi các phát hiện vào tệp kiểm tra", "Write the findings into the audit"));
     cmd->callback([o, &ctx]() {
-        std::optional<track::AuditLock> lock;
-        if (o->save) lock.emplace(o->audit);  // --save writes: a second inspector waits
-        AuditBundle b = AuditBundle::open(o->audit);
-        FindingsEngine engine(*b.form, b.reference);
-        MergeReport report = engine.apply(b.audit);
-        for (const auto& p : report.problems.problems()) std::cerr << p.str() << "\n";
-        if (o->json) {
-            nlohmann::json j;
-            j["audit"] = b.audit.id;
-            j["unit"] = b.audit.unit.name;
-            j["form"] = b.form->id;
-            j["findings"] = nlohmann::json::array();
-            for (const auto& f : b.audit.findings) j["findings"].push_back(findingToJson(f, b.form.get()));
-            j["added"] = report.added;
-            j["stale"] = report.staled;
-            std::cout << j.dump(2) << "\n";
+        MergeReport report;
+        auto evaluate = [&](AuditBundle& b) -> std::vector<ChangeCode> {
+            FindingsEngine engine(*b.form, b.reference);
+            report = engine.apply(b.audit);
+            for (const auto& p : report.problems.problems()) std::cerr << p.str() << "\n";
+            if (o->json) {
+                nlohmann::json j;
+                j["audit"] = b.audit.id;
+                j["unit"] = b.audit.unit.name;
+                j["form"] = b.form->id;
+                j["findings"] = nlohmann::json::array();
+                for (const auto& f : b.audit.findings) j["findings"].push_back(findingToJson(f, b.form.get()));
+                j["added"] = report.added;
+                j["stale"] = report.staled;
+                std::cout << j.dump(2) << "\n";
+            } else {
+                printText(b.audit, *b.form);
+            }
+            if (!o->save || !report.changed()) return {};
+            return {actions::refreshChange(report)};
+        };
+        if (o->save) {
+            // --save writes through the core's transaction: a second inspector waits for the lock.
+            actions::TransactionResult r = actions::modifyAudit(o->audit, evaluate, actions::TransactionOptions{});
+            if (!o->json) {
+                std::cout << "\n";
+                if (r.changes.empty())
+                    std::cout << tr("Không có gì thay đổi: các phát hiện trong tệp đã đúng như trên.",
+                                    "Nothing changed: the file already holds the findings above.")
+                              << "\n";
+                else
+                    std::cout << actions::describe(r.changes.front(), language()) << "\n"
+                              << fmt(tr("Đã lưu {} (lần sửa {}).", "Saved {} (revision {})."), o->audit, std::to_string(r.revision))
+                              << "\n";
+            }
         } else {
-            printText(b.audit, *b.form);
-        }
-        if (o->save && report.changed()) {
-            b.audit.logChange(fmt(tr("Đánh giá lại phát hiện: {} mới, {} cập nhật, {} cần xem lại",
-                                     "Findings re-evaluated: {} new, {} updated, {} to review"),
-                                  std::to_string(report.added.size()), std::to_string(report.refreshed.size()),
-                                  std::to_string(report.staled.size())));
-            AuditWriter::save(b.audit, o->audit);
+            AuditBundle b = AuditBundle::open(o->audit);
+            evaluate(b);
         }
         if (!report.problems.ok()) ctx.exitCode = kProblems;
     });

@@ -1,14 +1,10 @@
 // NewCommand.cpp - `par-audit new --form F --unit "..." -o A.audit.xml`: starts an audit of a unit
 // against a form. Never overwrites an existing file.
-#include <sys/stat.h>
-
-#include <filesystem>
 #include <iostream>
 
 #include "cli/Command.hpp"
 #include "core/common/Text.hpp"
-#include "core/model/AuditBundle.hpp"
-#include "core/model/AuditWriter.hpp"
+#include "core/actions/AuditCreation.hpp"
 
 namespace par::cli {
 
@@ -39,41 +35,11 @@ void install(CLI::App& app, Context&) {
     cmd->add_option("-o,--output", o->output, tr("Tệp kiểm tra sẽ tạo (*.audit.xml)", "Audit file to create (*.audit.xml)"))
         ->required();
     cmd->callback([o]() {
-        struct stat st {};
-        if (::stat(o->output.c_str(), &st) == 0)
-            throw UsageError(fmt(tr("{} đã tồn tại; par-audit không ghi đè tệp kiểm tra. Hãy chọn tên khác.",
-                                    "{} already exists; par-audit does not overwrite an audit. Choose another name."),
-                                 o->output));
-        auto ref = ReferenceData::bundled();
-        auto form = loadFormByPathOrId(o->form, ref);
-        Audit a;
-        a.unit.name = nfc(trim(o->unit));
-        if (a.unit.name.empty()) throw UsageError(tr("--unit không được để trống", "--unit cannot be empty"));
-        a.unit.type = o->type;
-        a.unit.level = o->level;
-        a.unit.province = nfc(o->province);
-        if (a.unit.type.empty() && form->unitTypes.size() == 1) a.unit.type = form->unitTypes.front();
-        if (!o->visit.empty()) {
-            auto d = parseUserDate(o->visit);
-            if (!d)
-                throw UsageError(fmt(tr("ngày '{}' không hợp lệ", "invalid date '{}'"), o->visit));
-            a.visitStart = a.visitEnd = d;
-        }
-        a.form.id = form->id;
-        a.form.version = form->version;
-        a.form.href = formHref(form->file, o->output);
-        if (o->id.empty()) {
-            std::string stem = std::filesystem::path(o->output).filename().string();
-            auto dot = stem.find('.');
-            a.id = dot == std::string::npos ? stem : stem.substr(0, dot);
-        } else {
-            a.id = o->id;
-        }
-        a.logChange(fmt(tr("Tạo tệp kiểm tra theo biểu mẫu {} phiên bản {}", "Created with form {} version {}"), form->id,
-                        form->version));
-        AuditWriter::save(a, o->output);
+        actions::NewAuditRequest r{o->form, o->unit, o->type, o->level, o->province, o->visit, o->id, ""};
+        AuditBundle b = actions::createAudit(r);
+        actions::saveNewAudit(b, o->output);
         std::cout << fmt(tr("Đã tạo {} ({}, biểu mẫu {}: {} câu hỏi)", "Created {} ({}, form {}: {} questions)"), o->output,
-                         a.unit.name, form->id, std::to_string(form->questionCount()))
+                         b.audit.unit.name, b.form->id, std::to_string(b.form->questionCount()))
                   << "\n";
     });
 }

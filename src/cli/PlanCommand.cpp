@@ -11,6 +11,9 @@
 #include <iostream>
 
 #include "cli/Command.hpp"
+#include "core/actions/AuditTransaction.hpp"
+#include "core/actions/ChangeText.hpp"
+#include "core/actions/PlanActions.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
@@ -55,28 +58,13 @@ Date requireDate(const std::string& text, const char* what) {
     return *d;
 }
 
-// Locks, loads, lets `change` modify the audit, and saves when it says something changed.
-template <typename F>
-void withAudit(const Options& o, F change) {
-    AuditLock lock(o.audit, LockOptions{std::chrono::hours(12), o.by});
-    if (lock.brokenStale())
-        std::cerr << fmt(tr("Lưu ý: đã gỡ khoá bỏ dở của {} trên máy {} ({}).",
-                            "Note: removed the abandoned lock of {} on {} ({})."),
-                         lock.brokenStale()->owner, lock.brokenStale()->host,
-                         lock.brokenStale()->time)
-                  << "\n";
-    Audit audit = AuditReader::load(o.audit);
-    if (change(audit))
-        AuditWriter::save(audit, o.audit);
-}
-
-Action& requireAction(Audit& audit, const std::string& id) {
-    Action* a = audit.findAction(id);
-    if (a == nullptr)
-        throw UsageError(fmt(tr("{}: không có hành động '{}' (xem: par-audit track <thư mục>)",
-                                "{}: no action '{}' (see: par-audit track <folder>)"),
-                             audit.file, id));
-    return *a;
+// One user action on the audit through the core's transaction (lock, load, change, log, save);
+// `change` returns the change-log entries, none when nothing changed.
+void withAudit(const Options& o, const actions::AuditFileChange& change) {
+    actions::TransactionResult r = actions::modifyAuditFile(o.audit, change, actions::TransactionOptions{o.by});
+    if (!r.brokenLockOwner.empty())
+        std::cerr << fmt(tr("Lưu ý: đã gỡ khoá bỏ dở của {}.", "Note: removed the abandoned lock of {}."), r.brokenLockOwner) << "\n";
+    for (const auto& c : r.changes) std::cout << actions::describe(c, language()) << "\n";
 }
 
 void addCommon(CLI::App* s, const std::shared_ptr<Options>& o, bool calendar) {
@@ -113,8 +101,9 @@ void install(CLI::App& app, Context& ctx) {
     addCommon(make, o, true);
     make->callback([o]() {
         cal::WorkingCalendar calendar = loadCalendar(*o);
-        withAudit(*o, [&](Audit& a) {
-            MakeReport r = makeActions(a, calendar);
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
+            MakeReport r;
+            std::optional<ChangeCode> change = actions::makePlan(a, calendar, &r);
             std::cout << fmt(tr("{}: {} hành động mới, {} cần xem lại (phát hiện không còn hiệu "
                                 "lực), {} cập nhật thời hạn; tổng {} hành động.",
                                 "{}: {} new actions, {} to review (finding stale), {} deadlines "
@@ -129,17 +118,9 @@ void install(CLI::App& app, Context& ctx) {
                                 "Note: the notice has no date yet, so day-count deadlines are not "
                                 "computed.")
                           << "\n";
-            if (!r.changed())
-                return false;
-            a.logChange(
-                fmt(tr("Lập kế hoạch khắc phục: {} hành động mới, {} cần xem lại, {} cập nhật thời "
-                       "hạn",
-                       "Remediation plan made: {} new actions, {} to review, {} deadlines updated"),
-                    std::to_string(r.added.size()),
-                    std::to_string(r.staled.size() + r.unstaled.size()),
-                    std::to_string(r.redated.size())),
-                o->by);
-            return true;
+            if (!change)
+                return {};
+            return {*change};
         });
     });
 
@@ -166,13 +147,10 @@ void install(CLI::App& app, Context& ctx) {
                    "invalid deadline '{}'; use 'N working-days', 'N calendar-days' or YYYY-MM-DD"),
                 o->deadline));
         cal::WorkingCalendar calendar = loadCalendar(*o);
-        withAudit(*o, [&](Audit& a) {
-            std::string id = addAction(a, o->finding, o->content, o->responsible, *rule, calendar);
-            a.logChange(
-                fmt(tr("Thêm hành động {} cho {}", "Added action {} to {}"), id, o->finding),
-                o->by);
-            std::cout << id << "\n";
-            return true;
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
+            ChangeCode c = actions::addPlanAction(a, o->finding, o->content, o->responsible, *rule, calendar);
+            std::cout << c.args.front() << "\n";
+            return {c};
         });
     });
 
@@ -255,7 +233,7 @@ void install(CLI::App& app, Context& ctx) {
     addCommon(im, o, false);
     im->callback([o, &ctx]() {
         PlanFile r = PlanFile::load(o->file);
-        withAudit(*o, [&](Audit& a) {
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
             ImportResult res;
             try {
                 res = importResponse(a, r, o->by);
@@ -266,7 +244,7 @@ void install(CLI::App& app, Context& ctx) {
                 for (const auto& why : e.reasons())
                     std::cerr << "  " << why << "\n";
                 ctx.exitCode = kProblems;
-                return false;
+                return {};
             }
             if (!res.changed())
                 std::cout << tr("Không có gì mới: báo cáo này đã được nhập.",
@@ -281,7 +259,9 @@ void install(CLI::App& app, Context& ctx) {
                                  r.unit, list)
                           << "\n";
             }
-            return res.changed();
+            if (!res.changed())
+                return {};
+            return {res.change};
         });
     });
 
@@ -292,10 +272,8 @@ void install(CLI::App& app, Context& ctx) {
     ac->add_option("--note", o->note, tr("Ghi chú xác minh", "Verification note"));
     addCommon(ac, o, false);
     ac->callback([o]() {
-        withAudit(*o, [&](Audit& a) {
-            acceptAction(requireAction(a, o->action), o->by, o->note);
-            a.logChange(fmt(tr("Công nhận hoàn thành {}", "Accepted {}"), o->action), o->by);
-            return true;
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
+            return {actions::acceptPlanAction(a, o->action, o->by, o->note)};
         });
     });
 
@@ -306,11 +284,8 @@ void install(CLI::App& app, Context& ctx) {
     ro->add_option("--note", o->note, tr("Lý do", "Why"))->required();
     addCommon(ro, o, false);
     ro->callback([o]() {
-        withAudit(*o, [&](Audit& a) {
-            reopenAction(requireAction(a, o->action), o->by, o->note);
-            a.logChange(fmt(tr("Yêu cầu làm lại {}: {}", "Reopened {}: {}"), o->action, o->note),
-                        o->by);
-            return true;
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
+            return {actions::reopenPlanAction(a, o->action, o->by, o->note)};
         });
     });
 
@@ -321,13 +296,9 @@ void install(CLI::App& app, Context& ctx) {
     et->add_option("--reason", o->reason, tr("Lý do gia hạn", "Reason"))->required();
     addCommon(et, o, false);
     et->callback([o]() {
-        Date d = requireDate(o->deadline, tr("thời hạn mới", "new deadline"));
-        withAudit(*o, [&](Audit& a) {
-            extendAction(requireAction(a, o->action), d, o->reason, o->by);
-            a.logChange(fmt(tr("Gia hạn {} đến {}: {}", "Extended {} to {}: {}"), o->action,
-                            vietnameseDate(d), o->reason),
-                        o->by);
-            return true;
+        Date d = actions::parseNewDeadline(o->deadline);
+        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
+            return {actions::extendPlanAction(a, o->action, d, o->reason, o->by)};
         });
     });
 }

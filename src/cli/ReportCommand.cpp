@@ -14,6 +14,7 @@
 #include "core/common/Text.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/report/AuditData.hpp"
+#include "pdf/DocumentPrinter.hpp"
 #include "pdf/Fingerprint.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
@@ -28,52 +29,39 @@ struct ReportOptions {
     std::string document = "notice";
     std::string templateFile;
     std::string lang = "vi";
+    bool draft = false;
 };
 
-std::string bundledTemplate(const std::string& document) {
-    if (document == "plan")
-        return dataPath("templates/ke-hoach-khac-phuc.xml");
-    if (document == "minutes")
-        return dataPath("templates/bien-ban-kiem-tra.xml");
-    return dataPath("templates/thong-bao-ket-luan.xml");
-}
-
-const char* documentLabel(const std::string& document) {
-    if (document == "plan")
-        return tr("kế hoạch khắc phục", "remediation plan");
-    if (document == "minutes")
-        return tr("biên bản kiểm tra", "inspection minutes");
-    return tr("thông báo kết luận", "conclusion notice");
+pdf::DocumentKind kindOf(const std::string& document) {
+    if (document == "plan") return pdf::DocumentKind::Plan;
+    if (document == "minutes") return pdf::DocumentKind::Minutes;
+    return pdf::DocumentKind::Notice;
 }
 
 void runReport(const ReportOptions& o) {
     AuditBundle bundle = AuditBundle::open(o.audit);
-    // The template first: a bad template is reported before any work on the audit.
-    pdf::Template tpl =
-        pdf::Template::load(o.templateFile.empty() ? bundledTemplate(o.document) : o.templateFile);
-    ValidationResult problems;
-    report::AuditDataOptions options;
-    options.language = o.lang == "en" ? Language::English : Language::Vietnamese;
-    options.problems = &problems;
-    report::Data data = report::auditData(bundle, options);
-    for (const auto& p : problems.problems())
-        std::cerr << p.str() << "\n";
-    pdf::Document doc = tpl.render(data);
-    pdf::RenderResult result = pdf::renderPdf(doc);
-    AtomicWriteOptions write;
-    write.keepBackup = false;
-    writeFileAtomically(o.output, result.pdf, write);
-    std::cout << fmt(tr("Đã ghi {} ({}): {} trang, {} byte, {} phát hiện.",
-                        "Wrote {} ({}): {} pages, {} bytes, {} findings."),
-                     o.output, documentLabel(o.document), std::to_string(result.pages.size()),
-                     language() == Language::English
-                         ? std::to_string(result.pdf.size())
-                         : report::groupThousands(static_cast<long long>(result.pdf.size())),
-                     std::to_string(data.path("findings")->items().size()))
+    pdf::PrintRequest request;
+    request.kind = kindOf(o.document);
+    request.templateFile = o.templateFile;
+    request.language = o.lang == "en" ? Language::English : Language::Vietnamese;
+    request.draft = o.draft;
+    pdf::PrintResult result = pdf::printDocument(bundle, request, o.output);
+    for (const auto& p : result.problems) std::cerr << p << "\n";
+    std::cout << fmt(tr("Đã ghi {} ({}{}): {} trang, {} byte, {} phát hiện.",
+                        "Wrote {} ({}{}): {} pages, {} bytes, {} findings."),
+                     o.output, pdf::documentLabel(request.kind),
+                     o.draft ? std::string(tr(", bản dự thảo", ", draft")) : std::string(),
+                     std::to_string(result.pages),
+                     language() == Language::English ? std::to_string(result.bytes)
+                                                     : report::groupThousands(static_cast<long long>(result.bytes)),
+                     std::to_string(result.findings))
               << "\n"
-              << fmt(tr("SHA-256 của dữ liệu kiểm tra: {}", "SHA-256 of the audit data: {}"),
-                     data.path("fingerprint")->str())
-              << "\n";
+              << fmt(tr("SHA-256 của dữ liệu kiểm tra: {}", "SHA-256 of the audit data: {}"), result.fingerprint) << "\n";
+    if (o.draft && !result.missing.empty()) {
+        std::cout << tr("Bản dự thảo còn thiếu:", "The draft still lacks:") << "\n";
+        for (const auto& m : result.missing)
+            std::cout << "  - " << m.label << (m.required ? "" : tr(" (nên có)", " (recommended)")) << ": " << actions::fixCommand(m, o.audit) << "\n";
+    }
 }
 
 int runVerify(const std::string& auditPath, const std::string& pdfPath) {
@@ -136,7 +124,17 @@ void install(CLI::App& app, Context& ctx) {
                        "Language of the fixed wording: vi (default) or en (reference "
                        "translation)"))
         ->check(CLI::IsMember({"vi", "en"}));
-    cmd->callback([o]() { runReport(*o); });
+    cmd->add_flag("--draft", o->draft,
+                  tr("In bản dự thảo dù còn thiếu số, ngày, người ký (ghi \"DỰ THẢO\" trên mọi trang)",
+                     "Print a draft even when the number, date or signer is missing (\"DỰ THẢO\" on every page)"));
+    cmd->callback([o, &ctx]() {
+        try {
+            runReport(*o);
+        } catch (const pdf::NotReadyError& e) {
+            std::cerr << e.what() << "\n";
+            ctx.exitCode = kProblems;
+        }
+    });
 
     auto vAudit = std::make_shared<std::string>();
     auto vPdf = std::make_shared<std::string>();

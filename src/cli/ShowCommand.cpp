@@ -5,6 +5,7 @@
 #include "cli/CliSupport.hpp"
 #include "cli/Command.hpp"
 #include "core/common/Text.hpp"
+#include "core/model/TeamRole.hpp"
 #include "core/model/AnswerValidator.hpp"
 #include "core/model/AuditBundle.hpp"
 
@@ -13,12 +14,7 @@ namespace par::cli {
 namespace {
 std::string dateOr(const std::optional<Date>& d) { return d ? vietnameseDate(*d) : "—"; }
 
-std::string roleLabel(const std::string& role) {
-    if (role == "leader") return tr("Trưởng đoàn", "Team leader");
-    if (role == "deputy-leader") return tr("Phó Trưởng đoàn", "Deputy leader");
-    if (role == "secretary") return tr("Thư ký", "Secretary");
-    return tr("Thành viên", "Member");
-}
+std::string roleLabel(const std::string& role) { return teamRoleLabel(role, language()); }
 
 std::string answerText(const Question& q, const Answer* a) {
     if (a == nullptr) return "—";

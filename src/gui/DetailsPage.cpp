@@ -46,6 +46,7 @@ DetailsPage::DetailsPage(wxWindow* parent, AuditEditorPanel& editor)
     auto [docBox, docs] = group(_("Plan, decision, dates"));
     addField(docBox, docs, F::PlanNumber, _("Inspection p&lan number:"));
     addField(docBox, docs, F::PlanDate, _("Plan date:"));
+    addField(docBox, docs, F::PlanIssuer, _("Plan issued by:"));
     addField(docBox, docs, F::DecisionNumber, _("&Decision number (team):"));
     addField(docBox, docs, F::DecisionDate, _("Decision date:"));
     addField(docBox, docs, F::VisitStart, _("Visit &from:"));
@@ -181,6 +182,7 @@ void DetailsPage::teamCellChanged(int row, int) {
     m.role = idOf(roles_, std8(team_->GetCellValue(row, 1)));
     m.title = std8(team_->GetCellValue(row, 2));
     state_.setMember(static_cast<size_t>(row), m);
+    reloadTeam();  // a refused change shows the member as stored, with the message below
     editor_.changed();
 }
 

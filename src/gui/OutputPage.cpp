@@ -8,7 +8,10 @@
 
 #include "core/wizard/FindingsReview.hpp"
 #include "gui/AuditEditorPanel.hpp"
-#include "gui/DocumentExport.hpp"
+#ifdef PAR_GUI_HAS_PDF
+#include "pdf/DocumentPrinter.hpp"
+#endif
+#include <wx/msgdlg.h>
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
 
@@ -39,10 +42,12 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     auto* docRow = new wxBoxSizer(wxHORIZONTAL);
     auto* notice = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &notice..."));
     auto* plan = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the remediation &plan..."));
+    auto* minutes = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &minutes..."));
     open_ = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Open the document"));
     open_->Disable();
     docRow->Add(notice, 0, wxRIGHT, 6);
     docRow->Add(plan, 0, wxRIGHT, 6);
+    docRow->Add(minutes, 0, wxRIGHT, 6);
     docRow->Add(open_, 0);
     docBox->Add(docRow, 0, wxALL, 6);
     documentStatus_ = new wxStaticText(docBox->GetStaticBox(), wxID_ANY, "");
@@ -52,12 +57,14 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
                                 "once it is available."));
     notice->Disable();
     plan->Disable();
+    minutes->Disable();
 #endif
     top->Add(docBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     SetSizer(top);
 
     notice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndMake(0); });
     plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndMake(1); });
+    minutes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndMake(2); });
     open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!lastDocument_.empty()) wxLaunchDefaultApplication(lastDocument_);
     });
@@ -88,31 +95,59 @@ void OutputPage::reload() {
 
 namespace par::gui {
 
+#ifdef PAR_GUI_HAS_PDF
+namespace {
+pdf::DocumentKind kindOf(int kind) {
+    return kind == 1 ? pdf::DocumentKind::Plan : kind == 2 ? pdf::DocumentKind::Minutes : pdf::DocumentKind::Notice;
+}
+}  // namespace
+#endif
+
 void OutputPage::chooseAndMake(int kind) {
 #ifdef PAR_GUI_HAS_PDF
-    auto k = kind == 1 ? DocumentExport::Kind::Plan : DocumentExport::Kind::Notice;
     const auto& session = editor_.session();
+    pdf::DocumentKind k = kindOf(kind);
     wxString dir = session.path().empty() ? wxString() : wxPathOnly(wx(session.path()));
-    wxFileDialog dlg(this, kind == 1 ? _("Save the remediation plan as") : _("Save the notice as"), dir,
-                     wx(DocumentExport::suggestedName(session.audit(), k)), _("PDF documents (*.pdf)|*.pdf"),
+    wxFileDialog dlg(this, wxString::Format(_("Save the %s as"), wx(pdf::documentLabel(k))), dir,
+                     wx(pdf::suggestedName(session.audit(), k)), _("PDF documents (*.pdf)|*.pdf"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() == wxID_OK && makeDocument(kind, dlg.GetPath())) open_->SetFocus();
+    if (dlg.ShowModal() != wxID_OK) return;
+    // What the document still lacks: the same check as `par-audit report`, asked before printing.
+    auto missing = actions::missingParts(session.audit(), k);
+    bool draft = false;
+    if (!actions::readyToPrint(missing)) {
+        wxString list;
+        for (const auto& m : missing)
+            if (m.required) list += "\n  - " + wx(m.label);
+        wxMessageDialog ask(this,
+                            wxString::Format(_("The %s cannot be signed yet; it lacks:%s\n\nFill these in on the Notice "
+                                               "page, or print a draft marked \"DỰ THẢO\" on every page."),
+                                             wx(pdf::documentLabel(k)), list),
+                            _("Document incomplete"), wxYES_NO | wxCANCEL | wxICON_WARNING);
+        ask.SetYesNoLabels(_("Print a &draft"), _("&Cancel"));
+        if (ask.ShowModal() != wxID_YES) return;
+        draft = true;
+    }
+    if (makeDocument(kind, dlg.GetPath(), draft)) open_->SetFocus();
 #else
     (void)kind;
 #endif
 }
 
-bool OutputPage::makeDocument(int kind, const wxString& path) {
+bool OutputPage::makeDocument(int kind, const wxString& path, bool draft) {
 #ifdef PAR_GUI_HAS_PDF
     auto& frame = editor_.frame();
     if (editor_.session().dirty() || editor_.session().path().empty()) {
         if (!frame.save()) return false;
     }
-    auto k = kind == 1 ? DocumentExport::Kind::Plan : DocumentExport::Kind::Notice;
-    DocumentExport::Result r;
+    pdf::PrintRequest request;
+    request.kind = kindOf(kind);
+    request.language = language();
+    request.draft = draft;
+    pdf::PrintResult r;
     try {
         wxBusyCursor busy;
-        r = DocumentExport::write(editor_.session().bundle(), k, std8(path));
+        r = pdf::printDocument(editor_.session().bundle(), request, std8(path));
     } catch (const std::exception& e) {
         showError(this, _("Cannot make the document"), e);
         return false;
@@ -120,6 +155,7 @@ bool OutputPage::makeDocument(int kind, const wxString& path) {
     lastDocument_ = path;
     open_->Enable();
     wxString text = wxString::Format(_("Wrote %s: %zu pages."), path, r.pages);
+    if (draft) text += " " + _("(draft)");
     if (!r.problems.empty()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.front());
     documentStatus_->SetLabel(text);
     documentStatus_->Wrap(kWrapWidth);
@@ -128,6 +164,7 @@ bool OutputPage::makeDocument(int kind, const wxString& path) {
 #else
     (void)kind;
     (void)path;
+    (void)draft;
     return false;
 #endif
 }

@@ -16,9 +16,10 @@ public:
     void reload() override;
     void refreshState() override { reload(); }
 
-    // Prints a document (0 notice, 1 plan) to `path`, after saving the audit when it has unsaved
-    // changes (a document is made from the audit as saved). Test hook and the buttons' action.
-    bool makeDocument(int kind, const wxString& path);
+    // Prints a document (0 notice, 1 plan, 2 minutes) to `path` through the core's DocumentPrinter,
+    // after saving the audit when it has unsaved changes (a document is made from the audit as
+    // saved); `draft` prints what is missing as a draft. Test hook and the buttons' action.
+    bool makeDocument(int kind, const wxString& path, bool draft = false);
 
 private:
     void chooseAndMake(int kind);

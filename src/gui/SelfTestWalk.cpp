@@ -272,7 +272,7 @@ void SelfTestWalk::plan() {
         auto* page = dynamic_cast<OutputPage*>(frame_.editor()->currentPage());
         for (int kind : {0, 1}) {
             wxString pdf = output_ + (kind == 0 ? ".notice.pdf" : ".plan.pdf");
-            check(page->makeDocument(kind, pdf), "make " + pdf);
+            check(page->makeDocument(kind, pdf, true), "make " + pdf);
             check(wxFileName(pdf).GetSize() > 1000, pdf + " is a document");
         }
         check(!frame_.session()->dirty(), "making documents does not change the audit");

@@ -184,6 +184,9 @@ struct Document {
     // A small line at the bottom of every page (the fingerprint of the audit); empty = none.
     std::string footer;
     double footerSize = 7;
+    // A word in bold at the top right of every page ("DỰ THẢO" on a draft); empty = none.
+    std::string mark;
+    double markSize = 13;
 };
 
 }  // namespace par::pdf

@@ -443,6 +443,11 @@ std::vector<PageLayout> layoutDocument(const Document& doc, const TextMeasurer& 
                                    sec.marginTop / 2 + sec.pageNumberSize * 0.35, num,
                                    FontStyle::Regular, sec.pageNumberSize});
             }
+            if (!doc.mark.empty()) {
+                double mw = m.width(doc.mark, FontStyle::Bold, doc.markSize);
+                p.texts.push_back({std::max(left, left + cw - mw), sec.marginTop / 2 + doc.markSize * 0.35,
+                                   doc.mark, FontStyle::Bold, doc.markSize});
+            }
             if (!doc.footer.empty()) {
                 double fw = m.width(doc.footer, FontStyle::Regular, doc.footerSize);
                 p.texts.push_back({left + std::max(0.0, (cw - fw) / 2),

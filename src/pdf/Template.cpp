@@ -72,7 +72,7 @@ const std::map<std::string, std::set<std::string>>& elementAttrs() {
     static const std::map<std::string, std::set<std::string>> m = [] {
         std::map<std::string, std::set<std::string>> r;
         r["template"] = {"format-version", "name"};
-        r["meta"] = {"title", "subject", "author", "keywords", "footer"};
+        r["meta"] = {"title", "subject", "author", "keywords", "footer", "mark"};
         r["style"] = paragraphAttrs();
         r["section"] = {"orientation",  "margin-top",   "margin-bottom",     "margin-left",
                         "margin-right", "page-numbers", "number-first-page", "page-number-size"};
@@ -781,6 +781,7 @@ public:
             doc.author = attr(*e, "author", doc.author);
             doc.keywords = attr(*e, "keywords", doc.keywords);
             doc.footer = attr(*e, "footer", doc.footer);
+            doc.mark = attr(*e, "mark", doc.mark);
         } else if (name == "style") {
             body_ = paraStyle(*e, body_);
         } else if (name == "section") {

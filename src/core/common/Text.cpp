@@ -27,11 +27,19 @@ const icu::Normalizer2& normalizer(bool compose) {
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 }  // namespace
 
+// -1: this thread follows the process-wide default; else the Language of its innermost scope.
+static thread_local int t_language = -1;
+
 void setLanguage(Language lang) { g_language = lang; }
-Language language() { return g_language; }
+Language language() {
+    return t_language >= 0 ? static_cast<Language>(t_language) : g_language.load();
+}
+
+LanguageScope::LanguageScope(Language lang) : saved_(t_language) { t_language = static_cast<int>(lang); }
+LanguageScope::~LanguageScope() { t_language = saved_; }
 
 const char* tr(const char* vi, const char* en) {
-    return g_language.load() == Language::English ? en : vi;
+    return language() == Language::English ? en : vi;
 }
 
 std::string format(std::string_view pattern, const std::vector<std::string>& args) {

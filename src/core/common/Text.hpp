@@ -11,9 +11,24 @@ namespace par {
 
 enum class Language { Vietnamese, English };
 
-// Process-wide language of messages. Vietnamese unless a client (CLI --lang, GUI setting) changes it.
+// The language of messages. setLanguage() sets the process-wide default (the CLI's --lang, the GUI's
+// setting), once at start-up or when the user switches; language() is that default unless the
+// calling thread has a LanguageScope. What builds a document or a message in a given language takes
+// that language as a parameter and opens a LanguageScope: it changes the calling thread only, never
+// the language another thread (the app's workers, the GUI) is using.
 void setLanguage(Language lang);
 Language language();
+
+class LanguageScope {
+public:
+    explicit LanguageScope(Language lang);
+    ~LanguageScope();
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+private:
+    int saved_;
+};
 
 // Picks the message in the current language. Both texts are string literals, so the pointer stays valid.
 const char* tr(const char* vi, const char* en);

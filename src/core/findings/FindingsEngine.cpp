@@ -115,12 +115,14 @@ MergeReport FindingsEngine::apply(Audit& audit) const {
             int line = f.line;
             bool dismissed = f.dismissed;
             std::string reason = std::move(f.dismissReason);
+            std::string duplicateOf = std::move(f.duplicateOf);
             f = fresh;
             f.id = id;
             f.line = line;
             // A dismissal is the inspectors' decision: new wording of the rule does not undo it.
             f.dismissed = dismissed;
             f.dismissReason = std::move(reason);
+            f.duplicateOf = std::move(duplicateOf);
             report.refreshed.push_back(f.id);
         }
     }

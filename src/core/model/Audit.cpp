@@ -1,12 +1,10 @@
 #include "core/model/Audit.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
+#include "core/common/Clock.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/Sha256.hpp"
 #include "core/common/Text.hpp"
@@ -17,7 +15,7 @@ namespace par {
 bool Finding::operator==(const Finding& o) const {
     return id == o.id && origin == o.origin && rule == o.rule && key == o.key && category == o.category &&
            severity == o.severity && area == o.area && state == o.state && edited == o.edited &&
-           dismissed == o.dismissed && dismissReason == o.dismissReason &&
+           dismissed == o.dismissed && dismissReason == o.dismissReason && duplicateOf == o.duplicateOf &&
            text == o.text && legalBasis == o.legalBasis && recommendation.text == o.recommendation.text &&
            recommendation.deadline.str() == o.recommendation.deadline.str() &&
            recommendation.responsible == o.recommendation.responsible;
@@ -117,16 +115,11 @@ std::string Audit::nextActionId() const {
 }
 
 void Audit::logChange(const std::string& what, const std::string& by) {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
-    std::string who = by;
-    if (who.empty()) {
-        if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr) who = pw->pw_name;
-    }
-    changeLog.push_back({buf, who, what});
+    changeLog.push_back({nowIso(), by.empty() ? loginName() : by, what, "", {}});
+}
+
+void Audit::logChange(const ChangeCode& change, const std::string& by) {
+    changeLog.push_back({nowIso(), by.empty() ? loginName() : by, "", change.code, change.args});
 }
 
 std::string Audit::resolve(const std::string& href) const {
@@ -145,7 +138,9 @@ std::string Audit::fingerprint() const {
     Audit copy = *this;
     copy.revision = 0;
     copy.changeLog.clear();
-    return sha256Hex(AuditWriter::toXml(copy));
+    // Always hashed as format 1: what format 2 added is written only when used, so an audit that
+    // uses none of it keeps the fingerprint its printed documents carry.
+    return sha256Hex(AuditWriter::toXml(copy, 1));
 }
 
 bool Audit::sameContent(const Audit& other) const { return fingerprint() == other.fingerprint(); }

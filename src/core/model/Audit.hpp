@@ -16,7 +16,9 @@
 
 namespace par {
 
-constexpr int kAuditFormatVersion = 1;
+// 2: the change log stores codes and values (ChangeEntry::code, args), the plan's issuer, the
+// notice's report-by date. Version 1 files open unchanged (docs/audit-files.md).
+constexpr int kAuditFormatVersion = 2;
 
 struct InspectedUnit {
     std::string name;
@@ -35,6 +37,9 @@ struct InspectingBody {
 struct DocumentRef {
     std::string number;
     std::optional<Date> date;
+    // Who issued it, as the notice names it: in 2025-26 the inspection plan is often the provincial
+    // People's Committee's ("UBND tỉnh Nghệ An"), not the department's. Empty: the inspecting body.
+    std::string issuer;
 };
 
 struct TeamMember {
@@ -60,6 +65,8 @@ struct NoticeInfo {
     std::vector<AreaSummary> areaSummaries;
     std::vector<std::string> strengths;
     std::vector<std::string> recipients;
+    // The date by which the unit reports on its remediation; unset: the latest action deadline.
+    std::optional<Date> reportBy;
 };
 
 struct FormRef {
@@ -91,6 +98,7 @@ struct Finding {
     // but out of the documents, the plan and the score, until they restore it.
     bool dismissed = false;
     std::string dismissReason;
+    std::string duplicateOf;  // dismissed as a duplicate of this finding (finding merge)
     std::string text;
     std::vector<std::string> legalBasis;
     Recommendation recommendation;
@@ -155,11 +163,22 @@ struct Action {
     bool operator==(const Action& o) const;
 };
 
+// What a change was, as a code and its values ("notice.set", {"number", "05"}): stored so, and put
+// into words in the reader's language when shown (core/actions/ChangeText.hpp).
+struct ChangeCode {
+    std::string code;
+    std::vector<std::string> args;
+};
+
 struct ChangeEntry {
     std::string at;  // ISO date-time, local time of the machine that made the change
     std::string by;
-    std::string what;
-    bool operator==(const ChangeEntry& o) const { return at == o.at && by == o.by && what == o.what; }
+    std::string what;  // files of format 1: a sentence in the language of whoever wrote it
+    std::string code;  // format 2: the change's code and values (ChangeCode)
+    std::vector<std::string> args;
+    bool operator==(const ChangeEntry& o) const {
+        return at == o.at && by == o.by && what == o.what && code == o.code && args == o.args;
+    }
 };
 
 class Audit {
@@ -200,6 +219,7 @@ public:
 
     // Appends to the change log with the current time; `by` defaults to the login name.
     void logChange(const std::string& what, const std::string& by = "");
+    void logChange(const ChangeCode& change, const std::string& by = "");
 
     // Resolves a path stored in the audit (relative to the audit file's folder).
     std::string resolve(const std::string& href) const;

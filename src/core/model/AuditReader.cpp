@@ -71,6 +71,7 @@ DocumentRef readDocRef(const XmlReader& x, const XMLElement* e) {
     if (e == nullptr) return r;
     r.number = x.attrOr(*e, "number", "");
     r.date = x.optDateAttr(*e, "date");
+    r.issuer = x.attrOr(*e, "issuer", "");
     return r;
 }
 
@@ -233,6 +234,7 @@ Audit fromXml(const XmlReader& x) {
         ni.signerTitle = x.attrOr(*n, "signer-title", "");
         ni.signFor = x.attrOr(*n, "sign-for", "");
         ni.summary = x.attrOr(*n, "summary", "");
+        ni.reportBy = x.optDateAttr(*n, "report-by");
         for (const auto& e : children(*n, "basis")) ni.bases.push_back(x.text(e));
         for (const auto& e : children(*n, "summary-of")) ni.areaSummaries.push_back({x.attr(e, "area"), x.text(e)});
         for (const auto& e : children(*n, "strength")) ni.strengths.push_back(x.text(e));
@@ -271,6 +273,7 @@ Audit fromXml(const XmlReader& x) {
             if (const XMLElement* d = e.FirstChildElement("dismissal")) {
                 fd.dismissed = true;
                 fd.dismissReason = x.rawText(*d);
+                fd.duplicateOf = x.attrOr(*d, "duplicate-of", "");
             }
             for (const auto& lb : children(e, "legal-basis")) fd.legalBasis.push_back(x.text(lb));
             if (const XMLElement* r = e.FirstChildElement("recommendation")) {
@@ -290,7 +293,13 @@ Audit fromXml(const XmlReader& x) {
     if (const XMLElement* as = root.FirstChildElement("actions")) readActions(x, *as, a.actions);
     if (const XMLElement* log = root.FirstChildElement("change-log")) {
         for (const auto& e : children(*log, "change"))
-            a.changeLog.push_back({x.attr(e, "at"), x.attrOr(e, "by", ""), x.rawText(e)});
+        {
+            ChangeEntry c{x.attr(e, "at"), x.attrOr(e, "by", ""), "", x.attrOr(e, "code", ""), {}};
+            if (c.code.empty()) c.what = x.rawText(e);
+            else
+                for (const auto& arg : children(e, "arg")) c.args.push_back(x.rawText(arg));
+            a.changeLog.push_back(std::move(c));
+        }
     }
     return a;
 }

@@ -53,12 +53,12 @@ void writeAnswers(XMLDocument& doc, XMLElement& parent, const AnswerSet& set) {
 }
 }  // namespace
 
-std::string AuditWriter::toXml(const Audit& a) {
+std::string AuditWriter::toXml(const Audit& a, int formatVersion) {
     XMLDocument doc;
     doc.InsertFirstChild(doc.NewDeclaration("xml version=\"1.0\" encoding=\"UTF-8\""));
     XMLElement* root = doc.NewElement("audit");
     doc.InsertEndChild(root);
-    root->SetAttribute("format-version", kAuditFormatVersion);
+    root->SetAttribute("format-version", formatVersion);
     setAttrIfNotEmpty(*root, "id", a.id);
     root->SetAttribute("revision", a.revision);
 
@@ -75,10 +75,11 @@ std::string AuditWriter::toXml(const Audit& a) {
     setAttrIfNotEmpty(*b, "place", a.body.place);
 
     auto docRef = [&](const char* name, const DocumentRef& r) {
-        if (r.number.empty() && !r.date) return;
+        if (r.number.empty() && !r.date && r.issuer.empty()) return;
         XMLElement* e = child(doc, *root, name);
         setAttrIfNotEmpty(*e, "number", r.number);
         setDate(*e, "date", r.date);
+        setAttrIfNotEmpty(*e, "issuer", r.issuer);
     };
     docRef("plan", a.plan);
     docRef("decision", a.decision);
@@ -121,6 +122,7 @@ std::string AuditWriter::toXml(const Audit& a) {
     setAttrIfNotEmpty(*ne, "signer-title", n.signerTitle);
     setAttrIfNotEmpty(*ne, "sign-for", n.signFor);
     setAttrIfNotEmpty(*ne, "summary", n.summary);
+    setDate(*ne, "report-by", n.reportBy);
     for (const auto& s : n.bases) textChild(doc, *ne, "basis", s);
     for (const auto& s : n.areaSummaries) textChild(doc, *ne, "summary-of", s.text)->SetAttribute("area", s.area.c_str());
     for (const auto& s : n.strengths) textChild(doc, *ne, "strength", s);
@@ -141,7 +143,10 @@ std::string AuditWriter::toXml(const Audit& a) {
         e->SetAttribute("state", fd.state == FindingState::Active ? "active" : "stale");
         if (fd.edited) e->SetAttribute("edited", "true");
         textChild(doc, *e, "text", fd.text);
-        if (fd.dismissed) textChild(doc, *e, "dismissal", fd.dismissReason);
+        if (fd.dismissed) {
+            XMLElement* d = textChild(doc, *e, "dismissal", fd.dismissReason);
+            setAttrIfNotEmpty(*d, "duplicate-of", fd.duplicateOf);
+        }
         for (const auto& lb : fd.legalBasis) textChild(doc, *e, "legal-basis", lb);
         if (!fd.recommendation.text.empty() || fd.recommendation.deadline.kind != DeadlineRule::Kind::None) {
             XMLElement* r = child(doc, *e, "recommendation");
@@ -193,9 +198,13 @@ std::string AuditWriter::toXml(const Audit& a) {
 
     XMLElement* log = child(doc, *root, "change-log");
     for (const auto& c : a.changeLog) {
-        XMLElement* e = textChild(doc, *log, "change", c.what);
+        XMLElement* e = c.code.empty() ? textChild(doc, *log, "change", c.what) : child(doc, *log, "change");
         e->SetAttribute("at", c.at.c_str());
         setAttrIfNotEmpty(*e, "by", c.by);
+        if (!c.code.empty()) {
+            e->SetAttribute("code", c.code.c_str());
+            for (const auto& arg : c.args) textChild(doc, *e, "arg", arg);
+        }
     }
     return toXmlString(doc);
 }

@@ -32,7 +32,9 @@ private:
 
 class AuditWriter {
 public:
-    static std::string toXml(const Audit& audit);
+    // The file's content; `formatVersion` is what the root says (the current version unless the
+    // fingerprint asks for the frozen one, see Audit::fingerprint).
+    static std::string toXml(const Audit& audit, int formatVersion = kAuditFormatVersion);
 
     // Atomic save (temporary file, fsync, rename; the old version kept as path + ".bak").
     // Increments audit.revision and sets audit.file. Throws IoError; the old file stays intact.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/model/TeamRole.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/report/DossierFigures.hpp"
 #include "core/tracking/Deadlines.hpp"
@@ -19,19 +20,6 @@
 namespace par::report {
 
 namespace {
-
-// Sets the process-wide language for the time the document is built (tr(), LocalizedText::get()
-// and the findings engine read it), then puts the caller's back.
-class LanguageScope {
-public:
-    explicit LanguageScope(Language l) : saved_(language()) { setLanguage(l); }
-    ~LanguageScope() { setLanguage(saved_); }
-    LanguageScope(const LanguageScope&) = delete;
-    LanguageScope& operator=(const LanguageScope&) = delete;
-
-private:
-    Language saved_;
-};
 
 icu::UnicodeString capitalised(const icu::UnicodeString& word) {
     if (word.isEmpty())
@@ -71,15 +59,7 @@ std::string docRef(const char* vi, const char* en, const DocumentRef& r) {
     return s;
 }
 
-std::string roleLabel(const std::string& role) {
-    if (role == "leader")
-        return tr("Trưởng đoàn", "Team leader");
-    if (role == "deputy-leader")
-        return tr("Phó Trưởng đoàn", "Deputy team leader");
-    if (role == "secretary")
-        return tr("Thư ký", "Secretary");
-    return tr("Thành viên", "Member");
-}
+std::string roleLabel(const std::string& role) { return teamRoleLabel(role, language()); }
 
 std::string visitPhrase(const Audit& a, Language lang) {
     if (!a.visitStart)
@@ -266,6 +246,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
     insp.set("date", visitPhrase(audit, lang))
         .set("period", periodPhrase(audit))
         .set("plan", docRef("Kế hoạch số {}", "Plan No. {}", audit.plan))
+        .set("planIssuer", trim(audit.plan.issuer).empty() ? agencyTitle(audit.body.name) : trim(audit.plan.issuer))
         .set("decision", docRef("Quyết định số {}", "Decision No. {}", audit.decision))
         .set("team", fmt(tr("Đoàn kiểm tra của {}", "The inspection team of {}"),
                          agencyTitle(audit.body.name)));
@@ -352,13 +333,38 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
             else if (!trim(rec.text).empty())
                 allDated = false;
             std::string responsible = trim(rec.responsible);
-            plan.push(Data::map()
-                          .set("no", num)
-                          .set("finding", trim(f->text))
-                          .set("action", trim(rec.text))
-                          .set("responsible", responsible)
-                          .set("deadline", dl.date)
-                          .set("status", tr("Chưa khắc phục", "Not yet remedied")));
+            // The plan follows the register: the finding's remediation actions with their ids,
+            // current deadlines (an extension noted) and statuses; before `plan make`, the
+            // recommendation itself.
+            bool hasActions = false;
+            for (const Action& act : audit.actions) {
+                if (act.finding != f->id || act.stale)
+                    continue;
+                hasActions = true;
+                std::string deadline = act.deadline ? dayMonthYear(*act.deadline) : dl.date;
+                for (const auto& ev : act.history)
+                    if (ev.kind == ActionEvent::Kind::Extension && ev.oldDeadline) {
+                        deadline += fmt(tr(" (đã gia hạn, hạn cũ {})", " (extended, was {})"), dayMonthYear(*ev.oldDeadline));
+                        break;
+                    }
+                plan.push(Data::map()
+                              .set("no", num)
+                              .set("id", act.id)
+                              .set("finding", trim(f->text))
+                              .set("action", trim(act.content))
+                              .set("responsible", trim(act.responsible))
+                              .set("deadline", deadline)
+                              .set("status", actionStatusLabel(act.status)));
+            }
+            if (!hasActions)
+                plan.push(Data::map()
+                              .set("no", num)
+                              .set("id", "")
+                              .set("finding", trim(f->text))
+                              .set("action", trim(rec.text))
+                              .set("responsible", responsible)
+                              .set("deadline", dl.date)
+                              .set("status", actionStatusLabel(ActionStatus::Open)));
             if (trim(rec.text).empty())
                 continue;
             // The same request for several findings (two years of late dossiers) is asked once.
@@ -381,7 +387,10 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
     }
     for (size_t i = 0; i < shortcomings.items().size(); ++i)
         shortcomings.items()[i].set("letter", std::string(1, static_cast<char>('a' + i % 26)));
-    d["report"].set("deadline", latest && allDated ? documentDate(*latest, lang) : std::string());
+    // The date the unit reports by: the notice's own when set, else the latest action deadline.
+    d["report"].set("deadline", n.reportBy          ? documentDate(*n.reportBy, lang)
+                                : latest && allDated ? documentDate(*latest, lang)
+                                                     : std::string());
 
     // Recipients: "- Name;" lines, the file copy ("Lưu: VT, <unit>.") last.
     std::vector<std::string> recipients;
@@ -406,7 +415,14 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
         .set("date", audit.visitStart ? documentDate(*audit.visitStart, lang)
                                       : std::string(tr("ngày … tháng … năm …", "… … …")))
         .set("place", audit.unit.name);
-    d.set("fingerprint", bundle.audit.fingerprint());
+    const std::string fingerprint = bundle.audit.fingerprint();
+    d.set("fingerprint", fingerprint);
+    d["draft"]
+        .set("mark", options.draft ? tr("DỰ THẢO", "DRAFT") : "")
+        .set("footer", options.draft ? fmt(tr("Dự thảo, chưa ký ban hành — dữ liệu kiểm tra SHA-256: {}",
+                                              "Draft, not signed — audit data SHA-256: {}"),
+                                           fingerprint)
+                                     : std::string());
     return d;
 }
 

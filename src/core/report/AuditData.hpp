@@ -25,8 +25,11 @@ namespace par::report {
 struct AuditDataOptions {
     // Language of the document's generated words (role names, deadlines, dates, area labels and
     // the rules' texts where the form has them in English). The audit's own texts are printed as
-    // typed. The process-wide message language is restored afterwards.
+    // typed. Set for the calling thread only (LanguageScope): other threads keep theirs.
     Language language = Language::Vietnamese;
+    // A draft: every page carries "DỰ THẢO" at the top and the audit's fingerprint at the bottom
+    // (a document for signing carries the fingerprint in its metadata only, Decree 30 Art. 8.3).
+    bool draft = false;
     // Working-day calendar for deadlines; nullptr = WorkingCalendar::standard().
     const cal::WorkingCalendar* calendar = nullptr;
     // Receives the rules that could not be evaluated (the document is built without them).

@@ -1,31 +1,18 @@
 #include "core/tracking/ActionPlan.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <ctime>
 #include <set>
 
+#include "core/common/Clock.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/Deadlines.hpp"
 
 namespace par::track {
 
-std::string nowIso() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
-    return buf;
-}
+std::string nowIso() { return par::nowIso(); }
 
-std::string loginName() {
-    if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr)
-        return pw->pw_name;
-    return "";
-}
+std::string loginName() { return par::loginName(); }
 
 namespace {
 std::string who(const std::string& by) {

@@ -242,10 +242,8 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
         list += (list.empty() ? "" : ", ") + m.target->id;
     }
     if (result.changed())
-        audit.logChange(fmt(tr("Nhập báo cáo khắc phục của {} từ {}: {}",
-                               "Imported the remediation response of {} from {}: {}"),
-                            r.unit, f, list),
-                        by);
+        result.change = ChangeCode{"plan.import", {r.unit, f, list}};
+    (void)by;
     return result;
 }
 

@@ -40,11 +40,13 @@ private:
 struct ImportResult {
     std::vector<std::string> merged;     // actions whose report was merged
     std::vector<std::string> unchanged;  // actions already as the response says (re-import)
+    ChangeCode change;  // the change-log entry the caller logs ("plan.import": unit, file, actions)
     bool changed() const { return !merged.empty(); }
 };
 
-// Checks the response against the audit and merges it (statuses, reports, history, and one change
-// log entry naming the file and the actions). Throws ImportRefused, leaving the audit untouched.
+// Checks the response against the audit and merges it (statuses, reports, history). The change-log
+// entry is returned, for the caller's transaction to log (core/actions). Throws ImportRefused,
+// leaving the audit untouched.
 ImportResult importResponse(Audit& audit, const PlanFile& response, const std::string& by);
 
 }  // namespace par::track

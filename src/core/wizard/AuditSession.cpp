@@ -6,19 +6,15 @@
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/model/FormReader.hpp"
+#include "core/actions/AnswerActions.hpp"
+#include "core/actions/AuditTransaction.hpp"
+#include "core/tracking/AuditLock.hpp"
+
+#include <algorithm>
 
 namespace par::wizard {
 
 namespace fs = std::filesystem;
-
-namespace {
-std::string absolutePath(const std::string& p) {
-    std::error_code ec;
-    fs::path a = fs::absolute(fs::path(p), ec);
-    return ec ? p : a.lexically_normal().string();
-}
-
-}  // namespace
 
 void AuditSession::init() {
     validator_ = std::make_unique<AnswerValidator>(*bundle_.form, bundle_.functions);
@@ -34,23 +30,8 @@ std::unique_ptr<AuditSession> AuditSession::open(const std::string& path) {
 
 std::unique_ptr<AuditSession> AuditSession::create(const NewAuditRequest& request) {
     std::unique_ptr<AuditSession> s(new AuditSession);
-    Audit& a = s->bundle_.audit;
-    a.unit.name = nfc(trim(request.unitName));
-    if (a.unit.name.empty())
-        throw UsageError(tr("Tên đơn vị được kiểm tra không được để trống.", "The inspected unit's name cannot be empty."));
-    s->bundle_.reference = ReferenceData::bundled();
-    s->bundle_.functions = formFunctions(s->bundle_.reference, std::nullopt);
-    s->bundle_.form = loadFormByPathOrId(request.form, s->bundle_.reference);
-    const Form& form = *s->bundle_.form;
-    a.unit.type = request.unitType;
-    a.unit.level = request.unitLevel;
-    a.unit.province = nfc(trim(request.province));
-    if (a.unit.type.empty() && form.unitTypes.size() == 1) a.unit.type = form.unitTypes.front();
-    a.form.id = form.id;
-    a.form.version = form.version;
-    a.form.href = absolutePath(form.file);  // made relative on the first save
-    a.logChange(fmt(tr("Tạo tệp kiểm tra theo biểu mẫu {} phiên bản {}", "Created with form {} version {}"), form.id,
-                    form.version));
+    s->bundle_ = actions::createAudit(request);
+    s->by_ = request.by;
     s->dirty_ = true;
     s->init();
     return s;
@@ -73,7 +54,39 @@ std::unique_ptr<AuditSession> AuditSession::restore(const std::string& xml, cons
 
 void AuditSession::touch() {
     dirty_ = true;
+    untracked_ = true;
     ++changes_;
+}
+
+namespace {
+// Changes that set one field: a later one of the same field replaces the pending one.
+bool sameField(const ChangeCode& a, const ChangeCode& b) {
+    bool setter = a.code == "details.set" || a.code == "details.clear" || a.code == "notice.set" || a.code == "notice.clear";
+    bool other = b.code == "details.set" || b.code == "details.clear" || b.code == "notice.set" || b.code == "notice.clear";
+    return setter && other && a.code.substr(0, a.code.find('.')) == b.code.substr(0, b.code.find('.')) && !a.args.empty() &&
+           !b.args.empty() && a.args[0] == b.args[0];
+}
+}  // namespace
+
+void AuditSession::record(const ChangeCode& change) {
+    auto it = std::find_if(pending_.begin(), pending_.end(), [&](const ChangeCode& p) { return sameField(p, change); });
+    if (it != pending_.end()) pending_.erase(it);
+    pending_.push_back(change);
+    dirty_ = true;
+    ++changes_;
+}
+
+void AuditSession::recordAnswer(const std::string& question) {
+    answered_.insert(question);
+    dirty_ = true;
+    ++changes_;
+}
+
+std::vector<ChangeCode> AuditSession::pendingChanges() const {
+    std::vector<ChangeCode> out;
+    if (!answered_.empty()) out.push_back(actions::answeredChange(answered_));
+    out.insert(out.end(), pending_.begin(), pending_.end());
+    return out;
 }
 
 void AuditSession::datesChanged() {
@@ -82,23 +95,32 @@ void AuditSession::datesChanged() {
     touch();
 }
 
-void AuditSession::save(const std::string& path, const std::string& what) {
+void AuditSession::save(const std::string& path) {
     std::string target = path.empty() ? path_ : path;
     if (target.empty()) throw UsageError(tr("Chưa chọn nơi lưu tệp kiểm tra.", "No file chosen to save the audit to."));
+    track::LockOptions lockOptions;
+    lockOptions.owner = by_;
+    track::AuditLock lock(target, lockOptions);
     Audit& a = bundle_.audit;
-    if (a.id.empty()) {
-        std::string stem = fs::path(target).filename().string();
-        auto dot = stem.find('.');
-        a.id = dot == std::string::npos ? stem : stem.substr(0, dot);
-    }
     // Files the audit refers to (its form, its own catalog and registry) are stored relative to the
-    // audit file: after Save As elsewhere, or for a new audit whose form was given by absolute path.
-    for (std::string* href : {&a.form.href, &a.catalogHref, &a.registryHref}) {
-        if (href->empty()) continue;
-        if (fs::path(*href).is_absolute() || target != path_) *href = formHref(a.resolve(*href), target);
+    // audit file: after Save As elsewhere.
+    if (!path_.empty() && target != path_)
+        for (std::string* href : {&a.form.href, &a.catalogHref, &a.registryHref})
+            if (!href->empty()) *href = formHref(a.resolve(*href), target);
+    std::vector<ChangeCode> changes = pendingChanges();
+    if (changes.empty() && untracked_) changes.push_back({"app.save", {}});
+    Audit before = a;
+    actions::logChanges(a, changes, by_);
+    try {
+        if (path_.empty() || (target != path_ && a.file.empty())) actions::saveNewAudit(bundle_, target);
+        else AuditWriter::save(a, target);
+    } catch (...) {
+        a = before;  // nothing was written: the pending changes stay pending
+        throw;
     }
-    a.logChange(what.empty() ? std::string(tr("Lưu từ ứng dụng par-audit-gui", "Saved from par-audit-gui")) : what);
-    AuditWriter::save(a, target);
+    pending_.clear();
+    answered_.clear();
+    untracked_ = false;
     path_ = target;
     dirty_ = false;
     ++changes_;

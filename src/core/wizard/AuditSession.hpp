@@ -5,25 +5,21 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/actions/AuditCreation.hpp"
 #include "core/model/AnswerValidator.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/wizard/FieldPath.hpp"
 
 namespace par::wizard {
 
-// What the start page asks for a new audit.
-struct NewAuditRequest {
-    std::string form;  // a form id (cchc-xa) or the path of a form file
-    std::string unitName;
-    std::string unitType;
-    std::string unitLevel;
-    std::string province;
-};
+// What the start page asks for a new audit (the core's request: core/actions/AuditCreation.hpp).
+using NewAuditRequest = actions::NewAuditRequest;
 
 class AuditSession {
 public:
@@ -46,14 +42,26 @@ public:
     bool dirty() const { return dirty_; }
     // Counts every change, so views can tell whether what they show is current.
     unsigned long changeCount() const { return changes_; }
-    // Called after every edit of the audit.
+    // Called after every edit of the audit that has no change code of its own (the save then logs
+    // "saved from the app").
     void touch();
+    // Called after an edit made through a core action: its change code is logged at the next save,
+    // as the CLI logs it at once. A later change of the same field replaces an earlier pending one.
+    void record(const ChangeCode& change);
+    // Called after an answer changed: one "answer.set" entry at the next save lists them all.
+    void recordAnswer(const std::string& question);
+    // Changes waiting for the next save, in order.
+    std::vector<ChangeCode> pendingChanges() const;
     // Re-creates the expression functions after the visit dates changed (outdated() uses them).
     void datesChanged();
 
-    // Saves to `path` (or the current path): logs `what` in the change log, writes atomically with a
-    // backup, clears the dirty flag. A new audit's form reference is made relative to the file.
-    void save(const std::string& path = "", const std::string& what = "");
+    // Saves to `path` (or the current path) under the audit's lock (LockedError when another
+    // inspector holds it): logs the pending changes (or "saved from the app" for edits without a
+    // code), writes atomically with a backup, clears the dirty flag. A new audit's first save refuses
+    // an existing file, like `par-audit new`; its form reference is made relative to the file.
+    void save(const std::string& path = "");
+    // Who the change log names for this session's changes ("" = the login name).
+    void setUser(const std::string& by) { by_ = by; }
     // The audit as it would be saved, for recovery files.
     std::string toXml() const;
 
@@ -75,7 +83,11 @@ private:
     AuditBundle bundle_;
     std::unique_ptr<AnswerValidator> validator_;
     std::string path_;
+    std::string by_;
     bool dirty_ = false;
+    bool untracked_ = false;  // edited without a change code since the last save
+    std::vector<ChangeCode> pending_;
+    std::set<std::string> answered_;
     unsigned long changes_ = 0;
     std::map<std::string, std::pair<FieldPath, std::string>> inputErrors_;
     mutable std::vector<AnswerProblem> problems_;

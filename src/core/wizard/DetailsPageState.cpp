@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/actions/DetailsActions.hpp"
+#include "core/actions/TeamActions.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::wizard {
@@ -20,6 +22,7 @@ std::string* textField(Audit& a, DetailField f) {
         case DetailField::BodyCode: return &a.body.code;
         case DetailField::BodyPlace: return &a.body.place;
         case DetailField::PlanNumber: return &a.plan.number;
+        case DetailField::PlanIssuer: return &a.plan.issuer;
         case DetailField::DecisionNumber: return &a.decision.number;
         default: return nullptr;
     }
@@ -57,6 +60,7 @@ const char* DetailsPageState::fieldKey(DetailField f) {
         case DetailField::BodyPlace: return "body-place";
         case DetailField::PlanNumber: return "plan-number";
         case DetailField::PlanDate: return "plan-date";
+        case DetailField::PlanIssuer: return "plan-issuer";
         case DetailField::DecisionNumber: return "decision-number";
         case DetailField::DecisionDate: return "decision-date";
         case DetailField::VisitStart: return "visit-start";
@@ -76,33 +80,18 @@ std::string DetailsPageState::get(DetailField f) const {
 }
 
 bool DetailsPageState::set(DetailField f, const std::string& input) {
-    Audit& a = session_.audit();
-    std::string value = nfc(trim(input));
-    if (std::string* t = textField(a, f)) {
+    if (f == DetailField::Team) return false;
+    try {
+        auto change = actions::setDetail(session_.audit(), fieldKey(f), input);
         session_.clearInputError(pathOf(f));
-        if (*t == value) return true;
-        *t = value;
-        session_.touch();
+        if (!change) return true;
+        session_.record(*change);
+        if (f == DetailField::VisitStart || f == DetailField::VisitEnd) session_.datesChanged();
         return true;
+    } catch (const UsageError& e) {
+        session_.setInputError(pathOf(f), e.what());
+        return false;
     }
-    std::optional<Date>* d = dateField(a, f);
-    if (d == nullptr) return false;
-    std::optional<Date> parsed;
-    if (!value.empty()) {
-        parsed = parseUserDate(value);
-        if (!parsed) {
-            session_.setInputError(pathOf(f), fmt(tr("'{}' không phải ngày hợp lệ (DD/MM/YYYY)",
-                                                     "'{}' is not a valid date (DD/MM/YYYY)"),
-                                                  value));
-            return false;
-        }
-    }
-    session_.clearInputError(pathOf(f));
-    if (*d == parsed) return true;
-    *d = parsed;
-    if (f == DetailField::VisitStart || f == DetailField::VisitEnd) session_.datesChanged();
-    else session_.touch();
-    return true;
 }
 
 const std::vector<TeamMember>& DetailsPageState::team() const { return session_.audit().team; }
@@ -116,20 +105,31 @@ size_t DetailsPageState::addMember() {
     return team.size() - 1;
 }
 
+void DetailsPageState::addMember(const std::string& name, const std::string& role, const std::string& title) {
+    session_.record(actions::addTeamMember(session_.audit(), name, role, title));
+}
+
 void DetailsPageState::removeMember(size_t index) {
     auto& team = session_.audit().team;
     if (index >= team.size()) return;
-    team.erase(team.begin() + static_cast<long>(index));
-    session_.touch();
+    if (team[index].name.empty()) {  // a row added and never filled in
+        team.erase(team.begin() + static_cast<long>(index));
+        session_.touch();
+        return;
+    }
+    session_.record(actions::removeTeamMember(session_.audit(), team[index].name));
 }
 
 void DetailsPageState::setMember(size_t index, const TeamMember& member) {
     auto& team = session_.audit().team;
     if (index >= team.size()) return;
-    TeamMember m{nfc(trim(member.name)), member.role, nfc(trim(member.title))};
-    if (team[index].name == m.name && team[index].role == m.role && team[index].title == m.title) return;
-    team[index] = m;
-    session_.touch();
+    // A second leader or an unknown role is shown on the team's line; the row keeps what it had.
+    try {
+        if (auto change = actions::setTeamMember(session_.audit(), index, member)) session_.record(*change);
+        session_.clearInputError(pathOf(DetailField::Team));
+    } catch (const UsageError& e) {
+        session_.setInputError(pathOf(DetailField::Team), e.what());
+    }
 }
 
 std::vector<DetailMessage> DetailsPageState::errors() const {
@@ -137,7 +137,7 @@ std::vector<DetailMessage> DetailsPageState::errors() const {
     const Audit& a = session_.audit();
     for (const auto& [key, entry] : session_.inputErrors()) {
         if (key.rfind("$details.", 0) != 0) continue;
-        for (int i = 0; i <= static_cast<int>(DetailField::PeriodEnd); ++i) {
+        for (int i = 0; i <= static_cast<int>(DetailField::Team); ++i) {
             auto f = static_cast<DetailField>(i);
             if (key == pathOf(f).key()) out.push_back({f, entry.second});
         }

@@ -23,6 +23,7 @@ enum class DetailField {
     BodyPlace,
     PlanNumber,
     PlanDate,
+    PlanIssuer,
     DecisionNumber,
     DecisionDate,
     VisitStart,
@@ -50,7 +51,9 @@ public:
     bool set(DetailField f, const std::string& input);
 
     const std::vector<TeamMember>& team() const;
-    size_t addMember();
+    size_t addMember();  // an empty row to fill in (the page's "+")
+    // A member as typed in one go (the core's team action; throws UsageError).
+    void addMember(const std::string& name, const std::string& role, const std::string& title);
     void removeMember(size_t index);
     void setMember(size_t index, const TeamMember& member);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/actions/FindingActions.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::wizard {
@@ -11,7 +12,7 @@ FindingsReview::FindingsReview(AuditSession& session) : session_(session) {}
 MergeReport FindingsReview::refresh() {
     FindingsEngine engine(session_.form(), session_.reference());
     MergeReport report = engine.apply(session_.audit());
-    if (report.changed()) session_.touch();
+    if (report.changed()) session_.record(actions::refreshChange(report));
     return report;
 }
 
@@ -39,8 +40,14 @@ std::string FindingsReview::addManual() {
     f.category = form.categories.empty() ? std::string() : form.categories.front().id;
     f.recommendation.responsible = a.unit.name;
     a.findings.push_back(f);
-    session_.touch();
+    session_.touch();  // an empty row to fill in; the edit that fills it is recorded
     return f.id;
+}
+
+std::string FindingsReview::add(const actions::FindingInput& input) {
+    ChangeCode c = actions::addFinding(session_.audit(), session_.form(), input);
+    session_.record(c);
+    return c.args.front();
 }
 
 bool FindingsReview::canRemove(const std::string& id) const { return at(id).origin == FindingOrigin::Manual; }
@@ -50,9 +57,7 @@ void FindingsReview::remove(const std::string& id) {
         throw UsageError(fmt(tr("{} là phát hiện theo quy tắc: không xoá được, hãy sửa câu trả lời hoặc nội dung",
                                 "{} is a rule finding: it cannot be removed; change the answers or its text"),
                              id));
-    auto& list = session_.audit().findings;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Finding& f) { return f.id == id; }), list.end());
-    session_.touch();
+    session_.record(actions::removeFinding(session_.audit(), id));
 }
 
 FindingEdit FindingsReview::editOf(const std::string& id) const {
@@ -70,49 +75,37 @@ FindingEdit FindingsReview::editOf(const std::string& id) const {
 }
 
 void FindingsReview::edit(const std::string& id, const FindingEdit& e) {
-    Finding& f = find(id);
-    std::string text = nfc(trim(e.text));
-    if (text.empty()) throw UsageError(tr("Nội dung phát hiện không được để trống.", "A finding's text cannot be empty."));
-    DeadlineRule deadline = parseDeadline(e.deadline);
-    std::vector<std::string> basis;
-    for (const auto& b : e.legalBasis)
-        if (!trim(b).empty()) basis.push_back(nfc(trim(b)));
-    Finding before = f;
-    if (f.origin == FindingOrigin::Rule && text != f.text) f.edited = true;
-    f.text = text;
-    f.severity = e.severity;
-    if (!e.area.empty()) f.area = e.area;
-    if (!e.category.empty()) f.category = e.category;
-    f.legalBasis = basis;
-    f.recommendation.text = nfc(trim(e.recommendation));
-    f.recommendation.responsible = nfc(trim(e.responsible));
-    f.recommendation.deadline = deadline;
-    if (!(before == f)) session_.touch();
+    actions::FindingInput in;
+    in.text = e.text;
+    in.severity = severityName(e.severity);
+    if (!e.area.empty()) in.area = e.area;
+    if (!e.category.empty()) in.category = e.category;
+    in.legalBasis = e.legalBasis;
+    in.recommendation = e.recommendation;
+    in.responsible = e.responsible;
+    in.deadline = e.deadline;
+    if (auto c = actions::editFinding(session_.audit(), session_.form(), id, in)) session_.record(*c);
 }
 
 bool FindingsReview::canDismiss(const std::string& id) const { return at(id).origin == FindingOrigin::Rule; }
 
 void FindingsReview::dismiss(const std::string& id, const std::string& reason) {
-    Finding& f = find(id);
-    if (f.origin != FindingOrigin::Rule)
+    if (at(id).origin != FindingOrigin::Rule)
         throw UsageError(fmt(tr("{} là phát hiện của đoàn: hãy xoá thay vì bỏ qua",
                                 "{} is the team's own finding: remove it instead of dismissing it"),
                              id));
+    const Finding& f = at(id);
     std::string why = nfc(trim(reason));
-    if (why.empty())
-        throw UsageError(tr("Hãy ghi lý do bỏ qua phát hiện.", "Give the reason for dismissing the finding."));
-    if (f.dismissed && f.dismissReason == why) return;
-    f.dismissed = true;
-    f.dismissReason = why;
-    session_.touch();
+    if (f.dismissed && f.dismissReason == why && !why.empty()) return;
+    session_.record(actions::dismissFinding(session_.audit(), id, reason));
 }
 
 void FindingsReview::restore(const std::string& id) {
-    Finding& f = find(id);
-    if (!f.dismissed) return;
-    f.dismissed = false;
-    f.dismissReason.clear();
-    session_.touch();
+    if (auto c = actions::restoreFinding(session_.audit(), id)) session_.record(*c);
+}
+
+void FindingsReview::merge(const std::string& keep, const std::vector<std::string>& others) {
+    session_.record(actions::mergeFindings(session_.audit(), keep, others));
 }
 
 size_t FindingsReview::dismissedCount() const {
@@ -133,47 +126,8 @@ size_t FindingsReview::errorCount() const {
         std::count_if(list.begin(), list.end(), [](const Finding& f) { return trim(f.text).empty(); }));
 }
 
-DeadlineRule FindingsReview::parseDeadline(const std::string& input) {
-    std::string t = trim(input);
-    if (t.empty()) return {};
-    if (auto r = DeadlineRule::parse(t)) return *r;
-    if (auto d = parseUserDate(t)) {
-        DeadlineRule r;
-        r.kind = DeadlineRule::Kind::FixedDate;
-        r.date = *d;
-        return r;
-    }
-    // "30 ngày làm việc", "15 ngày": a number, then words.
-    std::string key = foldKey(t);
-    size_t digits = 0;
-    while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
-    if (digits > 0 && digits < 5) {
-        std::string rest = trim(key.substr(digits));
-        DeadlineRule r;
-        r.count = std::stoi(key.substr(0, digits));
-        if (rest == "ngay lam viec" || rest == "working days" || rest == "working-days") {
-            r.kind = DeadlineRule::Kind::WorkingDays;
-            return r;
-        }
-        if (rest == "ngay" || rest == "days" || rest == "calendar days" || rest == "calendar-days") {
-            r.kind = DeadlineRule::Kind::CalendarDays;
-            return r;
-        }
-    }
-    throw UsageError(fmt(tr("Không hiểu thời hạn '{}': hãy nhập \"30 ngày làm việc\", \"15 ngày\" hoặc một ngày DD/MM/YYYY.",
-                            "Cannot read the deadline '{}': enter \"30 working days\", \"15 days\" or a date DD/MM/YYYY."),
-                         t));
-}
+DeadlineRule FindingsReview::parseDeadline(const std::string& input) { return actions::parseDeadlineInput(input); }
 
-std::string FindingsReview::deadlineText(const DeadlineRule& rule) {
-    switch (rule.kind) {
-        case DeadlineRule::Kind::None: return "";
-        case DeadlineRule::Kind::WorkingDays:
-            return std::to_string(rule.count) + tr(" ngày làm việc", " working days");
-        case DeadlineRule::Kind::CalendarDays: return std::to_string(rule.count) + tr(" ngày", " days");
-        case DeadlineRule::Kind::FixedDate: return vietnameseDate(rule.date);
-    }
-    return "";
-}
+std::string FindingsReview::deadlineText(const DeadlineRule& rule) { return actions::deadlineInputText(rule); }
 
 }  // namespace par::wizard

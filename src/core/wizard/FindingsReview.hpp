@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions/FindingActions.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/wizard/AuditSession.hpp"
 
@@ -35,6 +36,10 @@ public:
 
     // A new manual finding (empty text, the form's first area and category); returns its id.
     std::string addManual();
+    // A finding of the team's own as typed in one go (the core action; throws UsageError).
+    std::string add(const actions::FindingInput& input);
+    // The others dismissed as duplicates of `keep` (the core action; throws UsageError).
+    void merge(const std::string& keep, const std::vector<std::string>& others);
     // Removes a manual finding; rule findings cannot be removed (they come back on re-evaluation).
     void remove(const std::string& id);
     bool canRemove(const std::string& id) const;

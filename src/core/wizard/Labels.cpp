@@ -1,6 +1,7 @@
 #include "core/wizard/Labels.hpp"
 
 #include "core/common/Text.hpp"
+#include "core/model/TeamRole.hpp"
 
 namespace par::wizard {
 
@@ -26,11 +27,9 @@ std::vector<IdLabel> unitLevelLabels() {
 }
 
 std::vector<IdLabel> teamRoleLabels() {
-    return {
-        {"leader", tr("Trưởng đoàn", "Team leader")},
-        {"member", tr("Thành viên", "Member")},
-        {"secretary", tr("Thư ký", "Secretary")},
-    };
+    std::vector<IdLabel> out;
+    for (const auto& role : teamRoles()) out.push_back({role, teamRoleLabel(role, language())});
+    return out;
 }
 
 std::string labelOf(const std::vector<IdLabel>& list, const std::string& id) {

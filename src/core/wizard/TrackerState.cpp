@@ -11,6 +11,8 @@
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
+#include "core/actions/AuditTransaction.hpp"
+#include "core/actions/PlanActions.hpp"
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/Deadlines.hpp"
 #include "core/tracking/RegisterCache.hpp"
@@ -259,62 +261,38 @@ template <typename Change>
 void TrackerState::changeAction(size_t row, Change change) {
     const RegisterEntry shown = entryOf(row);  // a copy: reload() replaces the entries
     const std::string file = shown.auditFile();
-    {
-        AuditLock lock(file, LockOptions{std::chrono::hours(12), by_});
-        Audit audit = AuditReader::load(file);
-        Action* a = audit.findAction(shown.action().id);
-        // What the user decided on must still be what is in the file.
-        if (a == nullptr || a->status != shown.action().status ||
-            a->deadline != shown.action().deadline || a->report != shown.action().report) {
-            lock.release();
-            reload(file);
-            throw UsageError(fmt(tr("{}: hành động {} đã được thay đổi trong tệp kể từ khi đọc sổ "
-                                    "theo dõi; đã đọc lại tệp, hãy xem lại rồi thực hiện lại.",
-                                    "{}: action {} changed in the file since the register was "
-                                    "read; the file was read again: check it and try again."),
-                                 file, shown.action().id));
-        }
-        std::string what = change(*a);
-        audit.logChange(what, by_);
-        try {
-            AuditWriter::save(audit, file);
-        } catch (const RevisionConflict&) {
-            lock.release();
-            reload(file);
-            throw;
-        }
+    const Action seen = shown.action();
+    try {
+        // The core's transaction; the action must still be what the user decided on.
+        actions::modifyAuditFile(
+            file, [&](Audit& audit) -> std::vector<ChangeCode> { return {change(audit, seen)}; },
+            actions::TransactionOptions{by_});
+    } catch (const actions::StaleViewError&) {
+        reload(file);
+        throw;
+    } catch (const RevisionConflict&) {
+        reload(file);
+        throw;
     }
     reload(file);
 }
 
 void TrackerState::accept(size_t row, const std::string& note, const std::string& by) {
     by_ = byOrLogin(by);
-    changeAction(row, [&](Action& a) {
-        acceptAction(a, by_, note);
-        return fmt(tr("Công nhận hoàn thành {}", "Accepted {}"), a.id);
-    });
+    changeAction(row, [&](Audit& a, const Action& seen) { return actions::acceptPlanAction(a, seen.id, by_, note, &seen); });
 }
 
 void TrackerState::reopen(size_t row, const std::string& note, const std::string& by) {
     by_ = byOrLogin(by);
-    changeAction(row, [&](Action& a) {
-        reopenAction(a, by_, note);
-        return fmt(tr("Yêu cầu làm lại {}: {}", "Reopened {}: {}"), a.id, note);
-    });
+    changeAction(row, [&](Audit& a, const Action& seen) { return actions::reopenPlanAction(a, seen.id, by_, note, &seen); });
 }
 
 void TrackerState::extend(size_t row, const std::string& newDeadline, const std::string& reason,
                           const std::string& by) {
-    auto d = parseUserDate(trim(newDeadline));
-    if (!d)
-        throw UsageError(fmt(tr("thời hạn mới '{}' không hợp lệ (DD/MM/YYYY)",
-                                "invalid new deadline '{}' (DD/MM/YYYY)"),
-                             newDeadline));
+    Date d = actions::parseNewDeadline(newDeadline);
     by_ = byOrLogin(by);
-    changeAction(row, [&](Action& a) {
-        extendAction(a, *d, reason, by_);
-        return fmt(tr("Gia hạn {} đến {}: {}", "Extended {} to {}: {}"), a.id, vietnameseDate(*d),
-                   reason);
+    changeAction(row, [&](Audit& a, const Action& seen) {
+        return actions::extendPlanAction(a, seen.id, d, reason, by_, &seen);
     });
 }
 
@@ -340,13 +318,14 @@ TrackerImport TrackerState::importResponse(const std::string& responsePath, cons
     out.auditFile = *files.begin();
     out.unit = response.unit;
     by_ = byOrLogin(by);
-    {
-        AuditLock lock(out.auditFile, LockOptions{std::chrono::hours(12), by_});
-        Audit audit = AuditReader::load(out.auditFile);
-        out.result = par::track::importResponse(audit, response, by_);  // ImportRefused: untouched
-        if (out.result.changed())
-            AuditWriter::save(audit, out.auditFile);
-    }
+    actions::modifyAuditFile(
+        out.auditFile,
+        [&](Audit& audit) -> std::vector<ChangeCode> {
+            out.result = par::track::importResponse(audit, response, by_);  // ImportRefused: untouched
+            if (!out.result.changed()) return {};
+            return {out.result.change};
+        },
+        actions::TransactionOptions{by_});
     reload(out.auditFile);
     return out;
 }

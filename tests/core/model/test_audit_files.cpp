@@ -53,7 +53,7 @@ Audit sampleAudit() {
     f.legalBasis = {"Nghị định số 63/2010/NĐ-CP"};
     f.recommendation = {"Bỏ thành phần thừa.", *DeadlineRule::parse("30 working-days"), "UBND xã Ngọc Sơn"};
     a.findings.push_back(f);
-    a.changeLog.push_back({"2018-11-28T10:00:00", "thuky", "Tạo"});
+    a.changeLog.push_back({"2018-11-28T10:00:00", "thuky", "Tạo", "", {}});
     return a;
 }
 }  // namespace

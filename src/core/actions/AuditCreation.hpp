@@ -1,0 +1,36 @@
+// AuditCreation.hpp - the user action "start an audit": a new audit of a unit against a form (by id
+// or path), in memory with its creation logged, then saved once under a name that must not exist
+// yet (par-audit never overwrites an audit). `par-audit new` does both at once; the app creates,
+// lets the inspectors work, and saves on their first Save.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/model/AuditBundle.hpp"
+
+namespace par::actions {
+
+struct NewAuditRequest {
+    std::string form;  // a form id (cchc-xa) or the path of a form file
+    std::string unitName;
+    std::string unitType;  // "" = the form's only unit type, if it has one
+    std::string unitLevel;
+    std::string province;
+    std::string visit;  // DD/MM/YYYY or YYYY-MM-DD; "" = not known yet
+    std::string id;     // "" = derived from the file name on the first save
+    std::string by;     // who creates it ("" = login name)
+};
+
+// Throws UsageError (empty unit name, unreadable visit date), ParseError / IoError (the form).
+AuditBundle createAudit(const NewAuditRequest& request);
+
+// The first save of a new audit: refuses an existing file, gives the audit its id (from the file
+// name when it has none) and stores its form's path relative to the file. Throws UsageError, IoError.
+void saveNewAudit(AuditBundle& bundle, const std::string& path);
+
+// The id the first save gives: the file name without its extensions ("ngoc-son" for
+// "ngoc-son.audit.xml").
+std::string idFromFileName(const std::string& path);
+
+}  // namespace par::actions

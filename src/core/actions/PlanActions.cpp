@@ -1,0 +1,73 @@
+#include "core/actions/PlanActions.hpp"
+
+#include "core/common/Text.hpp"
+
+namespace par::actions {
+
+namespace {
+void checkSeen(const Audit& audit, const Action& now, const Action* seen) {
+    if (seen == nullptr) return;
+    if (now.status != seen->status || now.deadline != seen->deadline || now.report != seen->report)
+        throw StaleViewError(fmt(tr("{}: hành động {} đã được thay đổi trong tệp kể từ khi đọc sổ theo dõi; "
+                                    "hãy xem lại rồi thực hiện lại.",
+                                    "{}: action {} changed in the file since the register was read: check it and try again."),
+                                 audit.file, now.id));
+}
+}  // namespace
+
+Action& requireAction(Audit& audit, const std::string& id) {
+    Action* a = audit.findAction(id);
+    if (a == nullptr)
+        throw UsageError(fmt(tr("{}: không có hành động '{}' (xem: par-audit track <thư mục>)",
+                                "{}: no action '{}' (see: par-audit track <folder>)"),
+                             audit.file, id));
+    return *a;
+}
+
+std::optional<ChangeCode> makePlan(Audit& audit, const cal::WorkingCalendar& calendar, track::MakeReport* out) {
+    track::MakeReport r = track::makeActions(audit, calendar);
+    if (out != nullptr) *out = r;
+    if (!r.changed()) return std::nullopt;
+    return ChangeCode{"plan.make",
+                      {std::to_string(r.added.size()), std::to_string(r.staled.size() + r.unstaled.size()),
+                       std::to_string(r.redated.size())}};
+}
+
+ChangeCode addPlanAction(Audit& audit, const std::string& finding, const std::string& content, const std::string& responsible,
+                         const DeadlineRule& rule, const cal::WorkingCalendar& calendar) {
+    std::string id = track::addAction(audit, finding, content, responsible, rule, calendar);
+    return {"plan.add", {id, finding}};
+}
+
+ChangeCode acceptPlanAction(Audit& audit, const std::string& id, const std::string& by, const std::string& note,
+                            const Action* seen) {
+    Action& a = requireAction(audit, id);
+    checkSeen(audit, a, seen);
+    track::acceptAction(a, by, note);
+    return {"action.accept", {id}};
+}
+
+ChangeCode reopenPlanAction(Audit& audit, const std::string& id, const std::string& by, const std::string& note,
+                            const Action* seen) {
+    Action& a = requireAction(audit, id);
+    checkSeen(audit, a, seen);
+    track::reopenAction(a, by, note);
+    return {"action.reopen", {id, note}};
+}
+
+ChangeCode extendPlanAction(Audit& audit, const std::string& id, Date newDeadline, const std::string& reason,
+                            const std::string& by, const Action* seen) {
+    Action& a = requireAction(audit, id);
+    checkSeen(audit, a, seen);
+    track::extendAction(a, newDeadline, reason, by);
+    return {"action.extend", {id, isoDate(newDeadline), reason}};
+}
+
+Date parseNewDeadline(const std::string& text) {
+    auto d = parseUserDate(trim(text));
+    if (!d)
+        throw UsageError(fmt(tr("thời hạn mới '{}' không hợp lệ (DD/MM/YYYY)", "invalid new deadline '{}' (DD/MM/YYYY)"), text));
+    return *d;
+}
+
+}  // namespace par::actions

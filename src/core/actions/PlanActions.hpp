@@ -1,0 +1,43 @@
+// PlanActions.hpp - the remediation plan's user actions, once for `par-audit plan …` and the app's
+// tracker: make the actions from the findings, add one, accept, reopen or extend one (each checked
+// against the state the user saw, so that a decision taken on an old view is refused rather than
+// applied to something else), import a unit's response. Each returns the change-log entry; the
+// transitions themselves and their rules are core/tracking/ActionPlan.hpp.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/calendar/WorkingCalendar.hpp"
+#include "core/model/Audit.hpp"
+#include "core/tracking/ActionPlan.hpp"
+#include "core/tracking/PlanExchange.hpp"
+
+namespace par::actions {
+
+// The action changed in the file since the user saw it (another inspector, an import).
+class StaleViewError : public UsageError {
+public:
+    using UsageError::UsageError;
+};
+
+// nullopt when nothing changed; `report` receives what was done.
+std::optional<ChangeCode> makePlan(Audit& audit, const cal::WorkingCalendar& calendar, track::MakeReport* report = nullptr);
+ChangeCode addPlanAction(Audit& audit, const std::string& finding, const std::string& content, const std::string& responsible,
+                         const DeadlineRule& rule, const cal::WorkingCalendar& calendar);
+
+// `seen`: the action as the user saw it (nullptr: no check). Throws UsageError for an unknown id,
+// StaleViewError, track::TransitionError.
+ChangeCode acceptPlanAction(Audit& audit, const std::string& id, const std::string& by, const std::string& note,
+                            const Action* seen = nullptr);
+ChangeCode reopenPlanAction(Audit& audit, const std::string& id, const std::string& by, const std::string& note,
+                            const Action* seen = nullptr);
+ChangeCode extendPlanAction(Audit& audit, const std::string& id, Date newDeadline, const std::string& reason,
+                            const std::string& by, const Action* seen = nullptr);
+
+// A new deadline as typed (DD/MM/YYYY or YYYY-MM-DD); throws UsageError.
+Date parseNewDeadline(const std::string& text);
+
+Action& requireAction(Audit& audit, const std::string& id);
+
+}  // namespace par::actions

@@ -1,0 +1,75 @@
+#include "pdf/DocumentPrinter.hpp"
+
+#include "core/common/AtomicFile.hpp"
+#include "core/common/DataPaths.hpp"
+#include "core/report/AuditData.hpp"
+#include "pdf/PdfWriter.hpp"
+#include "pdf/Template.hpp"
+
+namespace par::pdf {
+
+namespace {
+const char* fileStem(DocumentKind kind) {
+    switch (kind) {
+        case DocumentKind::Plan: return "ke-hoach-khac-phuc";
+        case DocumentKind::Minutes: return "bien-ban-kiem-tra";
+        case DocumentKind::Notice: break;
+    }
+    return "thong-bao-ket-luan";
+}
+}  // namespace
+
+std::string bundledTemplate(DocumentKind kind) { return dataPath(std::string("templates/") + fileStem(kind) + ".xml"); }
+
+std::string documentLabel(DocumentKind kind) {
+    switch (kind) {
+        case DocumentKind::Plan: return tr("kế hoạch khắc phục", "remediation plan");
+        case DocumentKind::Minutes: return tr("biên bản kiểm tra", "inspection minutes");
+        case DocumentKind::Notice: break;
+    }
+    return tr("thông báo kết luận", "conclusion notice");
+}
+
+std::string suggestedName(const Audit& audit, DocumentKind kind) {
+    std::string stem = audit.id.empty() ? std::string("kiem-tra") : audit.id;
+    return stem + "." + fileStem(kind) + ".pdf";
+}
+
+PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& pdfPath) {
+    PrintResult r;
+    {
+        LanguageScope scope(request.language);
+        r.missing = actions::missingParts(bundle.audit, request.kind);
+        if (!actions::readyToPrint(r.missing) && !request.draft) {
+            std::string list;
+            for (const auto& m : r.missing)
+                if (m.required) list += "\n  - " + m.label + ": " + actions::fixCommand(m, bundle.audit.file);
+            throw NotReadyError(fmt(tr("{}: chưa đủ thông tin để in {} để ký ban hành; còn thiếu:{}\n"
+                                       "Điền các phần trên, hoặc in bản dự thảo với --draft.",
+                                       "{}: not enough to print the {} for signing; missing:{}\n"
+                                       "Fill these in, or print a draft with --draft."),
+                                    bundle.audit.file, documentLabel(request.kind), list),
+                                r.missing);
+        }
+    }
+    // The template first: a bad template is reported before any work on the audit.
+    Template tpl = Template::load(request.templateFile.empty() ? bundledTemplate(request.kind) : request.templateFile);
+    ValidationResult problems;
+    report::AuditDataOptions options;
+    options.language = request.language;
+    options.problems = &problems;
+    options.draft = request.draft;
+    report::Data data = report::auditData(bundle, options);
+    RenderResult rendered = renderPdf(tpl.render(data));
+    AtomicWriteOptions atomic;
+    atomic.keepBackup = false;
+    writeFileAtomically(pdfPath, rendered.pdf, atomic);
+    r.pages = rendered.pages.size();
+    r.bytes = rendered.pdf.size();
+    r.findings = data.path("findings")->items().size();
+    r.fingerprint = data.path("fingerprint")->str();
+    for (const auto& p : problems.problems()) r.problems.push_back(p.str());
+    return r;
+}
+
+}  // namespace par::pdf

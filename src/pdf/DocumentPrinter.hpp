@@ -1,0 +1,56 @@
+// DocumentPrinter.hpp - the user action "print a document of the audit", once for the CLI's
+// `report` and the app's documents page: checks the audit holds what the document needs (unless a
+// draft is asked for), builds the report data in the language asked for (on the calling thread
+// only), renders the bundled or given template, writes the PDF atomically. Nothing is written when
+// anything fails.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/actions/NoticeReadiness.hpp"
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+#include "core/model/AuditBundle.hpp"
+
+namespace par::pdf {
+
+using actions::DocumentKind;
+
+struct PrintRequest {
+    DocumentKind kind = DocumentKind::Notice;
+    std::string templateFile;  // "" = the bundled template of the kind
+    Language language = Language::Vietnamese;
+    bool draft = false;  // print even when parts are missing, "DỰ THẢO" on every page
+};
+
+struct PrintResult {
+    size_t pages = 0;
+    size_t bytes = 0;
+    size_t findings = 0;
+    std::string fingerprint;
+    std::vector<std::string> problems;         // rules that could not be evaluated
+    std::vector<actions::MissingPart> missing; // what a draft still lacks (recommended parts too)
+};
+
+// The document lacks required parts and no draft was asked for; nothing was written.
+class NotReadyError : public UsageError {
+public:
+    NotReadyError(const std::string& message, std::vector<actions::MissingPart> missing)
+        : UsageError(message), missing_(std::move(missing)) {}
+    const std::vector<actions::MissingPart>& missing() const { return missing_; }
+
+private:
+    std::vector<actions::MissingPart> missing_;
+};
+
+// Throws NotReadyError, ParseError (a bad template), IoError (cannot write), UsageError.
+PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& pdfPath);
+
+std::string bundledTemplate(DocumentKind kind);
+// "thông báo kết luận", "kế hoạch khắc phục", … in the current language.
+std::string documentLabel(DocumentKind kind);
+// A file name beside the audit: "<audit id>.thong-bao-ket-luan.pdf".
+std::string suggestedName(const Audit& audit, DocumentKind kind);
+
+}  // namespace par::pdf

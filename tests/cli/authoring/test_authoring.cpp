@@ -1,0 +1,229 @@
+// A 2026 inspection of a commune from a blank audit to the signed notice, with commands alone and
+// no hand edits (the user guide's walk), and the parity of the CLI and the app: the same sequence of
+// user actions through `par-audit` and through the app's page states saves byte-identical audits.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "TestSupport.hpp"
+#include "core/actions/FindingActions.hpp"
+#include "core/wizard/AnswerEditor.hpp"
+#include "core/wizard/AuditSession.hpp"
+#include "core/wizard/DetailsPageState.hpp"
+#include "core/wizard/FindingsReview.hpp"
+#include "core/wizard/NoticePageState.hpp"
+
+using namespace par;
+using namespace par::test;
+
+namespace {
+std::string cli() { return binaryPath("par-audit") + " --lang vi"; }
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+// Every change is stamped with this time and user, so that two runs can be compared byte for byte.
+struct FixedClock {
+    FixedClock() {
+        ::setenv("PAR_AUDIT_NOW", "2026-03-20T09:00:00", 1);
+        ::setenv("PAR_AUDIT_USER", "thu-ky", 1);
+    }
+    ~FixedClock() {
+        ::unsetenv("PAR_AUDIT_NOW");
+        ::unsetenv("PAR_AUDIT_USER");
+    }
+};
+
+CommandResult must(const std::string& command) {
+    CommandResult r = run(command);
+    INFO(command << "\n" << r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    return r;
+}
+
+std::string pdfText(const std::string& pdf) {
+    CommandResult r = run("pdftotext -layout " + q(pdf) + " -");
+    REQUIRE(r.exitCode == 0);
+    return r.out;
+}
+
+// The sequence both paths take, as command lines. `A` is the audit file.
+void authorWithCli(const std::string& a) {
+    must(cli() + " new --form cchc-xa --unit 'UBND xã Ngọc Sơn' --visit 02/03/2026 -o " + q(a));
+    must(cli() + " details " + q(a) +
+         " --set body-parent='UBND TỈNH NGHỆ AN' --set body-name='SỞ NỘI VỤ' --set body-code=SNV"
+         " --set body-place='Nghệ An' --set plan-number=257/KH-UBND --set plan-date=15/01/2026"
+         " --set plan-issuer='UBND tỉnh Nghệ An' --set decision-number=12/QĐ-SNV --set decision-date=20/02/2026"
+         " --set visit-end=03/03/2026");
+    must(cli() + " team " + q(a) +
+         " --add 'Nguyễn Văn An' --role leader --title 'Phó Giám đốc Sở Nội vụ'"
+         " --add 'Trần Thị Bình' --role secretary --title 'Chuyên viên'");
+    must(cli() + " answer " + q(a) + " ld_ke_hoach=không tthc_niem_yet=không ld_sang_kien=không");
+    must(cli() + " findings --save " + q(a));
+    must(cli() + " finding add " + q(a) +
+         " --area procedures --severity high --text 'Yêu cầu công dân nộp bản sao giấy khai sinh đã có trong Cơ sở dữ liệu quốc gia về dân cư'"
+         " --recommendation 'Không yêu cầu giấy tờ đã có trong cơ sở dữ liệu quốc gia' --deadline '30 ngày làm việc'");
+    must(cli() + " finding add " + q(a) +
+         " --area procedures --severity medium --text 'Niêm yết thủ tục chưa đầy đủ (trùng)' --recommendation 'Niêm yết đủ'");
+    must(cli() + " finding merge " + q(a) + " F-003 F-005");
+    must(cli() + " notice " + q(a) +
+         " --set number=05 --set date=20/03/2026 --set signer='Lê Đình Lý' --set signer-title='PHÓ GIÁM ĐỐC'"
+         " --set sign-for='KT. GIÁM ĐỐC' --add strength='Ban hành kịp thời các văn bản chỉ đạo cải cách hành chính năm 2026'"
+         " --add area-summary='procedures:Đã công bố và niêm yết phần lớn thủ tục hành chính' --defaults");
+}
+
+void authorWithApp(const std::string& a) {
+    using namespace par::wizard;
+    auto s = AuditSession::create(NewAuditRequest{"cchc-xa", "UBND xã Ngọc Sơn", "", "", "", "02/03/2026", "", ""});
+    s->save(a);
+    DetailsPageState details(*s);
+    const std::pair<DetailField, const char*> fields[] = {
+        {DetailField::BodyParent, "UBND TỈNH NGHỆ AN"}, {DetailField::BodyName, "SỞ NỘI VỤ"},
+        {DetailField::BodyCode, "SNV"},                 {DetailField::BodyPlace, "Nghệ An"},
+        {DetailField::PlanNumber, "257/KH-UBND"},       {DetailField::PlanDate, "15/01/2026"},
+        {DetailField::PlanIssuer, "UBND tỉnh Nghệ An"}, {DetailField::DecisionNumber, "12/QĐ-SNV"},
+        {DetailField::DecisionDate, "20/02/2026"},      {DetailField::VisitEnd, "03/03/2026"}};
+    for (const auto& [f, v] : fields) REQUIRE(details.set(f, v));
+    s->save();
+    details.addMember("Nguyễn Văn An", "leader", "Phó Giám đốc Sở Nội vụ");
+    details.addMember("Trần Thị Bình", "secretary", "Chuyên viên");
+    s->save();
+    AnswerEditor answers(*s);
+    for (const char* qid : {"ld_ke_hoach", "tthc_niem_yet", "ld_sang_kien"})
+        REQUIRE(answers.enter(FieldPath::scalar(qid), "không"));
+    s->save();
+    FindingsReview review(*s);
+    review.refresh();
+    s->save();
+    actions::FindingInput one;
+    one.area = "procedures";
+    one.severity = "high";
+    one.text = "Yêu cầu công dân nộp bản sao giấy khai sinh đã có trong Cơ sở dữ liệu quốc gia về dân cư";
+    one.recommendation = "Không yêu cầu giấy tờ đã có trong cơ sở dữ liệu quốc gia";
+    one.deadline = "30 ngày làm việc";
+    review.add(one);
+    s->save();
+    actions::FindingInput two;
+    two.area = "procedures";
+    two.severity = "medium";
+    two.text = "Niêm yết thủ tục chưa đầy đủ (trùng)";
+    two.recommendation = "Niêm yết đủ";
+    review.add(two);
+    s->save();
+    review.merge("F-003", {"F-005"});
+    s->save();
+    NoticePageState notice(*s);
+    for (const auto& [f, v] : std::vector<std::pair<std::string, std::string>>{{"number", "05"},
+                                                                                {"date", "20/03/2026"},
+                                                                                {"signer", "Lê Đình Lý"},
+                                                                                {"signer-title", "PHÓ GIÁM ĐỐC"},
+                                                                                {"sign-for", "KT. GIÁM ĐỐC"}})
+        REQUIRE(notice.set(f, v));
+    notice.add("strength", "Ban hành kịp thời các văn bản chỉ đạo cải cách hành chính năm 2026");
+    notice.add("area-summary", "procedures:Đã công bố và niêm yết phần lớn thủ tục hành chính");
+    notice.fillDefaults();
+    s->save();
+}
+}  // namespace
+
+TEST_CASE("a 2026 commune inspection from a blank audit to the notice, minutes and plan with commands alone",
+          "[cli][authoring]") {
+    FixedClock clock;
+    ScratchDir dir;
+    const std::string a = dir.file("ngoc-son-2026.audit.xml");
+    authorWithCli(a);
+
+    // Before the number and the plan, the notice could not be printed for signing: checked on a copy.
+    must(cli() + " findings " + q(a));
+    auto show = must(cli() + " notice " + q(a));
+    CHECK_THAT(show.out, Catch::Contains("Thông báo đã đủ thông tin để in."));
+
+    must(cli() + " plan make " + q(a));
+    must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    must(cli() + " report " + q(a) + " --document plan -o " + q(dir.file("kh.pdf")));
+    must(cli() + " report " + q(a) + " --document minutes -o " + q(dir.file("bb.pdf")));
+
+    std::string notice = pdfText(dir.file("tb.pdf"));
+    CHECK_THAT(notice, Catch::Contains("UBND TỈNH NGHỆ AN") && Catch::Contains("SỞ NỘI VỤ"));
+    CHECK_THAT(notice, Catch::Contains("Số: 05/TB-SNV"));
+    CHECK_THAT(notice, Catch::Contains("Nghệ An, ngày 20 tháng 03 năm 2026"));
+    CHECK_THAT(notice, Catch::Contains("Kế hoạch số 257/KH-UBND ngày 15/01/2026 của UBND tỉnh"));
+    CHECK_THAT(notice, Catch::Contains("KT. GIÁM ĐỐC") && Catch::Contains("PHÓ GIÁM ĐỐC") && Catch::Contains("Lê Đình Lý"));
+    CHECK_THAT(notice, Catch::Contains("Cơ sở dữ liệu quốc gia về dân cư"));
+    CHECK_THAT(notice, Catch::Contains("Ban hành kịp thời các văn bản chỉ đạo"));
+    CHECK_THAT(notice, Catch::Contains("UBND xã Ngọc Sơn (để thực hiện);") && Catch::Contains("Lưu: VT, SNV."));
+    CHECK_THAT(notice, Catch::Contains("Nguyễn Văn An") && Catch::Contains("Trưởng đoàn"));
+    // The merged duplicate is not in the notice; nothing marks a draft; no fingerprint on the page.
+    CHECK_THAT(notice, !Catch::Contains("(trùng)"));
+    CHECK_THAT(notice, !Catch::Contains("DỰ THẢO"));
+    CHECK_THAT(notice, !Catch::Contains("SHA-256"));
+    CHECK_THAT(notice, !Catch::Contains("Số:      /"));
+
+    std::string plan = pdfText(dir.file("kh.pdf"));
+    CHECK_THAT(plan, Catch::Contains("Không yêu cầu giấy tờ đã có trong cơ sở dữ liệu quốc gia"));
+    std::string minutes = pdfText(dir.file("bb.pdf"));
+    CHECK_THAT(minutes, Catch::Contains("UBND xã Ngọc Sơn"));
+
+    // The notice's fingerprint is in the PDF's metadata, and verify finds it.
+    auto verify = must(cli() + " verify " + q(a) + " " + q(dir.file("tb.pdf")));
+    CHECK_THAT(verify.out, Catch::Contains("KHỚP"));
+}
+
+TEST_CASE("report refuses a notice without number, date or signer, and prints a marked draft", "[cli][authoring]") {
+    ScratchDir dir;
+    const std::string a = dir.file("blank.audit.xml");
+    must(cli() + " new --form cchc-xa --unit 'UBND xã Tân Thạnh' --visit 02/03/2026 -o " + q(a));
+    auto r = run(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains(a) && Catch::Contains("số thông báo") && Catch::Contains("người ký") &&
+                          Catch::Contains("ngày thông báo") && Catch::Contains("--set number=05"));
+    std::ifstream none(dir.file("tb.pdf"));
+    CHECK_FALSE(none.good());  // nothing half-written
+
+    auto draft = must(cli() + " report " + q(a) + " --draft -o " + q(dir.file("draft.pdf")));
+    CHECK_THAT(draft.out, Catch::Contains("bản dự thảo"));
+    std::string text = pdfText(dir.file("draft.pdf"));
+    CommandResult pages = run("pdfinfo " + q(dir.file("draft.pdf")) + " | grep Pages");
+    int count = std::atoi(pages.out.substr(pages.out.find_last_of(' ') + 1).c_str());
+    REQUIRE(count >= 1);
+    size_t marks = 0;
+    for (size_t at = text.find("DỰ THẢO"); at != std::string::npos; at = text.find("DỰ THẢO", at + 1)) ++marks;
+    CHECK(marks == static_cast<size_t>(count));  // every page
+    CHECK_THAT(text, Catch::Contains("SHA-256"));    // a draft carries its fingerprint on the page
+}
+
+TEST_CASE("invalid values change nothing and say what is wrong", "[cli][authoring]") {
+    ScratchDir dir;
+    const std::string a = dir.file("x.audit.xml");
+    must(cli() + " new --form cchc-xa --unit 'UBND xã Tân Thành' --visit 02/03/2026 -o " + q(a));
+    std::string before = readText(a);
+    auto r = run(cli() + " notice " + q(a) + " --set number=5/TB --set date=01/01/2026 --set sign-for='GIÁM ĐỐC' --add area-summary=x:y");
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("number=5/TB") && Catch::Contains("trước ngày kiểm tra") &&
+                          Catch::Contains("KT., TM.") && Catch::Contains("không có lĩnh vực 'x'") &&
+                          Catch::Contains("không ghi gì"));
+    auto t = run(cli() + " team " + q(a) + " --add 'A' --role leader --add 'B' --role leader");
+    CHECK(t.exitCode == 2);
+    CHECK_THAT(t.err, Catch::Contains("đã có trưởng đoàn"));
+    auto f = run(cli() + " finding dismiss " + q(a) + " F-009 --reason x");
+    CHECK(f.exitCode == 2);
+    CHECK_THAT(f.err, Catch::Contains("F-009"));
+    CHECK(readText(a) == before);
+}
+
+TEST_CASE("parity: the CLI and the app's page states save the same audit file", "[cli][authoring][parity]") {
+    FixedClock clock;
+    ScratchDir dir;
+    const std::string viaCli = dir.file("cli/ngoc-son-2026.audit.xml");
+    const std::string viaApp = dir.file("app/ngoc-son-2026.audit.xml");
+    run("mkdir -p " + q(dir.file("cli")) + " " + q(dir.file("app")));
+    authorWithCli(viaCli);
+    authorWithApp(viaApp);
+    std::string c = readText(viaCli), g = readText(viaApp);
+    if (c != g) {
+        auto d = run("diff " + q(viaCli) + " " + q(viaApp));
+        INFO(d.out);
+        CHECK(c == g);
+    }
+    CHECK_THAT(c, Catch::Contains("code=\"finding.merge\"") && Catch::Contains("code=\"notice.set\""));
+}
