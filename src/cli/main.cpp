@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/Command.hpp"
+#include "cli/CliMessages.hpp"
 #include "cli/HelpFormatter.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
@@ -118,7 +119,14 @@ int main(int argc, char** argv) {
         sub->group(tr("Các lệnh", "Commands"));
         sub->set_help_all_flag();
         sub->set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
+        for (CLI::App* nested : sub->get_subcommands({})) {
+            nested->group(tr("Các lệnh", "Commands"));
+            nested->set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
+        }
     }
+    // CLI11's own words (its errors, the type names of the help) in the message language.
+    app.failure_message(cli::failureMessage);
+    cli::translateTypeNames(app);
 
     try {
         app.parse(argc, argv);

@@ -6,12 +6,20 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/model/AuditBundle.hpp"
 
 namespace par::actions {
 
 struct NewAuditRequest {
+    NewAuditRequest() = default;
+    NewAuditRequest(std::string form_, std::string unitName_, std::string unitType_ = "", std::string unitLevel_ = "",
+                    std::string province_ = "", std::string visit_ = "", std::string id_ = "", std::string by_ = "")
+        : form(std::move(form_)), unitName(std::move(unitName_)), unitType(std::move(unitType_)),
+          unitLevel(std::move(unitLevel_)), province(std::move(province_)), visit(std::move(visit_)),
+          id(std::move(id_)), by(std::move(by_)) {}
+
     std::string form;  // a form id (cchc-xa) or the path of a form file
     std::string unitName;
     std::string unitType;  // "" = the form's only unit type, if it has one

@@ -1,6 +1,7 @@
 #include "core/report/SampleData.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,7 @@ Data sampleNoticeData(size_t findings) {
         .set("date", "ngày 28 tháng 11 năm 2018")
         .set("period", "từ ngày 01/01/2017 đến ngày 30/10/2018")
         .set("plan", "Kế hoạch số 1234/KH-SNV ngày 15/10/2018")
+        .set("planIssuer", "Sở Nội vụ")
         .set("decision", "Quyết định số 1235/QĐ-SNV ngày 15/11/2018")
         .set("team", "Đoàn kiểm tra của Sở Nội vụ")
         .set("leader", "Lê Đình Lý")
@@ -179,6 +181,7 @@ Data sampleNoticeData(size_t findings) {
         "được triển khai đồng bộ ở cả hai cấp."));
     Data& list = d["findings"];
     Data& plan = d["plan"];
+    int actions = 0;
     Data& groups = d["shortcomings"];
     std::vector<std::string> areas;
     size_t n = std::max(findings, sampleFindings().size());
@@ -198,13 +201,16 @@ Data sampleNoticeData(size_t findings) {
                             .set("area", s.area));
         }
         groups.items()[g]["findings"].push(std::move(item));
+        char actionId[16];
+        std::snprintf(actionId, sizeof actionId, "A-%03d", ++actions);
         plan.push(Data::map()
                       .set("no", no)
+                      .set("id", actionId)
                       .set("finding", t)
                       .set("action", s.action)
                       .set("responsible", s.responsible)
                       .set("deadline", s.deadline)
-                      .set("status", "Chưa khắc phục"));
+                      .set("status", "Chưa thực hiện"));
     }
     Data& req = d["requests"];
     req.push(Data::map()
@@ -240,6 +246,7 @@ Data sampleNoticeData(size_t findings) {
         .set("title", "PHÓ GIÁM ĐỐC")
         .set("name", "Lê Đình Lý");
     d.set("fingerprint", "0000000000000000000000000000000000000000000000000000000000000000");
+    d["draft"].set("mark", "").set("footer", "");  // a document for signing: no draft mark
     return d;
 }
 

@@ -135,14 +135,16 @@ TEST_CASE("export → respond → import, re-import, tampering", "[cli][tracking
     CHECK(reported["actions"][0]["report"]["doc"] == "15/BC-UBND");
 
     // The inspectors verify: accept; a second accept is refused (exit 2), reopen needs a note.
-    CHECK(run(cli() + " plan accept " + a + " " + id + " --note " + q("Đã kiểm tra")).exitCode ==
-          0);
+    auto acceptedOut = run(cli() + " plan accept " + a + " " + id + " --note " + q("Đã kiểm tra"));
+    CHECK(acceptedOut.exitCode == 0);
+    CHECK_THAT(acceptedOut.out, Catch::Contains("Công nhận hoàn thành " + id));  // says what it did
     CHECK(run(cli() + " plan accept " + a + " " + id).exitCode == 2);
     CHECK(run(cli() + " plan reopen " + a + " " + id).exitCode != 0);
     auto done = track(dir.file("ws") + " --as-of 2019-01-31 --status accepted");
     REQUIRE(done["actions"].size() == 1);
     CHECK(done["total"]["accepted_on_time"] == 1);
-    CHECK_THAT(readText(a), Catch::Contains("Công nhận hoàn thành " + id));
+    // Stored as a code and its values, not a sentence of the session's language.
+    CHECK_THAT(readText(a), Catch::Contains("code=\"action.accept\"") && Catch::Contains("<arg>" + id + "</arg>"));
 }
 
 TEST_CASE("extend, overdue and due-within", "[cli][tracking]") {

@@ -16,8 +16,8 @@ Audit sampleAudit() {
     a.id = "T-1";
     a.unit = {"UBND xã Ngọc Sơn", "xa", "commune", "Nghệ An"};
     a.body = {"UBND TỈNH NGHỆ AN", "SỞ NỘI VỤ", "SNV", "Nghệ An"};
-    a.plan = {"12/KH-SNV", Date(2018, 10, 15)};
-    a.decision = {"45/QĐ-SNV", Date(2018, 11, 20)};
+    a.plan = {"12/KH-SNV", Date(2018, 10, 15), ""};
+    a.decision = {"45/QĐ-SNV", Date(2018, 11, 20), ""};
     a.team = {{"Nguyễn Văn A", "leader", "Trưởng phòng"}, {"Trần Thị B", "secretary", ""}};
     a.visitStart = Date(2018, 11, 28);
     a.visitEnd = Date(2018, 11, 29);
@@ -135,8 +135,8 @@ TEST_CASE("a save that fails leaves the old audit intact", "[audit]") {
 }
 
 TEST_CASE("a newer audit format-version is refused", "[audit]") {
-    REQUIRE_THROWS_WITH(AuditReader::parse("<audit format-version='2'><unit name='x'/><form id='f'/></audit>", "n.audit.xml"),
-                        Catch::Contains("n.audit.xml:1") && Catch::Contains("format-version 2"));
+    REQUIRE_THROWS_WITH(AuditReader::parse("<audit format-version='3'><unit name='x'/><form id='f'/></audit>", "n.audit.xml"),
+                        Catch::Contains("n.audit.xml:1") && Catch::Contains("format-version 3"));
 }
 
 TEST_CASE("bad audit files name file and line", "[audit]") {

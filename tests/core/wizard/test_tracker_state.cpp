@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "TestSupport.hpp"
+#include "core/actions/ChangeText.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
@@ -308,7 +309,10 @@ TEST_CASE("tracker: accept, reopen, extend are saved into the audit file", "[wiz
     REQUIRE_FALSE(act->history.empty());
     CHECK(act->history.back().kind == ActionEvent::Kind::Extension);
     CHECK(act->history.back().by == "Trần Thị Bình");
-    CHECK_THAT(a.changeLog.back().what, Catch::Contains("A-002"));
+    CHECK(a.changeLog.back().code == "action.extend");
+    CHECK(a.changeLog.back().by == "Trần Thị Bình");
+    CHECK_THAT(actions::describe(a.changeLog.back(), Language::Vietnamese),
+               Catch::Contains("A-002") && Catch::Contains("28/02/2019"));
     // The rows were read again: no longer overdue.
     row = rowOf(s, "T-2", "A-002");
     CHECK_FALSE(s.rows()[row].highlight);
