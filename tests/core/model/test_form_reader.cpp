@@ -8,11 +8,7 @@ using namespace par;
 using par::test::parseForm;
 
 namespace {
-std::string allProblems(const FormLoad& l) {
-    std::string s;
-    for (const auto& p : l.problems.problems()) s += p.str() + "\n";
-    return s;
-}
+using test::allProblems;
 
 // The small form with one piece of text replaced.
 std::string variant(const std::string& from, const std::string& to) {
