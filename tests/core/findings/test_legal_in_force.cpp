@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <fstream>
+#include <sstream>
 
 #include "../model/ModelFixtures.hpp"
 #include "TestSupport.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/model/AuditBundle.hpp"
+#include "core/model/FormReader.hpp"
 
 using namespace par;
 
@@ -193,4 +196,84 @@ TEST_CASE("the 2018 sample still cites 61/2018 and 37/2014; the same rules in 20
     const std::string y2026 = joined(engine.evaluate(b.audit));
     CHECK_THAT(y2026, Catch::Contains("Nghị định số 118/2025/NĐ-CP") && Catch::Contains("Nghị định số 150/2025/NĐ-CP"));
     CHECK_THAT(y2026, !Catch::Contains("61/2018/NĐ-CP") && !Catch::Contains("37/2014/NĐ-CP của"));
+}
+
+namespace {
+std::string readSource(const std::string& rel) {
+    std::ifstream in(test::sourcePath(rel), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+TEST_CASE("the 2026 forms cite only texts in force since the two-level government", "[findings][registry][form]") {
+    auto ref = ReferenceData::bundled();
+    const Date inspection(2026, 10, 15);
+    for (const char* name : {"forms/cchc-xa.xml", "forms/cchc-so.xml"}) {
+        INFO(name);
+        const std::string text = readSource(name);
+        // Replaced texts named in the issue, and their predecessors, nowhere in questions, help or rules.
+        for (const char* gone : {"24/2014/NĐ-CP", "107/2020/NĐ-CP", "37/2014/NĐ-CP", "108/2020/NĐ-CP", "22/2008/QH12",
+                                 "58/2010/QH12", "107/2021/NĐ-CP", "61/2018/NĐ-CP", "01/2018/TT-VPCP", "01/2021/NĐ-CP",
+                                 "138/2020/NĐ-CP", "101/2017/NĐ-CP", "62/2020/NĐ-CP", "106/2020/NĐ-CP", "30c/NQ-CP"}) {
+            INFO(gone);
+            CHECK(text.find(gone) == std::string::npos);
+        }
+        FormLoad l = FormReader::load(test::sourcePath(name), formFunctions(ref, std::nullopt));
+        INFO(test::allProblems(l));
+        REQUIRE(l.problems.ok());
+        size_t refs = 0;
+        for (const auto& rule : l.form->rules)
+            for (const auto& b : rule.legalBasis) {
+                if (b.ref.empty()) continue;
+                ++refs;
+                INFO(rule.id << ": " << b.ref);
+                const LegalText* self = ref->registry.find(b.ref);
+                REQUIRE(self != nullptr);                                // every ref is in the registry
+                CHECK(ref->registry.inForceOn(b.ref, inspection) == self);  // and in force in 2026
+            }
+        CHECK(refs >= 40);
+    }
+    // The district form keeps its refs resolvable too (its texts were in force before 1/7/2025).
+    FormLoad huyen = FormReader::load(test::sourcePath("forms/cchc-huyen.xml"), formFunctions(ref, std::nullopt));
+    REQUIRE(huyen.problems.ok());
+    for (const auto& rule : huyen.form->rules)
+        for (const auto& b : rule.legalBasis)
+            if (!b.ref.empty()) CHECK(ref->registry.find(b.ref) != nullptr);
+}
+
+TEST_CASE("the commune form compares with its thresholds, which the province edits", "[findings][form]") {
+    auto ref = ReferenceData::bundled();
+    FormLoad l = FormReader::load(test::sourcePath("forms/cchc-xa.xml"), formFunctions(ref, std::nullopt));
+    REQUIRE(l.problems.ok());
+    const Threshold* pay = l.form->findThreshold("nguong_thanh_toan_truc_tuyen");
+    REQUIRE(pay != nullptr);
+    Audit audit;
+    audit.unit.name = "UBND xã Ngọc Sơn";
+    audit.visitStart = Date(2026, 10, 15);
+    auto answer = [&](const std::string& q, const std::string& v) {
+        audit.answers.answers[q].question = q;
+        audit.answers.answers[q].value = v;
+    };
+    answer("cntt_thanh_toan_ty_le", "40");
+    answer("cntt_ho_so_truc_tuyen_ty_le", "35");
+    answer("cntt_dvc_so", "30");
+    FindingsEngine engine(*l.form, ref);
+    auto fs = engine.evaluate(audit);
+    const Finding* f = byKey(fs, "R-766-THANH-TOAN", "");
+    REQUIRE(f != nullptr);
+    CHECK_THAT(f->text, Catch::Contains("40%") && Catch::Contains("55%"));
+    const Finding* online = byKey(fs, "R-CNTT-DVC", "");
+    REQUIRE(online != nullptr);
+    CHECK_THAT(online->text, Catch::Contains("35%, chỉ tiêu 50%"));
+    // The 2026 rule cites the 2022 index decision, in force.
+    CHECK_THAT(online->legalBasis.back(), Catch::StartsWith("Quyết định số 766/QĐ-TTg"));
+
+    // A province with a lower payment target: the same answer is no longer a finding.
+    Form lowered = *l.form;
+    for (auto& t : lowered.thresholds)
+        if (t.id == "nguong_thanh_toan_truc_tuyen") t.value = 35;
+    lowered.index();  // the copy's id index must point into the copy
+    CHECK(byKey(FindingsEngine(lowered, ref).evaluate(audit), "R-766-THANH-TOAN", "") == nullptr);
 }
