@@ -24,6 +24,7 @@ void fromXml(const XmlReader& x, std::map<std::string, LegalText>& texts, Valida
             t.where = x.at(e);
             t.number = trim(x.attr(e, "number"));
             t.kind = x.attrOr(e, "kind", "");
+            t.issuer = x.attrOr(e, "issuer", "");
             t.title = x.attrOr(e, "title", "");
             t.issued = x.optDateAttr(e, "issued");
             t.effective = x.optDateAttr(e, "effective");

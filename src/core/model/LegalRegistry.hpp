@@ -16,6 +16,7 @@ namespace par {
 struct LegalText {
     std::string number;  // "37/2014/NĐ-CP"
     std::string kind;    // nghi-dinh, thong-tu, quyet-dinh, luat, ...
+    std::string issuer;  // "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", ...
     std::string title;
     std::optional<Date> issued;
     std::optional<Date> effective;

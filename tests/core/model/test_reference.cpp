@@ -130,3 +130,20 @@ TEST_CASE("registry entries are cited with their kind, number and title", "[refe
     CHECK(text("30/2020/NĐ-CP", "nghi-dinh", "") == "Nghị định số 30/2020/NĐ-CP");
     CHECK(text("766/QĐ-TTg", "quyet-dinh", "Phê duyệt Bộ chỉ số") == "Quyết định số 766/QĐ-TTg Phê duyệt Bộ chỉ số");
 }
+
+TEST_CASE("every bundled registry entry names its issuer, source and confidence", "[reference]") {
+    auto ref = ReferenceData::bundled();
+    REQUIRE(ref->registry.size() >= 40);
+    for (const auto& [key, t] : ref->registry.texts()) {
+        INFO(t.number);
+        CHECK_FALSE(t.issuer.empty());
+        CHECK_FALSE(t.kind.empty());
+        CHECK_FALSE(t.title.empty());
+        CHECK_FALSE(t.source.empty());
+        CHECK((t.confidence == "H" || t.confidence == "M" || t.confidence == "L"));
+    }
+    const LegalText* c = ref->registry.find("03/2025/TT-VPCP");
+    REQUIRE(c != nullptr);
+    CHECK(c->issuer == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ");
+    CHECK(c->issued == Date(2025, 9, 15));  // the verified date, no longer the guessed 30/6/2025
+}
