@@ -277,3 +277,34 @@ TEST_CASE("the commune form compares with its thresholds, which the province edi
     lowered.index();  // the copy's id index must point into the copy
     CHECK(byKey(FindingsEngine(lowered, ref).evaluate(audit), "R-766-THANH-TOAN", "") == nullptr);
 }
+
+TEST_CASE("a 2026 department audit with the revised form: old mandates flagged, bases in force only",
+          "[findings][registry][form]") {
+    auto ref = ReferenceData::bundled();
+    FormLoad l = FormReader::load(test::sourcePath("forms/cchc-so.xml"), formFunctions(ref, std::nullopt));
+    REQUIRE(l.problems.ok());
+    Audit audit;
+    audit.unit.name = "Sở Tư pháp";
+    audit.unit.type = "so";
+    audit.visitStart = Date(2026, 10, 15);
+    Answer& a = audit.answers.answers["chuc_nang_nhiem_vu"];
+    a.question = "chuc_nang_nhiem_vu";
+    a.rows.push_back({{"don_vi", "Phòng Hành chính tư pháp"}, {"van_ban", "12/QĐ-STP"},
+                      {"ngay_ban_hanh", "2016-04-01"}, {"can_cu", "24/2014/NĐ-CP; 107/2020/NĐ-CP"}});
+    a.rows.push_back({{"don_vi", "Văn phòng Sở"}, {"van_ban", "85/QĐ-STP"},
+                      {"ngay_ban_hanh", "2025-08-20"}, {"can_cu", "150/2025/NĐ-CP"}});
+    auto fs = FindingsEngine(*l.form, ref).evaluate(audit);
+    const Finding* old = byKey(fs, "R-TCBM-CNNV-CU", "Phòng Hành chính tư pháp");
+    REQUIRE(old != nullptr);
+    CHECK_THAT(old->text, Catch::Contains("Nghị định số 24/2014/NĐ-CP đã được thay thế bởi Nghị định số 45/2025/NĐ-CP"));
+    CHECK(byKey(fs, "R-TCBM-CNNV-CU", "Văn phòng Sở") == nullptr);
+    REQUIRE_FALSE(old->legalBasis.empty());
+    CHECK_THAT(old->legalBasis.front(), Catch::StartsWith("Nghị định số 150/2025/NĐ-CP"));
+    // No finding of this audit cites a text replaced by 15/10/2026.
+    for (const auto& f : fs)
+        for (const auto& lb : f.legalBasis)
+            for (const char* gone : {"24/2014", "61/2018", "107/2021", "01/2018", "101/2017", "62/2020", "138/2020"}) {
+                INFO(f.rule << ": " << lb);
+                CHECK(lb.find(gone) == std::string::npos);
+            }
+}
