@@ -26,6 +26,7 @@ size_t countWarnings(const ValidationResult& v) { return v.problems().size() - v
 Outcome validateForm(const std::string& path) {
     auto ref = ReferenceData::bundled();
     FormLoad l = FormReader::load(path, formFunctions(ref, std::nullopt));
+    l.problems.merge(checkLegalBasisRefs(*l.form, ref->registry));
     printProblems(std::cout, l.problems);
     Outcome o{l.problems.errorCount(), countWarnings(l.problems), ""};
     const size_t sections = l.form->sections.size(), questions = l.form->questionCount(),

@@ -1,6 +1,7 @@
 #include "core/findings/FindingsEngine.hpp"
 
 #include <map>
+#include <set>
 
 #include "core/common/Text.hpp"
 #include "core/model/AuditScope.hpp"
@@ -20,8 +21,42 @@ std::string renderOr(const LocalizedTemplate& t, const expr::Scope& scope, const
     return tpl ? nfc(trim(tpl->render(scope, fns))) : std::string();
 }
 
+// The rule's legal bases as cited on the inspection date (see RuleLegalBasis): a basis with a ref
+// that is not in force yet is left out, one replaced by then gives way to the text in force, unless
+// the rule already cites that text.
+std::vector<std::string> basesInForce(const FindingRule& rule, const ReferenceData* ref,
+                                      const std::optional<Date>& asOf) {
+    std::vector<std::string> out;
+    if (ref == nullptr || !asOf) {
+        for (const auto& b : rule.legalBasis) out.push_back(b.text);
+        return out;
+    }
+    const LegalRegistry& reg = ref->registry;
+    std::set<const LegalText*> cited;  // texts the rule cites itself and that are in force
+    for (const auto& b : rule.legalBasis) {
+        if (b.ref.empty()) continue;
+        const LegalText* self = reg.find(b.ref);
+        if (self != nullptr && reg.inForceOn(b.ref, *asOf) == self) cited.insert(self);
+    }
+    std::set<const LegalText*> emitted;
+    for (const auto& b : rule.legalBasis) {
+        const LegalText* self = b.ref.empty() ? nullptr : reg.find(b.ref);
+        if (self == nullptr) {  // no ref, or a text the registry does not know: cited as written
+            out.push_back(b.text);
+            continue;
+        }
+        const LegalText* now = reg.inForceOn(b.ref, *asOf);
+        if (now == nullptr) continue;                             // not yet in force, or repealed
+        if (now != self && cited.count(now) != 0) continue;       // the rule cites the successor itself
+        if (!emitted.insert(now).second) continue;                // two replaced texts, one successor
+        out.push_back(now == self ? b.text : legalCitation(*now));
+    }
+    return out;
+}
+
 Finding makeFinding(const FindingRule& rule, const std::string& key, const expr::Scope& scope,
-                    const expr::FunctionTable& fns, const Audit& audit) {
+                    const expr::FunctionTable& fns, const Audit& audit,
+                    const std::vector<std::string>& legalBasis) {
     Finding f;
     f.origin = FindingOrigin::Rule;
     f.rule = rule.id;
@@ -30,7 +65,7 @@ Finding makeFinding(const FindingRule& rule, const std::string& key, const expr:
     f.severity = rule.severity;
     f.area = rule.area;
     f.text = renderOr(rule.text, scope, fns);
-    f.legalBasis = rule.legalBasis;
+    f.legalBasis = legalBasis;
     f.recommendation.text = renderOr(rule.recommendation, scope, fns);
     f.recommendation.deadline = rule.deadline;
     f.recommendation.responsible =
@@ -45,9 +80,10 @@ std::vector<Finding> FindingsEngine::evaluate(const Audit& audit, ValidationResu
     AuditScope scope(form_, audit);
     std::vector<Finding> out;
     for (const auto& rule : form_.rules) {
+        const std::vector<std::string> bases = basesInForce(rule, reference_.get(), audit.inspectionDate());
         try {
             if (rule.forEach.empty()) {
-                if (rule.when.isMet(scope, fns)) out.push_back(makeFinding(rule, "", scope, fns, audit));
+                if (rule.when.isMet(scope, fns)) out.push_back(makeFinding(rule, "", scope, fns, audit, bases));
                 continue;
             }
             auto tableValue = scope.lookup(rule.forEach);
@@ -61,7 +97,7 @@ std::vector<Finding> FindingsEngine::evaluate(const Audit& audit, ValidationResu
                     expr::Value k = rule.key->evaluate(row, fns);
                     if (!k.isNull() && !k.display().empty()) key = k.display();
                 }
-                out.push_back(makeFinding(rule, key, row, fns, audit));
+                out.push_back(makeFinding(rule, key, row, fns, audit, bases));
             }
         } catch (const Error& e) {
             if (problems != nullptr)

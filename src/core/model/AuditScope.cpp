@@ -17,6 +17,7 @@ expr::Value dateOrNull(const std::optional<Date>& d) { return d ? expr::Value(*d
 AuditScope::AuditScope(const Form& form, const Audit& audit) {
     for (const auto& s : form.sections)
         for (const auto& q : s.questions) values_[q.id] = safeValue(q, audit.answers.find(q.id));
+    for (const auto& t : form.thresholds) values_[t.id] = expr::Value(t.value);
     values_["$unit"] = expr::Value(audit.unit.name);
     values_["$unit_type"] = audit.unit.type.empty() ? expr::Value() : expr::Value(audit.unit.type);
     values_["$unit_level"] = audit.unit.level.empty() ? expr::Value() : expr::Value(audit.unit.level);

@@ -117,6 +117,12 @@ const NamedItem* Form::findCategory(const std::string& cid) const {
     return nullptr;
 }
 
+const Threshold* Form::findThreshold(const std::string& id) const {
+    for (const auto& t : thresholds)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
 const FindingRule* Form::findRule(const std::string& rid) const {
     for (const auto& r : rules)
         if (r.id == rid) return &r;

@@ -90,6 +90,14 @@ struct LocalizedTemplate {
     const expr::TextTemplate* get() const;
 };
 
+// A <legal-basis> of a rule: the citation as written and, optionally, the registry number it cites
+// (ref="118/2025/NĐ-CP"). With a ref the findings engine cites the text in force on the inspection
+// date: it drops a text not yet in force and replaces a text replaced by then with its successor.
+struct RuleLegalBasis {
+    std::string text;
+    std::string ref;
+};
+
 struct FindingRule {
     std::string id;
     std::string category;
@@ -99,7 +107,7 @@ struct FindingRule {
     std::optional<expr::Expression> key; // with forEach: identifies the row
     expr::Expression when;
     LocalizedTemplate text;
-    std::vector<std::string> legalBasis;
+    std::vector<RuleLegalBasis> legalBasis;
     LocalizedTemplate recommendation;
     DeadlineRule deadline;
     std::optional<expr::TextTemplate> responsible;
@@ -112,6 +120,18 @@ struct NamedItem {
     LocalizedText label;
 };
 
+// A target the form's rules compare answers with (<thresholds>): a number with its label, unit and
+// source, so a province edits the current target in one place and the findings can quote it.
+// Expressions see it by its id, like an answer that is always given.
+struct Threshold {
+    std::string id;
+    double value = 0;
+    std::string unit;  // "%", "lần", ... (display only)
+    LocalizedText label;
+    std::string source;
+    SourceLocation where;
+};
+
 class Form {
 public:
     std::string id;
@@ -122,6 +142,7 @@ public:
     std::vector<std::string> unitTypes;
     std::vector<NamedItem> areas;
     std::vector<NamedItem> categories;
+    std::vector<Threshold> thresholds;
     std::vector<Section> sections;
     std::vector<FindingRule> rules;
     std::string file;  // where it was loaded from
@@ -134,6 +155,7 @@ public:
     const NamedItem* findArea(const std::string& id) const;
     const NamedItem* findCategory(const std::string& id) const;
     const FindingRule* findRule(const std::string& id) const;
+    const Threshold* findThreshold(const std::string& id) const;
 
     // Number of questions (repeat children counted once; columns not counted; repeats and tables
     // count as one question each).

@@ -40,11 +40,14 @@ public:
             for (const auto& e : children(*areas, "area")) addNamed(e, form->areas, "area");
         if (const XMLElement* cats = root.FirstChildElement("categories"))
             for (const auto& e : children(*cats, "category")) addNamed(e, form->categories, "category");
+        if (const XMLElement* ths = root.FirstChildElement("thresholds"))
+            for (const auto& e : children(*ths, "threshold")) form->thresholds.push_back(threshold(e));
 
         for (const auto* e = root.FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) {
             std::string_view n = e->Name();
             if (n == "section") form->sections.push_back(section(*e, *form));
-            else if (n != "title" && n != "description" && n != "areas" && n != "categories" && n != "rules")
+            else if (n != "title" && n != "description" && n != "areas" && n != "categories" && n != "thresholds" &&
+                     n != "rules")
                 error(*e, fmt(tr("phần tử <{}> không được phép trong <form>", "element <{}> is not allowed in <form>"),
                               e->Name()));
         }
@@ -133,6 +136,20 @@ private:
 
     std::optional<expr::TextTemplate> textTemplate(const XMLElement& e, const std::string& text) {
         return guarded([&]() -> std::optional<expr::TextTemplate> { return expr::TextTemplate::parse(text, x_.at(e)); });
+    }
+
+    Threshold threshold(const XMLElement& e) {
+        Threshold t;
+        t.where = x_.at(e);
+        t.id = required(e, "id");
+        claimId(e, t.id);  // one namespace with the questions: an expression name means one thing
+        if (auto v = guarded([&] { return x_.optNumberAttr(e, "value"); })) t.value = *v;
+        else if (!e.Attribute("value"))
+            error(e, fmt(tr("ngưỡng '{}' thiếu giá trị (value)", "threshold '{}' lacks its value"), t.id));
+        t.unit = x_.attrOr(e, "unit", "");
+        t.label = localized(e, "label", true);
+        if (const XMLElement* src = e.FirstChildElement("source")) t.source = x_.text(*src);
+        return t;
     }
 
     Section section(const XMLElement& e, const Form& form) {
@@ -311,7 +328,13 @@ private:
         if (auto w = expression(e, "when")) r.when = std::move(*w);
         else if (!e.Attribute("when")) error(e, tr("<rule> thiếu điều kiện 'when'", "<rule> lacks its 'when' condition"));
         r.text = localizedTemplate(e, true);
-        for (const auto& lb : children(e, "legal-basis")) r.legalBasis.push_back(x_.text(lb));
+        for (const auto& lb : children(e, "legal-basis")) {
+            RuleLegalBasis b{x_.text(lb), trim(x_.attrOr(lb, "ref", ""))};
+            if (b.text.empty() && !b.ref.empty())
+                error(lb, tr("<legal-basis ref=\"…\"> cần nội dung trích dẫn (văn bản được ghi khi còn hiệu lực)",
+                             "<legal-basis ref=\"…\"> needs its citation text (written while the text is in force)"));
+            r.legalBasis.push_back(std::move(b));
+        }
         if (const XMLElement* rec = e.FirstChildElement("recommendation")) {
             std::string dl = x_.attrOr(*rec, "deadline", "");
             if (auto d = DeadlineRule::parse(dl)) r.deadline = *d;

@@ -50,6 +50,7 @@ std::optional<expr::TypeInfo> FormTypeScope::typeOf(std::string_view name) const
     if (repeat_ != nullptr)
         for (const auto& c : repeat_->children)
             if (c.id == n) return answerTypeInfo(c);
+    if (form_.findThreshold(n) != nullptr) return expr::TypeInfo{expr::Type::Number, {}};
     const Question* q = form_.findQuestion(n);
     if (q == nullptr || form_.parentRepeat(n) != nullptr) return std::nullopt;
     return answerTypeInfo(*q);
@@ -61,6 +62,7 @@ std::vector<std::string> FormTypeScope::names() const {
         for (const auto& q : s.questions) out.push_back(q.id);
     if (repeat_ != nullptr)
         for (const auto& c : repeat_->children) out.push_back(c.id);
+    for (const auto& t : form_.thresholds) out.push_back(t.id);
     for (const auto& [k, v] : systemVariableTypes()) out.push_back(k);
     return out;
 }

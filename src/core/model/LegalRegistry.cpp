@@ -24,6 +24,7 @@ void fromXml(const XmlReader& x, std::map<std::string, LegalText>& texts, Valida
             t.where = x.at(e);
             t.number = trim(x.attr(e, "number"));
             t.kind = x.attrOr(e, "kind", "");
+            t.issuer = x.attrOr(e, "issuer", "");
             t.title = x.attrOr(e, "title", "");
             t.issued = x.optDateAttr(e, "issued");
             t.effective = x.optDateAttr(e, "effective");
@@ -119,6 +120,38 @@ std::vector<LegalChange> LegalRegistry::changesBetween(const std::string& number
     consider(LegalChange::Kind::Repealed, t->repealedBy, t->repealed);
     std::sort(out.begin(), out.end(), [](const LegalChange& a, const LegalChange& b) { return a.effective < b.effective; });
     return out;
+}
+
+const LegalText* LegalRegistry::inForceOn(const std::string& number, const Date& date) const {
+    const LegalText* t = find(number);
+    if (t == nullptr) return nullptr;
+    // Without an effective date the issue date bounds it (a text is not in force before it exists);
+    // with neither, the registry says nothing and the text counts as in force.
+    const std::optional<Date> from = t->effective ? t->effective : t->issued;
+    if (from && *from > date) return nullptr;
+    // A registry is edited by hand: a cycle of replacements must not hang the findings.
+    for (int depth = 0; depth < 32; ++depth) {
+        const LegalText* next = nullptr;
+        for (const auto& n : t->replacedBy) {
+            const LegalText* by = find(n);
+            if (by != nullptr && by->effective && *by->effective <= date &&
+                (next == nullptr || *by->effective > *next->effective))
+                next = by;  // the latest replacement already in force
+        }
+        if (next == nullptr) return t->repealed && *t->repealed <= date ? nullptr : t;
+        t = next;
+    }
+    return nullptr;
+}
+
+std::string legalCitation(const LegalText& text) {
+    // A citation is part of the Vietnamese legal text of a finding: not translated.
+    if (text.title.empty()) return legalKindLabel(text.kind) + " số " + text.number;
+    if (text.kind == "luat" || text.kind == "bo-luat") return text.title + " số " + text.number;
+    const std::string label = legalKindLabel(text.kind);
+    if (text.title.compare(0, label.size(), label) == 0)
+        return label + " số " + text.number + text.title.substr(label.size());
+    return label + " số " + text.number + " " + text.title;
 }
 
 std::string legalKindLabel(const std::string& kind) {

@@ -16,6 +16,7 @@ namespace par {
 struct LegalText {
     std::string number;  // "37/2014/NĐ-CP"
     std::string kind;    // nghi-dinh, thong-tu, quyet-dinh, luat, ...
+    std::string issuer;  // "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", ...
     std::string title;
     std::optional<Date> issued;
     std::optional<Date> effective;
@@ -59,6 +60,13 @@ public:
     std::vector<LegalChange> changesBetween(const std::string& number, const Date& after,
                                             const Date& until) const;
 
+    // The text that governs on `date` what `number` governed: `number` itself while in force (an
+    // amendment does not change which text is cited), else its replacement in force on that date,
+    // followed along the chain (24/2014 → 45/2025 → 150/2025). nullptr when `number` is not in the
+    // registry, not yet in force on `date` (its effective date, else its issue date, is later), or
+    // repealed without a replacement by then. A text with neither date counts as in force.
+    const LegalText* inForceOn(const std::string& number, const Date& date) const;
+
 private:
     std::map<std::string, LegalText> texts_;  // by folded number
     ValidationResult problems_;
@@ -66,5 +74,9 @@ private:
 
 // "nghi-dinh" → "Nghị định"; unknown kinds are returned as they are.
 std::string legalKindLabel(const std::string& kind);
+
+// How a finding cites a registry entry: "Nghị định số 118/2025/NĐ-CP về thực hiện …" (the title's
+// kind word followed by the number), "Luật Cán bộ, công chức số 80/2025/QH15" for laws and codes.
+std::string legalCitation(const LegalText& text);
 
 }  // namespace par

@@ -5,6 +5,7 @@
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/Audit.hpp"
+#include "core/model/Form.hpp"
 
 namespace par {
 
@@ -105,6 +106,20 @@ void installReferenceFunctions(expr::FunctionTable& table, std::shared_ptr<const
                    const LegalText* t = ref->registry.find(a[0].display());
                    return t ? Value(t->title) : Value();
                }, {}});
+}
+
+ValidationResult checkLegalBasisRefs(const Form& form, const LegalRegistry& registry) {
+    ValidationResult v;
+    for (const auto& rule : form.rules)
+        for (const auto& b : rule.legalBasis)
+            if (!b.ref.empty() && registry.find(b.ref) == nullptr)
+                v.warning(rule.where,
+                          fmt(tr("quy tắc '{}': căn cứ ref=\"{}\" không có trong danh mục văn bản; căn cứ này được in nguyên "
+                                 "văn ở mọi ngày kiểm tra (thêm văn bản vào reference/van-ban.xml hoặc sửa ref)",
+                                 "rule '{}': legal basis ref=\"{}\" is not in the legal registry; it is cited as written at "
+                                 "every inspection date (add the text to reference/van-ban.xml or correct the ref)"),
+                              rule.id, b.ref));
+    return v;
 }
 
 expr::FunctionTable formFunctions(std::shared_ptr<const ReferenceData> ref, std::optional<Date> asOf) {

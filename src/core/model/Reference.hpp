@@ -15,6 +15,7 @@
 namespace par {
 
 class Audit;
+class Form;
 
 struct ReferenceData {
     ProcedureCatalog catalog;
@@ -32,6 +33,10 @@ struct ReferenceData {
 // with (no date: every recorded change counts).
 void installReferenceFunctions(expr::FunctionTable& table, std::shared_ptr<const ReferenceData> ref,
                                std::optional<Date> asOf);
+
+// Warnings for rule legal bases whose ref= names a text the registry lacks (such a basis is cited as
+// written, at every date). Warnings, not errors: an audit may bring the text in its own registry.
+ValidationResult checkLegalBasisRefs(const Form& form, const LegalRegistry& registry);
 
 // The built-ins plus the reference functions over `ref`.
 expr::FunctionTable formFunctions(std::shared_ptr<const ReferenceData> ref, std::optional<Date> asOf);

@@ -28,21 +28,39 @@ std::vector<std::string> offDays(const WorkingCalendar& c, int year) {
 }
 }  // namespace
 
-TEST_CASE("2025: Tết as announced (6150/TB-BLĐTBXH), Quốc khánh and its adjacent day",
+TEST_CASE("2025: Tết and the 30/4 swap as announced (6150/TB-BLĐTBXH), Quốc khánh and its adjacent day",
           "[calendar]") {
     const auto& c = standardCalendar();
-    const std::vector<std::string> expected = {
+    std::vector<std::string> expected = {
         "2025-01-01 off Tết Dương lịch",    "2025-01-27 off Tết Nguyên đán",
         "2025-01-28 off Tết Nguyên đán",    "2025-01-29 off Tết Nguyên đán",
         "2025-01-30 off Tết Nguyên đán",    "2025-01-31 off Tết Nguyên đán",
         "2025-04-07 off Giỗ Tổ Hùng Vương", "2025-04-30 off Ngày Chiến thắng",
         "2025-05-01 off Quốc tế Lao động",  "2025-09-01 off Quốc khánh",
         "2025-09-02 off Quốc khánh"};
+    // The practice rule places Tết 2025 where the announcement did; the swap is not a rule.
+    CHECK(offDays(rulesOnly(), 2025) == expected);
+    expected.insert(expected.begin() + 7, "2025-04-26 work Làm bù cho thứ Sáu 2/5/2025");
+    expected.insert(expected.begin() + 10, "2025-05-02 off Nghỉ hoán đổi (làm bù thứ Bảy 26/4/2025)");
     CHECK(offDays(c, 2025) == expected);
     CHECK(c.note(Date(2025, 1, 27)).source == "6150/TB-BLĐTBXH [M]");
+    CHECK(c.note(Date(2025, 5, 2)).source == "6150/TB-BLĐTBXH [M]");
+    CHECK(c.isWorkingDay(Date(2025, 4, 26)));
+    CHECK_FALSE(c.isWorkingDay(Date(2025, 5, 2)));
     CHECK(c.hasAnnouncedSchedule(2025));
-    // The practice rule places Tết 2025 where the announcement did.
-    CHECK(offDays(rulesOnly(), 2025) == expected);
+}
+
+TEST_CASE("2026: the 2/1 swap (12729/VPCP-KGVX) and 24/11, Ngày Văn hóa Việt Nam, from the rules", "[calendar]") {
+    const auto& c = standardCalendar();
+    CHECK_FALSE(c.isWorkingDay(Date(2026, 1, 2)));
+    CHECK(c.isWorkingDay(Date(2026, 1, 10)));  // a Saturday worked
+    CHECK(c.note(Date(2026, 1, 2)).source == "12729/VPCP-KGVX [M]");
+    CHECK(c.workingDaysBetween(Date(2025, 12, 31), Date(2026, 1, 5)) == 1);  // only Monday 5/1
+    // The day the Politburo chose; its legal text is unverified, hence [L] in the rules.
+    CHECK_FALSE(c.isWorkingDay(Date(2026, 11, 24)));
+    CHECK(c.note(Date(2026, 11, 24)).name == "Ngày Văn hóa Việt Nam");
+    CHECK_THAT(c.note(Date(2026, 11, 24)).source, Catch::Contains("80-NQ/TW") && Catch::Contains("[L]"));
+    CHECK(c.isWorkingDay(Date(2025, 11, 24)));  // not before its effective year
 }
 
 TEST_CASE("2026: Tết 14/2-22/2 (9441/TB-BNV)", "[calendar]") {
@@ -166,8 +184,8 @@ TEST_CASE("Civil Code periods in calendar days ending on a rest day or holiday",
     const auto& c = standardCalendar();
     // 30 days from 2025-03-10 → 2025-04-09 (Wednesday), a working day.
     CHECK(c.addCalendarDays(Date(2025, 3, 10), 30) == Date(2025, 4, 9));
-    // Ends on 2025-04-30 (holiday): 1/5 holiday, 2/5 Friday.
-    CHECK(c.addCalendarDays(Date(2025, 4, 20), 10) == Date(2025, 5, 2));
+    // Ends on 2025-04-30 (holiday): 1/5 holiday, 2/5 swapped off, 3-4/5 weekend → Monday 5/5.
+    CHECK(c.addCalendarDays(Date(2025, 4, 20), 10) == Date(2025, 5, 5));
     // Ends in Tết 2026 (Saturday 14/2) → Monday 23/2.
     CHECK(c.addCalendarDays(Date(2026, 1, 15), 30) == Date(2026, 2, 23));
     // Ends on Sunday 2024-09-01 → 2/9 and 3/9 are Quốc khánh → Wednesday 4/9.

@@ -103,6 +103,13 @@ inline std::shared_ptr<ReferenceData> smallReference() {
     return r;
 }
 
+// Every problem of a form load, one per line ("file:line:column: message").
+inline std::string allProblems(const FormLoad& l) {
+    std::string s;
+    for (const auto& p : l.problems.problems()) s += p.str() + "\n";
+    return s;
+}
+
 inline FormLoad parseForm(const std::string& xml, std::shared_ptr<ReferenceData> ref = smallReference()) {
     return FormReader::parse(xml, "form.xml", formFunctions(ref, std::nullopt));
 }

@@ -8,11 +8,7 @@ using namespace par;
 using par::test::parseForm;
 
 namespace {
-std::string allProblems(const FormLoad& l) {
-    std::string s;
-    for (const auto& p : l.problems.problems()) s += p.str() + "\n";
-    return s;
-}
+using test::allProblems;
 
 // The small form with one piece of text replaced.
 std::string variant(const std::string& from, const std::string& to) {
@@ -97,6 +93,57 @@ TEST_CASE("bad deadlines, ranges and patterns are reported", "[form]") {
     CHECK_THAT(allProblems(parseForm(variant("30 working-days", "30 weeks"))), Catch::Contains("30 weeks"));
     CHECK_THAT(allProblems(parseForm(variant("min=\"0\" max=\"5000\"", "min=\"10\" max=\"5\""))), Catch::Contains("min"));
     CHECK_FALSE(parseForm(variant("pattern=\"[0-9]+/KH-.*\"", "pattern=\"[0-9\"")).problems.ok());
+}
+
+namespace {
+// The small form with a <thresholds> block (after <categories>) and a rule comparing with it.
+std::string withThresholds(const std::string& block) {
+    std::string s = variant("</categories>", "</categories>\n" + block);
+    const std::string rule = "<rule id=\"R-TY-LE\" category=\"late-handling\" area=\"procedures\" when=\"ty_le &lt; nguong\">"
+                             "<text>Tỷ lệ {number(ty_le)}%, chỉ tiêu {number(nguong)}%.</text></rule>\n  </rules>";
+    auto at = s.find("</rules>");
+    s.replace(at, std::string("</rules>").size(), rule);
+    return s;
+}
+}  // namespace
+
+TEST_CASE("thresholds are named numbers with a label and a source", "[form]") {
+    FormLoad l = parseForm(withThresholds(
+        "<thresholds>\n<threshold id=\"nguong\" value=\"55\" unit=\"%\">"
+        "<label>Tỷ lệ thanh toán trực tuyến</label><label lang=\"en\">Online payments</label>"
+        "<source>Kế hoạch 257/KH-UBND</source></threshold>\n</thresholds>"));
+    INFO(allProblems(l));
+    REQUIRE(l.problems.ok());
+    const Threshold* t = l.form->findThreshold("nguong");
+    REQUIRE(t != nullptr);
+    CHECK(t->value == 55);
+    CHECK(t->unit == "%");
+    CHECK(t->label.vi == "Tỷ lệ thanh toán trực tuyến");
+    CHECK(t->label.en == "Online payments");
+    CHECK(t->source == "Kế hoạch 257/KH-UBND");
+    CHECK(t->where.line == 11);
+    CHECK(l.form->findThreshold("ty_le") == nullptr);
+    CHECK(l.form->findQuestion("nguong") == nullptr);  // not an answer the wizard asks for
+}
+
+TEST_CASE("bad thresholds are reported with their line", "[form]") {
+    auto problems = [](const std::string& threshold) {
+        return allProblems(parseForm(withThresholds("<thresholds>\n" + threshold + "\n</thresholds>")));
+    };
+    CHECK_THAT(problems("<threshold id=\"nguong\"><label>L</label></threshold>"),
+               Catch::Contains("form.xml:11") && Catch::Contains("'nguong' thiếu giá trị"));
+    CHECK_THAT(problems("<threshold id=\"nguong\" value=\"năm mươi\"><label>L</label></threshold>"),
+               Catch::Contains("form.xml:11") && Catch::Contains("phải là số"));
+    CHECK_THAT(problems("<threshold id=\"nguong\" value=\"50\"/>"), Catch::Contains("thiếu <label> tiếng Việt"));
+    // One namespace with the questions: a threshold may not reuse a question id.
+    std::string clash = problems("<threshold id=\"nguong\" value=\"50\"><label>L</label></threshold>"
+                                 "<threshold id=\"ty_le\" value=\"50\"><label>L</label></threshold>");
+    CHECK_THAT(clash, Catch::Contains("'ty_le' bị trùng"));
+    // Typed as a number in expressions: comparing it with text is a type error of the rule.
+    std::string bad = withThresholds("<thresholds><threshold id=\"nguong\" value=\"1\"><label>L</label></threshold></thresholds>");
+    bad.replace(bad.find("ty_le &lt; nguong"), std::string("ty_le &lt; nguong").size(), "nguong = 'một'");
+    CHECK_THAT(allProblems(parseForm(bad)), Catch::Contains("nguong = 'một'") || Catch::Contains("form.xml:"));
+    CHECK_FALSE(parseForm(bad).problems.ok());
 }
 
 TEST_CASE("the shipped forms are valid and large enough", "[form]") {
