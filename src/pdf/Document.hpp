@@ -176,7 +176,7 @@ struct Section {
 
 struct Document {
     std::vector<Section> sections;
-    // ASCII metadata (libharu writes Info strings in PDFDocEncoding).
+    // Metadata, UTF-8 (written as UTF-16BE text strings: Vietnamese keeps its diacritics).
     std::string title;
     std::string subject;
     std::string author;

@@ -47,35 +47,6 @@ struct DocDeleter {
     void operator()(HPDF_Doc d) const { HPDF_Free(d); }
 };
 
-// libharu writes Info strings as given, read as PDFDocEncoding: fold Vietnamese to ASCII
-// ("Thông báo" -> "Thong bao") rather than show mojibake.
-std::string asciiFold(const std::string& utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status))
-        return "";
-    icu::UnicodeString src = icu::UnicodeString::fromUTF8(utf8);
-    icu::UnicodeString d = nfd->normalize(src, status);
-    if (U_FAILURE(status))
-        return "";
-    std::string out;
-    for (int32_t i = 0; i < d.length(); ++i) {
-        char16_t c = d.charAt(i);
-        if (c < 0x80)
-            out += static_cast<char>(c);
-        else if (c == 0x0111)
-            out += 'd';
-        else if (c == 0x0110)
-            out += 'D';
-        else if (c >= 0x0300 && c <= 0x036F)
-            continue;  // combining marks
-        else if (c >= 0xDC00 && c <= 0xDFFF)
-            continue;  // second half of a surrogate pair
-        else
-            out += '?';
-    }
-    return out;
-}
 
 void setDate(HPDF_Doc doc, long long epoch) {
     std::time_t t = static_cast<std::time_t>(epoch);
@@ -208,12 +179,16 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
 
     auto info = [&](HPDF_InfoType type, const std::string& v) {
         if (!v.empty())
-            HPDF_SetInfoAttr(pdf.get(), type, asciiFold(v).c_str());
+            HPDF_SetInfoAttr(pdf.get(), type, v.c_str());
     };
+    // The keywords (the fingerprint `verify` looks for, ASCII) as plain bytes; then the texts in
+    // Vietnamese with their diacritics: with the UTF-8 encoder current, libharu writes them as
+    // UTF-16BE text strings, which every reader shows as typed.
+    info(HPDF_INFO_KEYWORDS, doc.keywords);
+    HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");
     info(HPDF_INFO_TITLE, doc.title);
     info(HPDF_INFO_SUBJECT, doc.subject);
     info(HPDF_INFO_AUTHOR, doc.author);
-    info(HPDF_INFO_KEYWORDS, doc.keywords);
     info(HPDF_INFO_CREATOR, "par-audit");
     std::optional<long long> epoch =
         options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();

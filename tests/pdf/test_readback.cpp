@@ -100,8 +100,9 @@ TEST_CASE("the notice reads back: content, order, fonts, structure", "[pdf][read
     CHECK_THAT(info.out, Catch::Contains("par-audit-sha256:" + d.path("fingerprint")->str()));
     CHECK_THAT(info.out, Catch::Contains("2018"));  // CreationDate from the epoch
     CHECK_THAT(info.out, Catch::Contains("(A4)"));
-    CHECK_THAT(info.out,
-               Catch::Contains("Thong bao ket luan kiem tra 05/TB-SNV"));  // ASCII-folded title
+    // Title, subject and author in Vietnamese with their diacritics (UTF-16BE text strings).
+    CHECK_THAT(info.out, Catch::Contains("Title:           Thông báo kết luận kiểm tra 05/TB-SNV"));
+    CHECK_THAT(info.out, Catch::Contains("Subject:         Kết luận kiểm tra công tác cải cách hành chính"));
 }
 
 TEST_CASE("positions: margins, page numbers, header columns", "[pdf][readback]") {

@@ -252,7 +252,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
                          agencyTitle(audit.body.name)));
     Data& team = d["team"];
     team = Data::list();
-    std::string leader;
+    std::string leader, secretary;
     for (size_t i = 0; i < audit.team.size(); ++i) {
         const TeamMember& m = audit.team[i];
         team.push(Data::map()
@@ -262,8 +262,10 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
                       .set("end", i + 1 == audit.team.size() ? "." : ";"));
         if (m.role == "leader" && leader.empty())
             leader = m.name;
+        if (m.role == "secretary" && secretary.empty())
+            secretary = m.name;
     }
-    insp.set("leader", leader);
+    insp.set("leader", leader).set("secretary", secretary);
 
     Data& bases = d["bases"];
     bases = Data::list();

@@ -94,6 +94,7 @@ Data sampleNoticeData(size_t findings) {
         .set("decision", "Quyết định số 1235/QĐ-SNV ngày 15/11/2018")
         .set("team", "Đoàn kiểm tra của Sở Nội vụ")
         .set("leader", "Lê Đình Lý")
+        .set("secretary", "Hoàng Văn Cường")
         .set("scope", "các phòng, ban chuyên môn thuộc UBND huyện và 02 xã Ngọc Sơn, Quỳnh Châu");
     Data& team = d["team"];
     team.push(Data::map()
