@@ -47,8 +47,8 @@ TEST_CASE("a session opens the sample clean and counts changes", "[wizard]") {
 }
 
 TEST_CASE("a new session needs a unit name and takes the form's only unit type", "[wizard]") {
-    CHECK_THROWS_AS(AuditSession::create({"cchc-so", "  ", "", "", ""}), UsageError);
-    auto s = AuditSession::create({"cchc-huyen", "UBND huyện Yên Thành", "", "district", "Nghệ An"});
+    CHECK_THROWS_AS(AuditSession::create({"cchc-so", "  ", "", "", "", "", "", ""}), UsageError);
+    auto s = AuditSession::create({"cchc-huyen", "UBND huyện Yên Thành", "", "district", "Nghệ An", "", "", ""});
     CHECK(s->dirty());
     CHECK(s->path().empty());
     CHECK(s->audit().form.id == "cchc-huyen");
@@ -149,15 +149,18 @@ TEST_CASE("details page: dates, ranges, missing details", "[wizard]") {
 
     CHECK_FALSE(d.set(DetailField::VisitEnd, "31/02/2018"));
     CHECK_FALSE(d.valid());
-    CHECK(d.set(DetailField::VisitEnd, "27/11/2018"));
+    // An end before the start is refused by the core's details action (nothing stored), and kept
+    // as the field's input error.
+    CHECK_FALSE(d.set(DetailField::VisitEnd, "27/11/2018"));
     REQUIRE(d.errors().size() == 1);
     CHECK(d.errors()[0].field == DetailField::VisitEnd);
     CHECK(d.set(DetailField::VisitEnd, "2018-11-29"));
     CHECK(d.valid());
     CHECK(s->audit().inspectionDate() == Date(2018, 11, 29));
 
-    CHECK(d.set(DetailField::UnitName, "  "));
+    CHECK_FALSE(d.set(DetailField::UnitName, "  "));  // the unit's name cannot be cleared
     CHECK_FALSE(d.valid());
+    CHECK(d.get(DetailField::UnitName) == "UBND huyện Quỳnh Lưu");
     CHECK(d.set(DetailField::UnitName, "UBND huyện Quỳnh Lưu"));
 
     d.setMember(0, {"Lê Đình Lý", "member", "Phó Giám đốc"});
@@ -180,11 +183,15 @@ TEST_CASE("the step list follows the form and blocks Next on an invalid page", "
     auto s = openSample();
     StepList steps(*s);
     size_t sections = s->form().sections.size();
-    CHECK(steps.count() == sections + 3);
+    CHECK(steps.count() == sections + 4);
     CHECK(steps.step(0).kind == StepKind::Details);
     CHECK(steps.step(sections + 1).kind == StepKind::Findings);
-    CHECK(steps.step(sections + 2).kind == StepKind::Output);
-    CHECK(StepList(*s, {true, true}).count() == sections + 5);
+    CHECK(steps.step(sections + 2).kind == StepKind::Notice);
+    CHECK(steps.step(sections + 3).kind == StepKind::Output);
+    StepList all(*s, {true, true});
+    CHECK(all.count() == sections + 6);
+    CHECK(all.step(sections + 3).kind == StepKind::Score);
+    CHECK(all.step(sections + 4).kind == StepKind::Notice);
 
     CHECK(steps.canGoNext());
     CHECK(steps.blockReason().empty());
@@ -220,7 +227,7 @@ TEST_CASE("save writes the audit where asked, with its references still found", 
     CHECK(again->audit().answers.find("tthc_so_thu_tuc")->value == "304");
     CHECK(again->reference()->catalog.find("MAU.XD.01") != nullptr);  // the sample's own catalog
 
-    auto fresh = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", "Nghệ An"});
+    auto fresh = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", "Nghệ An", "", "", ""});
     CHECK_THROWS_AS(fresh->save(), UsageError);
     fresh->save(dir.file("qh.audit.xml"));
     auto reopened = AuditSession::open(dir.file("qh.audit.xml"));
