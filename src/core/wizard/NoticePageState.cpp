@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/common/Text.hpp"
+#include "core/wizard/InputFormat.hpp"
 
 namespace par::wizard {
 
@@ -21,7 +22,7 @@ bool NoticePageState::set(const std::string& field, const std::string& input) {
         if (change) session_.record(*change);
         return true;
     } catch (const UsageError& e) {
-        session_.setInputError(pathOf(field), e.what());
+        session_.setInputError(pathOf(field), messageUnderField(e.what(), field));
         return false;
     }
 }

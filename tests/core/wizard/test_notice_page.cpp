@@ -9,6 +9,7 @@
 #include "core/common/Text.hpp"
 #include "core/wizard/AuditSession.hpp"
 #include "core/wizard/DetailsPageState.hpp"
+#include "core/wizard/InputFormat.hpp"
 #include "core/wizard/NoticePageState.hpp"
 #include "core/wizard/StepList.hpp"
 
@@ -73,6 +74,9 @@ TEST_CASE("notice page: typed values are stored, bad ones kept as input errors",
     CHECK_FALSE(n.set("date", "20/11/2018"));
     CHECK_FALSE(n.set("report-by", "31/02/2019"));
     CHECK(n.errors().size() == 3);
+    // Shown under the field: without the "report-by: " by which the command line names it.
+    for (const auto& [field, message] : n.errors())
+        if (field == "report-by") CHECK_THAT(message, Catch::StartsWith("'31/02/2019' không phải ngày hợp lệ"));
     CHECK(n.get("date") == "05/12/2018");
     CHECK(n.get("report-by").empty());
     CHECK(n.set("number", "07"));
@@ -279,4 +283,22 @@ TEST_CASE("the Notice step: incomplete until it can be signed, invalid with an i
     setLanguage(Language::English);
     CHECK(steps.step(notice).title == "Conclusion notice");
     setLanguage(Language::Vietnamese);
+}
+
+TEST_CASE("messages under a field drop the command line's name for it", "[wizard][notice]") {
+    setLanguage(Language::Vietnamese);
+    CHECK(messageUnderField("visit-end: Ngày kết thúc kiểm tra trước ngày bắt đầu.", "visit-end") ==
+          "Ngày kết thúc kiểm tra trước ngày bắt đầu.");
+    CHECK(messageUnderField("visit-end: x", "visit-start") == "visit-end: x");  // another field's name stays
+    CHECK(messageUnderField("date: ", "date") == "date: ");                     // nothing would be left
+    auto s = blankCommune();
+    DetailsPageState d(*s);
+    REQUIRE_FALSE(d.set(DetailField::PlanDate, "31/02/2026"));
+    bool found = false;
+    for (const auto& e : d.errors())
+        if (e.field == DetailField::PlanDate) {
+            found = true;
+            CHECK_THAT(e.message, Catch::StartsWith("'31/02/2026' không phải ngày hợp lệ"));
+        }
+    CHECK(found);
 }

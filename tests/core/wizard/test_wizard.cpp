@@ -149,19 +149,20 @@ TEST_CASE("details page: dates, ranges, missing details", "[wizard]") {
 
     CHECK_FALSE(d.set(DetailField::VisitEnd, "31/02/2018"));
     CHECK_FALSE(d.valid());
-    // An end before the start is refused by the core's details action (nothing stored), and kept
-    // as the field's input error.
+    // An end before the start is refused (the core's details action) and shown on the field.
     CHECK_FALSE(d.set(DetailField::VisitEnd, "27/11/2018"));
     REQUIRE(d.errors().size() == 1);
     CHECK(d.errors()[0].field == DetailField::VisitEnd);
+    CHECK_THAT(d.errors()[0].message, Catch::Contains("trước ngày bắt đầu"));
     CHECK(d.set(DetailField::VisitEnd, "2018-11-29"));
     CHECK(d.valid());
     CHECK(s->audit().inspectionDate() == Date(2018, 11, 29));
 
-    CHECK_FALSE(d.set(DetailField::UnitName, "  "));  // the unit's name cannot be cleared
+    CHECK_FALSE(d.set(DetailField::UnitName, "  "));  // refused: the name stays
     CHECK_FALSE(d.valid());
     CHECK(d.get(DetailField::UnitName) == "UBND huyện Quỳnh Lưu");
     CHECK(d.set(DetailField::UnitName, "UBND huyện Quỳnh Lưu"));
+    CHECK(d.valid());
 
     d.setMember(0, {"Lê Đình Lý", "member", "Phó Giám đốc"});
     CHECK_FALSE(d.complete());  // no leader any more
