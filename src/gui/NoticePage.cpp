@@ -91,7 +91,10 @@ NoticePage::NoticePage(wxWindow* parent, AuditEditorPanel& editor)
     addField(idBox, id, "number", _("N&umber:"));
     addField(idBox, id, "symbol", _("S&ymbol:"));
     addField(idBox, id, "date", _("&Date:"));
-    addField(idBox, id, "place", _("&Place (for the date line):"));
+    // msgids stay ASCII (wx converts them with the C library's locale, which may not be UTF-8): the
+    // Vietnamese words of the document are arguments.
+    addField(idBox, id, "place", _("&Place:"),
+             wxString::Format(_("As printed on the date line: %s."), wx("\"Nghệ An, ngày … tháng … năm …\"")));
 
     auto [signBox, sign] = group(this, top, _("Signature"));
     addField(signBox, sign, "signer", _("&Signer:"));
@@ -103,10 +106,13 @@ NoticePage::NoticePage(wxWindow* parent, AuditEditorPanel& editor)
     addField(textBox, text, "report-by", _("Unit reports &by:"),
              _("Empty: the notice gives the latest deadline of the remediation actions."));
 
-    addList("basis", _("Legal bases"), _("Each \"Căn cứ …\" line of the notice, in the order they are printed."));
+    addList("basis", _("Legal bases"),
+            wxString::Format(_("Each %s line of the notice, in the order they are printed."), wx("\"Căn cứ …\"")));
     addList("area-summary", _("Summaries by area"), _("What the team saw in each area, printed before the findings."));
     addList("strength", _("Strengths"), wxString());
-    addList("recipient", _("Recipients"), _("The \"Nơi nhận\" block, e.g. \"UBND xã … (để thực hiện)\", \"Lưu: VT, CCHC\"."));
+    addList("recipient", _("Recipients"),
+            wxString::Format(_("The %s block, e.g. %s."), wx("\"Nơi nhận\""),
+                             wx("\"UBND xã … (để thực hiện)\", \"Lưu: VT, CCHC\"")));
     SetSizer(top);
 
     suggest_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { fillSuggestions(); });
@@ -115,8 +121,10 @@ NoticePage::NoticePage(wxWindow* parent, AuditEditorPanel& editor)
 wxSizer* NoticePage::addRow(wxWindow* parent, wxSizer* grid, const std::string& field, const wxString& label,
                             wxWindow* control, const wxString& help) {
     auto* l = new wxStaticText(parent, wxID_ANY, label);
-    l->SetMinSize(wxSize(kLabelWidth, -1));
-    grid->Add(l, 0, wxTOP, 6);
+    l->SetMinSize(wxSize(std::max(kLabelWidth, l->GetBestSize().x), -1));  // never cut a longer label
+    // Level with the first line of the control's text, however tall the control is drawn.
+    int single = field == "summary" ? GetCharHeight() + 12 : control->GetBestSize().y;
+    grid->Add(l, 0, wxTOP, std::max(0, (single - l->GetBestSize().y) / 2));
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(control, 0);
     if (!help.empty()) column->Add(helpText(parent, help, kControlWrap), 0, wxTOP, 2);

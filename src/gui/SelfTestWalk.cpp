@@ -150,12 +150,20 @@ void SelfTestWalk::plan() {
         page->simulateMember(4, kMemberName, "member", kMemberTitle);
         page->simulateInput(DetailField::PeriodEnd, "31/02/2018");
         check(!frame_.editor()->steps().canGoNext(), "Next is blocked by an impossible date");
+        page->Scroll(0, 20);  // the period and its message in view
     });
     add("details: blocked", [this] { shot("details-error"); });
     add("details: corrected", [this] {
         auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage());
         page->simulateInput(DetailField::PeriodEnd, "30/10/2018");
         check(frame_.editor()->steps().canGoNext(), "Next is allowed again");
+    });
+    add("details: the team", [this] {
+        if (auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage())) page->Scroll(0, 100);
+    });
+    add("details: screenshot of the team", [this] { shot("details-team"); });
+    add("details: back to the top", [this] {
+        if (auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage())) page->Scroll(0, 0);
     });
     add("details: screenshot", [this] { shot("details"); });
     add("section I: relevance and an invalid number", [this] {
