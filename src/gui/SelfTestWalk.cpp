@@ -100,6 +100,9 @@ void SelfTestWalk::check(bool condition, const wxString& what) {
 
 void SelfTestWalk::shot(const wxString& name) {
     if (shots_.empty()) return;
+    // Everything drawn as it now is: GTK repaints a button made insensitive only when asked to.
+    frame_.Refresh();
+    wxTheApp->Yield(true);
     check(!screenshotWindow(frame_, shots_, name).empty(), "screenshot " + shots_ + "/" + name + ".png");
 }
 
@@ -304,7 +307,11 @@ void SelfTestWalk::plan() {
         check(page->shownMissing().StartsWith(_("Still needed before the notice can be signed: ")),
               "the page lists what is missing: " + page->shownMissing());
     });
-    add("notice: blocked", [this] { shot("notice-error"); });
+    add("notice: blocked", [this] {
+        wxWindow* next = frame_.editor()->FindWindow(wxID_FORWARD);
+        check(next != nullptr && !next->IsEnabled(), "the Next button is disabled");
+        shot("notice-error");
+    });
     add("notice: number, date, signer, a basis and a recipient, suggestions", [this] {
         AuditEditorPanel* ed = frame_.editor();
         auto* page = dynamic_cast<NoticePage*>(ed->currentPage());
