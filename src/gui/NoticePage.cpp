@@ -103,7 +103,7 @@ NoticePage::NoticePage(wxWindow* parent, AuditEditorPanel& editor)
 
     auto [textBox, text] = group(this, top, _("Summary line and report deadline"));
     addField(textBox, text, "summary", _("Su&mmary line:"));
-    addField(textBox, text, "report-by", _("Unit reports &by:"),
+    addField(textBox, text, "report-by", _("Unit &reports by:"),
              _("Empty: the notice gives the latest deadline of the remediation actions."));
 
     addList("basis", _("Legal bases"),
