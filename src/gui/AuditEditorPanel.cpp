@@ -8,6 +8,7 @@
 #include "gui/FindingsPage.hpp"
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
+#include "gui/NoticePage.hpp"
 #include "gui/OutputPage.hpp"
 #include "gui/ScorePage.hpp"
 #include "gui/SectionPage.hpp"
@@ -35,6 +36,7 @@ AuditEditorPanel::AuditEditorPanel(wxWindow* parent, AuditSession& session, Main
             case StepKind::Output: p = new OutputPage(book_, *this); break;
             case StepKind::Dossier: p = new DossierPage(book_, *this); break;
             case StepKind::Score: p = new ScorePage(book_, *this); break;
+            case StepKind::Notice: p = new NoticePage(book_, *this); break;
         }
         pages_.push_back(p);
         book_->AddPage(p, wx(s.title));

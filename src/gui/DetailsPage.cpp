@@ -4,6 +4,8 @@
 #include <wx/sizer.h>
 #include <wx/statbox.h>
 
+#include <algorithm>
+
 #include "gui/AuditEditorPanel.hpp"
 #include "gui/GuiUtil.hpp"
 
@@ -19,10 +21,12 @@ DetailsPage::DetailsPage(wxWindow* parent, AuditEditorPanel& editor)
     title->SetFont(title->GetFont().Scaled(1.3f).Bold());
     top->Add(title, 0, wxALL, 10);
 
+    // Label | control with its message under it (a third column would fall off the page's right
+    // edge beside the step list).
     auto group = [&](const wxString& caption) {
         auto* box = new wxStaticBoxSizer(wxVERTICAL, this, caption);
-        auto* grid = new wxFlexGridSizer(3, wxSize(8, 6));
-        grid->AddGrowableCol(2);
+        auto* grid = new wxFlexGridSizer(2, wxSize(8, 6));
+        grid->AddGrowableCol(1);
         box->Add(grid, 0, wxEXPAND | wxALL, 6);
         top->Add(box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
         return std::make_pair(box->GetStaticBox(), grid);
@@ -53,10 +57,16 @@ DetailsPage::DetailsPage(wxWindow* parent, AuditEditorPanel& editor)
     addField(docBox, docs, F::VisitEnd, _("Visit &to:"));
     addField(docBox, docs, F::PeriodStart, _("Period &start:"));
     addField(docBox, docs, F::PeriodEnd, _("Period &end:"));
-    docs->Add(new wxStaticText(docBox, wxID_ANY, _("Form:")), 0, wxALIGN_CENTER_VERTICAL);
-    docs->Add(new wxStaticText(docBox, wxID_ANY, wx(form.title.get() + " (" + form.id + " " + form.version + ")")), 0,
-              wxALIGN_CENTER_VERTICAL);
-    docs->AddSpacer(1);
+    auto* formLabel = new wxStaticText(docBox, wxID_ANY, _("Form:"));
+    labels_.push_back(formLabel);
+    docs->Add(formLabel, 0);
+    auto* formText = new wxStaticText(docBox, wxID_ANY, wx(form.title.get() + " (" + form.id + " " + form.version + ")"));
+    formText->Wrap(kFieldWrap);
+    docs->Add(formText, 0);
+    // One label width in every box, so that the controls line up from box to box.
+    int labelWidth = 0;
+    for (auto* l : labels_) labelWidth = std::max(labelWidth, l->GetBestSize().x);
+    for (auto* l : labels_) l->SetMinSize(wxSize(labelWidth, -1));
 
     auto* teamBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Inspection team"));
     team_ = new wxGrid(teamBox->GetStaticBox(), wxID_ANY);
@@ -101,16 +111,26 @@ DetailsPage::DetailsPage(wxWindow* parent, AuditEditorPanel& editor)
     team_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) { teamCellChanged(e.GetRow(), e.GetCol()); });
 }
 
+wxSizer* DetailsPage::addRow(wxWindow* parent, wxSizer* grid, F field, const wxString& label, wxWindow* control) {
+    auto* l = new wxStaticText(parent, wxID_ANY, label);
+    labels_.push_back(l);
+    // Level with the control's text, however tall the control is drawn.
+    grid->Add(l, 0, wxTOP, std::max(0, (control->GetBestSize().y - l->GetBestSize().y) / 2));
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(control, 0);
+    auto* m = makeMessageLabel(parent);
+    column->Add(m, 0, wxTOP, 2);
+    grid->Add(column, 0, wxEXPAND);
+    messages_[field] = m;
+    return column;
+}
+
 void DetailsPage::addField(wxWindow* parent, wxSizer* grid, F field, const wxString& label) {
-    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     bool date = DetailsPageState::isDate(field);
     auto* t = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(date ? 130 : 380, -1));
     if (date) t->SetHint(_("DD/MM/YYYY"));
-    grid->Add(t, 0);
-    auto* m = makeMessageLabel(parent);
-    grid->Add(m, 0, wxALIGN_CENTER_VERTICAL);
+    addRow(parent, grid, field, label, t);
     texts_[field] = t;
-    messages_[field] = m;
     t->Bind(wxEVT_TEXT, [this, field, t](wxCommandEvent&) {
         if (loading_) return;
         state_.set(field, std8(t->GetValue()));
@@ -120,16 +140,12 @@ void DetailsPage::addField(wxWindow* parent, wxSizer* grid, F field, const wxStr
 
 void DetailsPage::addChoice(wxWindow* parent, wxSizer* grid, F field, const wxString& label,
                             const std::vector<IdLabel>& options) {
-    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     auto* c = new wxChoice(parent, wxID_ANY);
     c->Append("");
     for (const auto& o : options) c->Append(wx(o.label));
-    grid->Add(c, 0);
-    auto* m = makeMessageLabel(parent);
-    grid->Add(m, 0, wxALIGN_CENTER_VERTICAL);
+    addRow(parent, grid, field, label, c);
     choices_[field] = c;
     options_[field] = options;
-    messages_[field] = m;
     c->Bind(wxEVT_CHOICE, [this, field, c](wxCommandEvent&) {
         if (loading_) return;
         int i = c->GetSelection();
@@ -190,7 +206,10 @@ void DetailsPage::refreshState() {
     std::map<F, std::vector<std::string>> errors, warnings;
     for (const auto& e : state_.errors()) errors[e.field].push_back(e.message);
     for (const auto& w : state_.warnings()) warnings[w.field].push_back(w.message);
-    for (auto& [field, label] : messages_) setMessages(label, errors[field], warnings[field]);
+    for (auto& [field, label] : messages_) {
+        setMessages(label, errors[field], warnings[field]);
+        if (label->IsShown()) label->Wrap(kFieldWrap);
+    }
     setMessages(teamMessage_, errors[F::Team], warnings[F::Team]);
     Layout();
     FitInside();

@@ -29,6 +29,9 @@ public:
     wxString shownValue(par::wizard::DetailField field) const;
 
 private:
+    // The label, then the control with its message under it; returns the control's column.
+    wxSizer* addRow(wxWindow* parent, wxSizer* grid, par::wizard::DetailField field, const wxString& label,
+                    wxWindow* control);
     void addField(wxWindow* parent, wxSizer* grid, par::wizard::DetailField field, const wxString& label);
     void addChoice(wxWindow* parent, wxSizer* grid, par::wizard::DetailField field, const wxString& label,
                    const std::vector<par::wizard::IdLabel>& options);
@@ -40,6 +43,8 @@ private:
     std::map<par::wizard::DetailField, wxChoice*> choices_;
     std::map<par::wizard::DetailField, std::vector<par::wizard::IdLabel>> options_;
     std::map<par::wizard::DetailField, wxStaticText*> messages_;
+    std::vector<wxStaticText*> labels_;  // of the fields, given one width
+    static constexpr int kFieldWrap = 520;  // messages under a control
     std::vector<par::wizard::IdLabel> roles_;
     wxGrid* team_ = nullptr;
     wxStaticText* teamMessage_ = nullptr;

@@ -7,6 +7,7 @@
 #include <wx/utils.h>
 
 #include "core/wizard/FindingsReview.hpp"
+#include "core/wizard/NoticePageState.hpp"
 #include "gui/AuditEditorPanel.hpp"
 #ifdef PAR_GUI_HAS_PDF
 #include "pdf/DocumentPrinter.hpp"
@@ -118,14 +119,17 @@ void OutputPage::chooseAndMake(int kind) {
     if (!actions::readyToPrint(missing)) {
         wxString list;
         for (const auto& m : missing)
-            if (m.required) list += "\n  - " + wx(m.label);
+            if (m.required)
+                list += "\n  - " + wx(m.label) + " " +
+                        (NoticePageState::onThisPage(m.field) ? _("(Conclusion notice page)") : _("(Audit details page)"));
+        // msgids stay ASCII: wx converts them with the C library's locale, which may not be UTF-8.
         wxMessageDialog ask(this,
-                            wxString::Format(_("The %s cannot be signed yet; it lacks:%s\n\nFill these in on the Notice "
-                                               "page, or print a draft marked \"DỰ THẢO\" on every page."),
-                                             wx(pdf::documentLabel(k)), list),
-                            _("Document incomplete"), wxYES_NO | wxCANCEL | wxICON_WARNING);
-        ask.SetYesNoLabels(_("Print a &draft"), _("&Cancel"));
-        if (ask.ShowModal() != wxID_YES) return;
+                            wxString::Format(_("The %s cannot be signed yet; it lacks:%s\n\nFill these in, or print a "
+                                               "draft marked %s on every page."),
+                                             wx(pdf::documentLabel(k)), list, wx("\"DỰ THẢO\"")),
+                            _("Document incomplete"), wxOK | wxCANCEL | wxICON_WARNING);
+        ask.SetOKCancelLabels(_("Print a &draft"), _("&Cancel"));
+        if (ask.ShowModal() != wxID_OK) return;
         draft = true;
     }
     if (makeDocument(kind, dlg.GetPath(), draft)) open_->SetFocus();

@@ -14,6 +14,7 @@
 #include "core/wizard/DetailsPageState.hpp"
 #include "core/wizard/DossierPageState.hpp"
 #include "core/wizard/FindingsReview.hpp"
+#include "core/wizard/NoticePageState.hpp"
 #include "gui/AuditEditorPanel.hpp"
 #include "gui/DetailsPage.hpp"
 #include "gui/DossierPage.hpp"
@@ -21,6 +22,7 @@
 #include "gui/FindingsPage.hpp"
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
+#include "gui/NoticePage.hpp"
 #include "gui/OutputPage.hpp"
 #include "gui/QuestionPanel.hpp"
 #include "gui/RepeatPanel.hpp"
@@ -46,6 +48,20 @@ const char* kManualRecommendation = "Nghiên cứu, đề xuất ít nhất mộ
 const char* kManualDeadline = "60 ngày làm việc";
 const char* kDossierAsOf = "30/10/2018";
 const char* kDismissReason = "Đoàn đã đối chiếu hồ sơ gốc: đơn vị khắc phục ngay trong buổi kiểm tra.";
+// The notice: the sample's signer typed again after being cleared, a new number and date, one more
+// legal basis, recipient and area summary, the last strength removed, the symbol and the summary line
+// cleared so that the suggestions fill them again.
+const char* kNoticeNumber = "06";
+const char* kNoticeDate = "06/12/2018";
+const char* kSigner = "Lê Đình Lý";
+const char* kSignerTitle = "PHÓ GIÁM ĐỐC";
+const char* kSignFor = "KT. GIÁM ĐỐC";
+const char* kBadSignFor = "GIÁM ĐỐC";  // no KT./TM./…: refused, the page invalid
+const char* kBasis = "Căn cứ Kế hoạch cải cách hành chính năm 2018 của UBND huyện Quỳnh Lưu";
+const char* kRecipient = "Phòng Nội vụ huyện Quỳnh Lưu";
+const char* kAreaSummaryArea = "civil-service";
+const char* kAreaSummary = "Đã rà soát vị trí việc làm của các phòng chuyên môn thuộc UBND huyện.";
+const size_t kStrengthRemoved = 4;
 
 // The sample one-stop export, beside the sample audit's folder (samples/mot-cua/).
 std::string sampleDossierLog(const wxString& audit) {
@@ -84,6 +100,9 @@ void SelfTestWalk::check(bool condition, const wxString& what) {
 
 void SelfTestWalk::shot(const wxString& name) {
     if (shots_.empty()) return;
+    // Everything drawn as it now is: GTK repaints a button made insensitive only when asked to.
+    frame_.Refresh();
+    wxTheApp->Yield(true);
     check(!screenshotWindow(frame_, shots_, name).empty(), "screenshot " + shots_ + "/" + name + ".png");
 }
 
@@ -134,12 +153,20 @@ void SelfTestWalk::plan() {
         page->simulateMember(4, kMemberName, "member", kMemberTitle);
         page->simulateInput(DetailField::PeriodEnd, "31/02/2018");
         check(!frame_.editor()->steps().canGoNext(), "Next is blocked by an impossible date");
+        page->Scroll(0, 20);  // the period and its message in view
     });
     add("details: blocked", [this] { shot("details-error"); });
     add("details: corrected", [this] {
         auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage());
         page->simulateInput(DetailField::PeriodEnd, "30/10/2018");
         check(frame_.editor()->steps().canGoNext(), "Next is allowed again");
+    });
+    add("details: the team", [this] {
+        if (auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage())) page->Scroll(0, 100);
+    });
+    add("details: screenshot of the team", [this] { shot("details-team"); });
+    add("details: back to the top", [this] {
+        if (auto* page = dynamic_cast<DetailsPage*>(frame_.editor()->currentPage())) page->Scroll(0, 0);
     });
     add("details: screenshot", [this] { shot("details"); });
     add("section I: relevance and an invalid number", [this] {
@@ -260,19 +287,81 @@ void SelfTestWalk::plan() {
         check(page->shownBand() != wxString::FromUTF8("—"), "a band is shown");
     });
     add("score: screenshot", [this] { shot("score"); });
+    add("notice: the sample's notice, then a cleared signer and a wrong signing authority", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        if (!goToKind(ed, StepKind::Notice)) return check(false, "Next blocked before the notice page");
+        auto* page = dynamic_cast<NoticePage*>(ed->currentPage());
+        check(page != nullptr, "the notice page");
+        if (page == nullptr) return;
+        check(page->shownValue("number") == "05", "the sample's notice number is shown: " + page->shownValue("number"));
+        check(page->shownItems("basis") == 4, "the sample's four legal bases are listed");
+        check(page->shownMissing() == _("The notice has what it needs to be signed."), "the sample's notice is whole");
+        page->simulateInput("signer", "");
+        page->simulateInput("signer-title", "");
+        page->simulateInput("sign-for", kBadSignFor);
+        Step st = ed->steps().step(ed->steps().current());
+        check(st.status == StepStatus::Invalid && st.errors == 1, "the wrong signing authority makes the step invalid");
+        check(!ed->steps().canGoNext(), "Next is blocked by the signing authority");
+        check(!page->fieldMessage("sign-for").empty(), "the signing authority's message is shown");
+        check(!page->fieldMessage("signer").empty(), "the cleared signer is marked as needed");
+        check(page->shownMissing().StartsWith(_("Still needed before the notice can be signed: ")),
+              "the page lists what is missing: " + page->shownMissing());
+    });
+    add("notice: blocked", [this] {
+        wxWindow* next = frame_.editor()->FindWindow(wxID_FORWARD);
+        check(next != nullptr && !next->IsEnabled(), "the Next button is disabled");
+        shot("notice-error");
+    });
+    add("notice: number, date, signer, a basis and a recipient, suggestions", [this] {
+        AuditEditorPanel* ed = frame_.editor();
+        auto* page = dynamic_cast<NoticePage*>(ed->currentPage());
+        if (page == nullptr) return check(false, "still on the notice page");
+        page->simulateInput("number", kNoticeNumber);
+        page->simulateInput("date", kNoticeDate);
+        page->simulateInput("signer", kSigner);
+        page->simulateInput("signer-title", kSignerTitle);
+        page->simulateInput("sign-for", kSignFor);
+        check(page->fieldMessage("sign-for").empty(), "the signing authority is accepted");
+        check(ed->steps().canGoNext(), "Next is allowed again");
+        page->simulateInput("symbol", "");
+        page->simulateInput("summary", "");
+        check(!page->simulateAdd("recipient", "   "), "an empty recipient is refused");
+        check(page->simulateAdd("basis", kBasis), "a legal basis is added");
+        check(page->simulateAdd("recipient", kRecipient), "a recipient is added");
+        check(page->simulateAdd("area-summary", kAreaSummary, kAreaSummaryArea), "an area summary is added");
+        size_t strengths = page->shownItems("strength");
+        page->simulateRemove("strength", kStrengthRemoved);
+        check(page->shownItems("strength") + 1 == strengths, "a strength is removed");
+        size_t filled = page->simulateSuggestions();
+        check(filled == 2, wxString::Format("the suggestions fill the symbol and the summary line (filled %zu)", filled));
+        check(page->shownValue("symbol") == "TB-SNV", "the suggested symbol is shown: " + page->shownValue("symbol"));
+        check(!page->shownValue("summary").empty(), "the suggested summary line is shown");
+        check(page->shownItems("basis") == 5, "the suggestions add no basis to a list that has some");
+        Step st = ed->steps().step(ed->steps().current());
+        check(st.status == StepStatus::Complete, "the Notice step is complete");
+        check(page->shownMissing() == _("The notice has what it needs to be signed."),
+              "nothing is missing any more: " + page->shownMissing());
+        page->Scroll(0, 0);
+    });
+    add("notice: screenshot", [this] { shot("notice"); });
+    add("notice: the lists", [this] {
+        if (auto* page = dynamic_cast<NoticePage*>(frame_.editor()->currentPage())) page->Scroll(0, 48);
+    });
+    add("notice: screenshot of the lists", [this] { shot("notice-lists"); });
     add("output: save", [this] {
         AuditEditorPanel* ed = frame_.editor();
-        check(ed->goNext(), "Next to the output page");
+        check(goToKind(ed, StepKind::Output), "Next to the output page");
         check(frame_.saveTo(output_), "save to " + output_);
         check(!frame_.session()->dirty(), "saved: no unsaved changes");
         ed->currentPage()->reload();
     });
 #ifdef PAR_GUI_HAS_PDF
-    add("output: the notice and the plan as PDF", [this] {
+    add("output: the notice, the plan and the minutes as PDF, for signing", [this] {
         auto* page = dynamic_cast<OutputPage*>(frame_.editor()->currentPage());
-        for (int kind : {0, 1}) {
-            wxString pdf = output_ + (kind == 0 ? ".notice.pdf" : ".plan.pdf");
-            check(page->makeDocument(kind, pdf, true), "make " + pdf);
+        // Not drafts: the notice page filled what they need (the printer refuses otherwise).
+        for (int kind : {0, 1, 2}) {
+            wxString pdf = output_ + (kind == 0 ? ".notice.pdf" : kind == 1 ? ".plan.pdf" : ".minutes.pdf");
+            check(page->makeDocument(kind, pdf, false), "make " + pdf);
             check(wxFileName(pdf).GetSize() > 1000, pdf + " is a document");
         }
         check(!frame_.session()->dirty(), "making documents does not change the audit");
@@ -329,6 +418,19 @@ bool SelfTestWalk::compareWithCoreOnly() {
     e.deadline = kManualDeadline;
     review.edit(id, e);
     review.dismiss(firstRuleFinding(s->audit().findings), kDismissReason);
+    NoticePageState notice(*s);
+    notice.set("signer", "");
+    notice.set("signer-title", "");
+    notice.set("sign-for", kBadSignFor);
+    for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{
+             {"number", kNoticeNumber}, {"date", kNoticeDate}, {"signer", kSigner}, {"signer-title", kSignerTitle},
+             {"sign-for", kSignFor}, {"symbol", ""}, {"summary", ""}})
+        notice.set(field, value);
+    notice.add("basis", kBasis);
+    notice.add("recipient", kRecipient);
+    notice.add("area-summary", std::string(kAreaSummaryArea) + ":" + kAreaSummary);
+    notice.remove("strength", kStrengthRemoved);
+    notice.fillDefaults();
     // Saved beside the output, so both refer to the form and reference files the same way.
     std::string expected = std8(output_) + ".expected.xml";
     s->save(expected);

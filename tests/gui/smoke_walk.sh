@@ -16,9 +16,18 @@ PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
     "$app" "$src/samples/quynh-luu-2018/quynh-luu-2018.audit.xml" \
     --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"
 test -s "$work/walk.audit.xml"
-for page in start details details-error section section-error table subunit dossier dossier-chart dossier-units findings score output reopened; do
+for page in start details details-error section section-error table subunit dossier dossier-chart dossier-units findings score notice-error notice notice-lists output reopened; do
     test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
 done
+# The documents were printed for signing (not drafts) with what the notice page entered.
+if [ -f "$work/walk.audit.xml.notice.pdf" ] && command -v pdftotext >/dev/null 2>&1; then
+    for doc in notice plan minutes; do
+        pdftotext "$work/walk.audit.xml.$doc.pdf" "$work/$doc.txt"
+        if grep -q "DỰ THẢO" "$work/$doc.txt"; then echo "the $doc is marked as a draft" >&2; exit 1; fi
+    done
+    grep -q "06/TB-SNV" "$work/notice.txt" || { echo "the notice lacks the number typed on the notice page" >&2; exit 1; }
+    grep -q "Phòng Nội vụ huyện Quỳnh Lưu" "$work/notice.txt" || { echo "the notice lacks the recipient added" >&2; exit 1; }
+fi
 
 # The tracker and respond mode: a workspace made from the sample with its remediation plan made by
 # the CLI, and the plan of one unit exported from it.

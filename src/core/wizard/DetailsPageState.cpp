@@ -5,6 +5,7 @@
 #include "core/actions/DetailsActions.hpp"
 #include "core/actions/TeamActions.hpp"
 #include "core/common/Text.hpp"
+#include "core/wizard/InputFormat.hpp"
 
 namespace par::wizard {
 
@@ -89,7 +90,7 @@ bool DetailsPageState::set(DetailField f, const std::string& input) {
         if (f == DetailField::VisitStart || f == DetailField::VisitEnd) session_.datesChanged();
         return true;
     } catch (const UsageError& e) {
-        session_.setInputError(pathOf(f), e.what());
+        session_.setInputError(pathOf(f), messageUnderField(e.what(), fieldKey(f)));
         return false;
     }
 }

@@ -61,4 +61,9 @@ std::string instanceTitle(const Question& repeat, const AnswerSet& instance, siz
     return "#" + std::to_string(index + 1);
 }
 
+std::string messageUnderField(const std::string& message, const std::string& key) {
+    const std::string prefix = key + ": ";
+    return message.rfind(prefix, 0) == 0 && message.size() > prefix.size() ? message.substr(prefix.size()) : message;
+}
+
 }  // namespace par::wizard

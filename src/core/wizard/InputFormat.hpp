@@ -21,6 +21,10 @@ std::string displayValue(const Question& q, const std::string& fileForm);
 std::vector<IdLabel> choiceOptions(const Question& q);
 bool isChoiceType(QuestionType t);
 
+// A core action's message as shown under its field: the leading "KEY: " by which the command line
+// names the field ("visit-end: …", "report-by: …") is dropped, since the field is right above it.
+std::string messageUnderField(const std::string& message, const std::string& key);
+
 // A short name for a repeat instance: its first answered text question ("Ngọc Sơn"), else "#n".
 std::string instanceTitle(const Question& repeat, const AnswerSet& instance, size_t index);
 

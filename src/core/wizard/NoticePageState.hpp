@@ -26,6 +26,8 @@ public:
     // Stores a typed value; false (and the message kept as the field's input error) when it does not fit.
     bool set(const std::string& field, const std::string& input);
 
+    // A list's items as the page shows them: area summaries as "area label: text" (the CLI shows
+    // the area's id).
     std::vector<std::string> items(const std::string& list) const;
     // Adds an item; throws UsageError (nothing changed) for an empty value or an unknown area.
     void add(const std::string& list, const std::string& value);
@@ -36,8 +38,14 @@ public:
 
     // Fills the empty parts with suggestions; returns how many were filled.
     size_t fillDefaults();
+    // Signing authorities the page offers (any "KT./TM./Q./TL./TUQ. TITLE" may be typed): the
+    // head's title taken from the inspecting body, CHỦ TỊCH for a People's Committee (which also signs
+    // "TM. ỦY BAN NHÂN DÂN"), GIÁM ĐỐC otherwise (a department).
+    std::vector<std::string> signForChoices() const;
 
     std::vector<actions::MissingPart> missing() const;
+    // Whether a missing part is filled on this page (else on the audit details page: unit, body, team).
+    static bool onThisPage(const std::string& field);
     // The input errors of this page's fields: field, message.
     std::vector<std::pair<std::string, std::string>> errors() const;
 

@@ -4,6 +4,7 @@
 #include "core/wizard/DetailsPageState.hpp"
 #include "core/wizard/DossierPageState.hpp"
 #include "core/wizard/FindingsReview.hpp"
+#include "core/wizard/NoticePageState.hpp"
 #include "core/wizard/SectionPageState.hpp"
 
 namespace par::wizard {
@@ -24,6 +25,7 @@ std::vector<std::pair<StepKind, size_t>> StepList::layout() const {
     if (options_.dossier) out.emplace_back(StepKind::Dossier, 0);
     out.emplace_back(StepKind::Findings, 0);
     if (options_.score) out.emplace_back(StepKind::Score, 0);
+    out.emplace_back(StepKind::Notice, 0);
     out.emplace_back(StepKind::Output, 0);
     return out;
 }
@@ -59,6 +61,16 @@ Step StepList::evaluate(StepKind kind, size_t section) const {
             break;
         }
         case StepKind::Score: s.title = tr("Chấm điểm và xếp loại", "Score and band"); break;
+        case StepKind::Notice: {
+            // Incomplete while the notice cannot be signed (what `report` refuses without --draft);
+            // the recommended parts (summary, bases, recipients) do not hold the step back.
+            s.title = tr("Thông báo kết luận", "Conclusion notice");
+            NoticePageState n(session_);
+            s.errors = n.errors().size();
+            for (const auto& m : n.missing())
+                if (m.required) ++s.missing;
+            break;
+        }
         case StepKind::Output: s.title = tr("Văn bản và lưu", "Documents and saving"); break;
     }
     s.status = s.errors > 0 ? StepStatus::Invalid : s.missing > 0 ? StepStatus::Incomplete : StepStatus::Complete;

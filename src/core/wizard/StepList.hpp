@@ -1,5 +1,5 @@
 // StepList.hpp - the wizard's steps (details, one per form section, dossier data when the dossier
-// module is there, findings review, score when scoring is there, output), where the inspector is,
+// module is there, findings review, score when scoring is there, the conclusion notice, output), where the inspector is,
 // and each step's status for the step list: complete, incomplete (something required is missing) or
 // invalid (an error). Moving forward is blocked while the current step is invalid; moving back and
 // jumping to an earlier step are always allowed.
@@ -12,7 +12,7 @@
 
 namespace par::wizard {
 
-enum class StepKind { Details, Section, Dossier, Findings, Score, Output };
+enum class StepKind { Details, Section, Dossier, Findings, Score, Notice, Output };
 enum class StepStatus { Complete, Incomplete, Invalid };
 
 struct Step {

@@ -45,7 +45,7 @@ TEST_CASE("a recovery file restores the unsaved audit after its writer died", "[
 
 TEST_CASE("a new file name after Save As replaces the previous recovery file", "[wizard][recovery]") {
     test::ScratchDir dir("wizard-recovery2");
-    auto s = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", ""});
+    auto s = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", "", "", "", ""});
     RecoveryStore store(dir.file("r"));
     std::string first = store.write(*s);
     s->save(dir.file("qh.audit.xml"));

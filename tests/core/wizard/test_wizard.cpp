@@ -47,8 +47,8 @@ TEST_CASE("a session opens the sample clean and counts changes", "[wizard]") {
 }
 
 TEST_CASE("a new session needs a unit name and takes the form's only unit type", "[wizard]") {
-    CHECK_THROWS_AS(AuditSession::create({"cchc-so", "  ", "", "", ""}), UsageError);
-    auto s = AuditSession::create({"cchc-huyen", "UBND huyện Yên Thành", "", "district", "Nghệ An"});
+    CHECK_THROWS_AS(AuditSession::create({"cchc-so", "  ", "", "", "", "", "", ""}), UsageError);
+    auto s = AuditSession::create({"cchc-huyen", "UBND huyện Yên Thành", "", "district", "Nghệ An", "", "", ""});
     CHECK(s->dirty());
     CHECK(s->path().empty());
     CHECK(s->audit().form.id == "cchc-huyen");
@@ -184,11 +184,15 @@ TEST_CASE("the step list follows the form and blocks Next on an invalid page", "
     auto s = openSample();
     StepList steps(*s);
     size_t sections = s->form().sections.size();
-    CHECK(steps.count() == sections + 3);
+    CHECK(steps.count() == sections + 4);
     CHECK(steps.step(0).kind == StepKind::Details);
     CHECK(steps.step(sections + 1).kind == StepKind::Findings);
-    CHECK(steps.step(sections + 2).kind == StepKind::Output);
-    CHECK(StepList(*s, {true, true}).count() == sections + 5);
+    CHECK(steps.step(sections + 2).kind == StepKind::Notice);
+    CHECK(steps.step(sections + 3).kind == StepKind::Output);
+    StepList all(*s, {true, true});
+    CHECK(all.count() == sections + 6);
+    CHECK(all.step(sections + 3).kind == StepKind::Score);
+    CHECK(all.step(sections + 4).kind == StepKind::Notice);
 
     CHECK(steps.canGoNext());
     CHECK(steps.blockReason().empty());
@@ -224,7 +228,7 @@ TEST_CASE("save writes the audit where asked, with its references still found", 
     CHECK(again->audit().answers.find("tthc_so_thu_tuc")->value == "304");
     CHECK(again->reference()->catalog.find("MAU.XD.01") != nullptr);  // the sample's own catalog
 
-    auto fresh = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", "Nghệ An"});
+    auto fresh = AuditSession::create({"cchc-xa", "UBND xã Quỳnh Hưng", "xa", "commune", "Nghệ An", "", "", ""});
     CHECK_THROWS_AS(fresh->save(), UsageError);
     fresh->save(dir.file("qh.audit.xml"));
     auto reopened = AuditSession::open(dir.file("qh.audit.xml"));
