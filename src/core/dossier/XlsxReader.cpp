@@ -6,10 +6,13 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/dossier/LogFile.hpp"
 
 namespace par::dossier {
 
@@ -77,18 +80,25 @@ std::string joinPath(const std::string& dir, const std::string& target) {
 
 }  // namespace
 
-// Bounds on what an XLSX may make us hold (docs/reliability.md): one element of the sheet or of the
-// shared strings (a row, a string item), a whole small part (workbook, relationships), and the
-// shared-strings table (its texts plus a per-string overhead).
+// Bounds on what an XLSX may make us hold or do (docs/dossiers.md, "Limits"): one element of the
+// sheet or of the shared strings (a row, a string item), a whole small part (workbook,
+// relationships), the shared-strings table (its texts plus a per-string overhead, and the number of
+// strings), everything inflated from the package, and the rows and cells of the sheet (a
+// spreadsheet has at most 1,048,576 rows of 16,384 columns: a sheet with more was not made by one).
 constexpr size_t kMaxElementBytes = 16u << 20;
 constexpr size_t kMaxSmallPartBytes = 64u << 20;
 constexpr size_t kMaxSharedStringsBytes = 256u << 20;
+constexpr size_t kMaxSharedStrings = 4u << 20;
+constexpr long long kMaxInflatedBytes = 4LL << 30;
+constexpr long kMaxRows = 1048576;
+constexpr long long kMaxCells = 64LL << 20;
 
 // Streams complete elements named `local` (any prefix) out of one part of the package.
 class ElementStream {
 public:
-    ElementStream(zip_t* zip, const std::string& part, const std::string& file)
-        : file_(file), part_(part) {
+    ElementStream(zip_t* zip, const std::string& part, const std::string& file,
+                  long long* inflated)
+        : file_(file), part_(part), inflated_(inflated) {
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat(zip, part.c_str(), 0, &st) != 0)
@@ -132,13 +142,20 @@ public:
                     }
                 }
             } else {
-                // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail.
+                // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail,
+                // after looking for the container's closing tag in what is dropped.
+                noteEnd(pos_);
                 pos_ = std::max(pos_, buf_.size() > 64 ? buf_.size() - 64 : size_t{0});
             }
-            if (!more())
+            if (!more()) {
+                noteEnd(pos_);
                 return false;
+            }
         }
     }
+    // Set the container whose closing tag (</p:local> or <p:local/>) marks a complete part.
+    void expectEnd(const char* local) { endLocal_ = local; }
+    bool sawEnd() const { return sawEnd_; }
     double fraction() const {
         return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_))
                          : 0;
@@ -152,6 +169,27 @@ public:
     }
 
 private:
+    void noteEnd(size_t from) {
+        if (endLocal_ == nullptr || sawEnd_)
+            return;
+        const std::string name = std::string(endLocal_);
+        for (size_t i = buf_.find(name, from); i != std::string::npos;
+             i = buf_.find(name, i + 1)) {
+            const size_t after = i + name.size();
+            size_t j = i;
+            while (j > 0 && (std::isalnum(static_cast<unsigned char>(buf_[j - 1])) ||
+                             buf_[j - 1] == '_' || buf_[j - 1] == ':'))
+                --j;
+            const bool closing = j >= 2 && buf_[j - 2] == '<' && buf_[j - 1] == '/' &&
+                                 after < buf_.size() && buf_[after] == '>';
+            const bool empty = j >= 1 && buf_[j - 1] == '<' && after + 1 < buf_.size() &&
+                               buf_[after] == '/' && buf_[after + 1] == '>';
+            if (closing || empty) {
+                sawEnd_ = true;
+                return;
+            }
+        }
+    }
     size_t findOpen(const std::string& local, size_t from) const {
         for (size_t i = buf_.find('<', from); i != std::string::npos; i = buf_.find('<', i + 1)) {
             size_t j = i + 1;
@@ -188,6 +226,14 @@ private:
                        "spreadsheet)"),
                     std::to_string(limit_ >> 20)));
         read_ += n;
+        if (inflated_ != nullptr && (*inflated_ += n) > kMaxInflatedBytes)
+            throw ParseError(
+                {file_ + ":" + part_, 0, 0},
+                fmt(tr("tệp XLSX giải nén ra hơn {} GB (tệp hỏng, hoặc một \"bom zip\"); hãy xuất "
+                       "sổ theo dõi ra CSV",
+                       "the XLSX file inflates to more than {} GB (damaged, or a \"zip bomb\"); "
+                       "export the log as CSV"),
+                    std::to_string(kMaxInflatedBytes >> 30)));
         buf_.append(chunk, static_cast<size_t>(n));
         return true;
     }
@@ -198,6 +244,9 @@ private:
     size_t pos_ = 0;
     size_t limit_ = kMaxElementBytes;  // of buf_: one element, or a whole small part
     long long size_ = 0, read_ = 0;
+    long long* inflated_ = nullptr;  // bytes inflated from the whole package
+    const char* endLocal_ = nullptr;
+    bool sawEnd_ = false;
 };
 
 struct XlsxReader::Impl {
@@ -206,6 +255,9 @@ struct XlsxReader::Impl {
     std::unique_ptr<ElementStream> sheet;
     tinyxml2::XMLDocument doc;
     long lastRow = 0;
+    long rows = 0;
+    long long cells = 0;
+    long long inflated = 0;
     ~Impl() {
         sheet.reset();
         if (zip != nullptr)
@@ -216,8 +268,11 @@ struct XlsxReader::Impl {
 namespace {
 
 zip_t* openZip(const std::string& path) {
+    LogFile file(path);  // a regular file, checked on the descriptor libzip then reads
     int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+    zip_t* z = zip_fdopen(file.fd(), 0, &err);
+    if (z != nullptr)
+        file.release();  // libzip closes it
     if (z == nullptr) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
@@ -242,10 +297,10 @@ struct SheetRef {
 
 // Sheets in workbook order with their parts, the shared-strings part and the date system.
 std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::string& sharedPart,
-                                   bool& date1904) {
+                                   bool& date1904, long long* inflated) {
     tinyxml2::XMLDocument rels;
     {
-        ElementStream s(z, "xl/_rels/workbook.xml.rels", path);
+        ElementStream s(z, "xl/_rels/workbook.xml.rels", path, inflated);
         parsePart(rels, s, path + ":xl/_rels/workbook.xml.rels");
     }
     std::vector<std::pair<std::string, std::string>> targets;  // id → part
@@ -265,7 +320,7 @@ std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::strin
         }
     tinyxml2::XMLDocument wb;
     {
-        ElementStream s(z, "xl/workbook.xml", path);
+        ElementStream s(z, "xl/workbook.xml", path, inflated);
         parsePart(wb, s, path + ":xl/workbook.xml");
     }
     std::vector<SheetRef> out;
@@ -301,7 +356,8 @@ std::vector<std::string> XlsxReader::sheetNames(const std::string& path) {
     try {
         std::string shared;
         bool d1904 = false;
-        for (const auto& s : readWorkbook(z, path, shared, d1904))
+        long long inflated = 0;
+        for (const auto& s : readWorkbook(z, path, shared, d1904, &inflated))
             names.push_back(s.name);
     } catch (...) {
         zip_discard(z);
@@ -315,7 +371,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
     : path_(path), impl_(std::make_unique<Impl>()) {
     impl_->zip = openZip(path);
     std::string sharedPart;
-    const auto sheets = readWorkbook(impl_->zip, path, sharedPart, date1904_);
+    const auto sheets = readWorkbook(impl_->zip, path, sharedPart, date1904_, &impl_->inflated);
     const SheetRef* chosen = nullptr;
     for (const auto& s : sheets)
         if (sheet.empty() || nfc(s.name) == nfc(sheet)) {
@@ -344,7 +400,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
     if (sharedPart.empty() && zip_name_locate(impl_->zip, "xl/sharedStrings.xml", 0) >= 0)
         sharedPart = "xl/sharedStrings.xml";
     if (!sharedPart.empty()) {
-        ElementStream s(impl_->zip, sharedPart, path);
+        ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated);
         std::string_view item;
         tinyxml2::XMLDocument doc;
         size_t sharedBytes = 0;
@@ -360,10 +416,16 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
                                  fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
                                         "the shared strings take more than {} MB; export the log as CSV"),
                                      std::to_string(kMaxSharedStringsBytes >> 20)));
+            if (impl_->shared.size() >= kMaxSharedStrings)
+                throw ParseError({path + ":" + sharedPart, 0, 0},
+                                 fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
+                                        "the shared strings are more than {}; export the log as CSV"),
+                                     std::to_string(kMaxSharedStrings)));
             impl_->shared.push_back(std::move(text));
         }
     }
-    impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path);
+    impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated);
+    impl_->sheet->expectEnd("sheetData");
 
     RawRecord r;
     if (!next(r))
@@ -392,36 +454,79 @@ bool XlsxReader::next(RawRecord& record) {
 
 bool XlsxReader::readRow(RawRecord& record) {
     std::string_view text;
-    if (!impl_->sheet->next("row", text))
-        return false;
-    auto& doc = impl_->doc;
     const std::string where = path_ + ":" + sheetName_;
+    if (!impl_->sheet->next("row", text)) {
+        if (!impl_->sheet->sawEnd())
+            throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                             tr("trang tính bị cắt cụt sau dòng trước đó (không có thẻ đóng "
+                                "</sheetData>): tệp hỏng hoặc chưa ghi xong; hãy xuất lại",
+                                "the sheet is cut short after the previous row (no closing "
+                                "</sheetData>): a damaged or unfinished file; export it again"));
+        return false;
+    }
+    if (++impl_->rows > kMaxRows)
+        throw ParseError({where, static_cast<int>(impl_->lastRow), 0},
+                         fmt(tr("trang tính có hơn {} dòng, nhiều hơn một bảng tính cho phép "
+                                "(tệp hỏng hoặc không do bảng tính tạo ra)",
+                                "the sheet has more than {} rows, more than a spreadsheet allows "
+                                "(a damaged file, or not made by a spreadsheet)"),
+                             std::to_string(kMaxRows)));
+    // An empty row (<row r="5"/>) has nothing to parse: a sheet of empty rows costs its bytes only.
+    if (text.size() >= 2 && text[text.size() - 2] == '/') {
+        const size_t r = text.find(" r=\"");
+        const long number = r != std::string_view::npos ? std::atol(text.data() + r + 4) : 0;
+        record.line = number > 0 ? number : impl_->lastRow + 1;
+        if (record.line > kMaxRows || record.line <= impl_->lastRow)
+            throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                             tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
+                                "the sheet's row numbers do not increase or exceed 1,048,576"));
+        impl_->lastRow = record.line;
+        record.fields.clear();
+        return true;
+    }
+    auto& doc = impl_->doc;
     if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
         throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
                          doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
     const tinyxml2::XMLElement* row = doc.RootElement();
     long number = row->IntAttribute("r", 0);
     record.line = number > 0 ? number : impl_->lastRow + 1;
+    if (record.line > kMaxRows || record.line <= impl_->lastRow)
+        throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                         tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
+                            "the sheet's row numbers do not increase or exceed 1,048,576"));
     impl_->lastRow = record.line;
 
+    // Shared strings are referred to, never copied: a 15 MB string in 200 cells costs 15 MB.
     size_t used = 0;
     int col = -1;
+    record.fields.clear();
     for (auto* c = row->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
         if (!isNamed(c, "c"))
             continue;
+        if (++impl_->cells > kMaxCells)
+            throw ParseError({where, static_cast<int>(record.line), 0},
+                             fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
+                                    "the sheet has more than {} cells; export the log as CSV"),
+                                 std::to_string(kMaxCells)));
         const int ref = columnOf(c->Attribute("r"));
         col = ref >= 0 ? ref : col + 1;
+        if (col >= 16384 || static_cast<size_t>(col) < used)
+            throw ParseError({where, static_cast<int>(record.line), col + 1},
+                             tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
+                                "a cell beyond column XFD or out of column order"));
         if (static_cast<size_t>(col) >= cells_.size())
             cells_.resize(static_cast<size_t>(col) + 1);
-        for (size_t i = used; i < static_cast<size_t>(col); ++i)
-            cells_[i].clear();
+        record.fields.resize(static_cast<size_t>(col) + 1);  // the gap: empty views
         std::string& out = cells_[static_cast<size_t>(col)];
         out.clear();
+        std::string_view value;
         const char* type = c->Attribute("t");
         if (type != nullptr && std::strcmp(type, "inlineStr") == 0) {
             for (auto* is = c->FirstChildElement(); is != nullptr; is = is->NextSiblingElement())
                 if (isNamed(is, "is"))
                     appendText(is, out);
+            value = out;
         } else {
             const char* v = nullptr;
             for (auto* ve = c->FirstChildElement(); ve != nullptr; ve = ve->NextSiblingElement())
@@ -435,17 +540,16 @@ bool XlsxReader::readRow(RawRecord& record) {
                         throw ParseError({where, static_cast<int>(record.line), col + 1},
                                          tr("ô trỏ tới chuỗi dùng chung không có",
                                             "a cell refers to a missing shared string"));
-                    out = impl_->shared[idx];
+                    value = impl_->shared[idx];
                 } else {
                     out = v;
+                    value = out;
                 }
             }
         }
+        record.fields[static_cast<size_t>(col)] = value;
         used = static_cast<size_t>(col) + 1;
     }
-    record.fields.clear();
-    for (size_t i = 0; i < used; ++i)
-        record.fields.emplace_back(cells_[i]);
     return true;
 }
 

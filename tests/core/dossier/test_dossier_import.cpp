@@ -245,3 +245,57 @@ TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run g
     CHECK_THAT(s.invalidRows[7].reason, Catch::Contains("thiếu"));
     CHECK(s.invalidRows[19].line == 22);
 }
+
+// Issue 19, item 8: an unclosed quote on line 2 made the rest of the file one field (rows_total 1,
+// exit 0) whenever a later quote closed it. Now the file is refused at the line where the quote
+// opened, however far the next quote is.
+TEST_CASE("CSV: a quote left open is reported where it opens, rows never swallowed", "[dossier]") {
+    ScratchDir dir("par-csv");
+    auto lineOfError = [&](const std::string& text) -> int {
+        writeText(dir.file("q.csv"), text);
+        try {
+            CsvReader r(dir.file("q.csv"));
+            RawRecord rec;
+            while (r.next(rec)) {
+            }
+        } catch (const ParseError& e) {
+            CHECK(e.where().file == dir.file("q.csv"));
+            CHECK_THAT(e.what(), Catch::Contains("ngoặc kép") || Catch::Contains("quote"));
+            return e.where().line;
+        }
+        return 0;
+    };
+    // Closed by the opening quote of a later field: refused at line 2, not line 5 or the end.
+    CHECK(lineOfError("a,b,c\n1,\"Sở X,2\n3,x,y\n4,x,y\n5,\"ghi chú\",z\n6,x,y\n") == 2);
+    // Never closed: refused at line 3 (where it opens), after the valid line 2.
+    CHECK(lineOfError("a,b\n1,2\n3,\"open\n4,5\n6,7\n") == 3);
+    // A quote opened after a multi-line field of the same record: its own line.
+    CHECK(lineOfError("a,b,c\n1,\"x\ny\",\"open\n2,3,4\n") == 3);
+    // Legitimate multi-line quoted fields and single-line text after a closing quote still pass.
+    CHECK(lineOfError("a,b\n1,\"x\ny\"\n2,\"p\"q,3\n") == 0);
+    CHECK(readAll("a,b\n1,\"x\ny\"\n2,\"p\"q\n").size() == 3);
+}
+
+TEST_CASE("CSV: a quote left open in a large file is reported early, at its line", "[dossier]") {
+    ScratchDir dir("par-csv");
+    std::string text = "a,b\n1,\"never closed\n";
+    for (int i = 0; i < 400000; ++i)  // 4.8 MB of rows after it, one more quoted field
+        text += "22,33,44\n";
+    text += "9,\"z\",1\n";
+    writeText(dir.file("big.csv"), text);
+    CsvReader r(dir.file("big.csv"));
+    RawRecord rec;
+    CHECK_THROWS_WITH(
+        [&] {
+            while (r.next(rec)) {
+            }
+        }(),
+        Catch::Contains("ngoặc kép") || Catch::Contains("quote"));
+    try {
+        CsvReader r2(dir.file("big.csv"));
+        while (r2.next(rec)) {
+        }
+    } catch (const ParseError& e) {
+        CHECK(e.where().line == 2);
+    }
+}

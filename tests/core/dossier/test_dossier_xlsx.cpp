@@ -1,7 +1,11 @@
 // XLSX exports: a workbook built here with libzip (shared strings with rich text, inline strings,
 // numeric date serials, gaps between cells, a prefixed namespace, two sheets), read through the
 // same analysis as CSV.
+#include <sys/stat.h>
 #include <zip.h>
+
+#include <chrono>
+#include <filesystem>
 #include <catch2/catch.hpp>
 
 #include "DossierTestSupport.hpp"
@@ -190,4 +194,99 @@ TEST_CASE("XLSX: damaged packages are reported, not crashed on", "[dossier][xlsx
         sheet2(), sharedStrings());
     CHECK_THROWS_WITH(openDossierLog(dir.file("ref.xlsx")),
                       Catch::Contains("shared") || Catch::Contains("chuỗi dùng chung"));
+}
+
+// Issue 19, item 2: a cell that refers to a shared string must not copy it. Two cells referring to
+// the same string are the same bytes in memory (before, each cell held its own copy: a 15 MB
+// string in 200 cells took 3 GB).
+TEST_CASE("XLSX: cells refer to the shared strings, never copy them", "[dossier][xlsx]") {
+    ScratchDir dir("par-xlsx");
+    const std::string big(2u << 20, 'x');
+    std::string row = "<row r=\"2\">";
+    for (int c = 0; c < 200; ++c)
+        row += "<c t=\"s\"><v>9</v></c>";
+    row += "</row>";
+    writeWorkbook(dir.file("big.xlsx"),
+                  sheet1().substr(0, sheet1().find("</sheetData>")) + "</sheetData></worksheet>",
+                  std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+                      "\"><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c>"
+                      "</row>" +
+                      row + "</sheetData></worksheet>",
+                  sharedStrings().substr(0, sharedStrings().size() - 6) + "<si><t>" + big +
+                      "</t></si></sst>");
+    XlsxReader r(dir.file("big.xlsx"), "Nhật ký");
+    RawRecord rec;
+    REQUIRE(r.next(rec));
+    REQUIRE(rec.fields.size() == 200);
+    for (const auto& f : rec.fields) {
+        CHECK(f.size() == big.size());
+        CHECK(f.data() == rec.fields[0].data());  // one string, 200 references
+    }
+}
+
+// Issue 19, item 9: a sheet cut short is an error, not "0 rows" or "3 rows".
+TEST_CASE("XLSX: a truncated sheet is refused with the row after the last one read",
+          "[dossier][xlsx]") {
+    ScratchDir dir("par-xlsx");
+    const std::string whole = sheet1();
+    const std::string cut = whole.substr(0, whole.find("<row r=\"5\">") + 20);  // inside row 5
+    writeWorkbook(dir.file("cut.xlsx"), cut, sheet2(), sharedStrings());
+    XlsxReader r(dir.file("cut.xlsx"));
+    RawRecord rec;
+    REQUIRE(r.next(rec));  // row 2
+    REQUIRE(r.next(rec));  // row 3
+    CHECK_THROWS_WITH(r.next(rec), Catch::Contains("sheetData") && Catch::Contains(":5"));
+    // Cut between rows: the same.
+    writeWorkbook(dir.file("cut2.xlsx"), whole.substr(0, whole.find("<row r=\"5\">")), sheet2(),
+                  sharedStrings());
+    XlsxReader r2(dir.file("cut2.xlsx"));
+    REQUIRE(r2.next(rec));
+    REQUIRE(r2.next(rec));
+    CHECK_THROWS_WITH(r2.next(rec), Catch::Contains("sheetData"));
+}
+
+// Issue 19, item 9: millions of empty rows (a few MB compressed) are refused past the spreadsheet
+// row limit, in a time that does not depend on the row numbers they claim.
+TEST_CASE("XLSX: rows past 1,048,576 are refused, empty rows cost no parsing", "[dossier][xlsx]") {
+    ScratchDir dir("par-xlsx");
+    std::string header = sheet1().substr(0, sheet1().find("<row r=\"2\">"));
+    std::string rows;
+    rows.reserve(1100000 * 20);
+    for (long i = 2; i <= 1048577; ++i)
+        rows += "<row r=\"" + std::to_string(i) + "\"/>";
+    writeWorkbook(dir.file("empty.xlsx"), header + rows + "</sheetData></worksheet>", sheet2(),
+                  sharedStrings());
+    const auto t0 = std::chrono::steady_clock::now();
+    XlsxReader r(dir.file("empty.xlsx"));
+    RawRecord rec;
+    CHECK_THROWS_WITH(
+        [&] {
+            while (r.next(rec)) {
+            }
+        }(),
+        Catch::Contains("1048576") || Catch::Contains("1.048.576"));
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(secs < 20);  // ~1 s in a debug build; 58 s of CPU before for 350 M rows
+    // One row claiming a number past the limit.
+    writeWorkbook(dir.file("far.xlsx"),
+                  header + "<row r=\"350000000\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>" +
+                      "</sheetData></worksheet>",
+                  sheet2(), sharedStrings());
+    XlsxReader far(dir.file("far.xlsx"));
+    CHECK_THROWS_WITH(far.next(rec), Catch::Contains("1.048.576") || Catch::Contains("1,048,576"));
+}
+
+TEST_CASE("dossier logs: a folder, a FIFO and a missing file are refused before reading",
+          "[dossier]") {
+    ScratchDir dir("par-log");
+    std::filesystem::create_directories(dir.file("folder.csv"));
+    CHECK_THROWS_WITH(openDossierLog(dir.file("folder.csv")),
+                      Catch::Contains("folder.csv") &&
+                          (Catch::Contains("thư mục") || Catch::Contains("folder")));
+    REQUIRE(::mkfifo(dir.file("fifo.csv").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(openDossierLog(dir.file("fifo.csv")),
+                      Catch::Contains("fifo.csv") &&
+                          (Catch::Contains("tệp thông thường") || Catch::Contains("regular")));
+    CHECK_THROWS_AS(openDossierLog(dir.file("none.csv")), IoError);
 }
