@@ -30,7 +30,7 @@ int daysInMonth(int y, int m) {
     return kDays[m - 1];
 }
 
-// " HH:MM[:SS[.fff]]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1 when malformed,
+// " HH:MM[:SS[.fff]][ SA|CH|AM|PM]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1 when malformed,
 // -2 when impossible.
 int readTime(std::string_view s, size_t i, bool allowT) {
     if (i == s.size())
@@ -61,8 +61,28 @@ int readTime(std::string_view s, size_t i, bool allowT) {
                 return -1;
         }
     }
+    // Excel's Vietnamese 12-hour formats: "4:30:00 CH" (chiều, p.m.), "9:15 SA" (sáng, a.m.);
+    // AM/PM as in English exports. Any case, spaces before.
+    int half = 0;  // 1: a.m., 2: p.m.
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ')
+        ++j;
+    if (j + 2 == s.size() && j > i) {
+        const char a = static_cast<char>(s[j] & ~0x20), b = static_cast<char>(s[j + 1] & ~0x20);
+        if ((a == 'S' && b == 'A') || (a == 'A' && b == 'M'))
+            half = 1;
+        else if ((a == 'C' && b == 'H') || (a == 'P' && b == 'M'))
+            half = 2;
+        if (half != 0)
+            i = s.size();
+    }
     if (i != s.size())
         return -1;
+    if (half != 0) {
+        if (h < 1 || h > 12)
+            return -2;
+        h = h % 12 + (half == 2 ? 12 : 0);
+    }
     if (h > 23 || m > 59 || sec > 59)
         return -2;
     return h * 3600 + m * 60 + sec;

@@ -216,7 +216,7 @@ TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run g
         "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n"  // line 2: ok
         ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n"                      // 3: no id
         "HS-3,1.001612,UBND xã A,31/02/2024,07/03/2024,\n"                  // 4: impossible
-        "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                  // 5: unknown code
+        "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                  // 5: unknown code, ok
         "HS-5,1.001612,UBND xã A,04/03/2024,,\n"                            // 6: no due date
         "HS-6,1.001612,UBND xã A,04/03/2024,07/03/2024,hôm qua\n"           // 7: malformed
         "HS-7,1.001612,UBND xã A,04/03/2024,01/03/2024,\n"                  // 8: due < receipt
@@ -226,24 +226,24 @@ TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run g
         csv += "HS-X,1.001612,UBND xã A,,07/03/2024,\n";  // 11..35
     const DossierStats s = analyzeCsv(csv, Date(2024, 3, 29));
     CHECK(s.rowsTotal == 34);
-    CHECK(s.rowsInvalid == 33);
-    CHECK(s.totals.received == 1);
+    // A procedure code not in the catalog no longer makes a row bad (issue 16): line 5 counts.
+    CHECK(s.rowsInvalid == 32);
+    CHECK(s.totals.received == 2);
+    CHECK(s.rowsUnknownProcedure == 1);
     REQUIRE(s.invalidRows.size() == 20);
-    const std::vector<long> lines = {3, 4, 5, 6, 7, 8, 9, 10, 11};
+    const std::vector<long> lines = {3, 4, 6, 7, 8, 9, 10, 11};
     for (size_t i = 0; i < lines.size(); ++i)
         CHECK(s.invalidRows[i].line == lines[i]);
     CHECK_THAT(s.invalidRows[0].reason, Catch::Contains("mã hồ sơ"));
     CHECK_THAT(s.invalidRows[1].reason,
                Catch::Contains("'31/02/2024'") && Catch::Contains("không có thật"));
-    CHECK_THAT(s.invalidRows[2].reason,
-               Catch::Contains("'9.999999'") && Catch::Contains("danh mục"));
-    CHECK_THAT(s.invalidRows[3].reason, Catch::Contains("thiếu ngày hẹn trả"));
-    CHECK_THAT(s.invalidRows[4].reason,
+    CHECK_THAT(s.invalidRows[2].reason, Catch::Contains("thiếu ngày hẹn trả"));
+    CHECK_THAT(s.invalidRows[3].reason,
                Catch::Contains("'hôm qua'") && Catch::Contains("không đúng dạng"));
-    CHECK_THAT(s.invalidRows[5].reason, Catch::Contains("hẹn trả trước ngày tiếp nhận"));
-    CHECK_THAT(s.invalidRows[6].reason, Catch::Contains("có kết quả trước ngày tiếp nhận"));
-    CHECK_THAT(s.invalidRows[7].reason, Catch::Contains("thiếu"));
-    CHECK(s.invalidRows[19].line == 22);
+    CHECK_THAT(s.invalidRows[4].reason, Catch::Contains("hẹn trả trước ngày tiếp nhận"));
+    CHECK_THAT(s.invalidRows[5].reason, Catch::Contains("có kết quả trước ngày tiếp nhận"));
+    CHECK_THAT(s.invalidRows[6].reason, Catch::Contains("thiếu"));
+    CHECK(s.invalidRows[19].line == 23);
 }
 
 // Issue 19, item 8: an unclosed quote on line 2 made the rest of the file one field (rows_total 1,
@@ -298,4 +298,35 @@ TEST_CASE("CSV: a quote left open in a large file is reported early, at its line
     } catch (const ParseError& e) {
         CHECK(e.where().line == 2);
     }
+}
+
+// Issue 16: Excel writes date-times in a Vietnamese locale as "13/02/2026 4:30:00 CH" (chiều,
+// p.m.) and "SA" (sáng, a.m.); they were refused as malformed.
+TEST_CASE("dates: Excel's Vietnamese 12-hour times (SA/CH) and AM/PM", "[dossier]") {
+    auto secs = [](const char* s) {
+        const ParsedStamp p = parseStamp(s);
+        INFO(s);
+        REQUIRE(p.status == DateStatus::Ok);
+        CHECK(p.stamp.day == Date(2026, 2, 13));
+        return p.stamp.seconds;
+    };
+    CHECK(secs("13/02/2026 4:30:00 CH") == 16 * 3600 + 30 * 60);
+    CHECK(secs("13/02/2026 4:30:00 SA") == 4 * 3600 + 30 * 60);
+    CHECK(secs("13/02/2026 12:05 SA") == 5 * 60);             // just after midnight
+    CHECK(secs("13/02/2026 12:05 CH") == 12 * 3600 + 5 * 60);  // just after noon
+    CHECK(secs("13/02/2026 11:59:59 ch") == 23 * 3600 + 59 * 60 + 59);
+    CHECK(secs("13/02/2026 4:30 PM") == 16 * 3600 + 30 * 60);
+    CHECK(secs("2026-02-13 09:15 am") == 9 * 3600 + 15 * 60);
+    CHECK(parseStamp("13/02/2026 13:30 CH").status == DateStatus::Impossible);
+    CHECK(parseStamp("13/02/2026 0:30 SA").status == DateStatus::Impossible);
+    CHECK(parseStamp("13/02/2026 4:30 C").status == DateStatus::Malformed);
+    CHECK(parseStamp("13/02/2026 4:30 CHX").status == DateStatus::Malformed);
+    CHECK(parseStamp("13/02/2026 CH").status == DateStatus::Malformed);
+    // And in a log: a receipt at 4:30 CH is after a 15:00 cut-off.
+    const DossierStats s = analyzeCsv(std::string(kHeader) +
+                                          "HS-1,2.000815,UBND xã A,13/02/2026 4:30:00 CH,"
+                                          "24/02/2026,24/02/2026\n",
+                                      Date(2026, 3, 1));
+    CHECK(s.rowsInvalid == 0);
+    CHECK(s.totals.received == 1);
 }
