@@ -51,6 +51,7 @@ struct Options {
     std::string author;
     std::vector<std::string> units;
     bool allUnits = false;
+    unsigned threads = 0;
 };
 
 // Set by SIGINT while an analysis runs: Ctrl-C stops the reader at its next row instead of
@@ -405,6 +406,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
     cmd->add_option("--sheet", o->sheet,
                     tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
                        "Sheet to read in an XLSX file (default: the first)"));
+    cmd->add_option("--threads", o->threads,
+                    tr("Số luồng đọc tệp CSV (mặc định: 0 = một luồng mỗi lõi)",
+                       "Threads reading a CSV log (default: 0 = one per core)"))
+        ->type_name("N");
     cmd->add_option("--overrides", o->overrides,
                     tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",
                        "Local schedule file (XML, see docs/calendar.md); may be repeated"))
@@ -455,6 +460,7 @@ void install(CLI::App& app, Context&) {
         AnalysisOptions ao;
         ao.asOf = parseAsOf(a->asOf);
         ao.worstLate = a->json || a->csv ? 0 : static_cast<size_t>(a->top);
+        ao.threads = a->threads;
         std::unique_ptr<FlaggedList> list;
         if (!a->list.empty()) {
             list = std::make_unique<FlaggedList>(a->list);
@@ -517,6 +523,7 @@ void install(CLI::App& app, Context&) {
         request.units = p->units;
         request.allUnits = p->allUnits;
         request.author = p->author;
+        request.threads = p->threads;
         const cal::WorkingCalendar calendar = loadCalendar(*p);
         ApplyResult result;
         {

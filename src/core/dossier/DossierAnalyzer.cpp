@@ -298,7 +298,8 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
     units_[ug].counts.add(r);
     if (r.procedureGroup >= 0)
         procedureGroups_[static_cast<size_t>(r.procedureGroup)].counts.add(r);
-    const int slot = (r.received.year() - cal::kWorkFirstYear) * 12 + r.received.month() - 1;
+    const auto ymd = r.received.year_month_day();  // one day-number conversion, not two
+    const int slot = (ymd.year - cal::kWorkFirstYear) * 12 + ymd.month - 1;
     if (!r.knownProcedure) {
         ++part.rowsUnknown;
         ++part.unknownYears[static_cast<size_t>(slot / 12)];
@@ -444,9 +445,27 @@ DossierStats DossierAnalyzer::merge(const std::vector<std::pair<DossierAnalyzer*
 // ---------------------------------------------------------------------------------------------
 // The parallel CSV pipeline.
 
+namespace {
+// A byte buffer that grows without zero-filling (std::string::resize writes every new byte).
+struct Bytes {
+    std::unique_ptr<char[]> p;
+    size_t size = 0, cap = 0;
+    void reserve(size_t n) {
+        if (n <= cap)
+            return;
+        std::unique_ptr<char[]> q(new char[n]);
+        if (size > 0)
+            std::memcpy(q.get(), p.get(), size);
+        p = std::move(q);
+        cap = n;
+    }
+    char* data() { return p.get(); }
+};
+}  // namespace
+
 // One block of whole records, and what its worker found in it (delivered in file order).
 struct DossierAnalyzer::Chunk {
-    std::string data;
+    Bytes data;
     long line = 0;  // of data[0]
     bool done = false;
     std::exception_ptr error;
@@ -518,7 +537,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             }
             try {
                 const char* p = c->data.data();
-                const char* const e = p + c->data.size();
+                const char* const e = p + c->data.size;
                 long line = c->line, lines = 0;
                 while (parser.parse(p, e, true, line, rec, lines) ==
                        CsvRecordParser::Result::Record) {
@@ -609,26 +628,32 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     if (progress != nullptr)
         progress->update(0, label);
     const CsvSplitter splitter(delimiter, &file);
-    std::string buf = std::move(rest.buffered);
+    Bytes buf;
+    buf.reserve(std::max(kBlockBytes, rest.buffered.size()));
+    std::memcpy(buf.data(), rest.buffered.data(), rest.buffered.size());
+    buf.size = rest.buffered.size();
     long line = rest.line;
     long long offset = rest.offset;
     bool eof = rest.eof;
-    for (;;) {
-        while (!eof && buf.size() < kBlockBytes) {
-            const size_t have = buf.size();
-            buf.resize(std::max(kBlockBytes, have + (have >> 1)));
+    // Reads until the buffer holds `want` bytes or the file ends.
+    auto fill = [&](size_t want) {
+        buf.reserve(want);
+        while (!eof && buf.size < want) {
             ssize_t n;
             do
-                n = ::read(rest.fd, buf.data() + have, buf.size() - have);
+                n = ::read(rest.fd, buf.data() + buf.size, want - buf.size);
             while (n < 0 && errno == EINTR);
             if (n < 0)
                 throw IoError(fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), file,
                                   std::strerror(errno)));
-            buf.resize(have + static_cast<size_t>(n));
             if (n == 0)
                 eof = true;
+            buf.size += static_cast<size_t>(n);
         }
-        if (buf.empty() && eof)
+    };
+    for (;;) {
+        fill(std::max(kBlockBytes, buf.size));
+        if (buf.size == 0 && eof)
             break;
         auto c = std::make_shared<Chunk>();
         c->line = line;
@@ -636,7 +661,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
         const char* b = buf.data();
         const char* cut = nullptr;
         try {
-            cut = splitter.lastBoundary(b, b + buf.size(), eof, line, lines);
+            cut = splitter.lastBoundary(b, b + buf.size, eof, line, lines);
         } catch (...) {
             c->error = std::current_exception();
             c->done = true;
@@ -644,7 +669,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             break;
         }
         if (cut == b) {  // no record ends in the buffer: read more, within the record limit
-            if (buf.size() >= CsvReader::kMaxRecordBytes) {
+            if (buf.size >= CsvReader::kMaxRecordBytes) {
                 c->error = std::make_exception_ptr(ParseError(
                     {file, static_cast<int>(line), 0},
                     tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
@@ -656,23 +681,15 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             }
             if (eof)
                 break;  // cannot happen: at eof the end of the buffer is a boundary
-            const size_t have = buf.size();
-            buf.resize(have * 2);
-            ssize_t n;
-            do
-                n = ::read(rest.fd, buf.data() + have, buf.size() - have);
-            while (n < 0 && errno == EINTR);
-            if (n < 0)
-                throw IoError(fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), file,
-                                  std::strerror(errno)));
-            buf.resize(have + static_cast<size_t>(n));
-            if (n == 0)
-                eof = true;
+            fill(buf.size * 2);
             continue;
         }
         const size_t used = static_cast<size_t>(cut - b);
-        std::string next(buf, used);
-        buf.resize(used);
+        Bytes next;
+        next.reserve(std::max(kBlockBytes, buf.size - used));
+        std::memcpy(next.data(), b + used, buf.size - used);
+        next.size = buf.size - used;
+        buf.size = used;
         c->data = std::move(buf);
         buf = std::move(next);
         line += lines;

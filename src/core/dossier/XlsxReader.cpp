@@ -13,6 +13,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/LogFile.hpp"
+#include "core/dossier/XlsxScan.hpp"
 
 namespace par::dossier {
 
@@ -35,33 +36,6 @@ std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e,
         if (isNamed(c, local))
             out.push_back(c);
     return out;
-}
-
-// The text of a rich or plain string item (<si>, <is>): every <t> except phonetic runs (<rPh>).
-void appendText(const tinyxml2::XMLElement* e, std::string& out) {
-    for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
-        if (isNamed(c, "t")) {
-            if (const char* t = c->GetText())
-                out += t;
-        } else if (isNamed(c, "r")) {
-            appendText(c, out);
-        }
-    }
-}
-
-// Column index of a cell reference ("C12" → 2); -1 when there is none.
-int columnOf(const char* ref) {
-    if (ref == nullptr)
-        return -1;
-    int col = 0;
-    bool any = false;
-    for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
-        col = col * 26 + (*ref - 'A' + 1);
-        any = true;
-        if (col > 16384)
-            return -1;
-    }
-    return any ? col - 1 : -1;
 }
 
 std::string joinPath(const std::string& dir, const std::string& target) {
@@ -134,7 +108,14 @@ public:
                     const std::string prefix =
                         buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
                     const std::string close = "</" + prefix + local + ">";
-                    const size_t end = buf_.find(close, gt);
+                    // memmem (glibc's two-way search), not string::find: that one stops at every
+                    // '<' of the element's content.
+                    const void* hit = ::memmem(buf_.data() + gt, buf_.size() - gt, close.data(),
+                                               close.size());
+                    const size_t end = hit == nullptr
+                                           ? std::string::npos
+                                           : static_cast<size_t>(static_cast<const char*>(hit) -
+                                                                 buf_.data());
                     if (end != std::string::npos) {
                         element = std::string_view(buf_).substr(open, end + close.size() - open);
                         pos_ = end + close.size();
@@ -251,12 +232,20 @@ private:
 
 struct XlsxReader::Impl {
     zip_t* zip = nullptr;
-    std::vector<std::string> shared;
+    // The shared strings, end to end in one block (no allocation per string), and where each ends.
+    std::string sharedText;
+    std::vector<size_t> sharedEnd;
+    size_t sharedCount() const { return sharedEnd.size(); }
+    std::string_view sharedAt(size_t i) const {
+        const size_t b = i == 0 ? 0 : sharedEnd[i - 1];
+        return std::string_view(sharedText).substr(b, sharedEnd[i] - b);
+    }
     std::unique_ptr<ElementStream> sheet;
-    tinyxml2::XMLDocument doc;
+    XlsxScan scan;
+    std::vector<XlsxCell> cells;
     long lastRow = 0;
     long rows = 0;
-    long long cells = 0;
+    long long cells_total = 0;
     long long inflated = 0;
     ~Impl() {
         sheet.reset();
@@ -402,27 +391,30 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
     if (!sharedPart.empty()) {
         ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated);
         std::string_view item;
-        tinyxml2::XMLDocument doc;
-        size_t sharedBytes = 0;
+        std::string error, text;
         while (s.next("si", item)) {
-            if (doc.Parse(item.data(), item.size()) != tinyxml2::XML_SUCCESS)
+            text.clear();
+            if (!impl_->scan.stringItem(item, text, error))
                 throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
-            std::string text;
-            appendText(doc.RootElement(), text);
-            sharedBytes += text.size() + sizeof(std::string);
-            if (sharedBytes > kMaxSharedStringsBytes)
+                                 fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
+                                        "shared string {} is not well-formed XML: {}"),
+                                     std::to_string(impl_->sharedCount() + 1), error));
+            if (impl_->sharedText.size() + text.size() +
+                    impl_->sharedCount() * sizeof(size_t) > kMaxSharedStringsBytes)
                 throw ParseError({path + ":" + sharedPart, 0, 0},
                                  fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
                                         "the shared strings take more than {} MB; export the log as CSV"),
                                      std::to_string(kMaxSharedStringsBytes >> 20)));
-            if (impl_->shared.size() >= kMaxSharedStrings)
+            if (impl_->sharedCount() >= kMaxSharedStrings)
                 throw ParseError({path + ":" + sharedPart, 0, 0},
                                  fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
                                         "the shared strings are more than {}; export the log as CSV"),
                                      std::to_string(kMaxSharedStrings)));
-            impl_->shared.push_back(std::move(text));
+            impl_->sharedText += text;
+            impl_->sharedEnd.push_back(impl_->sharedText.size());
         }
+        impl_->sharedText.shrink_to_fit();
+        impl_->sharedEnd.shrink_to_fit();
     }
     impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated);
     impl_->sheet->expectEnd("sheetData");
@@ -471,25 +463,13 @@ bool XlsxReader::readRow(RawRecord& record) {
                                 "the sheet has more than {} rows, more than a spreadsheet allows "
                                 "(a damaged file, or not made by a spreadsheet)"),
                              std::to_string(kMaxRows)));
-    // An empty row (<row r="5"/>) has nothing to parse: a sheet of empty rows costs its bytes only.
-    if (text.size() >= 2 && text[text.size() - 2] == '/') {
-        const size_t r = text.find(" r=\"");
-        const long number = r != std::string_view::npos ? std::atol(text.data() + r + 4) : 0;
-        record.line = number > 0 ? number : impl_->lastRow + 1;
-        if (record.line > kMaxRows || record.line <= impl_->lastRow)
-            throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
-                             tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
-                                "the sheet's row numbers do not increase or exceed 1,048,576"));
-        impl_->lastRow = record.line;
-        record.fields.clear();
-        return true;
-    }
-    auto& doc = impl_->doc;
-    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
+    long number = 0;
+    std::string error;
+    if (!impl_->scan.row(text, number, impl_->cells, error))
         throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
-                         doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
-    const tinyxml2::XMLElement* row = doc.RootElement();
-    long number = row->IntAttribute("r", 0);
+                         fmt(tr("dòng của trang tính không đúng XML: {}",
+                                "a row of the sheet is not well-formed XML: {}"),
+                             error));
     record.line = number > 0 ? number : impl_->lastRow + 1;
     if (record.line > kMaxRows || record.line <= impl_->lastRow)
         throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
@@ -498,57 +478,37 @@ bool XlsxReader::readRow(RawRecord& record) {
     impl_->lastRow = record.line;
 
     // Shared strings are referred to, never copied: a 15 MB string in 200 cells costs 15 MB.
-    size_t used = 0;
-    int col = -1;
+    // Other values are views into the row's text (or the scanner's decoded copies).
     record.fields.clear();
-    for (auto* c = row->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
-        if (!isNamed(c, "c"))
-            continue;
-        if (++impl_->cells > kMaxCells)
+    int col = -1;
+    for (const XlsxCell& c : impl_->cells) {
+        if ((impl_->cells_total += 1) > kMaxCells)
             throw ParseError({where, static_cast<int>(record.line), 0},
                              fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
                                     "the sheet has more than {} cells; export the log as CSV"),
                                  std::to_string(kMaxCells)));
-        const int ref = columnOf(c->Attribute("r"));
-        col = ref >= 0 ? ref : col + 1;
-        if (col >= 16384 || static_cast<size_t>(col) < used)
-            throw ParseError({where, static_cast<int>(record.line), col + 1},
+        const int next = c.column >= 0 ? c.column : col + 1;
+        if (next >= 16384 || next <= col)
+            throw ParseError({where, static_cast<int>(record.line), next + 1},
                              tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
                                 "a cell beyond column XFD or out of column order"));
-        if (static_cast<size_t>(col) >= cells_.size())
-            cells_.resize(static_cast<size_t>(col) + 1);
-        record.fields.resize(static_cast<size_t>(col) + 1);  // the gap: empty views
-        std::string& out = cells_[static_cast<size_t>(col)];
-        out.clear();
-        std::string_view value;
-        const char* type = c->Attribute("t");
-        if (type != nullptr && std::strcmp(type, "inlineStr") == 0) {
-            for (auto* is = c->FirstChildElement(); is != nullptr; is = is->NextSiblingElement())
-                if (isNamed(is, "is"))
-                    appendText(is, out);
-            value = out;
-        } else {
-            const char* v = nullptr;
-            for (auto* ve = c->FirstChildElement(); ve != nullptr; ve = ve->NextSiblingElement())
-                if (isNamed(ve, "v"))
-                    v = ve->GetText();
-            if (v != nullptr) {
-                if (type != nullptr && std::strcmp(type, "s") == 0) {
-                    char* endp = nullptr;
-                    const unsigned long idx = std::strtoul(v, &endp, 10);
-                    if (endp == v || idx >= impl_->shared.size())
-                        throw ParseError({where, static_cast<int>(record.line), col + 1},
-                                         tr("ô trỏ tới chuỗi dùng chung không có",
-                                            "a cell refers to a missing shared string"));
-                    value = impl_->shared[idx];
-                } else {
-                    out = v;
-                    value = out;
-                }
+        col = next;
+        record.fields.resize(static_cast<size_t>(col) + 1);  // a gap: empty views
+        std::string_view value = c.value;
+        if (c.type == 's' && !value.empty()) {
+            unsigned long idx = 0;
+            bool ok = value.size() <= 9;
+            for (char ch : value) {
+                ok = ok && ch >= '0' && ch <= '9';
+                idx = idx * 10 + static_cast<unsigned long>(ch - '0');
             }
+            if (!ok || idx >= impl_->sharedCount())
+                throw ParseError({where, static_cast<int>(record.line), col + 1},
+                                 tr("ô trỏ tới chuỗi dùng chung không có",
+                                    "a cell refers to a missing shared string"));
+            value = impl_->sharedAt(idx);
         }
         record.fields[static_cast<size_t>(col)] = value;
-        used = static_cast<size_t>(col) + 1;
     }
     return true;
 }
