@@ -74,7 +74,7 @@ run() {
     local load
     load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -v -o "$WORK/t.time" "$@" > "$out" 2> "$WORK/t.err" || { cat "$WORK/t.err"; exit 1; }
-    echo -e "$name\t$load\t$(tr '\n' '|' < "$WORK/t.time")" >> "$WORK/runs.tsv"
+    echo -e "$name\t$load\t$(tr '\n\t' '| ' < "$WORK/t.time")" >> "$WORK/runs.tsv"
 }
 PAR=("$BIN/par-audit" dossiers analyze --catalog "$CATALOG" --as-of "$AS_OF" --json)
 echo "bench-dossiers: $(du -m "$LOG" | cut -f1) MB CSV, $ROWS rows; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -101,11 +101,11 @@ import json, re, statistics, sys
 work, rows, xlsx = sys.argv[1], int(sys.argv[2]), sys.argv[3] != "0"
 runs = {}
 for line in open(f"{work}/runs.tsv", encoding="utf-8"):
-    name, load, t = line.rstrip("\n").split("\t")
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)\|", t).group(1).split(":")
+    name, load, t = line.rstrip("\n").split("\t", 2)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)", t).group(1).split(":")
     secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
-    cpu = float(re.search(r"User time \(seconds\): (\S+)", t).group(1)) + \
-        float(re.search(r"System time \(seconds\): (\S+)", t).group(1))
+    cpu = float(re.search(r"User time \(seconds\): ([0-9.]+)", t).group(1)) + \
+        float(re.search(r"System time \(seconds\): ([0-9.]+)", t).group(1))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
     runs.setdefault(name, []).append((secs, cpu, rss, float(load)))
 med = {n: tuple(statistics.median(x[k] for x in v) for k in range(4)) for n, v in runs.items()}
