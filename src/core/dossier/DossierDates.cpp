@@ -3,6 +3,7 @@
 #include "core/dossier/DossierDates.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "core/calendar/WorkingCalendar.hpp"
 
@@ -143,9 +144,58 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
 
 }  // namespace
 
+namespace {
+
+bool digits(std::string_view s, size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+        if (!isDigit(s[i]))
+            return false;
+    return true;
+}
+
+// "dd/mm/yyyy[ time]", the form one-stop exports write every date in: the date part is looked up
+// in a small per-thread cache (a log has a few thousand distinct days among millions of cells), the
+// time parsed as usual. Same results as the general path below.
+bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
+    if (s.size() < 10 || s[2] != '/' || s[5] != '/' || (s.size() > 10 && s[10] != ' ') ||
+        !digits(s, 0, 2) || !digits(s, 3, 2) || !digits(s, 6, 4))
+        return false;
+    struct Entry {
+        char key[10];
+        bool used = false;
+        ParsedStamp day;
+    };
+    thread_local Entry cache[1024];
+    unsigned h = 0;
+    for (size_t i = 0; i < 10; ++i)
+        h = h * 31 + static_cast<unsigned char>(s[i]);
+    Entry& e = cache[h & 1023];
+    if (!e.used || std::memcmp(e.key, s.data(), 10) != 0) {
+        const int d = (s[0] - '0') * 10 + (s[1] - '0'), mo = (s[3] - '0') * 10 + (s[4] - '0');
+        const int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+        e.day = make(y, mo, d, 0);
+        std::memcpy(e.key, s.data(), 10);
+        e.used = true;
+    }
+    const int time = s.size() == 10 ? 0 : readTime(s, 10, false);
+    out = e.day;
+    if (time == -1) {
+        out.status = DateStatus::Malformed;
+    } else if (time == -2) {
+        out.status = DateStatus::Impossible;
+    } else if (out.status == DateStatus::Ok) {
+        out.stamp.seconds = time;
+    }
+    return true;
+}
+
+}  // namespace
+
 ParsedStamp parseStamp(std::string_view s, bool serials, bool date1904) {
     ParsedStamp r;
     if (s.empty())
+        return r;
+    if (fastDayMonthYear(s, r))
         return r;
     size_t i = 0;
     int a = readNumber(s, i, 1, 4);
