@@ -518,13 +518,49 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     const bool wantFlagged = static_cast<bool>(options_.onFlagged);
     const size_t keepInvalid = options_.keepInvalid;
 
-    auto work = [&](unsigned w) {
+    // Parses and classifies one block with analyser w's tables; marks it done.
+    std::vector<CsvRecordParser> parsers(workerCount, CsvRecordParser(delimiter, &file));
+    auto runChunk = [&](unsigned w, Chunk& c) {
         DossierAnalyzer& a = *analyzers[w];
         Partial& part = partials[w];
-        CsvRecordParser parser(delimiter, &file);
+        CsvRecordParser& parser = parsers[w];
         RawRecord rec;
         std::string reason;
         std::optional<DossierRecord> row;
+        try {
+            const char* p = c.data.data();
+            const char* const e = p + c.data.size;
+            long line = c.line, lines = 0;
+            while (parser.parse(p, e, true, line, rec, lines) == CsvRecordParser::Result::Record) {
+                line += lines;
+                bool blank = true;
+                for (const auto& f : rec.fields)
+                    if (!f.empty()) {
+                        blank = false;
+                        break;
+                    }
+                if (blank)
+                    continue;
+                const Fate fate = a.process(rec, columns, false, false, part, reason, row);
+                if (fate == Fate::Invalid) {
+                    if (c.invalid.size() < keepInvalid)
+                        c.invalid.push_back({rec.line, reason});
+                } else if (wantFlagged && fate == Fate::Counted && row->flagged()) {
+                    c.flagged.push_back(FlaggedDossier::from(*row));
+                }
+            }
+        } catch (...) {
+            c.error = std::current_exception();
+        }
+        {
+            std::lock_guard<std::mutex> lock(m);
+            c.done = true;
+        }
+        chunkDone.notify_all();
+    };
+    // Threads 1..n-1 take blocks as they come; the calling thread (analyser 0) reads and cuts,
+    // and takes a block itself whenever it would otherwise wait: n threads in all, not n + 1.
+    auto work = [&](unsigned w) {
         for (;;) {
             std::shared_ptr<Chunk> c;
             {
@@ -535,37 +571,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
                 c = queue.front();
                 queue.pop_front();
             }
-            try {
-                const char* p = c->data.data();
-                const char* const e = p + c->data.size;
-                long line = c->line, lines = 0;
-                while (parser.parse(p, e, true, line, rec, lines) ==
-                       CsvRecordParser::Result::Record) {
-                    line += lines;
-                    bool blank = true;
-                    for (const auto& f : rec.fields)
-                        if (!f.empty()) {
-                            blank = false;
-                            break;
-                        }
-                    if (blank)
-                        continue;
-                    const Fate fate = a.process(rec, columns, false, false, part, reason, row);
-                    if (fate == Fate::Invalid) {
-                        if (c->invalid.size() < keepInvalid)
-                            c->invalid.push_back({rec.line, reason});
-                    } else if (wantFlagged && fate == Fate::Counted && row->flagged()) {
-                        c->flagged.push_back(FlaggedDossier::from(*row));
-                    }
-                }
-            } catch (...) {
-                c->error = std::current_exception();
-            }
-            {
-                std::lock_guard<std::mutex> lock(m);
-                c->done = true;
-            }
-            chunkDone.notify_all();
+            runChunk(w, *c);
         }
     };
     std::vector<std::thread> threads;
@@ -584,7 +590,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
         std::function<void()> f;
         ~Joiner() { f(); }
     } joiner{stop};
-    for (unsigned i = 0; i < workerCount; ++i)
+    for (unsigned i = 1; i < workerCount; ++i)
         threads.emplace_back(work, i);
 
     std::vector<InvalidRow> invalid;
@@ -593,16 +599,27 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     auto deliver = [&](bool all) {
         for (;;) {
             std::shared_ptr<Chunk> c;
+            std::shared_ptr<Chunk> mine;
             {
                 std::unique_lock<std::mutex> lock(m);
                 if (inFlight.empty())
                     return;
-                if (all || inFlight.size() >= maxInFlight)
-                    chunkDone.wait(lock, [&] { return inFlight.front()->done; });
-                if (!inFlight.front()->done)
-                    return;
-                c = inFlight.front();
-                inFlight.pop_front();
+                const bool mustWait = all || inFlight.size() >= maxInFlight;
+                if (mustWait && !inFlight.front()->done && !queue.empty()) {
+                    mine = queue.front();  // work instead of waiting
+                    queue.pop_front();
+                } else {
+                    if (mustWait)
+                        chunkDone.wait(lock, [&] { return inFlight.front()->done; });
+                    if (!inFlight.front()->done)
+                        return;
+                    c = inFlight.front();
+                    inFlight.pop_front();
+                }
+            }
+            if (mine) {
+                runChunk(0, *mine);
+                continue;
             }
             if (c->error)
                 std::rethrow_exception(c->error);
