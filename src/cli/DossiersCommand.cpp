@@ -5,8 +5,8 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 
 #include <cstdio>
 #include <fstream>
@@ -57,7 +57,9 @@ struct Options {
 // Set by SIGINT while an analysis runs: Ctrl-C stops the reader at its next row instead of
 // killing the process (dossiers apply then writes nothing).
 volatile std::sig_atomic_t gInterrupted = 0;
-extern "C" void onInterrupt(int) { gInterrupted = 1; }
+extern "C" void onInterrupt(int) {
+    gInterrupted = 1;
+}
 
 // A bar on standard error, redrawn when the percentage changes; nothing unless it is a terminal.
 // While it lives, Ctrl-C asks the analysis to stop (cancelled()).
@@ -235,8 +237,7 @@ void printJson(const DossierStats& s, long top) {
     }
     j["unknown_procedures"] = nlohmann::ordered_json::array();
     for (const auto& g : s.unknownProcedures)
-        j["unknown_procedures"].push_back(
-            {{"procedure_code", g.key}, {"rows", g.counts.received}});
+        j["unknown_procedures"].push_back({{"procedure_code", g.key}, {"rows", g.counts.received}});
     if (s.unknownProceduresTruncated)
         j["unknown_procedures_truncated"] = true;
     j["invalid_rows"] = nlohmann::ordered_json::array();
@@ -372,12 +373,11 @@ public:
                 "finished_at,outcome,late_working_days,wrong_appointment\r\n";
     }
     void add(const DossierRecord& r) {
-        out_ << r.line << ',' << csvField(r.id) << ','
-             << csvField(canonicalUnit(r.unit)) << ',' << csvField(r.procedureCode)
-             << ',' << isoDate(r.received) << ',' << isoDate(r.due) << ','
-             << (r.knownProcedure ? isoDate(r.statutoryDue) : "") << ',' << (r.finished ? isoDate(*r.finished) : "") << ','
-             << outcomeId(r.outcome) << ',' << r.lateWorkingDays << ','
-             << (r.wrongAppointment ? 1 : 0) << "\r\n";
+        out_ << r.line << ',' << csvField(r.id) << ',' << csvField(canonicalUnit(r.unit)) << ','
+             << csvField(r.procedureCode) << ',' << isoDate(r.received) << ',' << isoDate(r.due)
+             << ',' << (r.knownProcedure ? isoDate(r.statutoryDue) : "") << ','
+             << (r.finished ? isoDate(*r.finished) : "") << ',' << outcomeId(r.outcome) << ','
+             << r.lateWorkingDays << ',' << (r.wrongAppointment ? 1 : 0) << "\r\n";
     }
     void commit() {
         out_.close();
@@ -504,9 +504,9 @@ void install(CLI::App& app, Context&) {
                         "A unit of the log that is the audited unit's (default: the audit's unit "
                         "name); may be repeated"))
         ->type_name(tr("TÊN", "NAME"));
-    applyCmd->add_flag("--all-units", p->allUnits,
-                       tr("Cả nhật ký là của đơn vị được kiểm tra",
-                          "The whole log is the audited unit's"));
+    applyCmd->add_flag(
+        "--all-units", p->allUnits,
+        tr("Cả nhật ký là của đơn vị được kiểm tra", "The whole log is the audited unit's"));
     applyCmd->callback([p] {
         if (p->allUnits && !p->units.empty())
             throw UsageError(tr("chọn một trong --unit và --all-units",

@@ -28,9 +28,10 @@ CsvReader::CsvReader(const std::string& path) : path_(path), file_(path) {
                                         (static_cast<unsigned char>(buf_[0]) == 0xFE &&
                                          static_cast<unsigned char>(buf_[1]) == 0xFF));
     if (utf16Bom || std::memchr(buf_.data(), '\0', std::min<size_t>(end_, 4096)) != nullptr)
-        throw ParseError({path_, 1, 0},
-                         tr("tệp là UTF-16 hoặc chứa byte NUL; hãy lưu lại dưới dạng CSV UTF-8",
-                            "the file is UTF-16 or contains NUL bytes; save it again as CSV UTF-8"));
+        throw ParseError(
+            {path_, 1, 0},
+            tr("tệp là UTF-16 hoặc chứa byte NUL; hãy lưu lại dưới dạng CSV UTF-8",
+               "the file is UTF-16 or contains NUL bytes; save it again as CSV UTF-8"));
     if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) {
         bom_ = true;
         begin_ = 3;

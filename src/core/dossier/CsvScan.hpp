@@ -51,7 +51,8 @@ public:
     // (b when none ends in the buffer) and sets `linesTo` to the line breaks before it. `eof`:
     // nothing follows e (then the end of the buffer is a record end). Throws ParseError for a
     // quote never closed at eof, at the quote's line.
-    const char* lastBoundary(const char* b, const char* e, bool eof, long line, long& linesTo) const;
+    const char* lastBoundary(const char* b, const char* e, bool eof, long line,
+                             long& linesTo) const;
 
 private:
     char d_;

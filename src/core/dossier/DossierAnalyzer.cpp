@@ -133,7 +133,8 @@ int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
             bool selected = unitFilter_.empty();
             if (!selected) {
                 const std::string uk = unitKey(key);
-                selected = std::find(unitFilter_.begin(), unitFilter_.end(), uk) != unitFilter_.end();
+                selected =
+                    std::find(unitFilter_.begin(), unitFilter_.end(), uk) != unitFilter_.end();
             }
             units_.push_back({key, {}});
             unitSelected_.push_back(selected ? 1 : 0);
@@ -394,8 +395,7 @@ DossierStats DossierAnalyzer::merge(const std::vector<std::pair<DossierAnalyzer*
             months[i].merge(p->months[i]);
         for (size_t g = 0; g < a->units_.size(); ++g)
             if (a->units_[g].counts.received > 0)
-                (a->unitSelected_[g] ? units : others)[a->units_[g].key].merge(
-                    a->units_[g].counts);
+                (a->unitSelected_[g] ? units : others)[a->units_[g].key].merge(a->units_[g].counts);
         for (size_t g = 0; g < a->procedureGroups_.size(); ++g)
             if (a->procedureGroups_[g].counts.received > 0) {
                 procedures[a->procedureGroups_[g].key].merge(a->procedureGroups_[g].counts);
@@ -469,8 +469,8 @@ struct DossierAnalyzer::Chunk {
     long line = 0;  // of data[0]
     bool done = false;
     std::exception_ptr error;
-    std::vector<InvalidRow> invalid;       // the first keepInvalid of the block
-    std::vector<FlaggedDossier> flagged;   // for onFlagged, in file order
+    std::vector<InvalidRow> invalid;      // the first keepInvalid of the block
+    std::vector<FlaggedDossier> flagged;  // for onFlagged, in file order
 };
 
 namespace {

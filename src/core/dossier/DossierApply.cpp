@@ -136,18 +136,18 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
                             const cal::WorkingCalendar& calendar, const ApplyRequest& request,
                             Progress* progress) {
     if (!formHasResultsTable(form))
-        throw UsageError(fmt(
-            tr("{}: biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
-               "không ghi gì",
-               "{}: form '{}' has no table '{}' (dossier results per year); nothing written"),
-            audit.file, form.id, kResultsTable));
+        throw UsageError(
+            fmt(tr("{}: biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
+                   "không ghi gì",
+                   "{}: form '{}' has no table '{}' (dossier results per year); nothing written"),
+                audit.file, form.id, kResultsTable));
     ApplyResult result;
     AnalysisOptions options;
     options.asOf = request.asOf;
     options.threads = request.threads;
     if (!request.allUnits) {
-        result.units = request.units.empty() ? std::vector<std::string>{audit.unit.name}
-                                             : request.units;
+        result.units =
+            request.units.empty() ? std::vector<std::string>{audit.unit.name} : request.units;
         options.units = result.units;
     }
     options.receivedFrom = audit.periodStart;
@@ -166,9 +166,9 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
         });
         std::string list;
         for (size_t i = 0; i < units.size() && i < 10; ++i)
-            list += (list.empty() ? "" : "; ") +
-                    fmt(tr("\"{}\" ({} dòng)", "\"{}\" ({} rows)"), units[i].key,
-                        std::to_string(units[i].counts.received));
+            list += (list.empty() ? "" : "; ") + fmt(tr("\"{}\" ({} dòng)", "\"{}\" ({} rows)"),
+                                                     units[i].key,
+                                                     std::to_string(units[i].counts.received));
         if (units.size() > 10)
             list += fmt(tr("; và {} đơn vị khác", "; and {} more units"),
                         std::to_string(units.size() - 10));
@@ -209,8 +209,7 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
                      std::to_string(s.rowsOtherUnit), std::to_string(s.rowsOutsidePeriod));
     audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}{}): {}",
                            "Dossier figures from log {} (as of {}{}): {}"),
-                        request.log, vietnameseDate(request.asOf), scope,
-                        result.report.summary()),
+                        request.log, vietnameseDate(request.asOf), scope, result.report.summary()),
                     request.author);
     return result;
 }

@@ -31,8 +31,8 @@ int daysInMonth(int y, int m) {
     return kDays[m - 1];
 }
 
-// " HH:MM[:SS[.fff]][ SA|CH|AM|PM]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1 when malformed,
-// -2 when impossible.
+// " HH:MM[:SS[.fff]][ SA|CH|AM|PM]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1
+// when malformed, -2 when impossible.
 int readTime(std::string_view s, size_t i, bool allowT) {
     if (i == s.size())
         return 0;
@@ -165,11 +165,11 @@ bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
         bool used = false;
         ParsedStamp day;
     };
-    thread_local Entry cache[1024];
+    thread_local Entry cache[4096];
     unsigned h = 0;
     for (size_t i = 0; i < 10; ++i)
         h = h * 31 + static_cast<unsigned char>(s[i]);
-    Entry& e = cache[h & 1023];
+    Entry& e = cache[h & 4095];
     if (!e.used || std::memcmp(e.key, s.data(), 10) != 0) {
         const int d = (s[0] - '0') * 10 + (s[1] - '0'), mo = (s[3] - '0') * 10 + (s[4] - '0');
         const int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');

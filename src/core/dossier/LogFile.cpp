@@ -24,13 +24,14 @@ LogFile::LogFile(const std::string& path) : path_(path) {
         const bool dir = S_ISDIR(st.st_mode);
         ::close(fd_);
         fd_ = -1;
-        throw IoError(fmt(dir ? tr("{} là một thư mục, không phải nhật ký hồ sơ (CSV hoặc XLSX)",
-                                   "{} is a folder, not a dossier log (CSV or XLSX)")
-                              : tr("{} không phải tệp thông thường (ống, thiết bị hay ổ cắm); hãy "
-                                   "chỉ ra tệp CSV hoặc XLSX",
-                                   "{} is not a regular file (a pipe, device or socket); give a CSV "
-                                   "or XLSX file"),
-                          path));
+        throw IoError(
+            fmt(dir ? tr("{} là một thư mục, không phải nhật ký hồ sơ (CSV hoặc XLSX)",
+                         "{} is a folder, not a dossier log (CSV or XLSX)")
+                    : tr("{} không phải tệp thông thường (ống, thiết bị hay ổ cắm); hãy "
+                         "chỉ ra tệp CSV hoặc XLSX",
+                         "{} is not a regular file (a pipe, device or socket); give a CSV "
+                         "or XLSX file"),
+                path));
     }
     const int flags = ::fcntl(fd_, F_GETFL);
     if (flags >= 0)
@@ -51,8 +52,8 @@ std::string LogFile::head(size_t n) const {
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            throw IoError(fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), path_,
-                              std::strerror(errno)));
+            throw IoError(
+                fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), path_, std::strerror(errno)));
         if (r == 0)
             break;
         got += static_cast<size_t>(r);

@@ -70,8 +70,7 @@ constexpr long long kMaxCells = 64LL << 20;
 // Streams complete elements named `local` (any prefix) out of one part of the package.
 class ElementStream {
 public:
-    ElementStream(zip_t* zip, const std::string& part, const std::string& file,
-                  long long* inflated)
+    ElementStream(zip_t* zip, const std::string& part, const std::string& file, long long* inflated)
         : file_(file), part_(part), inflated_(inflated) {
         zip_stat_t st;
         zip_stat_init(&st);
@@ -110,12 +109,12 @@ public:
                     const std::string close = "</" + prefix + local + ">";
                     // memmem (glibc's two-way search), not string::find: that one stops at every
                     // '<' of the element's content.
-                    const void* hit = ::memmem(buf_.data() + gt, buf_.size() - gt, close.data(),
-                                               close.size());
-                    const size_t end = hit == nullptr
-                                           ? std::string::npos
-                                           : static_cast<size_t>(static_cast<const char*>(hit) -
-                                                                 buf_.data());
+                    const void* hit =
+                        ::memmem(buf_.data() + gt, buf_.size() - gt, close.data(), close.size());
+                    const size_t end =
+                        hit == nullptr
+                            ? std::string::npos
+                            : static_cast<size_t>(static_cast<const char*>(hit) - buf_.data());
                     if (end != std::string::npos) {
                         element = std::string_view(buf_).substr(open, end + close.size() - open);
                         pos_ = end + close.size();
@@ -154,8 +153,7 @@ private:
         if (endLocal_ == nullptr || sawEnd_)
             return;
         const std::string name = std::string(endLocal_);
-        for (size_t i = buf_.find(name, from); i != std::string::npos;
-             i = buf_.find(name, i + 1)) {
+        for (size_t i = buf_.find(name, from); i != std::string::npos; i = buf_.find(name, i + 1)) {
             const size_t after = i + name.size();
             size_t j = i;
             while (j > 0 && (std::isalnum(static_cast<unsigned char>(buf_[j - 1])) ||
@@ -200,12 +198,13 @@ private:
         if (n == 0)
             return false;
         if (buf_.size() + static_cast<size_t>(n) > limit_)
-            throw ParseError(
-                {file_ + ":" + part_, 0, 0},
-                fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không phải do bảng tính tạo ra)",
-                       "an element of this part is longer than {} MB (a damaged file, or not made by a "
-                       "spreadsheet)"),
-                    std::to_string(limit_ >> 20)));
+            throw ParseError({file_ + ":" + part_, 0, 0},
+                             fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không "
+                                    "phải do bảng tính tạo ra)",
+                                    "an element of this part is longer than {} MB (a damaged file, "
+                                    "or not made by a "
+                                    "spreadsheet)"),
+                                 std::to_string(limit_ >> 20)));
         read_ += n;
         if (inflated_ != nullptr && (*inflated_ += n) > kMaxInflatedBytes)
             throw ParseError(
@@ -399,24 +398,27 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
                                  fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
                                         "shared string {} is not well-formed XML: {}"),
                                      std::to_string(impl_->sharedCount() + 1), error));
-            if (impl_->sharedText.size() + text.size() +
-                    impl_->sharedCount() * sizeof(size_t) > kMaxSharedStringsBytes)
-                throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
-                                        "the shared strings take more than {} MB; export the log as CSV"),
-                                     std::to_string(kMaxSharedStringsBytes >> 20)));
+            if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(size_t) >
+                kMaxSharedStringsBytes)
+                throw ParseError(
+                    {path + ":" + sharedPart, 0, 0},
+                    fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
+                           "the shared strings take more than {} MB; export the log as CSV"),
+                        std::to_string(kMaxSharedStringsBytes >> 20)));
             if (impl_->sharedCount() >= kMaxSharedStrings)
-                throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
-                                        "the shared strings are more than {}; export the log as CSV"),
-                                     std::to_string(kMaxSharedStrings)));
+                throw ParseError(
+                    {path + ":" + sharedPart, 0, 0},
+                    fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
+                           "the shared strings are more than {}; export the log as CSV"),
+                        std::to_string(kMaxSharedStrings)));
             impl_->sharedText += text;
             impl_->sharedEnd.push_back(impl_->sharedText.size());
         }
         impl_->sharedText.shrink_to_fit();
         impl_->sharedEnd.shrink_to_fit();
     }
-    impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated);
+    impl_->sheet =
+        std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated);
     impl_->sheet->expectEnd("sheetData");
 
     RawRecord r;

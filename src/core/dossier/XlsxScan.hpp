@@ -13,9 +13,9 @@
 namespace par::dossier {
 
 struct XlsxCell {
-    int column = -1;        // from r="C12" (0-based), -1 when the cell has no reference
-    char type = 'n';        // 'n' number/date, 's' shared string index, 'i' inline, 't' str/other
-    std::string_view value; // <v> text, or the inline string's text
+    int column = -1;         // from r="C12" (0-based), -1 when the cell has no reference
+    char type = 'n';         // 'n' number/date, 's' shared string index, 'i' inline, 't' str/other
+    std::string_view value;  // <v> text, or the inline string's text
 };
 
 class XlsxScan {

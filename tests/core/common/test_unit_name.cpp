@@ -9,7 +9,9 @@ using par::unitKey;
 
 TEST_CASE("unitKey: forms, case, spaces and tone placement do not change a name", "[unitname]") {
     // NFC vs NFD
-    CHECK(sameUnitName("UBND xã Ngọc Sơn", "UBND xa\xCC\x83 Ngo\xCC\xA3" "c So\xCC\x9Bn"));
+    CHECK(sameUnitName("UBND xã Ngọc Sơn",
+                       "UBND xa\xCC\x83 Ngo\xCC\xA3"
+                       "c So\xCC\x9Bn"));
     // case
     CHECK(sameUnitName("UBND XÃ NGỌC SƠN", "ubnd xã ngọc sơn"));
     // white space: runs, tabs, no-break spaces, ends
