@@ -594,6 +594,9 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
         threads.emplace_back(work, i);
 
     std::vector<InvalidRow> invalid;
+    // Block buffers come back here when their block is delivered: fresh 2 MB allocations cost a
+    // page fault per 4 KB (23,000 on a 200 MB log); reused ones do not. Main thread only.
+    std::vector<Bytes> pool;
     // Hands the finished blocks at the front over in file order; waits for the front one when
     // `wait` (or when the window is full).
     auto deliver = [&](bool all) {
@@ -621,6 +624,8 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
                 runChunk(0, *mine);
                 continue;
             }
+            c->data.size = 0;
+            pool.push_back(std::move(c->data));
             if (c->error)
                 std::rethrow_exception(c->error);
             for (auto& r : c->invalid)
@@ -652,6 +657,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     long line = rest.line;
     long long offset = rest.offset;
     bool eof = rest.eof;
+    unsigned long seq = 0;
     // Reads until the buffer holds `want` bytes or the file ends.
     auto fill = [&](size_t want) {
         buf.reserve(want);
@@ -703,6 +709,10 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
         }
         const size_t used = static_cast<size_t>(cut - b);
         Bytes next;
+        if (!pool.empty()) {
+            next = std::move(pool.back());
+            pool.pop_back();
+        }
         next.reserve(std::max(kBlockBytes, buf.size - used));
         std::memcpy(next.data(), b + used, buf.size - used);
         next.size = buf.size - used;
@@ -711,7 +721,17 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
         buf = std::move(next);
         line += lines;
         offset += static_cast<long long>(used);
-        dispatch(c);
+        // Every n-th block is parsed here, while it is still in this core's cache from the read
+        // and the cut; the others go to the workers.
+        if (seq++ % workerCount == 0) {
+            {
+                std::lock_guard<std::mutex> lock(m);
+                inFlight.push_back(c);
+            }
+            runChunk(0, *c);
+        } else {
+            dispatch(c);
+        }
         deliver(false);
         if (progress != nullptr) {
             if (progress->cancelled())
