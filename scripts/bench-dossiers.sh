@@ -3,7 +3,8 @@
 # on the same generated 1,000,000-row log, cached in memory, against
 #   - `wc -l` (the floor: reading the file once),
 #   - a pandas + numpy.busday_count peer (bench/dossier/peer_pandas.py, read_csv),
-#   - par-audit on one thread (--threads 1),
+#   - par-audit on one thread (--threads 1) and two (--threads 2); by default it takes one thread
+#     per idle core,
 # and the same log as an XLSX workbook against the peer's pandas.read_excel (openpyxl).
 # The machine may be shared: the runs are interleaved (one of each per round), the load average is
 # recorded before each run, and medians are reported with wall and CPU time (user + sys). Checks
@@ -82,6 +83,7 @@ for i in $(seq 1 "$ROUNDS"); do
     run "wc -l" /dev/null wc -l "$LOG"
     run "par-audit" "$WORK/par.json" "${PAR[@]}" "$LOG"
     run "par-audit --threads 1" "$WORK/par1.json" "${PAR[@]}" --threads 1 "$LOG"
+    run "par-audit --threads 2" "$WORK/par2.json" "${PAR[@]}" --threads 2 "$LOG"
     if [ "$i" -le "$PEER_ROUNDS" ]; then
         run "pandas read_csv" "$WORK/peer.json" "$PY" "$ROOT/bench/dossier/peer_pandas.py" "$LOG" \
             "$CATALOG" "$AS_OF" "$WORK/offdays.tsv"
@@ -118,7 +120,8 @@ def same(a, b, what, keys=("rows_total", "rows_invalid", "rows_unknown_procedure
     diff = [k for k in keys if x.get(k) != y.get(k)]
     ok &= not diff
     print(f"  {what:42} {'same figures' if not diff else 'DIFFERENT: ' + ', '.join(diff)}")
-same("par.json", "par1.json", "par-audit: 2 threads vs 1 thread")
+same("par.json", "par1.json", "par-audit: default vs 1 thread")
+same("par2.json", "par1.json", "par-audit: 2 threads vs 1 thread")
 same("par.json", "peer.json", "par-audit vs pandas (CSV)")
 if xlsx:
     same("par.json", "parx.json", "par-audit: XLSX vs CSV")
@@ -130,8 +133,10 @@ for n in runs:
 p, pc, wc = med["par-audit"], med["pandas read_csv"], med["wc -l"]
 print(f"\n  CSV: pandas / par-audit = {pc[0] / p[0]:.1f}x wall, {pc[1] / p[1]:.1f}x cpu")
 print(f"  CSV: par-audit / wc -l  = {p[0] / wc[0]:.1f}x wall, {p[1] / max(wc[1], 0.01):.1f}x cpu")
-p1 = med["par-audit --threads 1"]
-print(f"  CSV: 1 thread / 2 threads = {p1[0] / p[0]:.2f}x wall")
+p1, p2 = med["par-audit --threads 1"], med["par-audit --threads 2"]
+print(f"  CSV: pandas / par-audit --threads 1 = {pc[0] / p1[0]:.1f}x wall, {pc[1] / p1[1]:.1f}x cpu")
+print(f"  CSV: pandas / par-audit --threads 2 = {pc[0] / p2[0]:.1f}x wall, {pc[1] / p2[1]:.1f}x cpu")
+print(f"  CSV: 1 thread / 2 threads = {p1[0] / p2[0]:.2f}x wall")
 if xlsx:
     x, px = med["par-audit xlsx"], med.get("pandas read_excel")
     if px:

@@ -42,7 +42,7 @@ struct AnalysisOptions {
     std::vector<std::string> units;
     // Only dossiers received in [receivedFrom, receivedTo] (either may be open).
     std::optional<Date> receivedFrom, receivedTo;
-    // Worker threads for a CSV log: 0 = one per core; 1 = read and classify on the calling thread.
+    // Threads for a CSV log: 0 = one per idle core (idleCores()); 1 = the calling thread only.
     unsigned threads = 0;
     // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
     size_t blockBytes = 2u << 20;
@@ -107,6 +107,9 @@ private:
     size_t unknownCodes_ = 0;
     bool unknownTruncated_ = false;
 };
+
+// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown).
+unsigned idleCores();
 
 // The canonical form of a unit name: NFC, white space trimmed and collapsed to single spaces.
 std::string canonicalUnit(std::string_view raw);
