@@ -13,6 +13,7 @@
 #include "core/dossier/DossierDates.hpp"
 #include "core/dossier/DossierLog.hpp"
 #include "core/dossier/XlsxReader.hpp"
+#include "core/dossier/XlsxScan.hpp"
 
 using namespace par;
 using namespace par::dossier;
@@ -292,4 +293,53 @@ TEST_CASE("dossier logs: a folder, a FIFO and a missing file are refused before 
                       Catch::Contains("fifo.csv") &&
                           (Catch::Contains("tệp thông thường") || Catch::Contains("regular")));
     CHECK_THROWS_AS(openDossierLog(dir.file("none.csv")), IoError);
+}
+
+// XlsxScan replaced TinyXML-2 for rows and shared strings: it must decode what XML allows and
+// refuse what is not well formed, with the sheet row in the message.
+TEST_CASE("XLSX rows: entities, CDATA, rich inline strings; malformed rows refused",
+          "[dossier][xlsx]") {
+    XlsxScan scan;
+    long number = 0;
+    std::vector<XlsxCell> cells;
+    std::string error;
+    REQUIRE(scan.row("<x:row r=\"7\" spans=\"1:3\"><x:c r=\"B7\" t=\"inlineStr\"><x:is><x:r>"
+                     "<x:t>S&#7903; </x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>A&amp;B</x:t>"
+                     "</x:r><x:rPh sb=\"0\"><x:t>ph</x:t></x:rPh></x:is></x:c>"
+                     "<x:c r=\"C7\" t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v><![CDATA[a<b]]></x:v></x:c>"
+                     "<x:c r=\"D7\" s=\"2\"><x:v>45356.5</x:v></x:c><x:c r=\"E7\"/></x:row>",
+                     number, cells, error));
+    CHECK(number == 7);
+    REQUIRE(cells.size() == 4);
+    CHECK(cells[0].column == 1);
+    CHECK(cells[0].value == "S\xE1\xBB\x9F A&B");  // &#7903; = ở, phonetic run left out
+    CHECK(cells[1].value == "a<b");
+    CHECK(cells[2].value == "45356.5");
+    CHECK(cells[3].value.empty());
+    for (const char* bad : {"<row r=\"2\"><c><v>1</c></row>",           // mismatched
+                            "<row r=\"2\"><c><v>1</v></c>",              // unclosed row
+                            "<row r=\"2\"><c t=\"s\"><v>&bogus;</v></c></row>",  // entity
+                            "<row r=\"2\"><c><v>&#0;</v></c></row>",     // no such character
+                            "<row r=\"x2\"></row>"}) {
+        INFO(bad);
+        CHECK_FALSE(scan.row(bad, number, cells, error));
+        CHECK_FALSE(error.empty());
+    }
+    std::string text;
+    CHECK(scan.stringItem("<si><t xml:space=\"preserve\"> a &lt; b </t></si>", text, error));
+    CHECK(text == " a < b ");
+    text.clear();
+    CHECK_FALSE(scan.stringItem("<si><t>open</si>", text, error));
+
+    // Through the reader: the message names the sheet and the row.
+    ScratchDir dir("par-xlsx");
+    writeWorkbook(dir.file("bad.xlsx"),
+                  "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Mã hồ sơ</t></is>"
+                  "</c></row><row r=\"2\"><c><v>1</c></row></sheetData></worksheet>",
+                  sheet2(), sharedStrings());
+    XlsxReader r(dir.file("bad.xlsx"));
+    RawRecord rec;
+    CHECK_THROWS_WITH(r.next(rec), Catch::Contains("bad.xlsx:Tổng hợp:2") &&
+                                       (Catch::Contains("không đúng XML") ||
+                                        Catch::Contains("not well-formed")));
 }
