@@ -109,17 +109,23 @@ public:
                     const std::string close = "</" + prefix + local + ">";
                     // memmem (glibc's two-way search), not string::find: that one stops at every
                     // '<' of the element's content.
-                    const void* hit =
-                        ::memmem(buf_.data() + gt, buf_.size() - gt, close.data(), close.size());
-                    const size_t end =
-                        hit == nullptr
-                            ? std::string::npos
-                            : static_cast<size_t>(static_cast<const char*>(hit) - buf_.data());
-                    if (end != std::string::npos) {
+                    // Only the bytes not searched yet (plus a tag's length): a 16 MB element
+                    // read in 64 KB chunks is searched once, not 256 times from its start.
+                    const size_t from =
+                        std::max(gt, searched_ >= close.size() ? searched_ - close.size() + 1 : 0);
+                    const void* hit = from < buf_.size()
+                                          ? ::memmem(buf_.data() + from, buf_.size() - from,
+                                                     close.data(), close.size())
+                                          : nullptr;
+                    if (hit != nullptr) {
+                        const size_t end =
+                            static_cast<size_t>(static_cast<const char*>(hit) - buf_.data());
                         element = std::string_view(buf_).substr(open, end + close.size() - open);
                         pos_ = end + close.size();
+                        searched_ = 0;
                         return true;
                     }
+                    searched_ = buf_.size();
                 }
             } else {
                 // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail,
@@ -187,6 +193,7 @@ private:
     bool more() {
         if (pos_ > 0) {
             buf_.erase(0, pos_);
+            searched_ = searched_ > pos_ ? searched_ - pos_ : 0;
             pos_ = 0;
         }
         char chunk[1 << 16];
@@ -223,6 +230,7 @@ private:
     std::string buf_;
     size_t pos_ = 0;
     size_t limit_ = kMaxElementBytes;  // of buf_: one element, or a whole small part
+    size_t searched_ = 0;  // buf_[.., searched_) holds no closing tag of the element being read
     long long size_ = 0, read_ = 0;
     long long* inflated_ = nullptr;  // bytes inflated from the whole package
     const char* endLocal_ = nullptr;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <catch2/catch.hpp>
@@ -342,4 +343,33 @@ TEST_CASE("XLSX rows: entities, CDATA, rich inline strings; malformed rows refus
     CHECK_THROWS_WITH(r.next(rec), Catch::Contains("bad.xlsx:Tổng hợp:2") &&
                                        (Catch::Contains("không đúng XML") ||
                                         Catch::Contains("not well-formed")));
+}
+
+// Issue 19 (linear parsing): an element far longer than one 64 KB chunk used to be searched for
+// its closing tag from its start after every chunk (quadratic). Fifteen times the text must take
+// well under 225 times as long (linear, with cache effects: 15-25 times; quadratic: 100+).
+TEST_CASE("XLSX: reading a long row is linear in its length", "[dossier][xlsx][linear]") {
+    ScratchDir dir("par-xlsx");
+    auto timeRow = [&](size_t bytes) {
+        std::string sheet = "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>ma</t>"
+                            "</is></c></row><row r=\"2\"><c t=\"inlineStr\"><is><t>";
+        for (size_t i = 0; i < bytes / 8; ++i)
+            sheet += "x<y>&lt;";  // many '<' and '>' bytes: the worst case for a tag search
+        sheet += "</t></is></c></row></sheetData></worksheet>";
+        writeWorkbook(dir.file("long.xlsx"), sheet, sheet2(), sharedStrings());
+        XlsxReader r(dir.file("long.xlsx"));
+        RawRecord rec;
+        const auto t0 = std::chrono::steady_clock::now();
+        CHECK_THROWS(r.next(rec));  // "<y>" inside <t> is not well formed: read to its end first
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    timeRow(1u << 20);  // warm-up
+    auto median3 = [&](size_t bytes) {  // a loaded machine: the middle of three runs
+        double t[3] = {timeRow(bytes), timeRow(bytes), timeRow(bytes)};
+        std::sort(t, t + 3);
+        return t[1];
+    };
+    const double small = median3(1u << 20), large = median3(15u << 20);
+    INFO("1 MB: " << small << " s, 15 MB: " << large << " s");
+    CHECK(large < 60 * small + 0.02);
 }
