@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of `par-audit dossiers analyze` against a pandas + numpy.busday_count peer
-# (bench/dossier/peer_pandas.py) on the same generated log, in one run (docs/performance.md,
-# "Dossier analysis"). Checks that both give the same figures; prints wall time and peak memory.
+# Side-by-side benchmark of `par-audit dossiers analyze` (docs/performance.md, "Dossier analysis"):
+# on the same generated 1,000,000-row log, cached in memory, against
+#   - `wc -l` (the floor: reading the file once),
+#   - a pandas + numpy.busday_count peer (bench/dossier/peer_pandas.py, read_csv),
+#   - par-audit on one thread (--threads 1) and two (--threads 2); by default it takes one thread
+#     per idle core,
+# and the same log as an XLSX workbook against the peer's pandas.read_excel (openpyxl).
+# The machine may be shared: the runs are interleaved (one of each per round), the load average is
+# recorded before each run, and medians are reported with wall and CPU time (user + sys). Checks
+# that every program gives the same figures; exits 1 otherwise.
 #
 #   scripts/bench-dossiers.sh [ROWS]            (default 1000000)
-#   BUILD=build-dossier WORK=/tmp/par-bench-dossier scripts/bench-dossiers.sh 1000000
+#   ROUNDS=5 PEER_ROUNDS=3 XLSX=1 BUILD=build-dossier WORK=/tmp/par-bench-dossier scripts/bench-dossiers.sh
 #
-# Installs python3-pandas and time (GNU time, for peak memory) with apt-get when missing; they are
-# benchmark-only, so scripts/install-deps.sh does not list them.
+# Installs python3-pandas, python3-numpy, python3-openpyxl and time (GNU time, for peak memory)
+# with apt-get when missing; they are benchmark-only, so scripts/install-deps.sh does not list them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build-dossier}
 WORK=${WORK:-/tmp/par-bench-dossier}
 ROWS=${1:-1000000}
+ROUNDS=${ROUNDS:-5}             # rounds of wc -l and par-audit (CSV and XLSX)
+PEER_ROUNDS=${PEER_ROUNDS:-3}   # rounds with the pandas peer on the CSV (each takes tens of seconds)
+XLSX_PEER_ROUNDS=${XLSX_PEER_ROUNDS:-1}  # read_excel on 1M rows takes minutes
+XLSX=${XLSX:-1}                 # 0: CSV only
 CATALOG=$ROOT/reference/thu-tuc-mau.xml
 AS_OF=2025-12-31
 export PAR_AUDIT_DATA=$ROOT
@@ -22,6 +33,7 @@ PY=${PYTHON:-/usr/bin/python3}
 
 need=()
 "$PY" -c "import pandas, numpy" 2>/dev/null || need+=(python3-pandas python3-numpy)
+[ "$XLSX" = 0 ] || "$PY" -c "import openpyxl" 2>/dev/null || need+=(python3-openpyxl)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
     SUDO=""
@@ -34,7 +46,7 @@ fi
 if [ ! -f "$BUILD/build.ninja" ] && [ ! -f "$BUILD/Makefile" ]; then
     cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$BUILD" -j2 --target par-audit gen_dossier_log
+cmake --build "$BUILD" -j2 --target par-audit gen_dossier_log csv_to_xlsx
 BIN=$BUILD/bin
 
 mkdir -p "$WORK"
@@ -43,43 +55,92 @@ if [ ! -f "$LOG" ]; then
     echo "bench-dossiers: generating $ROWS rows → $LOG"
     "$BIN/gen_dossier_log" "$ROWS" "$LOG" "$CATALOG"
 fi
+XLOG=$WORK/log-$ROWS.xlsx
+if [ "$XLSX" != 0 ] && [ ! -f "$XLOG" ]; then
+    echo "bench-dossiers: writing the same rows as a workbook → $XLOG"
+    "$BIN/csv_to_xlsx" "$LOG" "$XLOG"
+fi
 : > "$WORK/offdays.tsv"
 for y in 2022 2023 2024 2025 2026 2027; do
     "$BIN/par-audit" calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"
 done
-cat "$LOG" > /dev/null  # both runs read the file from the page cache
+cat "$LOG" > /dev/null  # every run reads the file from the page cache
+[ "$XLSX" = 0 ] || cat "$XLOG" > /dev/null
 
-echo "bench-dossiers: $(du -m "$LOG" | cut -f1) MB, $ROWS rows; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -v -o "$WORK/par.time" "$BIN/par-audit" dossiers analyze "$LOG" --catalog "$CATALOG" \
-    --as-of "$AS_OF" --json > "$WORK/par.json" 2> "$WORK/par.err" || { cat "$WORK/par.err"; exit 1; }
-/usr/bin/time -v -o "$WORK/peer.time" "$PY" "$ROOT/bench/dossier/peer_pandas.py" "$LOG" "$CATALOG" \
-    "$AS_OF" "$WORK/offdays.tsv" > "$WORK/peer.json"
+# run NAME OUT CMD...: one timed run, its load average first; results in $WORK/runs.tsv
+: > "$WORK/runs.tsv"
+run() {
+    local name=$1 out=$2
+    shift 2
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    /usr/bin/time -v -o "$WORK/t.time" "$@" > "$out" 2> "$WORK/t.err" || { cat "$WORK/t.err"; exit 1; }
+    echo -e "$name\t$load\t$(tr '\n\t' '| ' < "$WORK/t.time")" >> "$WORK/runs.tsv"
+}
+PAR=("$BIN/par-audit" dossiers analyze --catalog "$CATALOG" --as-of "$AS_OF" --json)
+echo "bench-dossiers: $(du -m "$LOG" | cut -f1) MB CSV, $ROWS rows; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for i in $(seq 1 "$ROUNDS"); do
+    run "wc -l" /dev/null wc -l "$LOG"
+    run "par-audit" "$WORK/par.json" "${PAR[@]}" "$LOG"
+    run "par-audit --threads 1" "$WORK/par1.json" "${PAR[@]}" --threads 1 "$LOG"
+    run "par-audit --threads 2" "$WORK/par2.json" "${PAR[@]}" --threads 2 "$LOG"
+    if [ "$i" -le "$PEER_ROUNDS" ]; then
+        run "pandas read_csv" "$WORK/peer.json" "$PY" "$ROOT/bench/dossier/peer_pandas.py" "$LOG" \
+            "$CATALOG" "$AS_OF" "$WORK/offdays.tsv"
+    fi
+    if [ "$XLSX" != 0 ]; then
+        run "par-audit xlsx" "$WORK/parx.json" "${PAR[@]}" "$XLOG"
+        if [ "$i" -le "$XLSX_PEER_ROUNDS" ]; then
+            run "pandas read_excel" "$WORK/peerx.json" "$PY" "$ROOT/bench/dossier/peer_pandas.py" \
+                "$XLOG" "$CATALOG" "$AS_OF" "$WORK/offdays.tsv"
+        fi
+    fi
+    echo "bench-dossiers: round $i of $ROUNDS done (load $(cut -d' ' -f1 /proc/loadavg))"
+done
 
-"$PY" - "$WORK" <<'PY'
-import json, re, sys
-work = sys.argv[1]
-par = json.load(open(f"{work}/par.json"))
-peer = json.load(open(f"{work}/peer.json"))
-def tm(name):
-    t = open(f"{work}/{name}.time").read()
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", t).group(1).split(":")
+"$PY" - "$WORK" "$ROWS" "$XLSX" <<'PY'
+import json, re, statistics, sys
+work, rows, xlsx = sys.argv[1], int(sys.argv[2]), sys.argv[3] != "0"
+runs = {}
+for line in open(f"{work}/runs.tsv", encoding="utf-8"):
+    name, load, t = line.rstrip("\n").split("\t", 2)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)", t).group(1).split(":")
     secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+    cpu = float(re.search(r"User time \(seconds\): ([0-9.]+)", t).group(1)) + \
+        float(re.search(r"System time \(seconds\): ([0-9.]+)", t).group(1))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
-    user = float(re.search(r"User time \(seconds\): (\S+)", t).group(1))
-    sys_ = float(re.search(r"System time \(seconds\): (\S+)", t).group(1))
-    return secs, user + sys_, rss
+    runs.setdefault(name, []).append((secs, cpu, rss, float(load)))
+med = {n: tuple(statistics.median(x[k] for x in v) for k in range(4)) for n, v in runs.items()}
+
 ok = True
-for key in ("rows_total", "rows_invalid", "totals", "by_unit", "by_procedure", "by_month"):
-    same = par[key] == peer[key]
-    ok &= same
-    print(f"  {key:13} {'same' if same else 'DIFFERENT'}")
-if not ok:
-    print("  par-audit totals:", par["totals"], par["rows_invalid"])
-    print("  pandas totals:   ", peer["totals"], peer["rows_invalid"])
-p, q = tm("par"), tm("peer")
-print(f"  {'':22} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
-print(f"  {'par-audit':22} {p[0]:8.2f} {p[1]:8.2f} {p[2]:8.1f}")
-print(f"  {'pandas + busday_count':22} {q[0]:8.2f} {q[1]:8.2f} {q[2]:8.1f}")
-print(f"  speed-up: {q[0] / p[0]:.1f}x wall, {q[1] / p[1]:.1f}x cpu")
+def same(a, b, what, keys=("rows_total", "rows_invalid", "rows_unknown_procedure", "totals",
+                           "by_unit", "by_procedure", "by_month")):
+    global ok
+    x, y = json.load(open(f"{work}/{a}")), json.load(open(f"{work}/{b}"))
+    diff = [k for k in keys if x.get(k) != y.get(k)]
+    ok &= not diff
+    print(f"  {what:42} {'same figures' if not diff else 'DIFFERENT: ' + ', '.join(diff)}")
+same("par.json", "par1.json", "par-audit: default vs 1 thread")
+same("par2.json", "par1.json", "par-audit: 2 threads vs 1 thread")
+same("par.json", "peer.json", "par-audit vs pandas (CSV)")
+if xlsx:
+    same("par.json", "parx.json", "par-audit: XLSX vs CSV")
+    same("parx.json", "peerx.json", "par-audit vs pandas (XLSX)")
+print(f"\n  {'median of':24} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
+for n in runs:
+    w, c, r, l = med[n]
+    print(f"  {n:24} {len(runs[n]):4} {w:8.3f} {c:8.3f} {r:8.1f} {l:6.2f}")
+p, pc, wc = med["par-audit"], med["pandas read_csv"], med["wc -l"]
+print(f"\n  CSV: pandas / par-audit = {pc[0] / p[0]:.1f}x wall, {pc[1] / p[1]:.1f}x cpu")
+print(f"  CSV: par-audit / wc -l  = {p[0] / wc[0]:.1f}x wall, {p[1] / max(wc[1], 0.01):.1f}x cpu")
+p1, p2 = med["par-audit --threads 1"], med["par-audit --threads 2"]
+print(f"  CSV: pandas / par-audit --threads 1 = {pc[0] / p1[0]:.1f}x wall, {pc[1] / p1[1]:.1f}x cpu")
+print(f"  CSV: pandas / par-audit --threads 2 = {pc[0] / p2[0]:.1f}x wall, {pc[1] / p2[1]:.1f}x cpu")
+print(f"  CSV: 1 thread / 2 threads = {p1[0] / p2[0]:.2f}x wall")
+if xlsx:
+    x, px = med["par-audit xlsx"], med.get("pandas read_excel")
+    if px:
+        print(f"  XLSX: pandas / par-audit = {px[0] / x[0]:.1f}x wall, {px[1] / x[1]:.1f}x cpu")
+    print(f"  XLSX / CSV per row (par-audit) = {x[0] / p[0]:.1f}x wall, {x[1] / p[1]:.1f}x cpu")
 sys.exit(0 if ok else 1)
 PY

@@ -3,7 +3,9 @@
 "Dossier analysis"). Same semantics as docs/dossiers.md, written the way an analyst would with the
 usual tools: pandas.read_csv, pandas.to_datetime, numpy.busday_count, DataFrame.groupby.
 
-    peer_pandas.py LOG.csv CATALOG.xml AS_OF OFFDAYS.tsv
+    peer_pandas.py LOG.csv|LOG.xlsx CATALOG.xml AS_OF OFFDAYS.tsv
+
+An .xlsx log is read with pandas.read_excel (openpyxl), every cell as text, then handled the same.
 
 OFFDAYS.tsv is par-audit's own calendar (`par-audit calendar off YEAR` for each year): weekdays off
 become busday_count's holidays; Saturdays worked are added back with a sorted-array count. Prints the
@@ -67,10 +69,15 @@ def canonical_units(col):
 
 def main():
     log, catalog_path, as_of, offdays = sys.argv[1:5]
-    with open(log, "rb") as f:
-        first = f.readline().decode("utf-8-sig")
-    sep = ";" if first.count(";") > first.count(",") else ","
-    df = pd.read_csv(log, sep=sep, dtype=str, encoding="utf-8-sig", keep_default_na=False, na_filter=False)
+    if log.endswith(".xlsx"):
+        df = pd.read_excel(log, dtype=str, engine="openpyxl", keep_default_na=False, na_filter=False)
+        df = df[(df != "").any(axis=1)]  # par-audit skips rows whose cells are all empty
+    else:
+        with open(log, "rb") as f:
+            first = f.readline().decode("utf-8-sig")
+        sep = ";" if first.count(";") > first.count(",") else ","
+        df = pd.read_csv(log, sep=sep, dtype=str, encoding="utf-8-sig", keep_default_na=False,
+                         na_filter=False)
     keys = {fold(unicodedata.normalize("NFC", c)): c for c in reversed(df.columns)}
     cols = {}
     for field, names in ALIASES.items():
@@ -102,16 +109,18 @@ def main():
     rd = r.values.astype("datetime64[D]")
     dd = d.values.astype("datetime64[D]")
     fd = f.values.astype("datetime64[D]")
+    # A code not in the catalog is counted in every figure but the wrong appointments.
     valid = ((data["dossier_id"] != "") & (code != "") & (data["unit"] != "") & r.notna() & ~r_bad
-             & d.notna() & ~d_bad & ~f_bad & known).values
+             & d.notna() & ~d_bad & ~f_bad).values
     valid &= ~(dd < rd)
     valid &= ~(f.notna().values & (fd < rd))
 
     v = np.flatnonzero(valid)
     rd, dd, fd = rd[v], dd[v], fd[v]
     rsec = (r.values[v] - r.values[v].astype("datetime64[D]")).astype("timedelta64[s]").astype(np.int64)
-    wd = code.iloc[v].map({c: p[0] for c, p in procs.items()}).values.astype(np.int64)
-    cut = code.iloc[v].map({c: p[1] for c, p in procs.items()}).values.astype(np.int64)
+    kn = known.values[v]
+    wd = code.iloc[v].map({c: p[0] for c, p in procs.items()}).fillna(0).values.astype(np.int64)
+    cut = code.iloc[v].map({c: p[1] for c, p in procs.items()}).fillna(0).values.astype(np.int64)
     finished = ~np.isnat(fd)
     asof = np.datetime64(as_of, "D")
 
@@ -148,10 +157,11 @@ def main():
         "month": pd.Series(rd).dt.strftime("%Y-%m").values,
         "received": 1, "finished_early": early.astype(int), "finished_on_time": ontime.astype(int),
         "finished_late": late.astype(int), "pending_in_time": in_time.astype(int),
-        "pending_overdue": overdue.astype(int), "wrong_appointment": (dd > sd).astype(int),
+        "pending_overdue": overdue.astype(int), "wrong_appointment": (kn & (dd > sd)).astype(int),
         "late_working_days_sum": late_days,
     })
     result = {"rows_total": int(len(df)), "rows_invalid": int(len(df) - len(v)),
+              "rows_unknown_procedure": int((~kn).sum()),
               "totals": {c: int(out[c].sum()) for c in COUNTS}}
     for name, key in (("by_unit", "unit"), ("by_procedure", "procedure_code"), ("by_month", "month")):
         g = out.groupby(key, sort=True)[COUNTS].sum()

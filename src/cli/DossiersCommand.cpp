@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <csignal>
 
 #include <cstdio>
@@ -48,12 +49,17 @@ struct Options {
     std::string list;
     std::string audit;
     std::string author;
+    std::vector<std::string> units;
+    bool allUnits = false;
+    unsigned threads = 0;
 };
 
 // Set by SIGINT while an analysis runs: Ctrl-C stops the reader at its next row instead of
 // killing the process (dossiers apply then writes nothing).
 volatile std::sig_atomic_t gInterrupted = 0;
-extern "C" void onInterrupt(int) { gInterrupted = 1; }
+extern "C" void onInterrupt(int) {
+    gInterrupted = 1;
+}
 
 // A bar on standard error, redrawn when the percentage changes; nothing unless it is a terminal.
 // While it lives, Ctrl-C asks the analysis to stop (cancelled()).
@@ -195,11 +201,32 @@ std::vector<GroupCounts> shownGroups(const DossierStats& s, const std::string& b
     return g;
 }
 
+// A rate in percent with two decimals, as JSON (null when undefined).
+nlohmann::ordered_json rateJson(const std::optional<double>& r) {
+    if (!r)
+        return nullptr;
+    return std::round(*r * 10000.0) / 100.0;
+}
+
+// A rate in percent for people: two decimals, decimal comma in Vietnamese.
+std::string rateText(double r) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", 100.0 * r);
+    if (language() == Language::Vietnamese)
+        for (char* c = buf; *c != '\0'; ++c)
+            if (*c == '.')
+                *c = ',';
+    return buf;
+}
+
 void printJson(const DossierStats& s, long top) {
     nlohmann::ordered_json j;
     j["rows_total"] = s.rowsTotal;
     j["rows_invalid"] = s.rowsInvalid;
+    j["rows_unknown_procedure"] = s.rowsUnknownProcedure;
     j["totals"] = countsJson(nullptr, "", s.totals);
+    j["on_time_rate"] = rateJson(s.totals.onTimeRate());
+    j["on_time_rate_766"] = rateJson(s.totals.onTimeRate766());
     const std::pair<const char*, const char*> groups[] = {
         {"by_unit", "unit"}, {"by_procedure", "procedure_code"}, {"by_month", "month"}};
     for (const auto& [name, key] : groups) {
@@ -208,6 +235,11 @@ void printJson(const DossierStats& s, long top) {
         for (const auto& g : shownGroups(s, by, top))
             j[name].push_back(countsJson(key, g.key, g.counts));
     }
+    j["unknown_procedures"] = nlohmann::ordered_json::array();
+    for (const auto& g : s.unknownProcedures)
+        j["unknown_procedures"].push_back({{"procedure_code", g.key}, {"rows", g.counts.received}});
+    if (s.unknownProceduresTruncated)
+        j["unknown_procedures_truncated"] = true;
     j["invalid_rows"] = nlohmann::ordered_json::array();
     for (const auto& r : s.invalidRows)
         j["invalid_rows"].push_back({{"line", r.line}, {"reason", r.reason}});
@@ -272,22 +304,35 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
     for (const auto& g : rows)
         line(g.key, g.counts);
     line(tr("Tổng cộng", "Total"), s.totals);
-    const long long resolved =
-        s.totals.finishedEarly + s.totals.finishedOnTime + s.totals.finishedLate;
-    if (resolved > 0) {
-        char rate[32];
-        std::snprintf(rate, sizeof rate, "%.2f",
-                      100.0 *
-                          static_cast<double>(s.totals.finishedEarly + s.totals.finishedOnTime) /
-                          static_cast<double>(resolved));
-        if (language() == Language::Vietnamese)  // decimal comma
-            for (char& ch : rate)
-                if (ch == '.')
-                    ch = ',';
+    std::cout << "\n";
+    if (const auto r = s.totals.onTimeRate())
+        std::cout << fmt(tr("Tỷ lệ giải quyết đúng hạn (kể cả trước hạn), cách tính của par-audit "
+                            "((trước hạn + đúng hạn) / đã giải quyết): {}%",
+                            "On-time rate (early included), par-audit's way ((early + on time) / "
+                            "resolved): {}%"),
+                         rateText(*r))
+                  << "\n";
+    if (const auto r = s.totals.onTimeRate766())
+        std::cout << fmt(tr("Tỷ lệ đúng hạn theo Quyết định 766/QĐ-TTg ((trước hạn + đúng hạn + "
+                            "đang giải quyết trong hạn) / tiếp nhận): {}%",
+                            "On-time rate per Decision 766/QĐ-TTg ((early + on time + pending in "
+                            "time) / received): {}%"),
+                         rateText(*r))
+                  << "\n";
+    if (s.rowsUnknownProcedure > 0) {
+        std::string codes;
+        for (size_t i = 0; i < s.unknownProcedures.size() && i < 20; ++i)
+            codes += (codes.empty() ? "" : ", ") + s.unknownProcedures[i].key + " (" +
+                     thousands(s.unknownProcedures[i].counts.received) + ")";
+        if (s.unknownProcedures.size() > 20 || s.unknownProceduresTruncated)
+            codes += ", …";
         std::cout << "\n"
-                  << fmt(tr("Tỷ lệ giải quyết đúng hạn (kể cả trước hạn): {}%",
-                            "On-time rate (early included): {}%"),
-                         rate)
+                  << fmt(tr("{} hồ sơ có mã thủ tục không có trong danh mục: đã tính vào số liệu, "
+                            "trừ hẹn sai (cần thời hạn theo quy định); mã: {}",
+                            "{} dossiers with a procedure code not in the catalog: counted in the "
+                            "figures except wrong appointments (which need the statutory time); "
+                            "codes: {}"),
+                         thousands(s.rowsUnknownProcedure), codes)
                   << "\n";
     }
     if (!s.worstLate.empty()) {
@@ -328,12 +373,11 @@ public:
                 "finished_at,outcome,late_working_days,wrong_appointment\r\n";
     }
     void add(const DossierRecord& r) {
-        out_ << r.line << ',' << csvField(r.id) << ','
-             << csvField(canonicalUnit(r.unit)) << ',' << csvField(r.procedureCode)
-             << ',' << isoDate(r.received) << ',' << isoDate(r.due) << ','
-             << isoDate(r.statutoryDue) << ',' << (r.finished ? isoDate(*r.finished) : "") << ','
-             << outcomeId(r.outcome) << ',' << r.lateWorkingDays << ','
-             << (r.wrongAppointment ? 1 : 0) << "\r\n";
+        out_ << r.line << ',' << csvField(r.id) << ',' << csvField(canonicalUnit(r.unit)) << ','
+             << csvField(r.procedureCode) << ',' << isoDate(r.received) << ',' << isoDate(r.due)
+             << ',' << (r.knownProcedure ? isoDate(r.statutoryDue) : "") << ','
+             << (r.finished ? isoDate(*r.finished) : "") << ',' << outcomeId(r.outcome) << ','
+             << r.lateWorkingDays << ',' << (r.wrongAppointment ? 1 : 0) << "\r\n";
     }
     void commit() {
         out_.close();
@@ -362,6 +406,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
     cmd->add_option("--sheet", o->sheet,
                     tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
                        "Sheet to read in an XLSX file (default: the first)"));
+    cmd->add_option("--threads", o->threads,
+                    tr("Số luồng đọc tệp CSV (mặc định: 0 = một luồng mỗi lõi đang rảnh)",
+                       "Threads reading a CSV log (default: 0 = one per idle core)"))
+        ->type_name("N");
     cmd->add_option("--overrides", o->overrides,
                     tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",
                        "Local schedule file (XML, see docs/calendar.md); may be repeated"))
@@ -412,6 +460,7 @@ void install(CLI::App& app, Context&) {
         AnalysisOptions ao;
         ao.asOf = parseAsOf(a->asOf);
         ao.worstLate = a->json || a->csv ? 0 : static_cast<size_t>(a->top);
+        ao.threads = a->threads;
         std::unique_ptr<FlaggedList> list;
         if (!a->list.empty()) {
             list = std::make_unique<FlaggedList>(a->list);
@@ -448,31 +497,52 @@ void install(CLI::App& app, Context&) {
     applyCmd->add_option(
         "--by-name", p->author,
         tr("Người ghi (mặc định: tên đăng nhập)", "Who records (default: login name)"));
+    applyCmd
+        ->add_option("--unit", p->units,
+                     tr("Đơn vị trong nhật ký là của đơn vị được kiểm tra (mặc định: tên đơn vị "
+                        "của tệp kiểm tra); có thể lặp lại",
+                        "A unit of the log that is the audited unit's (default: the audit's unit "
+                        "name); may be repeated"))
+        ->type_name(tr("TÊN", "NAME"));
+    applyCmd->add_flag(
+        "--all-units", p->allUnits,
+        tr("Cả nhật ký là của đơn vị được kiểm tra", "The whole log is the audited unit's"));
     applyCmd->callback([p] {
-        AnalysisOptions ao;
-        ao.asOf = parseAsOf(p->asOf);
+        if (p->allUnits && !p->units.empty())
+            throw UsageError(tr("chọn một trong --unit và --all-units",
+                                "choose --unit or --all-units, not both"));
         AuditBundle b = AuditBundle::open(p->audit);
-        if (!formHasResultsTable(*b.form))
-            throw UsageError(fmt(
-                tr("{}: biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
-                   "không ghi gì",
-                   "{}: form '{}' has no table '{}' (dossier results per year); nothing written"),
-                p->audit, b.form->id, kResultsTable));
         ProcedureCatalog catalog = b.reference->catalog;
         if (!p->catalog.empty())
             catalog.merge(loadCatalog(p->catalog));
-        const DossierStats stats = analyze(*p, catalog, ao);
-        const ApplyReport report = applyYearFigures(b.audit, *b.form, stats);
-        b.audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}): {}",
-                                 "Dossier figures from log {} (as of {}): {}"),
-                              p->log, vietnameseDate(ao.asOf), report.summary()),
-                          p->author);
+        ApplyRequest request;
+        request.log = p->log;
+        request.sheet = p->sheet;
+        request.mapping = p->mapping.empty() ? HeaderMapping{} : HeaderMapping::load(p->mapping);
+        request.asOf = parseAsOf(p->asOf);
+        request.units = p->units;
+        request.allUnits = p->allUnits;
+        request.author = p->author;
+        request.threads = p->threads;
+        const cal::WorkingCalendar calendar = loadCalendar(*p);
+        ApplyResult result;
+        {
+            TerminalProgress progress;
+            try {
+                result = applyDossierLog(b.audit, *b.form, catalog, calendar, request, &progress);
+            } catch (const Cancelled&) {
+                throw Error(fmt(tr("đã dừng đọc {} theo yêu cầu (Ctrl-C); không có gì được ghi.",
+                                   "stopped reading {} on request (Ctrl-C); nothing was written."),
+                                p->log));
+            }
+        }
         AuditWriter::save(b.audit, p->audit);
+        const DossierStats& stats = result.stats;
         std::cout << fmt(tr("Đã ghi vào {} (bảng {}), từ {} dòng hợp lệ của {}:",
                             "Written to {} (table {}), from {} valid rows of {}:"),
                          p->audit, kResultsTable, std::to_string(stats.totals.received), p->log)
                   << "\n";
-        for (const auto& y : report.years) {
+        for (const auto& y : result.report.years) {
             const DossierCounts& c = y.counts;
             std::cout << "  "
                       << fmt(tr("năm {} ({}): tiếp nhận {}, trước hạn {}, đúng hạn {}, quá hạn {}, "
@@ -486,6 +556,22 @@ void install(CLI::App& app, Context&) {
                              std::to_string(c.finishedOnTime), std::to_string(c.finishedLate),
                              std::to_string(c.pendingInTime), std::to_string(c.pendingOverdue))
                       << "\n";
+            const auto ours = c.onTimeRate();
+            const auto r766 = c.onTimeRate766();
+            std::cout << "    "
+                      << fmt(tr("tỷ lệ đúng hạn: {}% (cách tính của par-audit), {}% (theo Quyết "
+                                "định 766/QĐ-TTg)",
+                                "on-time rate: {}% (par-audit's way), {}% (per Decision "
+                                "766/QĐ-TTg)"),
+                             ours ? rateText(*ours) : "-", r766 ? rateText(*r766) : "-")
+                      << "\n";
+            if (y.unknownProcedure > 0)
+                std::cout << "    "
+                          << fmt(tr("trong đó {} hồ sơ có mã thủ tục không có trong danh mục",
+                                    "of which {} dossiers with a procedure code not in the "
+                                    "catalog"),
+                                 std::to_string(y.unknownProcedure))
+                          << "\n";
             if (y.needsApologies)
                 std::cout << "    "
                           << fmt(tr("cần nhập số Phiếu xin lỗi đã phát hành: par-audit answer {} "
@@ -495,6 +581,14 @@ void install(CLI::App& app, Context&) {
                                  p->audit, kResultsTable)
                           << "\n";
         }
+        if (stats.rowsOtherUnit > 0 || stats.rowsOutsidePeriod > 0)
+            std::cout << fmt(tr("Bỏ qua {} dòng của đơn vị khác và {} dòng tiếp nhận ngoài thời "
+                                "kỳ kiểm tra",
+                                "Left out {} rows of other units and {} rows received outside "
+                                "the audit's period"),
+                             std::to_string(stats.rowsOtherUnit),
+                             std::to_string(stats.rowsOutsidePeriod))
+                      << "\n";
         if (stats.rowsInvalid > 0)
             std::cout
                 << fmt(tr("{} dòng lỗi không được tính (xem: par-audit dossiers analyze)",

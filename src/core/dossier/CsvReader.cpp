@@ -1,8 +1,10 @@
-// CsvReader.cpp - a hand-written RFC 4180 scanner over a fixed buffer refilled from the file. A
-// record is parsed where it lies in the buffer; when it runs past the buffer's end the unparsed
-// tail moves to the front and the rest of the record is read in (the buffer grows only for a record
-// longer than the buffer, up to kMaxRecordBytes).
+// CsvReader.cpp - a fixed buffer refilled from the file, records parsed where they lie in it
+// (CsvRecordParser). When a record runs past the buffer's end the unparsed tail moves to the front
+// and the rest is read in (the buffer grows only for a record longer than the buffer, up to
+// kMaxRecordBytes).
 #include "core/dossier/CsvReader.hpp"
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -17,15 +19,7 @@ namespace {
 constexpr size_t kBufferBytes = 1u << 20;
 }
 
-CsvReader::CsvReader(const std::string& path) : path_(path) {
-    file_ = std::fopen(path.c_str(), "rb");
-    if (file_ == nullptr)
-        throw IoError(
-            fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path, std::strerror(errno)));
-    if (std::fseek(file_, 0, SEEK_END) == 0) {
-        fileSize_ = std::ftell(file_);
-        std::fseek(file_, 0, SEEK_SET);
-    }
+CsvReader::CsvReader(const std::string& path) : path_(path), file_(path) {
     buf_.resize(kBufferBytes);
     refill();
     // Excel's "Unicode text" and some exports are UTF-16: every other byte of the header is NUL.
@@ -34,14 +28,16 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
                                         (static_cast<unsigned char>(buf_[0]) == 0xFE &&
                                          static_cast<unsigned char>(buf_[1]) == 0xFF));
     if (utf16Bom || std::memchr(buf_.data(), '\0', std::min<size_t>(end_, 4096)) != nullptr)
-        throw ParseError({path_, 1, 0},
-                         tr("tệp là UTF-16 hoặc chứa byte NUL; hãy lưu lại dưới dạng CSV UTF-8",
-                            "the file is UTF-16 or contains NUL bytes; save it again as CSV UTF-8"));
+        throw ParseError(
+            {path_, 1, 0},
+            tr("tệp là UTF-16 hoặc chứa byte NUL; hãy lưu lại dưới dạng CSV UTF-8",
+               "the file is UTF-16 or contains NUL bytes; save it again as CSV UTF-8"));
     if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) {
         bom_ = true;
         begin_ = 3;
     }
     delimiter_ = detectDelimiter();
+    parser_ = std::make_unique<CsvRecordParser>(delimiter_, &path_);
     RawRecord r;
     if (!next(r))
         throw ParseError({path_, 1, 0},
@@ -58,16 +54,13 @@ CsvReader::CsvReader(const std::string& path) : path_(path) {
     }
 }
 
-CsvReader::~CsvReader() {
-    if (file_ != nullptr)
-        std::fclose(file_);
-}
+CsvReader::~CsvReader() = default;
 
 double CsvReader::fraction() const {
-    if (fileSize_ <= 0)
+    if (file_.size() <= 0)
         return 0;
     return std::min(1.0, static_cast<double>(consumed_ + static_cast<long long>(begin_)) /
-                             static_cast<double>(fileSize_));
+                             static_cast<double>(file_.size()));
 }
 
 bool CsvReader::refill() {
@@ -82,18 +75,24 @@ bool CsvReader::refill() {
     if (end_ == buf_.size()) {  // one record fills the whole buffer
         if (buf_.size() >= kMaxRecordBytes)
             throw ParseError({path_, static_cast<int>(line_), 0},
-                             tr("bản ghi dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
-                                "a record longer than 16 MB (a closing quote missing?)"));
+                             tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép "
+                                "đóng?)",
+                                "the record starting on this line is longer than 16 MB (a closing "
+                                "quote missing?)"));
         buf_.resize(buf_.size() * 2);
     }
-    const size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
+    ssize_t n;
+    do
+        n = ::read(file_.fd(), buf_.data() + end_, buf_.size() - end_);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        throw IoError(
+            fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), path_, std::strerror(errno)));
     if (n == 0) {
-        if (std::ferror(file_))
-            throw IoError(fmt(tr("lỗi đọc tệp {}", "error reading {}"), path_));
         eof_ = true;
         return false;
     }
-    end_ += n;
+    end_ += static_cast<size_t>(n);
     return true;
 }
 
@@ -120,101 +119,19 @@ char CsvReader::detectDelimiter() const {
     return ',';
 }
 
-CsvReader::Result CsvReader::parseRecord(RawRecord& rec) {
-    const char* const base = buf_.data();
-    const char* p = base + begin_;
-    const char* const e = base + end_;
-    const char d = delimiter_;
-    long lines = 0;
-    size_t escaped = 0;
-    rec.fields.clear();
-    if (p == e)
-        return eof_ ? Result::End : Result::NeedMore;
-    for (;;) {
-        if (p < e && *p == '"') {
-            const char* const s = ++p;
-            bool doubled = false;
-            const char* q = nullptr;
-            for (;;) {
-                q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(e - p)));
-                if (q == nullptr) {
-                    if (!eof_)
-                        return Result::NeedMore;
-                    throw ParseError(
-                        {path_, static_cast<int>(line_), 0},
-                        tr("dấu ngoặc kép mở ở bản ghi này không được đóng đến hết tệp",
-                           "a quote opened in this record is never closed"));
-                }
-                lines += std::count(p, q, '\n');
-                if (q + 1 < e && q[1] == '"') {
-                    doubled = true;
-                    p = q + 2;
-                    continue;
-                }
-                if (q + 1 == e && !eof_)
-                    return Result::NeedMore;
-                break;
-            }
-            if (doubled) {
-                if (escaped == unescaped_.size())
-                    unescaped_.emplace_back();
-                std::string& u = unescaped_[escaped++];
-                u.clear();
-                for (const char* c = s; c < q; ++c) {
-                    u.push_back(*c);
-                    if (*c == '"')
-                        ++c;
-                }
-                rec.fields.emplace_back(u);
-            } else {
-                rec.fields.emplace_back(s, static_cast<size_t>(q - s));
-            }
-            p = q + 1;
-            // Text after the closing quote (not RFC 4180) is ignored up to the next separator.
-            while (p < e && *p != d && *p != '\n' && *p != '\r')
-                ++p;
-        } else {
-            const char* const s = p;
-            while (p < e && *p != d && *p != '\n' && *p != '\r')
-                ++p;
-            rec.fields.emplace_back(s, static_cast<size_t>(p - s));
-        }
-        if (p == e) {
-            if (!eof_)
-                return Result::NeedMore;
-            break;
-        }
-        if (*p == d) {
-            ++p;
-            continue;
-        }
-        if (*p == '\r') {
-            ++p;
-            if (p == e && !eof_)
-                return Result::NeedMore;
-            if (p < e && *p == '\n')
-                ++p;
-        } else {
-            ++p;
-        }
-        ++lines;
-        break;
-    }
-    rec.line = line_;
-    line_ += lines;
-    begin_ = static_cast<size_t>(p - base);
-    return Result::Record;
-}
-
 bool CsvReader::next(RawRecord& rec) {
     for (;;) {
-        const Result r = parseRecord(rec);
-        if (r == Result::End)
+        const char* p = buf_.data() + begin_;
+        long lines = 0;
+        const auto r = parser_->parse(p, buf_.data() + end_, eof_, line_, rec, lines);
+        if (r == CsvRecordParser::Result::End)
             return false;
-        if (r == Result::NeedMore) {
+        if (r == CsvRecordParser::Result::NeedMore) {
             refill();
             continue;
         }
+        begin_ = static_cast<size_t>(p - buf_.data());
+        line_ += lines;
         bool blank = true;
         for (const auto& f : rec.fields)
             if (!f.empty()) {
@@ -224,6 +141,18 @@ bool CsvReader::next(RawRecord& rec) {
         if (!blank)
             return true;
     }
+}
+
+CsvReader::Rest CsvReader::takeRest() {
+    Rest r;
+    r.buffered.assign(buf_.data() + begin_, end_ - begin_);
+    r.line = line_;
+    r.offset = consumed_ + static_cast<long long>(begin_);
+    r.eof = eof_;
+    r.fd = file_.fd();
+    r.size = file_.size();
+    begin_ = end_;
+    return r;
 }
 
 }  // namespace par::dossier

@@ -1,20 +1,23 @@
 // CsvReader.hpp - CSV as one-stop systems export it, read as a stream in constant memory: UTF-8
 // with or without a BOM, CRLF or LF, comma, semicolon or tab (detected on the header line), RFC
-// 4180 quoting (separators, quotes doubled and line breaks inside quotes).
+// 4180 quoting (separators, quotes doubled and line breaks inside quotes; the grammar and its
+// error rules are in CsvScan.hpp).
 #pragma once
 
-#include <cstdio>
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/dossier/CsvScan.hpp"
+#include "core/dossier/LogFile.hpp"
 #include "core/dossier/RowSource.hpp"
 
 namespace par::dossier {
 
 class CsvReader : public RowSource {
 public:
-    // Opens the file and reads its header; throws IoError / ParseError.
+    // Opens the file (regular files only, LogFile) and reads its header; throws IoError /
+    // ParseError.
     explicit CsvReader(const std::string& path);
     ~CsvReader() override;
     CsvReader(const CsvReader&) = delete;
@@ -32,15 +35,25 @@ public:
     // A record longer than this is an error (a quote never closed, most likely).
     static constexpr size_t kMaxRecordBytes = 16u << 20;
 
+    // For the parallel analysis: what is left to read. The bytes already buffered and not yet
+    // parsed (they start at a record start on line `line`), the descriptor to read the rest from,
+    // whether the file ended, the file's size. The reader must not be used after this.
+    struct Rest {
+        std::string buffered;
+        long line = 0;
+        long long offset = 0;  // file offset of buffered[0]
+        bool eof = false;
+        int fd = -1;  // still owned by the reader
+        long long size = 0;
+    };
+    Rest takeRest();
+
 private:
-    enum class Result { Record, NeedMore, End };
-    Result parseRecord(RawRecord& record);
     bool refill();  // false at end of file
     char detectDelimiter() const;
 
     std::string path_;
-    std::FILE* file_ = nullptr;
-    long long fileSize_ = 0;
+    LogFile file_;
     long long consumed_ = 0;  // bytes before buf_[0]
     std::vector<char> buf_;
     size_t begin_ = 0, end_ = 0;  // unparsed bytes are buf_[begin_, end_)
@@ -50,7 +63,7 @@ private:
     long line_ = 1;  // line of buf_[begin_]
     long headerLine_ = 1;
     std::vector<std::string> header_;
-    std::deque<std::string> unescaped_;  // undoubled quoted fields (a deque: views stay valid)
+    std::unique_ptr<CsvRecordParser> parser_;
 };
 
 }  // namespace par::dossier

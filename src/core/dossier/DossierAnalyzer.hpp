@@ -1,9 +1,16 @@
 // DossierAnalyzer.hpp - the streaming pipeline: records from a RowSource → classification of each
 // valid row against the procedure catalog and the working calendar → sums per unit, procedure,
-// receipt month and year. Bad rows (a missing field, a malformed or impossible date, an unknown
-// procedure code, a result or appointment before the receipt) are counted, the first few kept with
-// their line and reason; they never stop the run. Progress goes through par::Progress, which may
-// cancel (par::Cancelled is thrown).
+// receipt month and year. Bad rows (a missing field, a malformed or impossible date, a result or
+// appointment before the receipt) are counted, the first few kept with their line and reason; they
+// never stop the run. A procedure code not in the catalog does not make a row bad: the row counts
+// in every figure but the wrong appointments, and its code is listed. Progress goes through
+// par::Progress, which may cancel (par::Cancelled is thrown).
+//
+// A CSV log is analysed on every core (AnalysisOptions::threads): the calling thread reads blocks
+// and cuts them at exact record boundaries (CsvSplitter: the quoted-newline state and the line
+// number carried across blocks), workers parse and classify the blocks, each with its own tables,
+// and the partial figures are summed at the end; invalid rows, flagged dossiers (onFlagged) and the
+// first error are delivered in file order, so the output is the same for any number of threads.
 #pragma once
 
 #include <deque>
@@ -30,6 +37,15 @@ struct AnalysisOptions {
     size_t worstLate = 0;     // late/overdue dossiers kept, most late working days first
     // Called for every late, overdue or wrongly scheduled dossier, in file order.
     std::function<void(const DossierRecord&)> onFlagged;
+    // Only these units (matched with par::unitKey); empty: every unit. Rows of other units are
+    // counted in DossierStats::rowsOtherUnit and otherUnits, not in the figures.
+    std::vector<std::string> units;
+    // Only dossiers received in [receivedFrom, receivedTo] (either may be open).
+    std::optional<Date> receivedFrom, receivedTo;
+    // Threads for a CSV log: 0 = one per idle core (idleCores()); 1 = the calling thread only.
+    unsigned threads = 0;
+    // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
+    size_t blockBytes = 2u << 20;
 };
 
 class DossierAnalyzer {
@@ -54,24 +70,46 @@ public:
 
 private:
     struct ProcedureSlot {
-        const Procedure* procedure;
-        int group;
+        const Procedure* procedure;  // nullptr: not in the catalog
+        int group;                   // -1: an unknown code past kMaxUnknownCodes
     };
+    struct Partial;
+    struct Chunk;
+    class Pipeline;
+    enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
+
     int unitGroup(std::string_view raw, std::string& reason);
     const ProcedureSlot* procedure(std::string_view code);
+    // Classifies one record and adds it to `part`.
+    Fate process(const RawRecord& rec, const ColumnMap& columns, bool serials, bool date1904,
+                 Partial& part, std::string& reason, std::optional<DossierRecord>& row);
+    void resetCounts();
+    DossierStats analyzeSequential(RowSource& source, const ColumnMap& columns,
+                                   Progress* progress);
+    DossierStats analyzeParallel(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
+                                 Progress* progress);
+    DossierStats merge(const std::vector<std::pair<DossierAnalyzer*, Partial*>>& parts,
+                       const std::string& source) const;
 
     const ProcedureCatalog& catalog_;
     const cal::WorkingCalendar& calendar_;
     AnalysisOptions options_;
+    std::vector<std::string> unitFilter_;  // unitKey of each AnalysisOptions::units
 
     // Per-key state, bounded by the number of distinct keys. Raw texts are owned by the deques
     // (stable addresses) and looked up by view, so a row costs no allocation.
     std::deque<std::string> rawTexts_;
     std::unordered_map<std::string_view, int> rawUnits_;              // raw text → group
     std::unordered_map<std::string, int> unitKeys_;                   // canonical name → group
-    std::unordered_map<std::string_view, ProcedureSlot> procedures_;  // known codes seen
+    std::unordered_map<std::string_view, ProcedureSlot> procedures_;  // codes seen
     std::vector<GroupCounts> units_, procedureGroups_;
+    std::vector<char> unitSelected_, procedureKnown_;  // per group
+    size_t unknownCodes_ = 0;
+    bool unknownTruncated_ = false;
 };
+
+// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown).
+unsigned idleCores();
 
 // The canonical form of a unit name: NFC, white space trimmed and collapsed to single spaces.
 std::string canonicalUnit(std::string_view raw);

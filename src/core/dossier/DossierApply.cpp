@@ -1,10 +1,14 @@
-// DossierApply.cpp - the per-year rows of ket_qua_giai_quyet.
+// DossierApply.cpp - the per-year rows of ket_qua_giai_quyet, and the checks that the log is the
+// audited unit's and covers the audit's period.
 #include "core/dossier/DossierApply.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/dossier/DossierAnalyzer.hpp"
+#include "core/dossier/DossierLog.hpp"
 
 namespace par::dossier {
 
@@ -16,7 +20,16 @@ const char* const kColumns[] = {"nam",
                                 "qua_han",
                                 "chua_giai_quyet_trong_han",
                                 "chua_giai_quyet_qua_han"};
+
+std::string percent(double fraction, char decimalPoint) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", 100.0 * fraction);
+    for (char* c = buf; *c != '\0'; ++c)
+        if (*c == '.')
+            *c = decimalPoint;
+    return buf;
 }
+}  // namespace
 
 bool formHasResultsTable(const Form& form) {
     const Question* q = form.findQuestion(kResultsTable);
@@ -29,6 +42,7 @@ bool formHasResultsTable(const Form& form) {
 }
 
 std::string ApplyReport::summary() const {
+    const char point = language() == Language::Vietnamese ? ',' : '.';
     std::string out;
     for (const auto& y : years) {
         if (!out.empty())
@@ -42,6 +56,14 @@ std::string ApplyReport::summary() const {
                    std::to_string(y.counts.received), std::to_string(y.counts.finishedEarly),
                    std::to_string(y.counts.finishedOnTime), std::to_string(y.counts.finishedLate),
                    std::to_string(y.counts.pendingInTime), std::to_string(y.counts.pendingOverdue));
+        if (const auto r = y.counts.onTimeRate766())
+            out += fmt(tr("; tỷ lệ đúng hạn theo QĐ 766/QĐ-TTg {}%",
+                          "; on-time rate per Decision 766/QĐ-TTg {}%"),
+                       percent(*r, point));
+        if (y.unknownProcedure > 0)
+            out += fmt(tr("; {} hồ sơ có mã thủ tục không có trong danh mục",
+                          "; {} dossiers with a procedure code not in the catalog"),
+                       std::to_string(y.unknownProcedure));
     }
     return out;
 }
@@ -54,9 +76,12 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
                    "form '{}' has no table '{}' (dossier results per year); nothing written"),
                 form.id, kResultsTable));
     if (stats.byYear.empty())
-        throw UsageError(tr("nhật ký không có hồ sơ hợp lệ nào; không ghi gì",
-                            "the log has no valid dossier; nothing written"));
+        throw UsageError(fmt(tr("{}: nhật ký không có hồ sơ hợp lệ nào; không ghi gì",
+                                "{}: the log has no valid dossier; nothing written"),
+                             stats.source));
     const Question* table = form.findQuestion(kResultsTable);
+    const bool rateColumn = table->findColumn(kRate766Column) != nullptr;
+    const bool unknownColumn = table->findColumn(kUnknownProcedureColumn) != nullptr;
     Answer& answer = audit.answers.answers[kResultsTable];
     answer.question = kResultsTable;
     answer.na = false;
@@ -65,6 +90,9 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
         YearWritten y;
         y.year = std::stoi(g.key);
         y.counts = g.counts;
+        for (const auto& u : stats.unknownByYear)
+            if (u.key == g.key)
+                y.unknownProcedure = u.counts.received;
         auto row = std::find_if(answer.rows.begin(), answer.rows.end(), [&](const auto& r) {
             auto it = r.find("nam");
             return it != r.end() && trim(it->second) == g.key;
@@ -86,6 +114,12 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
         r["qua_han"] = std::to_string(g.counts.finishedLate);
         r["chua_giai_quyet_trong_han"] = std::to_string(g.counts.pendingInTime);
         r["chua_giai_quyet_qua_han"] = std::to_string(g.counts.pendingOverdue);
+        if (rateColumn) {
+            if (const auto rate = g.counts.onTimeRate766())
+                r[kRate766Column] = percent(*rate, '.');
+        }
+        if (unknownColumn)
+            r[kUnknownProcedureColumn] = std::to_string(y.unknownProcedure);
         y.needsApologies = g.counts.finishedLate > 0 && r.find("phieu_xin_loi") == r.end();
         report.years.push_back(y);
     }
@@ -96,6 +130,88 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
         return ka < kb;
     });
     return report;
+}
+
+ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatalog& catalog,
+                            const cal::WorkingCalendar& calendar, const ApplyRequest& request,
+                            Progress* progress) {
+    if (!formHasResultsTable(form))
+        throw UsageError(
+            fmt(tr("{}: biểu mẫu '{}' không có bảng '{}' (kết quả giải quyết hồ sơ theo năm); "
+                   "không ghi gì",
+                   "{}: form '{}' has no table '{}' (dossier results per year); nothing written"),
+                audit.file, form.id, kResultsTable));
+    ApplyResult result;
+    AnalysisOptions options;
+    options.asOf = request.asOf;
+    options.threads = request.threads;
+    if (!request.allUnits) {
+        result.units =
+            request.units.empty() ? std::vector<std::string>{audit.unit.name} : request.units;
+        options.units = result.units;
+    }
+    options.receivedFrom = audit.periodStart;
+    options.receivedTo = audit.periodEnd;
+    {
+        std::unique_ptr<RowSource> source = openDossierLog(request.log, request.sheet);
+        DossierAnalyzer analyzer(catalog, calendar, options);
+        result.stats = analyzer.analyze(*source, request.mapping, progress);
+    }
+    const DossierStats& s = result.stats;
+    const long long selected = s.totals.received + s.rowsOutsidePeriod;
+    if (selected == 0 && s.rowsOtherUnit > 0) {
+        std::vector<GroupCounts> units = s.otherUnits;
+        std::stable_sort(units.begin(), units.end(), [](const auto& a, const auto& b) {
+            return a.counts.received > b.counts.received;
+        });
+        std::string list;
+        for (size_t i = 0; i < units.size() && i < 10; ++i)
+            list += (list.empty() ? "" : "; ") + fmt(tr("\"{}\" ({} dòng)", "\"{}\" ({} rows)"),
+                                                     units[i].key,
+                                                     std::to_string(units[i].counts.received));
+        if (units.size() > 10)
+            list += fmt(tr("; và {} đơn vị khác", "; and {} more units"),
+                        std::to_string(units.size() - 10));
+        std::string wanted;
+        for (const auto& u : result.units)
+            wanted += (wanted.empty() ? "\"" : "\", \"") + u;
+        wanted += "\"";
+        throw UsageError(fmt(
+            tr("{}: không dòng nào của nhật ký thuộc đơn vị {} (tên so khớp không phân biệt hoa "
+               "thường, khoảng trắng, vị trí dấu thanh); nhật ký có: {}. Chọn đơn vị của nhật ký "
+               "bằng --unit \"TÊN\" (có thể lặp lại), hoặc --all-units nếu cả nhật ký là của đơn "
+               "vị được kiểm tra; không ghi gì",
+               "{}: no row of the log belongs to unit {} (names matched ignoring case, spacing "
+               "and tone-mark placement); the log has: {}. Choose the log's units with --unit "
+               "\"NAME\" (may be repeated), or --all-units if the whole log is the audited "
+               "unit's; nothing written"),
+            request.log, wanted, list));
+    }
+    if (s.totals.received == 0 && s.rowsOutsidePeriod > 0 && s.firstReceived && s.lastReceived)
+        throw UsageError(fmt(
+            tr("{}: mọi hồ sơ của đơn vị được tiếp nhận từ {} đến {}, ngoài thời kỳ kiểm tra "
+               "của tệp {} ({} - {}); nhật ký này không phải của đợt kiểm tra này; không ghi gì",
+               "{}: every dossier of the unit was received from {} to {}, outside the period of "
+               "audit {} ({} - {}); this log is not this inspection's; nothing written"),
+            request.log, vietnameseDate(*s.firstReceived), vietnameseDate(*s.lastReceived),
+            audit.file, audit.periodStart ? vietnameseDate(*audit.periodStart) : "…",
+            audit.periodEnd ? vietnameseDate(*audit.periodEnd) : "…"));
+    result.report = applyYearFigures(audit, form, s);
+    std::string scope;
+    if (!result.units.empty()) {
+        for (const auto& u : result.units)
+            scope += (scope.empty() ? "" : ", ") + u;
+        scope = fmt(tr("; đơn vị: {}", "; units: {}"), scope);
+    }
+    if (s.rowsOtherUnit > 0 || s.rowsOutsidePeriod > 0)
+        scope += fmt(tr("; bỏ qua {} dòng của đơn vị khác, {} dòng ngoài thời kỳ kiểm tra",
+                        "; left out {} rows of other units, {} rows outside the audit's period"),
+                     std::to_string(s.rowsOtherUnit), std::to_string(s.rowsOutsidePeriod));
+    audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}{}): {}",
+                           "Dossier figures from log {} (as of {}{}): {}"),
+                        request.log, vietnameseDate(request.asOf), scope, result.report.summary()),
+                    request.author);
+    return result;
 }
 
 }  // namespace par::dossier

@@ -3,6 +3,7 @@
 #include "core/dossier/DossierDates.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "core/calendar/WorkingCalendar.hpp"
 
@@ -30,8 +31,8 @@ int daysInMonth(int y, int m) {
     return kDays[m - 1];
 }
 
-// " HH:MM[:SS[.fff]]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1 when malformed,
-// -2 when impossible.
+// " HH:MM[:SS[.fff]][ SA|CH|AM|PM]" or "THH:MM..." at s[i] (i at the separator), or nothing. -1
+// when malformed, -2 when impossible.
 int readTime(std::string_view s, size_t i, bool allowT) {
     if (i == s.size())
         return 0;
@@ -61,8 +62,28 @@ int readTime(std::string_view s, size_t i, bool allowT) {
                 return -1;
         }
     }
+    // Excel's Vietnamese 12-hour formats: "4:30:00 CH" (chiều, p.m.), "9:15 SA" (sáng, a.m.);
+    // AM/PM as in English exports. Any case, spaces before.
+    int half = 0;  // 1: a.m., 2: p.m.
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ')
+        ++j;
+    if (j + 2 == s.size() && j > i) {
+        const char a = static_cast<char>(s[j] & ~0x20), b = static_cast<char>(s[j + 1] & ~0x20);
+        if ((a == 'S' && b == 'A') || (a == 'A' && b == 'M'))
+            half = 1;
+        else if ((a == 'C' && b == 'H') || (a == 'P' && b == 'M'))
+            half = 2;
+        if (half != 0)
+            i = s.size();
+    }
     if (i != s.size())
         return -1;
+    if (half != 0) {
+        if (h < 1 || h > 12)
+            return -2;
+        h = h % 12 + (half == 2 ? 12 : 0);
+    }
     if (h > 23 || m > 59 || sec > 59)
         return -2;
     return h * 3600 + m * 60 + sec;
@@ -123,9 +144,58 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
 
 }  // namespace
 
+namespace {
+
+bool digits(std::string_view s, size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+        if (!isDigit(s[i]))
+            return false;
+    return true;
+}
+
+// "dd/mm/yyyy[ time]", the form one-stop exports write every date in: the date part is looked up
+// in a small per-thread cache (a log has a few thousand distinct days among millions of cells), the
+// time parsed as usual. Same results as the general path below.
+bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
+    if (s.size() < 10 || s[2] != '/' || s[5] != '/' || (s.size() > 10 && s[10] != ' ') ||
+        !digits(s, 0, 2) || !digits(s, 3, 2) || !digits(s, 6, 4))
+        return false;
+    struct Entry {
+        char key[10];
+        bool used = false;
+        ParsedStamp day;
+    };
+    thread_local Entry cache[4096];
+    unsigned h = 0;
+    for (size_t i = 0; i < 10; ++i)
+        h = h * 31 + static_cast<unsigned char>(s[i]);
+    Entry& e = cache[h & 4095];
+    if (!e.used || std::memcmp(e.key, s.data(), 10) != 0) {
+        const int d = (s[0] - '0') * 10 + (s[1] - '0'), mo = (s[3] - '0') * 10 + (s[4] - '0');
+        const int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+        e.day = make(y, mo, d, 0);
+        std::memcpy(e.key, s.data(), 10);
+        e.used = true;
+    }
+    const int time = s.size() == 10 ? 0 : readTime(s, 10, false);
+    out = e.day;
+    if (time == -1) {
+        out.status = DateStatus::Malformed;
+    } else if (time == -2) {
+        out.status = DateStatus::Impossible;
+    } else if (out.status == DateStatus::Ok) {
+        out.stamp.seconds = time;
+    }
+    return true;
+}
+
+}  // namespace
+
 ParsedStamp parseStamp(std::string_view s, bool serials, bool date1904) {
     ParsedStamp r;
     if (s.empty())
+        return r;
+    if (fastDayMonthYear(s, r))
         return r;
     size_t i = 0;
     int a = readNumber(s, i, 1, 4);

@@ -1,5 +1,7 @@
 // DossierDates.hpp - the date-times one-stop exports carry, parsed fast (a million rows per run):
-// "dd/mm/yyyy", "dd/mm/yyyy HH:MM", "dd/mm/yyyy HH:MM:SS", ISO "yyyy-mm-dd[ T]HH:MM[:SS]", and
+// "dd/mm/yyyy", "dd/mm/yyyy HH:MM", "dd/mm/yyyy HH:MM:SS", the same with Excel's Vietnamese
+// 12-hour suffix ("13/02/2026 4:30:00 CH": SA = a.m., CH = p.m.; AM/PM too), ISO
+// "yyyy-mm-dd[ T]HH:MM[:SS]", and
 // spreadsheet date serials (XLSX cells). Dates outside the working calendar's range are refused.
 #pragma once
 

@@ -1,26 +1,18 @@
-// DossierLog.cpp - format detection.
+// DossierLog.cpp - format detection (regular files only: LogFile).
 #include "core/dossier/DossierLog.hpp"
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/CsvReader.hpp"
+#include "core/dossier/LogFile.hpp"
 #include "core/dossier/XlsxReader.hpp"
 
 namespace par::dossier {
 
 LogFormat detectLogFormat(const std::string& path) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr)
-        throw IoError(
-            fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path, std::strerror(errno)));
-    char magic[4] = {0, 0, 0, 0};
-    const size_t n = std::fread(magic, 1, 4, f);
-    std::fclose(f);
-    return n == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0 ? LogFormat::Xlsx : LogFormat::Csv;
+    const LogFile f(path);
+    const std::string magic = f.head(4);
+    return magic == std::string("PK\x03\x04", 4) ? LogFormat::Xlsx : LogFormat::Csv;
 }
 
 std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet) {

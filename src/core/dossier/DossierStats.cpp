@@ -50,6 +50,19 @@ void DossierCounts::merge(const DossierCounts& o) {
     lateWorkingDaysSum += o.lateWorkingDaysSum;
 }
 
+std::optional<double> DossierCounts::onTimeRate() const {
+    if (resolved() == 0)
+        return std::nullopt;
+    return static_cast<double>(finishedEarly + finishedOnTime) / static_cast<double>(resolved());
+}
+
+std::optional<double> DossierCounts::onTimeRate766() const {
+    if (received == 0)
+        return std::nullopt;
+    return static_cast<double>(finishedEarly + finishedOnTime + pendingInTime) /
+           static_cast<double>(received);
+}
+
 bool DossierCounts::operator==(const DossierCounts& o) const {
     return received == o.received && finishedEarly == o.finishedEarly &&
            finishedOnTime == o.finishedOnTime && finishedLate == o.finishedLate &&
@@ -66,6 +79,7 @@ FlaggedDossier FlaggedDossier::from(const DossierRecord& r) {
     f.received = r.received;
     f.due = r.due;
     f.statutoryDue = r.statutoryDue;
+    f.knownProcedure = r.knownProcedure;
     f.finished = r.finished;
     f.outcome = r.outcome;
     f.lateWorkingDays = r.lateWorkingDays;

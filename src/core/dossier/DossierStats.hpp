@@ -26,7 +26,8 @@ struct DossierRecord {
     Date received, due;
     int receivedSeconds = 0;
     std::optional<Date> finished;
-    Date statutoryDue;
+    Date statutoryDue;                // not-a-date when the procedure is not in the catalog
+    bool knownProcedure = true;       // the code is in the catalog (else no statutory due date)
     Outcome outcome = Outcome::PendingInTime;
     int lateWorkingDays = 0;  // late: working days in (due, finished]; overdue: in (due, as-of]
     bool wrongAppointment = false;  // due > statutoryDue
@@ -73,6 +74,13 @@ struct DossierCounts {
     }
     void merge(const DossierCounts& o);
     long long late() const { return finishedLate + pendingOverdue; }
+    long long resolved() const { return finishedEarly + finishedOnTime + finishedLate; }
+    // par-audit's on-time rate: (early + on time) / resolved; nullopt when nothing was resolved.
+    std::optional<double> onTimeRate() const;
+    // The on-time rate as Decision 766/QĐ-TTg's dashboard counts it: dossiers resolved early or on
+    // time plus those still in progress within their deadline, over every dossier received
+    // ((early + on time + pending in time) / received); nullopt when nothing was received.
+    std::optional<double> onTimeRate766() const;
     bool operator==(const DossierCounts& o) const;
 };
 
@@ -91,6 +99,7 @@ struct FlaggedDossier {
     long line = 0;
     std::string id, unit, procedureCode;
     Date received, due, statutoryDue;
+    bool knownProcedure = true;
     std::optional<Date> finished;
     Outcome outcome = Outcome::PendingInTime;
     int lateWorkingDays = 0;
@@ -102,6 +111,18 @@ struct FlaggedDossier {
 struct DossierStats {
     long long rowsTotal = 0;  // data records (blank lines not counted)
     long long rowsInvalid = 0;
+    // Valid rows whose procedure code is not in the catalog: counted in every figure except the
+    // wrong appointments (which need the statutory time), and listed here by code.
+    long long rowsUnknownProcedure = 0;
+    std::vector<GroupCounts> unknownProcedures;  // by code, sorted; at most kMaxUnknownCodes
+    bool unknownProceduresTruncated = false;     // more distinct codes than that
+    std::vector<GroupCounts> unknownByYear;      // "YYYY", counts.received = those rows
+    static constexpr size_t kMaxUnknownCodes = 1000;
+    // Valid rows left out by AnalysisOptions' unit and period filters (not in any figure).
+    long long rowsOtherUnit = 0, rowsOutsidePeriod = 0;
+    std::vector<GroupCounts> otherUnits;  // the units left out (counts.received = their rows)
+    // Receipt dates of the valid rows of the selected units, before the period filter.
+    std::optional<Date> firstReceived, lastReceived;
     DossierCounts totals;                                           // valid rows only
     std::vector<GroupCounts> byUnit, byProcedure, byMonth, byYear;  // sorted by key
     std::vector<InvalidRow> invalidRows;    // the first few (AnalysisOptions::keepInvalid)

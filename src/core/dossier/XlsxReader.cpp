@@ -6,10 +6,14 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/dossier/LogFile.hpp"
+#include "core/dossier/XlsxScan.hpp"
 
 namespace par::dossier {
 
@@ -34,33 +38,6 @@ std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e,
     return out;
 }
 
-// The text of a rich or plain string item (<si>, <is>): every <t> except phonetic runs (<rPh>).
-void appendText(const tinyxml2::XMLElement* e, std::string& out) {
-    for (auto* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
-        if (isNamed(c, "t")) {
-            if (const char* t = c->GetText())
-                out += t;
-        } else if (isNamed(c, "r")) {
-            appendText(c, out);
-        }
-    }
-}
-
-// Column index of a cell reference ("C12" → 2); -1 when there is none.
-int columnOf(const char* ref) {
-    if (ref == nullptr)
-        return -1;
-    int col = 0;
-    bool any = false;
-    for (; *ref >= 'A' && *ref <= 'Z'; ++ref) {
-        col = col * 26 + (*ref - 'A' + 1);
-        any = true;
-        if (col > 16384)
-            return -1;
-    }
-    return any ? col - 1 : -1;
-}
-
 std::string joinPath(const std::string& dir, const std::string& target) {
     if (!target.empty() && target[0] == '/')
         return target.substr(1);
@@ -77,18 +54,24 @@ std::string joinPath(const std::string& dir, const std::string& target) {
 
 }  // namespace
 
-// Bounds on what an XLSX may make us hold (docs/reliability.md): one element of the sheet or of the
-// shared strings (a row, a string item), a whole small part (workbook, relationships), and the
-// shared-strings table (its texts plus a per-string overhead).
+// Bounds on what an XLSX may make us hold or do (docs/dossiers.md, "Limits"): one element of the
+// sheet or of the shared strings (a row, a string item), a whole small part (workbook,
+// relationships), the shared-strings table (its texts plus a per-string overhead, and the number of
+// strings), everything inflated from the package, and the rows and cells of the sheet (a
+// spreadsheet has at most 1,048,576 rows of 16,384 columns: a sheet with more was not made by one).
 constexpr size_t kMaxElementBytes = 16u << 20;
 constexpr size_t kMaxSmallPartBytes = 64u << 20;
 constexpr size_t kMaxSharedStringsBytes = 256u << 20;
+constexpr size_t kMaxSharedStrings = 4u << 20;
+constexpr long long kMaxInflatedBytes = 4LL << 30;
+constexpr long kMaxRows = 1048576;
+constexpr long long kMaxCells = 64LL << 20;
 
 // Streams complete elements named `local` (any prefix) out of one part of the package.
 class ElementStream {
 public:
-    ElementStream(zip_t* zip, const std::string& part, const std::string& file)
-        : file_(file), part_(part) {
+    ElementStream(zip_t* zip, const std::string& part, const std::string& file, long long* inflated)
+        : file_(file), part_(part), inflated_(inflated) {
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat(zip, part.c_str(), 0, &st) != 0)
@@ -124,21 +107,41 @@ public:
                     const std::string prefix =
                         buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
                     const std::string close = "</" + prefix + local + ">";
-                    const size_t end = buf_.find(close, gt);
-                    if (end != std::string::npos) {
+                    // memmem (glibc's two-way search), not string::find: that one stops at every
+                    // '<' of the element's content.
+                    // Only the bytes not searched yet (plus a tag's length): a 16 MB element
+                    // read in 64 KB chunks is searched once, not 256 times from its start.
+                    const size_t from =
+                        std::max(gt, searched_ >= close.size() ? searched_ - close.size() + 1 : 0);
+                    const void* hit = from < buf_.size()
+                                          ? ::memmem(buf_.data() + from, buf_.size() - from,
+                                                     close.data(), close.size())
+                                          : nullptr;
+                    if (hit != nullptr) {
+                        const size_t end =
+                            static_cast<size_t>(static_cast<const char*>(hit) - buf_.data());
                         element = std::string_view(buf_).substr(open, end + close.size() - open);
                         pos_ = end + close.size();
+                        searched_ = 0;
                         return true;
                     }
+                    searched_ = buf_.size();
                 }
             } else {
-                // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail.
+                // Nothing more in the buffer but perhaps an opening tag cut in half: keep the tail,
+                // after looking for the container's closing tag in what is dropped.
+                noteEnd(pos_);
                 pos_ = std::max(pos_, buf_.size() > 64 ? buf_.size() - 64 : size_t{0});
             }
-            if (!more())
+            if (!more()) {
+                noteEnd(pos_);
                 return false;
+            }
         }
     }
+    // Set the container whose closing tag (</p:local> or <p:local/>) marks a complete part.
+    void expectEnd(const char* local) { endLocal_ = local; }
+    bool sawEnd() const { return sawEnd_; }
     double fraction() const {
         return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_))
                          : 0;
@@ -152,6 +155,26 @@ public:
     }
 
 private:
+    void noteEnd(size_t from) {
+        if (endLocal_ == nullptr || sawEnd_)
+            return;
+        const std::string name = std::string(endLocal_);
+        for (size_t i = buf_.find(name, from); i != std::string::npos; i = buf_.find(name, i + 1)) {
+            const size_t after = i + name.size();
+            size_t j = i;
+            while (j > 0 && (std::isalnum(static_cast<unsigned char>(buf_[j - 1])) ||
+                             buf_[j - 1] == '_' || buf_[j - 1] == ':'))
+                --j;
+            const bool closing = j >= 2 && buf_[j - 2] == '<' && buf_[j - 1] == '/' &&
+                                 after < buf_.size() && buf_[after] == '>';
+            const bool empty = j >= 1 && buf_[j - 1] == '<' && after + 1 < buf_.size() &&
+                               buf_[after] == '/' && buf_[after + 1] == '>';
+            if (closing || empty) {
+                sawEnd_ = true;
+                return;
+            }
+        }
+    }
     size_t findOpen(const std::string& local, size_t from) const {
         for (size_t i = buf_.find('<', from); i != std::string::npos; i = buf_.find('<', i + 1)) {
             size_t j = i + 1;
@@ -170,6 +193,7 @@ private:
     bool more() {
         if (pos_ > 0) {
             buf_.erase(0, pos_);
+            searched_ = searched_ > pos_ ? searched_ - pos_ : 0;
             pos_ = 0;
         }
         char chunk[1 << 16];
@@ -181,13 +205,22 @@ private:
         if (n == 0)
             return false;
         if (buf_.size() + static_cast<size_t>(n) > limit_)
+            throw ParseError({file_ + ":" + part_, 0, 0},
+                             fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không "
+                                    "phải do bảng tính tạo ra)",
+                                    "an element of this part is longer than {} MB (a damaged file, "
+                                    "or not made by a "
+                                    "spreadsheet)"),
+                                 std::to_string(limit_ >> 20)));
+        read_ += n;
+        if (inflated_ != nullptr && (*inflated_ += n) > kMaxInflatedBytes)
             throw ParseError(
                 {file_ + ":" + part_, 0, 0},
-                fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không phải do bảng tính tạo ra)",
-                       "an element of this part is longer than {} MB (a damaged file, or not made by a "
-                       "spreadsheet)"),
-                    std::to_string(limit_ >> 20)));
-        read_ += n;
+                fmt(tr("tệp XLSX giải nén ra hơn {} GB (tệp hỏng, hoặc một \"bom zip\"); hãy xuất "
+                       "sổ theo dõi ra CSV",
+                       "the XLSX file inflates to more than {} GB (damaged, or a \"zip bomb\"); "
+                       "export the log as CSV"),
+                    std::to_string(kMaxInflatedBytes >> 30)));
         buf_.append(chunk, static_cast<size_t>(n));
         return true;
     }
@@ -197,15 +230,30 @@ private:
     std::string buf_;
     size_t pos_ = 0;
     size_t limit_ = kMaxElementBytes;  // of buf_: one element, or a whole small part
+    size_t searched_ = 0;  // buf_[.., searched_) holds no closing tag of the element being read
     long long size_ = 0, read_ = 0;
+    long long* inflated_ = nullptr;  // bytes inflated from the whole package
+    const char* endLocal_ = nullptr;
+    bool sawEnd_ = false;
 };
 
 struct XlsxReader::Impl {
     zip_t* zip = nullptr;
-    std::vector<std::string> shared;
+    // The shared strings, end to end in one block (no allocation per string), and where each ends.
+    std::string sharedText;
+    std::vector<size_t> sharedEnd;
+    size_t sharedCount() const { return sharedEnd.size(); }
+    std::string_view sharedAt(size_t i) const {
+        const size_t b = i == 0 ? 0 : sharedEnd[i - 1];
+        return std::string_view(sharedText).substr(b, sharedEnd[i] - b);
+    }
     std::unique_ptr<ElementStream> sheet;
-    tinyxml2::XMLDocument doc;
+    XlsxScan scan;
+    std::vector<XlsxCell> cells;
     long lastRow = 0;
+    long rows = 0;
+    long long cells_total = 0;
+    long long inflated = 0;
     ~Impl() {
         sheet.reset();
         if (zip != nullptr)
@@ -216,8 +264,11 @@ struct XlsxReader::Impl {
 namespace {
 
 zip_t* openZip(const std::string& path) {
+    LogFile file(path);  // a regular file, checked on the descriptor libzip then reads
     int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+    zip_t* z = zip_fdopen(file.fd(), 0, &err);
+    if (z != nullptr)
+        file.release();  // libzip closes it
     if (z == nullptr) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
@@ -242,10 +293,10 @@ struct SheetRef {
 
 // Sheets in workbook order with their parts, the shared-strings part and the date system.
 std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::string& sharedPart,
-                                   bool& date1904) {
+                                   bool& date1904, long long* inflated) {
     tinyxml2::XMLDocument rels;
     {
-        ElementStream s(z, "xl/_rels/workbook.xml.rels", path);
+        ElementStream s(z, "xl/_rels/workbook.xml.rels", path, inflated);
         parsePart(rels, s, path + ":xl/_rels/workbook.xml.rels");
     }
     std::vector<std::pair<std::string, std::string>> targets;  // id → part
@@ -265,7 +316,7 @@ std::vector<SheetRef> readWorkbook(zip_t* z, const std::string& path, std::strin
         }
     tinyxml2::XMLDocument wb;
     {
-        ElementStream s(z, "xl/workbook.xml", path);
+        ElementStream s(z, "xl/workbook.xml", path, inflated);
         parsePart(wb, s, path + ":xl/workbook.xml");
     }
     std::vector<SheetRef> out;
@@ -301,7 +352,8 @@ std::vector<std::string> XlsxReader::sheetNames(const std::string& path) {
     try {
         std::string shared;
         bool d1904 = false;
-        for (const auto& s : readWorkbook(z, path, shared, d1904))
+        long long inflated = 0;
+        for (const auto& s : readWorkbook(z, path, shared, d1904, &inflated))
             names.push_back(s.name);
     } catch (...) {
         zip_discard(z);
@@ -315,7 +367,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
     : path_(path), impl_(std::make_unique<Impl>()) {
     impl_->zip = openZip(path);
     std::string sharedPart;
-    const auto sheets = readWorkbook(impl_->zip, path, sharedPart, date1904_);
+    const auto sheets = readWorkbook(impl_->zip, path, sharedPart, date1904_, &impl_->inflated);
     const SheetRef* chosen = nullptr;
     for (const auto& s : sheets)
         if (sheet.empty() || nfc(s.name) == nfc(sheet)) {
@@ -344,26 +396,38 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet)
     if (sharedPart.empty() && zip_name_locate(impl_->zip, "xl/sharedStrings.xml", 0) >= 0)
         sharedPart = "xl/sharedStrings.xml";
     if (!sharedPart.empty()) {
-        ElementStream s(impl_->zip, sharedPart, path);
+        ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated);
         std::string_view item;
-        tinyxml2::XMLDocument doc;
-        size_t sharedBytes = 0;
+        std::string error, text;
         while (s.next("si", item)) {
-            if (doc.Parse(item.data(), item.size()) != tinyxml2::XML_SUCCESS)
+            text.clear();
+            if (!impl_->scan.stringItem(item, text, error))
                 throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
-            std::string text;
-            appendText(doc.RootElement(), text);
-            sharedBytes += text.size() + sizeof(std::string);
-            if (sharedBytes > kMaxSharedStringsBytes)
-                throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
-                                        "the shared strings take more than {} MB; export the log as CSV"),
-                                     std::to_string(kMaxSharedStringsBytes >> 20)));
-            impl_->shared.push_back(std::move(text));
+                                 fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
+                                        "shared string {} is not well-formed XML: {}"),
+                                     std::to_string(impl_->sharedCount() + 1), error));
+            if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(size_t) >
+                kMaxSharedStringsBytes)
+                throw ParseError(
+                    {path + ":" + sharedPart, 0, 0},
+                    fmt(tr("bảng chuỗi dùng chung lớn quá {} MB; hãy xuất sổ theo dõi ra CSV",
+                           "the shared strings take more than {} MB; export the log as CSV"),
+                        std::to_string(kMaxSharedStringsBytes >> 20)));
+            if (impl_->sharedCount() >= kMaxSharedStrings)
+                throw ParseError(
+                    {path + ":" + sharedPart, 0, 0},
+                    fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
+                           "the shared strings are more than {}; export the log as CSV"),
+                        std::to_string(kMaxSharedStrings)));
+            impl_->sharedText += text;
+            impl_->sharedEnd.push_back(impl_->sharedText.size());
         }
+        impl_->sharedText.shrink_to_fit();
+        impl_->sharedEnd.shrink_to_fit();
     }
-    impl_->sheet = std::make_unique<ElementStream>(impl_->zip, chosen->part, path);
+    impl_->sheet =
+        std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated);
+    impl_->sheet->expectEnd("sheetData");
 
     RawRecord r;
     if (!next(r))
@@ -392,60 +456,70 @@ bool XlsxReader::next(RawRecord& record) {
 
 bool XlsxReader::readRow(RawRecord& record) {
     std::string_view text;
-    if (!impl_->sheet->next("row", text))
-        return false;
-    auto& doc = impl_->doc;
     const std::string where = path_ + ":" + sheetName_;
-    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS)
+    if (!impl_->sheet->next("row", text)) {
+        if (!impl_->sheet->sawEnd())
+            throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                             tr("trang tính bị cắt cụt sau dòng trước đó (không có thẻ đóng "
+                                "</sheetData>): tệp hỏng hoặc chưa ghi xong; hãy xuất lại",
+                                "the sheet is cut short after the previous row (no closing "
+                                "</sheetData>): a damaged or unfinished file; export it again"));
+        return false;
+    }
+    if (++impl_->rows > kMaxRows)
+        throw ParseError({where, static_cast<int>(impl_->lastRow), 0},
+                         fmt(tr("trang tính có hơn {} dòng, nhiều hơn một bảng tính cho phép "
+                                "(tệp hỏng hoặc không do bảng tính tạo ra)",
+                                "the sheet has more than {} rows, more than a spreadsheet allows "
+                                "(a damaged file, or not made by a spreadsheet)"),
+                             std::to_string(kMaxRows)));
+    long number = 0;
+    std::string error;
+    if (!impl_->scan.row(text, number, impl_->cells, error))
         throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
-                         doc.ErrorStr() != nullptr ? doc.ErrorStr() : "XML");
-    const tinyxml2::XMLElement* row = doc.RootElement();
-    long number = row->IntAttribute("r", 0);
+                         fmt(tr("dòng của trang tính không đúng XML: {}",
+                                "a row of the sheet is not well-formed XML: {}"),
+                             error));
     record.line = number > 0 ? number : impl_->lastRow + 1;
+    if (record.line > kMaxRows || record.line <= impl_->lastRow)
+        throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+                         tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
+                            "the sheet's row numbers do not increase or exceed 1,048,576"));
     impl_->lastRow = record.line;
 
-    size_t used = 0;
-    int col = -1;
-    for (auto* c = row->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
-        if (!isNamed(c, "c"))
-            continue;
-        const int ref = columnOf(c->Attribute("r"));
-        col = ref >= 0 ? ref : col + 1;
-        if (static_cast<size_t>(col) >= cells_.size())
-            cells_.resize(static_cast<size_t>(col) + 1);
-        for (size_t i = used; i < static_cast<size_t>(col); ++i)
-            cells_[i].clear();
-        std::string& out = cells_[static_cast<size_t>(col)];
-        out.clear();
-        const char* type = c->Attribute("t");
-        if (type != nullptr && std::strcmp(type, "inlineStr") == 0) {
-            for (auto* is = c->FirstChildElement(); is != nullptr; is = is->NextSiblingElement())
-                if (isNamed(is, "is"))
-                    appendText(is, out);
-        } else {
-            const char* v = nullptr;
-            for (auto* ve = c->FirstChildElement(); ve != nullptr; ve = ve->NextSiblingElement())
-                if (isNamed(ve, "v"))
-                    v = ve->GetText();
-            if (v != nullptr) {
-                if (type != nullptr && std::strcmp(type, "s") == 0) {
-                    char* endp = nullptr;
-                    const unsigned long idx = std::strtoul(v, &endp, 10);
-                    if (endp == v || idx >= impl_->shared.size())
-                        throw ParseError({where, static_cast<int>(record.line), col + 1},
-                                         tr("ô trỏ tới chuỗi dùng chung không có",
-                                            "a cell refers to a missing shared string"));
-                    out = impl_->shared[idx];
-                } else {
-                    out = v;
-                }
-            }
-        }
-        used = static_cast<size_t>(col) + 1;
-    }
+    // Shared strings are referred to, never copied: a 15 MB string in 200 cells costs 15 MB.
+    // Other values are views into the row's text (or the scanner's decoded copies).
     record.fields.clear();
-    for (size_t i = 0; i < used; ++i)
-        record.fields.emplace_back(cells_[i]);
+    int col = -1;
+    for (const XlsxCell& c : impl_->cells) {
+        if ((impl_->cells_total += 1) > kMaxCells)
+            throw ParseError({where, static_cast<int>(record.line), 0},
+                             fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
+                                    "the sheet has more than {} cells; export the log as CSV"),
+                                 std::to_string(kMaxCells)));
+        const int next = c.column >= 0 ? c.column : col + 1;
+        if (next >= 16384 || next <= col)
+            throw ParseError({where, static_cast<int>(record.line), next + 1},
+                             tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
+                                "a cell beyond column XFD or out of column order"));
+        col = next;
+        record.fields.resize(static_cast<size_t>(col) + 1);  // a gap: empty views
+        std::string_view value = c.value;
+        if (c.type == 's' && !value.empty()) {
+            unsigned long idx = 0;
+            bool ok = value.size() <= 9;
+            for (char ch : value) {
+                ok = ok && ch >= '0' && ch <= '9';
+                idx = idx * 10 + static_cast<unsigned long>(ch - '0');
+            }
+            if (!ok || idx >= impl_->sharedCount())
+                throw ParseError({where, static_cast<int>(record.line), col + 1},
+                                 tr("ô trỏ tới chuỗi dùng chung không có",
+                                    "a cell refers to a missing shared string"));
+            value = impl_->sharedAt(idx);
+        }
+        record.fields[static_cast<size_t>(col)] = value;
+    }
     return true;
 }
 

@@ -1,8 +1,9 @@
 // XlsxReader.hpp - the first (or a named) worksheet of an .xlsx export as a stream of records, read
-// with libzip and TinyXML-2. TinyXML-2 builds a DOM, so the sheet is not parsed whole: its XML is
-// inflated in chunks and each <row> element is parsed on its own, which keeps the sheet's memory
-// constant. The shared-strings table is held in memory (one std::string per distinct text); that,
-// not the row count, bounds an XLSX's memory (docs/dossiers.md).
+// with libzip, TinyXML-2 for the small parts (workbook, relationships) and XlsxScan for the rows and
+// shared strings: the sheet's XML is inflated in chunks and each <row> element is read on its own,
+// in place, which keeps the sheet's memory constant. The shared-strings table is held in memory (one std::string per distinct text, cells
+// refer to it); that, not the row count, bounds an XLSX's memory. Budgets on what is inflated, the
+// shared strings, rows and cells refuse hostile packages (docs/dossiers.md, "Limits").
 #pragma once
 
 #include <memory>
@@ -43,7 +44,6 @@ private:
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> header_;
     long headerLine_ = 1;
-    std::vector<std::string> cells_;
 };
 
 }  // namespace par::dossier

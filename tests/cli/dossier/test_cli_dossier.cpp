@@ -72,8 +72,10 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items())
         keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"rows_total", "rows_invalid", "totals", "by_unit",
-                                           "by_procedure", "by_month", "invalid_rows"});
+    CHECK(keys == std::vector<std::string>{"rows_total", "rows_invalid", "rows_unknown_procedure",
+                                           "totals", "on_time_rate", "on_time_rate_766",
+                                           "by_unit", "by_procedure", "by_month",
+                                           "unknown_procedures", "invalid_rows"});
     const std::vector<std::string> counts = {
         "received",        "finished_early",  "finished_on_time",  "finished_late",
         "pending_in_time", "pending_overdue", "wrong_appointment", "late_working_days_sum"};
@@ -82,14 +84,23 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
         totalKeys.push_back(k);
     CHECK(totalKeys == counts);
     CHECK(j["rows_total"] == 6);
-    CHECK(j["rows_invalid"] == 2);
+    // HS-5's procedure 9.9 is not in the catalog: counted, listed as unknown (issue 16; it used
+    // to be an invalid row).
+    CHECK(j["rows_invalid"] == 1);
+    CHECK(j["rows_unknown_procedure"] == 1);
+    CHECK(j["unknown_procedures"] ==
+          nlohmann::ordered_json::parse(R"([{"procedure_code":"9.9","rows":1}])"));
     // HS-1 early; HS-2 late 1 day; HS-3 after the cut-off, due 13/03 = statutory, overdue
-    // (13/03, 03/04] = 15 working days; HS-4 overdue 1 day.
+    // (13/03, 03/04] = 15 working days; HS-4 and HS-5 overdue 1 day.
     CHECK(j["totals"] ==
           nlohmann::ordered_json::parse(
-              R"({"received":4,"finished_early":1,"finished_on_time":0,"finished_late":1,
-                                 "pending_in_time":0,"pending_overdue":2,"wrong_appointment":0,
-                                 "late_working_days_sum":17})"));
+              R"({"received":5,"finished_early":1,"finished_on_time":0,"finished_late":1,
+                                 "pending_in_time":0,"pending_overdue":3,"wrong_appointment":0,
+                                 "late_working_days_sum":18})"));
+    // Ours: (early + on time) / resolved = 1/2; Decision 766's: (early + on time + pending in
+    // time) / received = 1/5.
+    CHECK(j["on_time_rate"] == 50.0);
+    CHECK(j["on_time_rate_766"] == 20.0);
     REQUIRE(j["by_unit"].size() == 2);
     std::vector<std::string> unitKeys;
     for (const auto& [k, v] : j["by_unit"][0].items())
@@ -101,12 +112,11 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
     CHECK(j["by_procedure"][0]["procedure_code"] == "1.001612");
     CHECK(j["by_month"][0]["month"] == "2024-03");
     CHECK(j["by_month"][1]["month"] == "2024-04");
-    CHECK(j["by_month"][1]["received"] == 1);
-    REQUIRE(j["invalid_rows"].size() == 2);
-    CHECK(j["invalid_rows"][0]["line"] == 6);
-    CHECK(j["invalid_rows"][1]["line"] == 7);
-    CHECK_THAT(j["invalid_rows"][1]["reason"].get<std::string>(), Catch::Contains("31/04/2024"));
-    CHECK_THAT(r.err, Catch::Contains("2"));  // the note about invalid rows
+    CHECK(j["by_month"][1]["received"] == 2);
+    REQUIRE(j["invalid_rows"].size() == 1);
+    CHECK(j["invalid_rows"][0]["line"] == 7);
+    CHECK_THAT(j["invalid_rows"][0]["reason"].get<std::string>(), Catch::Contains("31/04/2024"));
+    CHECK_THAT(r.err, Catch::Contains("1"));  // the note about invalid rows
 }
 
 TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossier]") {
@@ -118,7 +128,11 @@ TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossi
                           Catch::Contains("UBND xã Quỳnh Châu"));
     CHECK_THAT(t.out, !Catch::Contains("UBND xã Ngọc Sơn  "));  // --top 1: the unit with most late
     CHECK_THAT(t.out, Catch::Contains("HS-3") && Catch::Contains("15"));  // worst late dossier
-    CHECK_THAT(t.out, Catch::Contains(f.dir.file("log.csv") + ":6"));     // bad rows with file:line
+    CHECK_THAT(t.out, Catch::Contains(f.dir.file("log.csv") + ":7"));     // bad rows with file:line
+    // Both on-time rates, each named, and the unknown procedure code.
+    CHECK_THAT(t.out, Catch::Contains("cách tính của par-audit") && Catch::Contains("50,00%") &&
+                          Catch::Contains("Quyết định 766/QĐ-TTg") &&
+                          Catch::Contains("20,00%") && Catch::Contains("9.9 (1)"));
     auto m = run(f.analyze("--by month"));
     CHECK_THAT(m.out, Catch::Contains("2024-03") && Catch::Contains("Tháng tiếp nhận"));
     auto c = run(f.analyze("--csv --by procedure"));
@@ -138,6 +152,9 @@ TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossi
                    "finished_late,1,0"));
     CHECK_THAT(list, Catch::Contains("HS-3") && Catch::Contains("pending_overdue,15"));
     CHECK_THAT(list, !Catch::Contains("HS-1"));
+    // No statutory due date for a procedure not in the catalog.
+    CHECK_THAT(list, Catch::Contains(
+                         "HS-5,UBND xã Quỳnh Châu,9.9,2024-04-01,2024-04-02,,,pending_overdue,1,0"));
     auto en = run(cli() + " --lang en dossiers analyze " + f.dir.file("log.csv") + " --catalog " +
                   f.dir.file("cat.xml") + " --as-of 2024-04-03");
     CHECK_THAT(en.out, Catch::Contains("Total"));
@@ -196,10 +213,12 @@ TEST_CASE("dossiers apply + findings on a copy of the sample audit", "[cli][doss
     const long long late = stats["totals"]["finished_late"];
     const long long overdue = stats["totals"]["pending_overdue"];
     REQUIRE(late > 0);
-    CHECK(stats["rows_invalid"] == 2);
+    CHECK(stats["rows_invalid"] == 1);  // the unknown procedure code is counted now
+    CHECK(stats["rows_unknown_procedure"] == 1);
 
-    auto applied =
-        run(cli() + " dossiers apply " + sampleLog() + " --audit " + audit + " --as-of 2018-10-30");
+    // The sample log lists every one-stop unit of the district; --all-units takes all of it.
+    auto applied = run(cli() + " dossiers apply " + sampleLog() + " --audit " + audit +
+                       " --as-of 2018-10-30 --all-units");
     INFO(applied.out << applied.err);
     REQUIRE(applied.exitCode == 0);
     CHECK_THAT(applied.out,
@@ -308,4 +327,79 @@ TEST_CASE("dossiers apply: Ctrl-C stops the analysis and writes nothing", "[cli]
     CHECK(WEXITSTATUS(status) == 2);
     CHECK_THAT(readText(errPath), Catch::Contains("Ctrl-C") && Catch::Contains("không có gì được ghi"));
     CHECK(readText(dir.file("a.audit.xml")) == before);
+}
+
+// Issue 16: `dossiers apply` wrote the whole log into the audit, whoever's rows they were and
+// whenever they were received. Now only the audited unit's rows (or --unit's) received within the
+// audit's period count; a log with none is refused, listing its units.
+TEST_CASE("dossiers apply: only the audited unit's rows in the audit's period", "[cli][dossier]") {
+    ScratchDir dir("par-cli-dossier");
+    fs::create_directories(dir.file("forms"));
+    fs::create_directories(dir.file("samples/q"));
+    fs::copy_file(sourcePath("forms/cchc-huyen.xml"), dir.file("forms/cchc-huyen.xml"));
+    for (const char* f : {"quynh-luu-2018.audit.xml", "thu-tuc.xml", "van-ban-bo-sung.xml"})
+        fs::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                      dir.file(std::string("samples/q/") + f));
+    const std::string audit = dir.file("samples/q/quynh-luu-2018.audit.xml");
+    const std::string before = readText(audit);
+    const std::string applyCmd =
+        cli() + " dossiers apply " + sampleLog() + " --audit " + audit + " --as-of 2018-10-30";
+
+    // No row of the log is "UBND huyện Quỳnh Lưu": refused, the log's units listed, nothing written.
+    auto refused = run(applyCmd);
+    INFO(refused.out << refused.err);
+    CHECK(refused.exitCode == 2);
+    CHECK_THAT(refused.err, Catch::Contains("UBND huyện Quỳnh Lưu") &&
+                                Catch::Contains("Sở Kế hoạch và Đầu tư\" (14 dòng)") &&
+                                Catch::Contains("--unit") && Catch::Contains("--all-units"));
+    CHECK(readText(audit) == before);
+
+    // --unit, matched whatever the case, spacing and tone placement ("Thuỷ" for "Thủy").
+    auto json = run(cli() + " dossiers analyze " + sampleLog() + " --catalog " + sampleCatalog() +
+                    " --as-of 2018-10-30 --json");
+    REQUIRE(json.exitCode == 0);
+    long long expected = 0;
+    const auto parsed = nlohmann::json::parse(json.out);
+    for (const auto& u : parsed["by_unit"])
+        if (u["unit"] == "UBND xã Tiến Thủy" || u["unit"] == "UBND xã Quỳnh Châu")
+            expected += u["received"].get<long long>();
+    REQUIRE(expected > 0);
+    auto one = run(applyCmd + " --unit 'ubnd  xã tiến thuỷ' --unit 'UBND xã Quỳnh Châu'");
+    INFO(one.out << one.err);
+    REQUIRE(one.exitCode == 0);
+    CHECK_THAT(one.out, Catch::Contains("tiếp nhận " + std::to_string(expected)) &&
+                            Catch::Contains("theo Quyết định 766/QĐ-TTg") &&
+                            Catch::Contains("Bỏ qua"));
+    const std::string saved = readText(audit);
+    CHECK_THAT(saved, Catch::Contains("<cell c=\"tiep_nhan\">" + std::to_string(expected) +
+                                      "</cell>"));
+    CHECK_THAT(saved, Catch::Contains("QĐ 766/QĐ-TTg"));  // the change log names both rates
+
+    // A unit that differs by a diacritic is another unit.
+    auto other = run(applyCmd + " --unit 'UBND xã Tiến Thuy'");
+    CHECK(other.exitCode == 2);
+}
+
+TEST_CASE("dossiers apply: a log outside the audit's period is refused", "[cli][dossier]") {
+    ScratchDir dir("par-cli-dossier");
+    fs::create_directories(dir.file("forms"));
+    fs::create_directories(dir.file("samples/q"));
+    fs::copy_file(sourcePath("forms/cchc-huyen.xml"), dir.file("forms/cchc-huyen.xml"));
+    for (const char* f : {"quynh-luu-2018.audit.xml", "thu-tuc.xml", "van-ban-bo-sung.xml"})
+        fs::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                      dir.file(std::string("samples/q/") + f));
+    const std::string audit = dir.file("samples/q/quynh-luu-2018.audit.xml");
+    const std::string before = readText(audit);
+    // The audit covers 01/01/2017 - 30/10/2018; this log is of 2024.
+    writeText(dir.file("2024.csv"),
+              "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n"
+              "HS-1,1.001612,UBND huyện Quỳnh Lưu,04/03/2024,07/03/2024,07/03/2024\n"
+              "HS-2,1.001612,UBND HUYỆN QUỲNH LƯU,05/03/2024,08/03/2024,\n");
+    auto r = run(cli() + " dossiers apply " + dir.file("2024.csv") + " --audit " + audit +
+                 " --as-of 2024-04-01");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("04/03/2024") && Catch::Contains("05/03/2024") &&
+                          Catch::Contains("01/01/2017") && Catch::Contains("thời kỳ kiểm tra"));
+    CHECK(readText(audit) == before);
 }

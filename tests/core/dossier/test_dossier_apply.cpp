@@ -80,3 +80,38 @@ TEST_CASE("apply: refused when the form has no results table", "[dossier]") {
                       Catch::Contains("mini") && Catch::Contains("ket_qua_giai_quyet"));
     CHECK(audit.answers.empty());
 }
+
+// Issue 16: the 766/QĐ-TTg on-time rate and the unknown-procedure count go into the table when the
+// form has the columns for them (and into the summary the change log records in any case).
+TEST_CASE("apply: the 766 rate and unknown procedures in the optional columns", "[dossier]") {
+    AuditBundle b =
+        AuditBundle::open(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+    Form form = *b.form;
+    auto* table = const_cast<Question*>(form.findQuestion(kResultsTable));
+    REQUIRE(table != nullptr);
+    Question rate;
+    rate.id = kRate766Column;
+    rate.type = QuestionType::Decimal;
+    Question unknown;
+    unknown.id = kUnknownProcedureColumn;
+    unknown.type = QuestionType::Integer;
+    table->columns.push_back(rate);
+    table->columns.push_back(unknown);
+    // 2018: on time, late, early, and HS-6 (procedure 9.999, not in the catalog) overdue.
+    const DossierStats s =
+        analyzeCsv(kLog + "HS-6,9.999,UBND xã A,05/03/2018,08/03/2018,\n", Date(2019, 1, 9));
+    const ApplyReport report = applyYearFigures(b.audit, form, s);
+    const auto* y2018 = rowOf(b.audit, "2018");
+    REQUIRE(y2018 != nullptr);
+    CHECK(y2018->at("tiep_nhan") == "4");
+    CHECK(y2018->at(kRate766Column) == "50.00");  // (1 early + 1 on time + 0 in time) / 4
+    CHECK(y2018->at(kUnknownProcedureColumn) == "1");
+    CHECK(rowOf(b.audit, "2019")->at(kUnknownProcedureColumn) == "0");
+    CHECK_THAT(report.summary(), Catch::Contains("766/QĐ-TTg 50,00%") &&
+                                     Catch::Contains("1 hồ sơ có mã thủ tục không có"));
+    // Without the columns (the bundled forms today) nothing but the counted columns is written.
+    AuditBundle plain =
+        AuditBundle::open(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+    applyYearFigures(plain.audit, *plain.form, s);
+    CHECK(rowOf(plain.audit, "2018")->count(kRate766Column) == 0);
+}

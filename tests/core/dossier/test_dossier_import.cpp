@@ -216,7 +216,7 @@ TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run g
         "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n"  // line 2: ok
         ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n"                      // 3: no id
         "HS-3,1.001612,UBND xã A,31/02/2024,07/03/2024,\n"                  // 4: impossible
-        "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                  // 5: unknown code
+        "HS-4,9.999999,UBND xã A,04/03/2024,07/03/2024,\n"                  // 5: unknown code, ok
         "HS-5,1.001612,UBND xã A,04/03/2024,,\n"                            // 6: no due date
         "HS-6,1.001612,UBND xã A,04/03/2024,07/03/2024,hôm qua\n"           // 7: malformed
         "HS-7,1.001612,UBND xã A,04/03/2024,01/03/2024,\n"                  // 8: due < receipt
@@ -226,22 +226,107 @@ TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run g
         csv += "HS-X,1.001612,UBND xã A,,07/03/2024,\n";  // 11..35
     const DossierStats s = analyzeCsv(csv, Date(2024, 3, 29));
     CHECK(s.rowsTotal == 34);
-    CHECK(s.rowsInvalid == 33);
-    CHECK(s.totals.received == 1);
+    // A procedure code not in the catalog no longer makes a row bad (issue 16): line 5 counts.
+    CHECK(s.rowsInvalid == 32);
+    CHECK(s.totals.received == 2);
+    CHECK(s.rowsUnknownProcedure == 1);
     REQUIRE(s.invalidRows.size() == 20);
-    const std::vector<long> lines = {3, 4, 5, 6, 7, 8, 9, 10, 11};
+    const std::vector<long> lines = {3, 4, 6, 7, 8, 9, 10, 11};
     for (size_t i = 0; i < lines.size(); ++i)
         CHECK(s.invalidRows[i].line == lines[i]);
     CHECK_THAT(s.invalidRows[0].reason, Catch::Contains("mã hồ sơ"));
     CHECK_THAT(s.invalidRows[1].reason,
                Catch::Contains("'31/02/2024'") && Catch::Contains("không có thật"));
-    CHECK_THAT(s.invalidRows[2].reason,
-               Catch::Contains("'9.999999'") && Catch::Contains("danh mục"));
-    CHECK_THAT(s.invalidRows[3].reason, Catch::Contains("thiếu ngày hẹn trả"));
-    CHECK_THAT(s.invalidRows[4].reason,
+    CHECK_THAT(s.invalidRows[2].reason, Catch::Contains("thiếu ngày hẹn trả"));
+    CHECK_THAT(s.invalidRows[3].reason,
                Catch::Contains("'hôm qua'") && Catch::Contains("không đúng dạng"));
-    CHECK_THAT(s.invalidRows[5].reason, Catch::Contains("hẹn trả trước ngày tiếp nhận"));
-    CHECK_THAT(s.invalidRows[6].reason, Catch::Contains("có kết quả trước ngày tiếp nhận"));
-    CHECK_THAT(s.invalidRows[7].reason, Catch::Contains("thiếu"));
-    CHECK(s.invalidRows[19].line == 22);
+    CHECK_THAT(s.invalidRows[4].reason, Catch::Contains("hẹn trả trước ngày tiếp nhận"));
+    CHECK_THAT(s.invalidRows[5].reason, Catch::Contains("có kết quả trước ngày tiếp nhận"));
+    CHECK_THAT(s.invalidRows[6].reason, Catch::Contains("thiếu"));
+    CHECK(s.invalidRows[19].line == 23);
+}
+
+// Issue 19, item 8: an unclosed quote on line 2 made the rest of the file one field (rows_total 1,
+// exit 0) whenever a later quote closed it. Now the file is refused at the line where the quote
+// opened, however far the next quote is.
+TEST_CASE("CSV: a quote left open is reported where it opens, rows never swallowed", "[dossier]") {
+    ScratchDir dir("par-csv");
+    auto lineOfError = [&](const std::string& text) -> int {
+        writeText(dir.file("q.csv"), text);
+        try {
+            CsvReader r(dir.file("q.csv"));
+            RawRecord rec;
+            while (r.next(rec)) {
+            }
+        } catch (const ParseError& e) {
+            CHECK(e.where().file == dir.file("q.csv"));
+            CHECK_THAT(e.what(), Catch::Contains("ngoặc kép") || Catch::Contains("quote"));
+            return e.where().line;
+        }
+        return 0;
+    };
+    // Closed by the opening quote of a later field: refused at line 2, not line 5 or the end.
+    CHECK(lineOfError("a,b,c\n1,\"Sở X,2\n3,x,y\n4,x,y\n5,\"ghi chú\",z\n6,x,y\n") == 2);
+    // Never closed: refused at line 3 (where it opens), after the valid line 2.
+    CHECK(lineOfError("a,b\n1,2\n3,\"open\n4,5\n6,7\n") == 3);
+    // A quote opened after a multi-line field of the same record: its own line.
+    CHECK(lineOfError("a,b,c\n1,\"x\ny\",\"open\n2,3,4\n") == 3);
+    // Legitimate multi-line quoted fields and single-line text after a closing quote still pass.
+    CHECK(lineOfError("a,b\n1,\"x\ny\"\n2,\"p\"q,3\n") == 0);
+    CHECK(readAll("a,b\n1,\"x\ny\"\n2,\"p\"q\n").size() == 3);
+}
+
+TEST_CASE("CSV: a quote left open in a large file is reported early, at its line", "[dossier]") {
+    ScratchDir dir("par-csv");
+    std::string text = "a,b\n1,\"never closed\n";
+    for (int i = 0; i < 400000; ++i)  // 4.8 MB of rows after it, one more quoted field
+        text += "22,33,44\n";
+    text += "9,\"z\",1\n";
+    writeText(dir.file("big.csv"), text);
+    CsvReader r(dir.file("big.csv"));
+    RawRecord rec;
+    CHECK_THROWS_WITH(
+        [&] {
+            while (r.next(rec)) {
+            }
+        }(),
+        Catch::Contains("ngoặc kép") || Catch::Contains("quote"));
+    try {
+        CsvReader r2(dir.file("big.csv"));
+        while (r2.next(rec)) {
+        }
+    } catch (const ParseError& e) {
+        CHECK(e.where().line == 2);
+    }
+}
+
+// Issue 16: Excel writes date-times in a Vietnamese locale as "13/02/2026 4:30:00 CH" (chiều,
+// p.m.) and "SA" (sáng, a.m.); they were refused as malformed.
+TEST_CASE("dates: Excel's Vietnamese 12-hour times (SA/CH) and AM/PM", "[dossier]") {
+    auto secs = [](const char* s) {
+        const ParsedStamp p = parseStamp(s);
+        INFO(s);
+        REQUIRE(p.status == DateStatus::Ok);
+        CHECK(p.stamp.day == Date(2026, 2, 13));
+        return p.stamp.seconds;
+    };
+    CHECK(secs("13/02/2026 4:30:00 CH") == 16 * 3600 + 30 * 60);
+    CHECK(secs("13/02/2026 4:30:00 SA") == 4 * 3600 + 30 * 60);
+    CHECK(secs("13/02/2026 12:05 SA") == 5 * 60);             // just after midnight
+    CHECK(secs("13/02/2026 12:05 CH") == 12 * 3600 + 5 * 60);  // just after noon
+    CHECK(secs("13/02/2026 11:59:59 ch") == 23 * 3600 + 59 * 60 + 59);
+    CHECK(secs("13/02/2026 4:30 PM") == 16 * 3600 + 30 * 60);
+    CHECK(secs("2026-02-13 09:15 am") == 9 * 3600 + 15 * 60);
+    CHECK(parseStamp("13/02/2026 13:30 CH").status == DateStatus::Impossible);
+    CHECK(parseStamp("13/02/2026 0:30 SA").status == DateStatus::Impossible);
+    CHECK(parseStamp("13/02/2026 4:30 C").status == DateStatus::Malformed);
+    CHECK(parseStamp("13/02/2026 4:30 CHX").status == DateStatus::Malformed);
+    CHECK(parseStamp("13/02/2026 CH").status == DateStatus::Malformed);
+    // And in a log: a receipt at 4:30 CH is after a 15:00 cut-off.
+    const DossierStats s = analyzeCsv(std::string(kHeader) +
+                                          "HS-1,2.000815,UBND xã A,13/02/2026 4:30:00 CH,"
+                                          "24/02/2026,24/02/2026\n",
+                                      Date(2026, 3, 1));
+    CHECK(s.rowsInvalid == 0);
+    CHECK(s.totals.received == 1);
 }

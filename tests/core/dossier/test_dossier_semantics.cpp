@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
 
 #include "DossierTestSupport.hpp"
 
@@ -196,4 +197,102 @@ TEST_CASE("progress is reported and cancel stops the run", "[dossier]") {
     p.stop = true;
     DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
     CHECK_THROWS_AS(a.analyze(reader, {}, &p), Cancelled);
+}
+
+// Issue 19, item 3: the parallel scan cuts the file into blocks at exact record boundaries. Any
+// block size and any number of threads must give the same figures, bad rows, flagged dossiers (in
+// file order) and errors as one thread reading record by record: random files with quoted
+// separators, doubled quotes, line breaks in quotes, CR, CRLF and LF, blank lines and bad rows,
+// cut into blocks of 1 to 300 bytes.
+TEST_CASE("parallel scan: identical to the sequential one, whatever the block size",
+          "[dossier][parallel]") {
+    std::mt19937 rng(19);
+    auto pick = [&](std::initializer_list<const char*> xs) {
+        return std::string(*(xs.begin() + rng() % xs.size()));
+    };
+    for (int round = 0; round < 60; ++round) {
+        std::string csv = std::string(kHeader);
+        const int rows = 1 + static_cast<int>(rng() % 200);
+        for (int i = 0; i < rows; ++i) {
+            const std::string eol = pick({"\n", "\r\n", "\n", "\r"});
+            if (rng() % 17 == 0)
+                csv += eol;  // a blank line
+            csv += "HS-" + std::to_string(i) + ",";
+            csv += pick({"1.001612", "2.000815", "MAU.XD.01", "9.999", "\"1.001612\""}) + ",";
+            csv += pick({"UBND xã A", "\"UBND xã B, huyện C\"", "\"Sở \"\"X\"\"\"",
+                         "\"dòng một\ndòng hai\"", "UBND xã Hoà", "\"x\r\ny\""}) +
+                   ",";
+            const int d = 1 + static_cast<int>(rng() % 27);
+            csv += std::to_string(d) + "/03/2024 " + pick({"08:00", "16:30", "4:30:00 CH"}) + ",";
+            csv += std::to_string(d + static_cast<int>(rng() % 3)) + "/03/2024,";
+            csv += pick({"", "", "10/03/2024", "31/02/2024", "29/03/2024", "01/03/2024"});
+            csv += eol;
+        }
+        ScratchDir dir("par-par");
+        writeText(dir.file("log.csv"), csv);
+        auto run = [&](unsigned threads, size_t block, std::vector<long>* flagged) {
+            CsvReader reader(dir.file("log.csv"));
+            AnalysisOptions o;
+            o.asOf = Date(2024, 3, 29);
+            o.threads = threads;
+            o.blockBytes = block;
+            o.worstLate = 5;
+            o.onFlagged = [flagged](const DossierRecord& r) { flagged->push_back(r.line); };
+            DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+            return a.analyze(reader);
+        };
+        std::vector<long> f1, f2;
+        const DossierStats one = run(1, 0, &f1);
+        const size_t block = 1 + rng() % 300;
+        const DossierStats two = run(1 + rng() % 3, block, &f2);
+        INFO("round " << round << ", block " << block);
+        CHECK(two.rowsTotal == one.rowsTotal);
+        CHECK(two.rowsInvalid == one.rowsInvalid);
+        CHECK(two.rowsUnknownProcedure == one.rowsUnknownProcedure);
+        CHECK(two.totals == one.totals);
+        REQUIRE(two.byUnit.size() == one.byUnit.size());
+        for (size_t i = 0; i < one.byUnit.size(); ++i) {
+            CHECK(two.byUnit[i].key == one.byUnit[i].key);
+            CHECK(two.byUnit[i].counts == one.byUnit[i].counts);
+        }
+        REQUIRE(two.byProcedure.size() == one.byProcedure.size());
+        for (size_t i = 0; i < one.byProcedure.size(); ++i)
+            CHECK(two.byProcedure[i].counts == one.byProcedure[i].counts);
+        REQUIRE(two.byMonth.size() == one.byMonth.size());
+        REQUIRE(two.invalidRows.size() == one.invalidRows.size());
+        for (size_t i = 0; i < one.invalidRows.size(); ++i) {
+            CHECK(two.invalidRows[i].line == one.invalidRows[i].line);
+            CHECK(two.invalidRows[i].reason == one.invalidRows[i].reason);
+        }
+        REQUIRE(two.worstLate.size() == one.worstLate.size());
+        for (size_t i = 0; i < one.worstLate.size(); ++i)
+            CHECK(two.worstLate[i].line == one.worstLate[i].line);
+        CHECK(f2 == f1);
+    }
+}
+
+TEST_CASE("parallel scan: the first error in file order, at the line it names",
+          "[dossier][parallel]") {
+    std::string csv = std::string(kHeader);
+    for (int i = 0; i < 500; ++i)
+        csv += "HS-" + std::to_string(i) + ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n";
+    csv += "HS-x,\"1.001612,UBND xã A\n";  // line 502: a quote that never closes
+    for (int i = 0; i < 500; ++i)
+        csv += "HS-" + std::to_string(i) + ",1.001612,UBND xã A,04/03/2024,07/03/2024,\n";
+    ScratchDir dir("par-par");
+    writeText(dir.file("log.csv"), csv);
+    for (size_t block : {size_t{64}, size_t{4096}, size_t{1} << 20}) {
+        CsvReader reader(dir.file("log.csv"));
+        AnalysisOptions o;
+        o.asOf = Date(2024, 3, 29);
+        o.threads = 2;
+        o.blockBytes = block;
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        try {
+            a.analyze(reader);
+            FAIL("no error");
+        } catch (const ParseError& e) {
+            CHECK(e.where().line == 502);
+        }
+    }
 }

@@ -1,0 +1,429 @@
+// XlsxScan.cpp - a tag-level scanner over one element's text: no DOM, no copies of plain values.
+#include "core/dossier/XlsxScan.hpp"
+
+#include <cstring>
+
+namespace par::dossier {
+
+namespace {
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+struct Tag {
+    std::string_view local;  // the name without prefix
+    std::string_view attrs;  // between the name and '>' (or "/>")
+    bool closing = false;    // </name>
+    bool empty = false;      // <name/>
+    bool special = false;    // <?...?>, <!-- -->, <![CDATA[ (handled by the caller)
+    size_t end = 0;          // index after '>'
+};
+
+// Reads the tag at s[i] == '<'. False when malformed.
+bool readTag(std::string_view s, size_t i, Tag& t) {
+    t = Tag{};
+    size_t j = i + 1;
+    if (j >= s.size())
+        return false;
+    if (s[j] == '?' || s[j] == '!') {
+        t.special = true;
+        return true;
+    }
+    if (s[j] == '/') {
+        t.closing = true;
+        ++j;
+    }
+    const size_t nameStart = j;
+    while (j < s.size() && !isSpace(s[j]) && s[j] != '>' && s[j] != '/')
+        ++j;
+    if (j == nameStart || j >= s.size())
+        return false;
+    std::string_view name = s.substr(nameStart, j - nameStart);
+    const size_t colon = name.find(':');
+    t.local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    // Attribute values may hold '>' only inside quotes.
+    const size_t attrStart = j;
+    char quote = 0;
+    for (; j < s.size(); ++j) {
+        const char c = s[j];
+        if (quote != 0) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            break;
+        }
+    }
+    if (j >= s.size())
+        return false;
+    t.empty = j > attrStart && s[j - 1] == '/';
+    if (t.closing && t.empty)
+        return false;
+    t.attrs = s.substr(attrStart, j - attrStart - (t.empty ? 1 : 0));
+    t.end = j + 1;
+    return true;
+}
+
+// The value of attribute `name` (local part) in `attrs`, or empty with found = false.
+std::string_view attribute(std::string_view attrs, std::string_view name, bool& found) {
+    found = false;
+    size_t i = 0;
+    while (i < attrs.size()) {
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        const size_t n0 = i;
+        while (i < attrs.size() && attrs[i] != '=' && !isSpace(attrs[i]))
+            ++i;
+        std::string_view an = attrs.substr(n0, i - n0);
+        const size_t colon = an.find(':');
+        if (colon != std::string_view::npos)
+            an.remove_prefix(colon + 1);
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        if (i >= attrs.size() || attrs[i] != '=')
+            return {};
+        ++i;
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        if (i >= attrs.size() || (attrs[i] != '"' && attrs[i] != '\''))
+            return {};
+        const char q = attrs[i++];
+        const size_t v0 = i;
+        while (i < attrs.size() && attrs[i] != q)
+            ++i;
+        if (i >= attrs.size())
+            return {};
+        if (an == name) {
+            found = true;
+            return attrs.substr(v0, i - v0);
+        }
+        ++i;
+    }
+    return {};
+}
+
+int columnOfRef(std::string_view ref) {
+    int col = 0;
+    size_t i = 0;
+    for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+        col = col * 26 + (ref[i] - 'A' + 1);
+        if (col > 16384)
+            return -1;
+    }
+    return i > 0 ? col - 1 : -1;
+}
+
+void appendUtf8(std::string& out, unsigned long cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+}  // namespace
+
+bool decodeXmlText(std::string_view raw, std::string& out) {
+    for (size_t i = 0; i < raw.size();) {
+        const size_t amp = raw.find('&', i);
+        if (amp == std::string_view::npos) {
+            out.append(raw.substr(i));
+            break;
+        }
+        out.append(raw.substr(i, amp - i));
+        const size_t semi = raw.find(';', amp);
+        if (semi == std::string_view::npos || semi - amp > 12)
+            return false;
+        const std::string_view e = raw.substr(amp + 1, semi - amp - 1);
+        if (e == "amp")
+            out.push_back('&');
+        else if (e == "lt")
+            out.push_back('<');
+        else if (e == "gt")
+            out.push_back('>');
+        else if (e == "quot")
+            out.push_back('"');
+        else if (e == "apos")
+            out.push_back('\'');
+        else if (e.size() >= 2 && e[0] == '#') {
+            const bool hex = e[1] == 'x' || e[1] == 'X';
+            unsigned long cp = 0;
+            const std::string_view digits = e.substr(hex ? 2 : 1);
+            if (digits.empty())
+                return false;
+            for (char c : digits) {
+                int d;
+                if (c >= '0' && c <= '9')
+                    d = c - '0';
+                else if (hex && c >= 'a' && c <= 'f')
+                    d = c - 'a' + 10;
+                else if (hex && c >= 'A' && c <= 'F')
+                    d = c - 'A' + 10;
+                else
+                    return false;
+                cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+                if (cp > 0x10FFFF)
+                    return false;
+            }
+            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return false;
+            appendUtf8(out, cp);
+        } else {
+            return false;
+        }
+        i = semi + 1;
+    }
+    return true;
+}
+
+namespace {
+
+// Text content from s[i] up to the next '<' (CDATA sections included), appended decoded to `out`
+// or, when it has no entity and no CDATA and `out` is empty, returned as a view. i moves to '<'.
+bool readText(std::string_view s, size_t& i, std::string& out, std::string_view& view,
+              bool& owned) {
+    owned = false;
+    const size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos)
+        return false;
+    std::string_view raw = s.substr(i, lt - i);
+    if (lt + 1 < s.size() && s[lt + 1] == '!' && s.compare(lt, 9, "<![CDATA[") == 0) {
+        if (!decodeXmlText(raw, out))
+            return false;
+        const size_t end = s.find("]]>", lt + 9);
+        if (end == std::string_view::npos)
+            return false;
+        out.append(s.substr(lt + 9, end - lt - 9));
+        i = end + 3;
+        std::string_view more;
+        bool o = false;
+        if (!readText(s, i, out, more, o))
+            return false;
+        if (!o)
+            out.append(more);
+        owned = true;
+        return true;
+    }
+    i = lt;
+    if (raw.find('&') == std::string_view::npos) {
+        view = raw;
+        return true;
+    }
+    if (!decodeXmlText(raw, out))
+        return false;
+    owned = true;
+    return true;
+}
+
+// Skips the element whose start tag `t` was just read (s[t.end] follows it): to its matching end
+// tag, nested elements included.
+bool skipElement(std::string_view s, const Tag& open, size_t& i) {
+    i = open.end;
+    if (open.empty)
+        return true;
+    int depth = 1;
+    Tag t;
+    while (depth > 0) {
+        const size_t lt = s.find('<', i);
+        if (lt == std::string_view::npos || !readTag(s, lt, t))
+            return false;
+        if (t.special) {
+            const size_t gt = s.find('>', lt);
+            if (gt == std::string_view::npos)
+                return false;
+            i = gt + 1;
+            continue;
+        }
+        if (t.closing)
+            --depth;
+        else if (!t.empty)
+            ++depth;
+        i = t.end;
+    }
+    return true;
+}
+
+// The <t> texts of a string item's content from s[i] up to the close tag named `local`
+// (which is consumed). Runs (<r>) are entered, phonetic runs (<rPh>) and properties skipped.
+bool itemText(std::string_view s, size_t& i, std::string_view local, std::string& out) {
+    Tag t;
+    for (;;) {
+        const size_t lt = s.find('<', i);
+        if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
+            return false;
+        if (t.closing) {
+            i = t.end;
+            if (t.local == local)
+                return true;
+            if (t.local == "r")
+                continue;  // the end of a run
+            return false;
+        }
+        if (t.local == "r" && !t.empty) {
+            i = t.end;
+            continue;
+        }
+        if (t.local == "t") {
+            i = t.end;
+            if (t.empty)
+                continue;
+            std::string_view v;
+            bool owned = false;
+            const size_t before = out.size();
+            if (!readText(s, i, out, v, owned))
+                return false;
+            if (!owned) {
+                out.resize(before);
+                out.append(v);
+            }
+            if (!readTag(s, i, t) || !t.closing || t.local != "t")
+                return false;
+            i = t.end;
+            continue;
+        }
+        if (!skipElement(s, t, i))  // rPh, rPr, phoneticPr, ...
+            return false;
+    }
+}
+
+}  // namespace
+
+bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& error) {
+    Tag t;
+    size_t i = s.find('<');
+    if (i == std::string_view::npos || !readTag(s, i, t) || t.closing || t.special) {
+        error = "not an element";
+        return false;
+    }
+    if (t.empty)
+        return true;
+    const std::string local(t.local);
+    i = t.end;
+    if (!itemText(s, i, local, text)) {
+        error = "malformed string item";
+        return false;
+    }
+    return true;
+}
+
+bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cells,
+                   std::string& error) {
+    cells.clear();
+    used_ = 0;
+    number = 0;
+    Tag t;
+    size_t i = s.find('<');
+    if (i == std::string_view::npos || !readTag(s, i, t) || t.local != "row" || t.closing) {
+        error = "not a <row> element";
+        return false;
+    }
+    bool found = false;
+    const std::string_view r = attribute(t.attrs, "r", found);
+    if (found) {
+        long n = 0;
+        for (char c : r) {
+            if (c < '0' || c > '9' || n > 100000000) {
+                error = "bad row number";
+                return false;
+            }
+            n = n * 10 + (c - '0');
+        }
+        number = n;
+    }
+    if (t.empty)
+        return true;
+    i = t.end;
+    auto fail = [&](const char* what) {
+        error = what;
+        return false;
+    };
+    for (;;) {
+        const size_t lt = s.find('<', i);
+        if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
+            return fail("malformed row");
+        if (t.closing) {
+            if (t.local != "row")
+                return fail("mismatched end tag in a row");
+            return true;
+        }
+        if (t.local != "c") {
+            if (!skipElement(s, t, i))
+                return fail("malformed element in a row");
+            continue;
+        }
+        XlsxCell cell;
+        const std::string_view ref = attribute(t.attrs, "r", found);
+        if (found)
+            cell.column = columnOfRef(ref);
+        const std::string_view type = attribute(t.attrs, "t", found);
+        if (!found || type == "n" || type == "d" || type == "e" || type == "b")
+            cell.type = 'n';
+        else if (type == "s")
+            cell.type = 's';
+        else if (type == "inlineStr")
+            cell.type = 'i';
+        else
+            cell.type = 't';
+        i = t.end;
+        if (!t.empty) {
+            for (;;) {
+                const size_t lt2 = s.find('<', i);
+                if (lt2 == std::string_view::npos || !readTag(s, lt2, t) || t.special)
+                    return fail("malformed cell");
+                if (t.closing) {
+                    if (t.local != "c")
+                        return fail("mismatched end tag in a cell");
+                    i = t.end;
+                    break;
+                }
+                if (t.local == "v" && !t.empty) {
+                    i = t.end;
+                    if (used_ == decoded_.size())
+                        decoded_.emplace_back();
+                    std::string& buf = decoded_[used_];
+                    buf.clear();
+                    std::string_view v;
+                    bool owned = false;
+                    if (!readText(s, i, buf, v, owned))
+                        return fail("malformed cell value");
+                    if (owned) {
+                        ++used_;
+                        v = buf;
+                    }
+                    if (cell.type != 'i')
+                        cell.value = v;
+                    if (!readTag(s, i, t) || !t.closing || t.local != "v")
+                        return fail("malformed cell value");
+                    i = t.end;
+                } else if (t.local == "is" && !t.empty) {
+                    i = t.end;
+                    if (used_ == decoded_.size())
+                        decoded_.emplace_back();
+                    std::string& buf = decoded_[used_++];
+                    buf.clear();
+                    if (!itemText(s, i, "is", buf))
+                        return fail("malformed inline string");
+                    if (cell.type == 'i')
+                        cell.value = buf;
+                } else if (!skipElement(s, t, i)) {  // <f>, <extLst>, ...
+                    return fail("malformed cell");
+                }
+            }
+        }
+        cells.push_back(cell);
+    }
+}
+
+}  // namespace par::dossier
