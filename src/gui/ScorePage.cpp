@@ -70,7 +70,7 @@ void ScorePage::reload() {
     }
     state_->refresh();
     total_->SetLabel(wx(state_->totalText()));
-    band_->SetLabel(wx(state_->bandText()));
+    band_->SetLabel(wx(state_->bandText()) + "  (" + wx(state_->coverageText()) + ")");
     scale_->SetLabel(wx(state_->scaleText()));
     if (state_->exampleScale()) {
         scale_->SetForegroundColour(warningColour());

@@ -106,11 +106,41 @@ TEST_CASE("score prints the breakdown, total, band and what lost points", "[cli]
         areas += a["points"].get<double>();
     CHECK(areas == Approx(total).margin(0.05));
     CHECK(doc["unsavedFindings"].get<int>() > 0);  // the sample stores no findings
+    // Unanswered questions are listed as not assessed, never counted as zero.
+    CHECK(!doc["notAssessed"].empty());
+    for (const auto& l : doc["lost"])
+        CHECK(l["state"] == "answered");
+    CHECK(doc["coverage"]["assessed"].get<int>() < doc["coverage"]["assessable"].get<int>());
+    CHECK(doc["provisional"] == true);  // the sample records about a third of the criteria
+    CHECK_THAT(r.out, Catch::Contains("Phạm vi chấm: đã chấm ") &&
+                          Catch::Contains("(tạm tính)") && Catch::Contains("Chưa chấm ("));
 
     // The better-answered copy scores higher.
     auto better = nlohmann::json::parse(
         run(cli() + " score --json " + ws.dir.file("2018/yen-thanh.audit.xml")).out);
     CHECK(better["total"].get<double>() > total);
+}
+
+// The seed (../shared/domain/seed-article.txt): the Deputy Director "ghi nhận đánh giá cao" the
+// district's results. Scored on what the sample records, it must not fall in the weakest band of
+// the default scale (it scored 12,40, "Yếu", while unanswered questions counted 0 and penalties
+// repeated what questions had lost).
+TEST_CASE("the 2018 sample is not in the weakest band; its penalties never repeat a question",
+          "[cli][scoring]") {
+    auto r = run(cli() + " score --json " +
+                 sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["band"].is_object());
+    CHECK(doc["band"]["id"] != "yeu");
+    CHECK(doc["total"].get<double>() >= 50);
+    for (const auto& p : doc["penalties"]) {
+        CHECK(p["applied"].get<double>() + p["offset"].get<double>() <=
+              p["penalty"].get<double>() + 1e-9);
+    }
+    for (const auto& s : doc["sections"])
+        CHECK(s["penalties"].get<double>() <= s["points"].get<double>() + 1e-9);
 }
 
 TEST_CASE("score and rank refuse a bad band scale with file:line", "[cli][scoring]") {
@@ -178,7 +208,16 @@ TEST_CASE("rank: CSV and JSON read back", "[cli][scoring]") {
         if (e["unit"]["name"] == "UBND huyện Quỳnh Lưu")
             ql = e;
     REQUIRE(ql.is_object());
-    CHECK(ql["rank"] == 2);
+    // The xã audit has 2 answers: its score covers few criteria and is marked provisional; it
+    // ranks by its total all the same (rank 1), so the tied districts are 3=.
+    nlohmann::json ns;
+    for (const auto& e : doc["entries"])
+        if (e["unit"]["name"] == "UBND xã Ngọc Sơn")
+            ns = e;
+    REQUIRE(ns.is_object());
+    CHECK(ns["provisional"] == true);
+    CHECK(ns["coverage"]["assessed"].get<int>() < ns["coverage"]["assessable"].get<int>());
+    CHECK(ql["rank"] == ns["rank"].get<int>() + 2);
     CHECK(ql["tied"] == true);
     REQUIRE(ql["previous"].is_object());
     CHECK(ql["previous"]["year"] == 2017);
