@@ -4,6 +4,8 @@
 // (unzipped sheet XML) and the PDF (pdftotext, and the bars as stroked paths in the page content).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "TestSupport.hpp"
@@ -141,6 +143,44 @@ TEST_CASE("the 2018 sample is not in the weakest band; its penalties never repea
     }
     for (const auto& s : doc["sections"])
         CHECK(s["penalties"].get<double>() <= s["points"].get<double>() + 1e-9);
+}
+
+// The issue's example: a commune whose dossiers were 87,5 % on time got 0/25 for procedures,
+// because the late-dossier and on-time-rate penalties were deducted on top of its lost points.
+TEST_CASE("a commune with an 87,5 % on-time rate keeps its procedure points",
+          "[cli][scoring]") {
+    ScratchDir dir("par-xa");
+    const std::string a = dir.file("xa.audit.xml");
+    auto made = run(cli() + " new --form cchc-xa --unit " + q("UBND xã Thử") +
+                    " --type xa --visit 02/12/2025 -o " + a);
+    REQUIRE(made.exitCode == 0);
+    auto answered = run(cli() + " answer " + a +
+                        " tthc_mot_cua_thanh_lap=yes tthc_bo_day_du=yes tthc_niem_yet=yes"
+                        " ket_qua_giai_quyet.1.nam=2025 ket_qua_giai_quyet.1.tiep_nhan=100"
+                        " ket_qua_giai_quyet.1.dung_han=70 ket_qua_giai_quyet.1.qua_han=10"
+                        " ket_qua_giai_quyet.1.phieu_xin_loi=10");
+    INFO(answered.out << answered.err);
+    REQUIRE(answered.exitCode == 0);
+    auto r = run(cli() + " score --json " + a);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    std::vector<std::string> fired;
+    for (const auto& p : doc["penalties"])
+        fired.push_back(p["rule"]);
+    CHECK(std::find(fired.begin(), fired.end(), "R-HS-TY-LE") != fired.end());
+    CHECK(std::find(fired.begin(), fired.end(), "R-HS-QUA-HAN") != fired.end());
+    bool seen = false;
+    for (const auto& s : doc["sections"])
+        if (s["area"] == "procedures" && s["max"].get<double>() > 0) {
+            seen = true;
+            // 6 question points + the criteria of the rules that did not fire, minus 3 + 2.
+            CHECK(s["points"].get<double>() - s["penalties"].get<double>() > 0);
+        }
+    CHECK(seen);
+    for (const auto& ar : doc["areas"])
+        if (ar["id"] == "procedures")
+            CHECK(ar["percent"].get<double>() > 40);
 }
 
 TEST_CASE("score and rank refuse a bad band scale with file:line", "[cli][scoring]") {
