@@ -9,5 +9,6 @@ namespace {
 // change every deadline): $XDG_DATA_HOME points at an empty folder of the build tree, for the test
 // executables and for the par-audit processes they start. A test that needs a user folder sets
 // XDG_DATA_HOME itself.
-const bool isolatedUserData = ::setenv("XDG_DATA_HOME", PAR_TEST_BINARY_DIR "/test-xdg-data", 1) == 0;
+const bool isolatedUserData =
+    ::setenv("XDG_DATA_HOME", PAR_TEST_BINARY_DIR "/test-xdg-data", 1) == 0;
 }  // namespace

@@ -193,11 +193,11 @@ void install(CLI::App& app, Context&) {
         std::cout << n << forecastColumn(c, a, b) << "\n";
     });
 
-    CLI::App* daysCmd = addSub(
-        *calendar, "days",
-        tr("Từng ngày từ A đến B: làm việc hay nghỉ, tên, nguồn, độ tin cậy, tệp dữ liệu",
-           "Each day from A to B: working or off, name, source, confidence, data file"),
-        args);
+    CLI::App* daysCmd =
+        addSub(*calendar, "days",
+               tr("Từng ngày từ A đến B: làm việc hay nghỉ, tên, nguồn, độ tin cậy, tệp dữ liệu",
+                  "Each day from A to B: working or off, name, source, confidence, data file"),
+               args);
     daysCmd->add_option("A", args->first, tr("Ngày đầu", "First date"))->required();
     daysCmd->add_option("B", args->second, tr("Ngày cuối (mặc định: A)", "Last date (default: A)"));
     daysCmd->callback([args] {
@@ -216,12 +216,10 @@ void install(CLI::App& app, Context&) {
             const std::string name =
                 !n.name.empty() ? n.name : std::string(tr("Ngày làm việc", "Working day"));
             // A plain weekday is a working day by the weekly-rest rule.
-            const std::string source =
-                !n.source.empty() ? n.source : c.rules().weeklyRestSource();
-            std::cout << isoDate(d) << '\t' << (n.working ? "work" : "off") << '\t' << name
-                      << '\t' << source << '\t'
-                      << (n.confidence.empty() ? std::string("—") : n.confidence) << '\t'
-                      << (n.file.empty() ? std::string("—") : n.file)
+            const std::string source = !n.source.empty() ? n.source : c.rules().weeklyRestSource();
+            std::cout << isoDate(d) << '\t' << (n.working ? "work" : "off") << '\t' << name << '\t'
+                      << source << '\t' << (n.confidence.empty() ? std::string("—") : n.confidence)
+                      << '\t' << (n.file.empty() ? std::string("—") : n.file)
                       << (n.forecast ? "\t" + cal::WorkingCalendar::forecastNote(d.year()) : "")
                       << '\n';
         }

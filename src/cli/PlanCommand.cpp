@@ -51,8 +51,8 @@ cal::WorkingCalendar loadCalendar(const Options& o) {
 void printForecasts(const Audit& audit, const std::vector<std::string>& ids,
                     const cal::WorkingCalendar& c) {
     for (const auto& id : ids)
-        if (const Action* a = audit.findAction(id); a != nullptr && a->deadline &&
-                                                    c.isForecast(*a->deadline))
+        if (const Action* a = audit.findAction(id);
+            a != nullptr && a->deadline && c.isForecast(*a->deadline))
             std::cout << fmt(tr("{}: hạn {} ({})", "{}: due {} ({})"), id,
                              vietnameseDate(*a->deadline),
                              c.forecastNote(*a->deadline, *a->deadline))

@@ -74,7 +74,7 @@ report::Data rankingData(const Ranking& r, size_t audits) {
         row["unit"] = e.unitName;
         row["type"] = e.unitType;
         row["total"] = formatScore(e.total);
-        row["band"] = e.band.empty()     ? std::string("—")
+        row["band"] = e.band.empty()  ? std::string("—")
                       : e.provisional ? e.band + tr(" (tạm tính)", " (provisional)")
                                       : e.band;
         row["assessed"] = std::to_string(e.assessed) + "/" + std::to_string(e.assessable);

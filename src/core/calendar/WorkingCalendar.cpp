@@ -50,8 +50,9 @@ std::vector<std::string> xmlFiles(const std::filesystem::path& dir, bool skipRul
             !(skipRules && entry.path().filename() == "rules.xml"))
             files.push_back(entry.path().string());
     if (ec)
-        throw IoError(fmt(tr("{}: không đọc được thư mục lịch", "{}: cannot read the calendar folder"),
-                          dir.string()));
+        throw IoError(
+            fmt(tr("{}: không đọc được thư mục lịch", "{}: cannot read the calendar folder"),
+                dir.string()));
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -254,8 +255,7 @@ void WorkingCalendar::rebuild() {
             if (old != notes_.end() && oldFile != noteFiles_.end() &&
                 oldFile->second != rulesFile_ && oldFile->second != s.file &&
                 old->second.working != d.working)
-                conflicts_.push_back({d.date,
-                                      old->second.name + " (" + old->second.source + ")",
+                conflicts_.push_back({d.date, old->second.name + " (" + old->second.source + ")",
                                       d.name + " (" + d.source + ")", oldFile->second, s.file});
             notes_[d.date] = DayNote{d.working, d.name, d.source, "", "", false};
             noteFiles_[d.date] = s.file;

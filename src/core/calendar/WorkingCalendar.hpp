@@ -46,9 +46,9 @@
 // (apart from addOverrides), so several threads may read one.
 #pragma once
 
+#include <algorithm>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 #include <cstdint>
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -87,7 +87,7 @@ public:
     // A day that a later schedule file set differently from an earlier one (the later one wins).
     struct Conflict {
         par::Date date;
-        std::string earlier, later;          // "Tết Nguyên đán (9441/TB-BNV [M])"
+        std::string earlier, later;  // "Tết Nguyên đán (9441/TB-BNV [M])"
         std::string earlierFile, laterFile;
     };
 

@@ -56,7 +56,7 @@ struct RankEntry {
     // Parallel to Ranking::areas; nullopt when not scored. Shown as percent(): the share of what
     // was assessed in the area, comparable across units whatever the others' coverage.
     std::vector<std::optional<AreaScore>> areas;
-    int assessed = 0;          // criteria assessed (AuditScore::assessed)
+    int assessed = 0;  // criteria assessed (AuditScore::assessed)
     int assessable = 0;
     bool provisional = false;  // coverage below the scale's min-coverage
     std::string band;  // label ("" when the scale leaves the total out)

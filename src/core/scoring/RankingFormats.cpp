@@ -97,20 +97,16 @@ std::string bandsDescription(const BandScale& b) {
 
 std::string rankingTable(const Ranking& r) {
     std::vector<std::string> head{
-        tr("Hạng", "Rank"),     tr("Đơn vị", "Unit"),
-        tr("Loại", "Type"),     tr("Tổng điểm", "Total"),
-        tr("Xếp loại", "Band"), fmt(tr("So với {}", "vs {}"), std::to_string(r.year - 1)),
+        tr("Hạng", "Rank"),       tr("Đơn vị", "Unit"),
+        tr("Loại", "Type"),       tr("Tổng điểm", "Total"),
+        tr("Xếp loại", "Band"),   fmt(tr("So với {}", "vs {}"), std::to_string(r.year - 1)),
         tr("Đã chấm", "Assessed")};
     for (size_t i = 0; i < r.areas.size(); ++i)
         head.push_back(areaNumeral(i + 1) + " %");
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : r.entries) {
-        std::vector<std::string> row{rankLabel(e),
-                                     e.unitName,
-                                     e.unitType,
-                                     formatScore(e.total),
-                                     bandText(e),
-                                     changeText(e),
+        std::vector<std::string> row{rankLabel(e),         e.unitName,  e.unitType,
+                                     formatScore(e.total), bandText(e), changeText(e),
                                      assessedText(e)};
         for (const auto& a : e.areas)
             row.push_back(a ? formatScore(a->percent()) : "—");
@@ -148,8 +144,9 @@ std::string rankingTable(const Ranking& r) {
     out << "\n";
     for (size_t i = 0; i < r.areas.size(); ++i)
         out << areaNumeral(i + 1) << ": " << r.areas[i].label << "\n";
-    out << tr("Cột lĩnh vực: tỷ lệ % điểm đạt trên điểm tối đa của những tiêu chí đã chấm trong lĩnh "
-              "vực (so sánh được giữa các đơn vị); — : lĩnh vực không có tiêu chí nào được chấm.",
+    out << tr("Cột lĩnh vực: tỷ lệ % điểm đạt trên điểm tối đa của những tiêu chí đã chấm trong "
+              "lĩnh vực (so sánh được giữa các đơn vị); — : lĩnh vực không có tiêu chí nào được "
+              "chấm.",
               "Area columns: percent of the maximum of the criteria assessed in the area "
               "(comparable across units); — : no criterion of the area assessed.")
         << "\n";
@@ -253,19 +250,19 @@ nlohmann::json rankingJson(const Ranking& r) {
             prev = {{"year", r.year - 1},
                     {"total", roundScore(*e.previousTotal)},
                     {"file", e.previousFile}};
-        j["entries"].push_back({{"rank", e.rank},
-                                {"tied", e.tied},
-                                {"unit", {{"name", e.unitName}, {"type", e.unitType}}},
-                                {"total", roundScore(e.total)},
-                                {"band", e.band.empty() ? json(nullptr) : json(e.band)},
-                                {"bandId", e.bandId.empty() ? json(nullptr) : json(e.bandId)},
-                                {"previous", prev},
-                                {"change", e.change() ? json(*e.change()) : json(nullptr)},
-                                {"coverage", {{"assessed", e.assessed},
-                                              {"assessable", e.assessable}}},
-                                {"provisional", e.provisional},
-                                {"areas", areas},
-                                {"file", e.file}});
+        j["entries"].push_back(
+            {{"rank", e.rank},
+             {"tied", e.tied},
+             {"unit", {{"name", e.unitName}, {"type", e.unitType}}},
+             {"total", roundScore(e.total)},
+             {"band", e.band.empty() ? json(nullptr) : json(e.band)},
+             {"bandId", e.bandId.empty() ? json(nullptr) : json(e.bandId)},
+             {"previous", prev},
+             {"change", e.change() ? json(*e.change()) : json(nullptr)},
+             {"coverage", {{"assessed", e.assessed}, {"assessable", e.assessable}}},
+             {"provisional", e.provisional},
+             {"areas", areas},
+             {"file", e.file}});
     }
     j["ties"] = json::array();
     for (const auto& t : r.ties)

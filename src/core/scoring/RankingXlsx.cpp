@@ -97,8 +97,9 @@ void writeRanking(lxw_workbook* wb, const Ranking& r) {
         worksheet_write_string(ws, row, 2, e.unitName.c_str(), text);
         worksheet_write_string(ws, row, 3, e.unitType.c_str(), text);
         worksheet_write_number(ws, row, 4, roundScore(e.total), num);
-        const std::string band =
-            e.provisional && !e.band.empty() ? e.band + tr(" (tạm tính)", " (provisional)") : e.band;
+        const std::string band = e.provisional && !e.band.empty()
+                                     ? e.band + tr(" (tạm tính)", " (provisional)")
+                                     : e.band;
         worksheet_write_string(ws, row, 5, band.c_str(), text);
         if (e.previousTotal)
             worksheet_write_number(ws, row, 6, roundScore(*e.previousTotal), num);

@@ -463,9 +463,9 @@ AuditScore Scorer::score(const Audit& audit) const {
         double offset = 0;
         std::vector<std::string> offsetBy;
         for (const Finding* f : it->second)
-            offset += credit.take(rule.when.references(), rule.forEach,
-                                  findingRow(rule, *f, scope, functions_), penalty - offset,
-                                  offsetBy);
+            offset +=
+                credit.take(rule.when.references(), rule.forEach,
+                            findingRow(rule, *f, scope, functions_), penalty - offset, offsetBy);
         if (s != nullptr) {
             ++s->assessable;
             ++out.assessable;

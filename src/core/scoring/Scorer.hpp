@@ -26,8 +26,8 @@ namespace par::scoring {
 
 // What happened to one scored question.
 enum class ItemState {
-    Answered,     // points from the answer, counted in the maximum
-    NotAssessed,  // no (valid) answer yet: removed from the maximum, counted against the coverage
+    Answered,       // points from the answer, counted in the maximum
+    NotAssessed,    // no (valid) answer yet: removed from the maximum, counted against the coverage
     NotApplicable,  // "không áp dụng": removed from the maximum
     NotRelevant,    // its `relevant` condition is false: removed from the maximum
 };
@@ -61,7 +61,7 @@ struct PenaltyScore {
     // point once): the same shortcoming is never deducted twice.
     double offset = 0;
     std::vector<std::string> offsetBy;  // those questions' ids
-    double applied = 0;  // what was actually deducted: penalty - offset, on the rule's first row
+    double applied = 0;    // what was actually deducted: penalty - offset, on the rule's first row
     bool counted = false;  // another row of the same rule already took the rule's penalty
     double impact = 0;   // points of the 100-point total this cost
 };

@@ -68,12 +68,13 @@ TEST_CASE("calendar marks results in a year without an announced Tết schedule"
 TEST_CASE("calendar days shows each day's source, confidence and file", "[calendar][cli]") {
     auto r = calendar("days 2026-02-13 2026-02-14");
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out == "2026-02-13\twork\tNgày làm việc\tQuyết định 188/1999/QĐ-TTg (tuần làm việc 40 "
-                   "giờ) [M]\tM\t" +
-                       sourcePath("") + "/calendars/rules.xml" +  // PAR_AUDIT_DATA + "/" + file
-                       "\n"
-                       "2026-02-14\toff\tTết Nguyên đán\t9441/TB-BNV [M]\tM\t" +
-                       sourcePath("") + "/calendars/announced/2026.xml" + "\n");
+    CHECK(r.out ==
+          "2026-02-13\twork\tNgày làm việc\tQuyết định 188/1999/QĐ-TTg (tuần làm việc 40 "
+          "giờ) [M]\tM\t" +
+              sourcePath("") + "/calendars/rules.xml" +  // PAR_AUDIT_DATA + "/" + file
+              "\n"
+              "2026-02-14\toff\tTết Nguyên đán\t9441/TB-BNV [M]\tM\t" +
+              sourcePath("") + "/calendars/announced/2026.xml" + "\n");
     auto tet2027 = calendar("days 2027-02-08");
     CHECK_THAT(tet2027.out, Catch::StartsWith("2027-02-08\toff\tTết Nguyên đán\t") &&
                                 Catch::EndsWith("\tdự kiến: lịch nghỉ Tết 2027 chưa công bố\n"));
@@ -108,19 +109,18 @@ TEST_CASE("calendar reads the user's and the workspace's calendars/ folders",
     REQUIRE(user.exitCode == 0);
     CHECK_THAT(user.out, Catch::StartsWith("2027-02-12\toff\tTết Nguyên đán\t1/TB-BNV [H]\tH\t" +
                                            home.file("par-audit/calendars/2027.xml") + "\n"));
-    auto withWs = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" +
-                      binaryPath("par-audit") + "' calendar days 2027-02-12 --workspace " +
-                      ws.path());
+    auto withWs = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
+                      "' calendar days 2027-02-12 --workspace " + ws.path());
     CHECK_THAT(withWs.out, Catch::StartsWith("2027-02-12\twork\tLàm việc theo tỉnh\t"));
-    auto sources = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" +
-                       binaryPath("par-audit") + "' calendar sources --workspace " + ws.path());
+    auto sources = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
+                       "' calendar sources --workspace " + ws.path());
     REQUIRE(sources.exitCode == 0);
-    CHECK_THAT(sources.out,
-               Catch::Contains("người dùng\tschedule\t" +
-                               home.file("par-audit/calendars/2027.xml")) &&
-                   Catch::Contains("thư mục kiểm tra\tschedule\t" + ws.file("calendars/tinh.xml")) &&
-                   Catch::Contains("Năm cuối có lịch nghỉ Tết được công bố: 2027") &&
-                   Catch::Contains("Mâu thuẫn 2027-02-12"));
+    CHECK_THAT(
+        sources.out,
+        Catch::Contains("người dùng\tschedule\t" + home.file("par-audit/calendars/2027.xml")) &&
+            Catch::Contains("thư mục kiểm tra\tschedule\t" + ws.file("calendars/tinh.xml")) &&
+            Catch::Contains("Năm cuối có lịch nghỉ Tết được công bố: 2027") &&
+            Catch::Contains("Mâu thuẫn 2027-02-12"));
     CHECK(sources.out.find("người dùng") < sources.out.find("thư mục kiểm tra"));
 }
 

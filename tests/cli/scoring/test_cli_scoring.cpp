@@ -114,8 +114,8 @@ TEST_CASE("score prints the breakdown, total, band and what lost points", "[cli]
         CHECK(l["state"] == "answered");
     CHECK(doc["coverage"]["assessed"].get<int>() < doc["coverage"]["assessable"].get<int>());
     CHECK(doc["provisional"] == true);  // the sample records about a third of the criteria
-    CHECK_THAT(r.out, Catch::Contains("Phạm vi chấm: đã chấm ") &&
-                          Catch::Contains("(tạm tính)") && Catch::Contains("Chưa chấm ("));
+    CHECK_THAT(r.out, Catch::Contains("Phạm vi chấm: đã chấm ") && Catch::Contains("(tạm tính)") &&
+                          Catch::Contains("Chưa chấm ("));
 
     // The better-answered copy scores higher.
     auto better = nlohmann::json::parse(
@@ -147,8 +147,7 @@ TEST_CASE("the 2018 sample is not in the weakest band; its penalties never repea
 
 // The issue's example: a commune whose dossiers were 87,5 % on time got 0/25 for procedures,
 // because the late-dossier and on-time-rate penalties were deducted on top of its lost points.
-TEST_CASE("a commune with an 87,5 % on-time rate keeps its procedure points",
-          "[cli][scoring]") {
+TEST_CASE("a commune with an 87,5 % on-time rate keeps its procedure points", "[cli][scoring]") {
     ScratchDir dir("par-xa");
     const std::string a = dir.file("xa.audit.xml");
     auto made = run(cli() + " new --form cchc-xa --unit " + q("UBND xã Thử") +

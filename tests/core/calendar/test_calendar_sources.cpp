@@ -23,8 +23,7 @@ namespace {
 std::string schedule(const std::string& document, const std::string& body) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calendar-schedule format-version=\"1\">\n"
            "  <announcement document=\"" +
-           document + "\" confidence=\"H\">\n" + body +
-           "  </announcement>\n</calendar-schedule>\n";
+           document + "\" confidence=\"H\">\n" + body + "  </announcement>\n</calendar-schedule>\n";
 }
 
 // Points $XDG_DATA_HOME at a scratch folder for the life of the object.
@@ -168,8 +167,7 @@ TEST_CASE("precedence: installation < user < workspace < --overrides, conflicts 
         CHECK(c.conflicts().size() == 3);
         CHECK(c.files().back().layer == WorkingCalendar::Layer::Overrides);
     }
-    CHECK(WorkingCalendar::workspaceCalendarFolder(ws.file("x.audit.xml")) ==
-          ws.file("calendars"));
+    CHECK(WorkingCalendar::workspaceCalendarFolder(ws.file("x.audit.xml")) == ws.file("calendars"));
     // The installation's own folder is never read twice (an audit kept in the source tree).
     WorkingCalendar inTree = WorkingCalendar::standard(dataPath(""));
     CHECK(inTree.files().size() == userOnly.files().size());

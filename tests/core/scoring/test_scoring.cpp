@@ -356,9 +356,10 @@ TEST_CASE("the provisional threshold is data: min-coverage in the band scale", "
     CHECK(bandLabel(nullptr, true) == "—");
     std::string bad;
     try {
-        BandScale::parse("<bands format-version='1' id='x' min-coverage='120'>\n"
-                         "<band label='A' from='0'/></bands>",
-                         "b.xml");
+        BandScale::parse(
+            "<bands format-version='1' id='x' min-coverage='120'>\n"
+            "<band label='A' from='0'/></bands>",
+            "b.xml");
     } catch (const ParseError& e) {
         bad = e.what();
     }
@@ -547,10 +548,9 @@ TEST_CASE("same unit and year of an audit", "[scoring][ranking]") {
 }
 
 TEST_CASE("ranking as CSV, JSON, text and XLSX", "[scoring][ranking]") {
-    std::vector<ScoredAudit> audits{scored("Xã \"Mới\", Bắc", 2025, 85.5),
-                                    scored("Xã An Hòa", 2025, 85.5),
-                                    scored("Xã Cũ", 2025, 60, "xa", 6, 20),
-                                    scored("Xã Cũ", 2024, 62.75)};
+    std::vector<ScoredAudit> audits{
+        scored("Xã \"Mới\", Bắc", 2025, 85.5), scored("Xã An Hòa", 2025, 85.5),
+        scored("Xã Cũ", 2025, 60, "xa", 6, 20), scored("Xã Cũ", 2024, 62.75)};
     Ranking r = rankAudits(audits, 2025, "", defaultBands());
     std::string csv = rankingCsv(r);
     CHECK(csv.rfind("\xEF\xBB\xBFHạng,Đồng hạng,Đơn vị,", 0) == 0);

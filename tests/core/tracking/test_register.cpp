@@ -310,8 +310,8 @@ TEST_CASE("register exports mark deadlines in a year without an announced schedu
     std::string table = registerTable(v);
     CHECK_THAT(table, Catch::Contains(" (" + note + ")"));
     std::string csv = registerCsv(v);
-    CHECK_THAT(csv, Catch::Contains(",Lịch nghỉ dự kiến\r\n") &&
-                        Catch::Contains("," + note + "\r\n"));
+    CHECK_THAT(csv,
+               Catch::Contains(",Lịch nghỉ dự kiến\r\n") && Catch::Contains("," + note + "\r\n"));
     auto j = nlohmann::json::parse(registerJson(v));
     size_t marked = 0;
     for (const auto& a : j["actions"])
