@@ -5,7 +5,11 @@
 //   calendar off YEAR            → YYYY-MM-DD<TAB>off|work<TAB>name, in date order
 //   calendar add DATE N          → YYYY-MM-DD
 //   calendar between A B         → the number of working days in (A, B]
-// Notes (a year without an announced schedule) go to standard error, never to standard output.
+//   calendar days A [B]          → one line per day: date, work|off, name, source, confidence, file
+//   calendar sources             → the data files read, in precedence order, and their conflicts
+// A result in a year without an announced Tết schedule gets a last tab-separated column
+// "dự kiến: lịch nghỉ Tết 2027 chưa công bố" (scripts read the first columns). Other notes (a year
+// without any announced schedule) go to standard error.
 #include <iostream>
 #include <memory>
 #include <set>
@@ -25,8 +29,11 @@ namespace {
 
 struct CalendarArgs {
     std::vector<std::string> overrides;
+    std::string workspace;
     std::string first, second;
 };
+
+constexpr long kMaxDaysListed = 366;
 
 Date parseDateArg(const std::string& s) {
     if (auto d = parseUserDate(s))
@@ -59,10 +66,16 @@ int parseYearArg(const std::string& s, int lo, int hi) {
 }
 
 cal::WorkingCalendar loadCalendar(const CalendarArgs& a) {
-    cal::WorkingCalendar c = cal::WorkingCalendar::standard();
+    cal::WorkingCalendar c = cal::WorkingCalendar::standard(a.workspace);
     for (const auto& f : a.overrides)
         c.addOverrides(f);
     return c;
+}
+
+// "\tdự kiến: lịch nghỉ Tết 2027 chưa công bố" when [a, b] reaches a forecast year, else "".
+std::string forecastColumn(const cal::WorkingCalendar& c, Date a, Date b) {
+    const std::string note = c.forecastNote(a, b);
+    return note.empty() ? note : "\t" + note;
 }
 
 // Tells on standard error which years of [from, to] follow the rules only.
@@ -92,6 +105,10 @@ CLI::App* addSub(CLI::App& parent, const char* name, const char* help,
                   tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",
                      "Local schedule file (XML, see docs/calendar.md); may be repeated"))
         ->type_name(tr("TỆP", "FILE"));
+    s->add_option("--workspace", args->workspace,
+                  tr("Thư mục kiểm tra (hoặc tệp kiểm tra): đọc cả thư mục calendars/ bên cạnh",
+                     "Audit folder (or audit file): its calendars/ folder is read too"))
+        ->type_name(tr("THƯ_MỤC", "DIR"));
     return s;
 }
 
@@ -134,9 +151,11 @@ void install(CLI::App& app, Context&) {
         const int y = parseYearArg(args->first, cal::kWorkFirstYear, cal::kWorkLastYear);
         const cal::WorkingCalendar c = loadCalendar(*args);
         noteUnannounced(c, y, y);
+        const Date jan1(static_cast<unsigned short>(y), 1, 1);
+        const std::string forecast = forecastColumn(c, jan1, jan1);
         for (const auto& [d, note] : c.exceptions(y))
             std::cout << isoDate(d) << '\t' << (note.working ? "work" : "off") << '\t' << note.name
-                      << '\n';
+                      << forecast << '\n';
     });
 
     CLI::App* add = addSub(
@@ -155,7 +174,7 @@ void install(CLI::App& app, Context&) {
         const cal::WorkingCalendar c = loadCalendar(*args);
         const Date e = c.addWorkingDays(d, static_cast<int>(n));
         noteUnannounced(c, d.year(), e.year());
-        std::cout << isoDate(e) << "\n";
+        std::cout << isoDate(e) << forecastColumn(c, d, e) << "\n";
     });
 
     CLI::App* between = addSub(
@@ -171,7 +190,66 @@ void install(CLI::App& app, Context&) {
         const cal::WorkingCalendar c = loadCalendar(*args);
         const int n = c.workingDaysBetween(a, b);
         noteUnannounced(c, std::min(a, b).year(), std::max(a, b).year());
-        std::cout << n << "\n";
+        std::cout << n << forecastColumn(c, a, b) << "\n";
+    });
+
+    CLI::App* daysCmd =
+        addSub(*calendar, "days",
+               tr("Từng ngày từ A đến B: làm việc hay nghỉ, tên, nguồn, độ tin cậy, tệp dữ liệu",
+                  "Each day from A to B: working or off, name, source, confidence, data file"),
+               args);
+    daysCmd->add_option("A", args->first, tr("Ngày đầu", "First date"))->required();
+    daysCmd->add_option("B", args->second, tr("Ngày cuối (mặc định: A)", "Last date (default: A)"));
+    daysCmd->callback([args] {
+        const Date a = parseDateArg(args->first);
+        const Date b = args->second.empty() ? a : parseDateArg(args->second);
+        if (b < a)
+            throw UsageError(fmt(tr("ngày cuối {} đứng trước ngày đầu {}",
+                                    "the last date {} is before the first {}"),
+                                 isoDate(b), isoDate(a)));
+        if ((b - a).days() >= kMaxDaysListed)
+            throw UsageError(fmt(tr("tối đa {} ngày mỗi lần", "at most {} days at a time"),
+                                 std::to_string(kMaxDaysListed)));
+        const cal::WorkingCalendar c = loadCalendar(*args);
+        for (Date d = a; d <= b; d += boost::gregorian::days(1)) {
+            const cal::WorkingCalendar::DayNote n = c.note(d);
+            const std::string name =
+                !n.name.empty() ? n.name : std::string(tr("Ngày làm việc", "Working day"));
+            // A plain weekday is a working day by the weekly-rest rule.
+            const std::string source = !n.source.empty() ? n.source : c.rules().weeklyRestSource();
+            std::cout << isoDate(d) << '\t' << (n.working ? "work" : "off") << '\t' << name << '\t'
+                      << source << '\t' << (n.confidence.empty() ? std::string("—") : n.confidence)
+                      << '\t' << (n.file.empty() ? std::string("—") : n.file)
+                      << (n.forecast ? "\t" + cal::WorkingCalendar::forecastNote(d.year()) : "")
+                      << '\n';
+        }
+    });
+
+    CLI::App* sources = addSub(
+        *calendar, "sources",
+        tr("Các tệp dữ liệu lịch được đọc (thứ tự ưu tiên tăng dần) và các ngày mâu thuẫn",
+           "The calendar data files read (increasing precedence) and the days they disagree on"),
+        args);
+    sources->callback([args] {
+        const cal::WorkingCalendar c = loadCalendar(*args);
+        for (const auto& f : c.files())
+            std::cout << cal::WorkingCalendar::layerName(f.layer) << '\t'
+                      << (f.rules ? "rules" : "schedule") << '\t' << f.path << '\n';
+        std::cout << fmt(tr("Năm cuối có lịch nghỉ Tết được công bố: {}",
+                            "Last year with an announced Tết schedule: {}"),
+                         c.lastAnnouncedYear() > 0 ? std::to_string(c.lastAnnouncedYear())
+                                                   : std::string("—"))
+                  << '\n';
+        for (const auto& k : c.conflicts())
+            std::cout << fmt(tr("Mâu thuẫn {}: {} ({}) được thay bằng {} ({})",
+                                "Conflict {}: {} ({}) replaced by {} ({})"),
+                             isoDate(k.date), k.earlier, k.earlierFile, k.later, k.laterFile)
+                      << '\n';
+        std::cout << fmt(tr("Thư mục của người dùng: {}", "User folder: {}"),
+                         cal::WorkingCalendar::userCalendarFolder().empty()
+                             ? std::string("—")
+                             : cal::WorkingCalendar::userCalendarFolder())
+                  << '\n';
     });
 }
 

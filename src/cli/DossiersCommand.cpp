@@ -114,7 +114,7 @@ Date parseAsOf(const std::string& s) {
 }
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
-    cal::WorkingCalendar c = cal::WorkingCalendar::standard();
+    cal::WorkingCalendar c = cal::WorkingCalendar::standard(o.audit);  // + calendars/ beside it
     for (const auto& f : o.overrides)
         c.addOverrides(f);
     return c;

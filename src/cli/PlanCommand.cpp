@@ -43,10 +43,23 @@ struct Options {
 };
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
-    cal::WorkingCalendar c = cal::WorkingCalendar::standard();
+    cal::WorkingCalendar c = cal::WorkingCalendar::standard(o.audit);  // + calendars/ beside it
     for (const auto& f : o.overrides)
         c.addOverrides(f);
     return c;
+}
+
+// Prints each of `ids` whose deadline falls in a year without an announced holiday schedule:
+// "A-003: hạn 15/03/2027 (dự kiến: lịch nghỉ Tết 2027 chưa công bố)".
+void printForecasts(const Audit& audit, const std::vector<std::string>& ids,
+                    const cal::WorkingCalendar& c) {
+    for (const auto& id : ids)
+        if (const Action* a = audit.findAction(id);
+            a != nullptr && a->deadline && c.isForecast(*a->deadline))
+            std::cout << fmt(tr("{}: hạn {} ({})", "{}: due {} ({})"), id,
+                             vietnameseDate(*a->deadline),
+                             c.forecastNote(*a->deadline, *a->deadline))
+                      << "\n";
 }
 
 Date requireDate(const std::string& text, const char* what) {
@@ -118,6 +131,9 @@ void install(CLI::App& app, Context& ctx) {
                                 "Note: the notice has no date yet, so day-count deadlines are not "
                                 "computed.")
                           << "\n";
+            std::vector<std::string> dated = r.added;
+            dated.insert(dated.end(), r.redated.begin(), r.redated.end());
+            printForecasts(a, dated, calendar);
             if (!change)
                 return {};
             return {*change};
@@ -150,6 +166,7 @@ void install(CLI::App& app, Context& ctx) {
         withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
             ChangeCode c = actions::addPlanAction(a, o->finding, o->content, o->responsible, *rule, calendar);
             std::cout << c.args.front() << "\n";
+            printForecasts(a, {c.args.front()}, calendar);
             return {c};
         });
     });
@@ -298,7 +315,9 @@ void install(CLI::App& app, Context& ctx) {
     et->callback([o]() {
         Date d = actions::parseNewDeadline(o->deadline);
         withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
-            return {actions::extendPlanAction(a, o->action, d, o->reason, o->by)};
+            ChangeCode c = actions::extendPlanAction(a, o->action, d, o->reason, o->by);
+            printForecasts(a, {o->action}, loadCalendar(*o));
+            return {c};
         });
     });
 }

@@ -74,12 +74,16 @@ report::Data rankingData(const Ranking& r, size_t audits) {
         row["unit"] = e.unitName;
         row["type"] = e.unitType;
         row["total"] = formatScore(e.total);
-        row["band"] = e.band.empty() ? "—" : e.band;
+        row["band"] = e.band.empty()  ? std::string("—")
+                      : e.provisional ? e.band + tr(" (tạm tính)", " (provisional)")
+                                      : e.band;
+        row["assessed"] = std::to_string(e.assessed) + "/" + std::to_string(e.assessable);
         row["change"] = e.change() ? formatChange(*e.change()) : "—";
         row["areas"] = Data::list();
         for (const auto& a : e.areas) {
             Data c;
             c["points"] = a ? formatScore(a->points) : "—";
+            c["percent"] = a ? formatScore(a->percent()) : "—";
             row["areas"].push(std::move(c));
         }
         d["rows"].push(std::move(row));

@@ -44,10 +44,17 @@ std::string instanceName(const AuditBundle& b, const QuestionScore& q) {
     return " [" + q.repeat + " #" + std::to_string(q.instance) + "]";
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
 std::string answerText(const QuestionScore& q) {
     switch (q.state) {
-        case ItemState::Unanswered:
-            return tr("chưa trả lời", "unanswered");
+        case ItemState::NotAssessed:
+            return tr("chưa chấm", "not assessed");
         default:
             return tr("trả lời ", "answer ") + ("\"" + q.answer + "\"");
     }
@@ -78,23 +85,43 @@ void printText(const AuditBundle& b, const AuditScore& s, const Band* band,
     std::cout << cell(tr("TỔNG ĐIỂM", "TOTAL"), labelWidth) << "  "
               << cell(formatScore(s.total), 7, true) << "  " << cell(formatScore(100), 7, true)
               << "\n";
-    std::cout << tr("Xếp loại: ", "Band: ") << (band != nullptr ? band->displayLabel() : "—")
+    const bool provisional = s.provisional(bands.minCoverage);
+    std::cout << tr("Xếp loại: ", "Band: ") << bandLabel(band, provisional) << "\n";
+    std::cout << fmt(tr("Phạm vi chấm: {} ({}%).", "Coverage: {} ({}%)."), coverageText(s),
+                     formatScore(s.coverage()))
               << "\n";
+    if (provisional)
+        std::cout << fmt(tr("Điểm tạm tính: mới chấm dưới {}% số tiêu chí (ngưỡng của thang xếp "
+                            "loại, min-coverage).",
+                            "Provisional score: under {}% of the criteria assessed (the scale's "
+                            "threshold, min-coverage)."),
+                         formatScore(bands.minCoverage))
+                  << "\n";
     std::cout << bandsDescription(bands) << "\n\n";
 
-    std::cout << tr("Theo phần (điểm câu hỏi − trừ điểm) / tối đa × tỷ trọng:",
-                    "By section (points − penalties) / max × share:")
+    std::cout << tr("Theo phần (điểm − trừ điểm) / tối đa × tỷ trọng (điểm và tối đa gồm cả tiêu "
+                    "chí của các quy tắc có điểm trừ):",
+                    "By section (points − penalties) / max × share (points and max include the "
+                    "criteria of the rules with a penalty):")
               << "\n";
     for (const auto& x : s.sections) {
         std::cout << "  " << x.label << ": ";
         if (x.max <= 0) {
-            std::cout << tr("không tính (không có câu hỏi chấm điểm)", "left out (nothing scored)")
+            std::cout << (x.assessable > 0
+                              ? fmt(tr("không tính (chưa chấm câu nào trong {} tiêu chí)",
+                                       "left out (none of its {} criteria assessed)"),
+                                    std::to_string(x.assessable))
+                              : tr("không tính (không có câu hỏi chấm điểm)",
+                                   "left out (nothing scored)"))
                       << "\n";
             continue;
         }
         std::cout << "(" << formatScore(x.points) << " − " << formatScore(x.penalties) << ") / "
                   << formatScore(x.max) << " × " << formatScore(100 * x.share) << "% → "
-                  << formatScore(x.contribution()) << "\n";
+                  << formatScore(x.contribution()) << "  ["
+                  << fmt(tr("đã chấm {}/{}", "{}/{} assessed"), std::to_string(x.assessed),
+                         std::to_string(x.assessable))
+                  << "]\n";
     }
 
     auto lost = lostPoints(s);
@@ -121,12 +148,34 @@ void printText(const AuditBundle& b, const AuditScore& s, const Band* band,
                 std::cout << fmt(tr("{} điểm, không trừ được (lĩnh vực không có phần chấm điểm)",
                                     "{} points, not deducted (its area has no scored section)"),
                                  formatScore(p.penalty));
+            else if (p.counted)
+                std::cout << fmt(tr("{} điểm, đã trừ một lần cho quy tắc này ở dòng trên",
+                                    "{} points, already deducted once for this rule above"),
+                                 formatScore(p.penalty));
             else
                 std::cout << fmt(
                     tr("{} điểm, trừ {} ở phần {}", "{} points, {} deducted in section {}"),
                     formatScore(p.penalty), formatScore(p.applied), p.section);
+            if (p.offset > 1e-9)
+                std::cout << fmt(tr(" ({} đã mất ở câu {}, không trừ lại)",
+                                    " ({} already lost on {}, not deducted again)"),
+                                 formatScore(p.offset), joined(p.offsetBy));
             std::cout << "\n           " << p.text << "\n";
         }
+    }
+    std::vector<const QuestionScore*> notAssessed;
+    for (const auto& q : s.questions)
+        if (q.state == ItemState::NotAssessed)
+            notAssessed.push_back(&q);
+    if (!notAssessed.empty()) {
+        std::cout << "\n"
+                  << fmt(tr("Chưa chấm ({} tiêu chí, không tính vào điểm tối đa):",
+                            "Not assessed ({} criteria, left out of the maximum):"),
+                         std::to_string(notAssessed.size()))
+                  << "\n";
+        for (const QuestionScore* q : notAssessed)
+            std::cout << "  " << q->question << instanceName(b, *q) << " ("
+                      << formatScore(q->possible) << ")\n";
     }
     size_t removed = 0;
     for (const auto& q : s.questions)

@@ -109,7 +109,8 @@ void install(CLI::App& app, Context& ctx) {
         if ((o->format == "xlsx" || o->format == "pdf") && o->output.empty())
             throw UsageError(
                 fmt(tr("định dạng {} cần -o TỆP", "format {} needs -o FILE"), o->format));
-        cal::WorkingCalendar calendar = cal::WorkingCalendar::standard();
+        // The tracked folder's own calendars/ (a province's announced schedule) counts too.
+        cal::WorkingCalendar calendar = cal::WorkingCalendar::standard(o->dir);
         for (const auto& f : o->overrides)
             calendar.addOverrides(f);
         NullProgress progress;
@@ -129,6 +130,7 @@ void install(CLI::App& app, Context& ctx) {
             filter.dueWithin = o->dueWithin;
         RegisterView view;
         view.asOf = asOf;
+        view.lastAnnouncedYear = calendar.lastAnnouncedYear();
         view.audits = reg.auditCount;
         view.entries = reg.filtered(filter, calendar);
         view.units = Register::summarise(view.entries);

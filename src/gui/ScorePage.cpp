@@ -44,10 +44,13 @@ ScorePage::ScorePage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(pa
     top->Add(sections_, 0, wxEXPAND | wxALL, 10);
     notes_ = makeMessageLabel(this);
     top->Add(notes_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
-    auto* how = new wxStaticText(this, wxID_ANY,
-                                 _("The score follows the points and weights of the form (docs/scoring.md): unanswered "
-                                   "questions count as 0, \"not applicable\" ones leave the maximum, and active rule "
-                                   "findings with a penalty deduct it; dismissed findings do not."));
+    auto* how = new wxStaticText(
+        this, wxID_ANY,
+        _("The score follows the points and weights of the form (docs/scoring.md): unanswered "
+          "and \"not applicable\" questions leave the maximum (the coverage says how many "
+          "criteria were assessed; below the scale's threshold the band is provisional), and "
+          "a rule with a penalty is a criterion lost once when it fires, never twice with its "
+          "question; dismissed findings do not count."));
     how->Wrap(740);
     top->Add(how, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
     SetSizer(top);
@@ -70,7 +73,7 @@ void ScorePage::reload() {
     }
     state_->refresh();
     total_->SetLabel(wx(state_->totalText()));
-    band_->SetLabel(wx(state_->bandText()));
+    band_->SetLabel(wx(state_->bandText()) + "  (" + wx(state_->coverageText()) + ")");
     scale_->SetLabel(wx(state_->scaleText()));
     if (state_->exampleScale()) {
         scale_->SetForegroundColour(warningColour());

@@ -190,6 +190,12 @@ void TrackerPanel::openWorkspace(const wxString& dir) {
     dir_ = dir;
     title_->SetLabel(wxString::Format(_("Remediation tracker: %s"), dir));
     state_.reset();
+    // The workspace's own calendars/ folder (an announced schedule dropped by the office) counts.
+    try {
+        calendar_ = par::cal::WorkingCalendar::standard(std8(dir));
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot read the calendar files"), e);
+    }
     model_->show(nullptr);
     info_->Dismiss();
     notice_.clear();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <tuple>
 
 #include "core/common/DataPaths.hpp"
@@ -36,31 +37,121 @@ void WorkingCalendar::outOfRange(par::Date d) {
                          isoDate(lastDate())));
 }
 
-WorkingCalendar WorkingCalendar::standard() {
-    WorkingCalendar c(HolidayRules::load(par::dataPath("calendars/rules.xml")));
+namespace {
+
+// The *.xml files of a folder, by file name; none when it does not exist.
+std::vector<std::string> xmlFiles(const std::filesystem::path& dir, bool skipRules) {
     std::vector<std::string> files;
-    const std::filesystem::path dir = par::dataPath("calendars/announced");
     std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        return files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".xml")
+        if (entry.is_regular_file() && entry.path().extension() == ".xml" &&
+            !(skipRules && entry.path().filename() == "rules.xml"))
             files.push_back(entry.path().string());
     if (ec)
-        throw IoError(fmt(tr("{}: không đọc được thư mục lịch công bố",
-                             "{}: cannot read the announced calendars"),
-                          dir.string()));
+        throw IoError(
+            fmt(tr("{}: không đọc được thư mục lịch", "{}: cannot read the calendar folder"),
+                dir.string()));
     std::sort(files.begin(), files.end());
-    for (const auto& f : files)
+    return files;
+}
+
+// "H", "M" or "L" from the last "[X]" mark of a source, "" without one.
+std::string confidenceOf(const std::string& source) {
+    const size_t open = source.rfind('[');
+    if (open == std::string::npos || source.size() < open + 3 || source[open + 2] != ']')
+        return "";
+    const char c = source[open + 1];
+    return (c == 'H' || c == 'M' || c == 'L') ? std::string(1, c) : std::string();
+}
+
+}  // namespace
+
+std::string WorkingCalendar::userCalendarFolder() {
+    const std::string user = par::userDataDirectory();
+    return user.empty() ? std::string() : user + "/calendars";
+}
+
+std::string WorkingCalendar::workspaceCalendarFolder(const std::string& workspace) {
+    if (workspace.empty())
+        return "";
+    std::filesystem::path p(workspace);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec))  // an audit file: the folder it lies in
+        p = p.parent_path();
+    if (p.empty())
+        p = ".";
+    return (p / "calendars").string();
+}
+
+const char* WorkingCalendar::layerName(Layer layer) {
+    switch (layer) {
+        case Layer::Installation:
+            return tr("cài đặt", "installation");
+        case Layer::User:
+            return tr("người dùng", "user");
+        case Layer::Workspace:
+            return tr("thư mục kiểm tra", "workspace");
+        case Layer::Overrides:
+            return tr("--overrides", "--overrides");
+    }
+    return "";
+}
+
+WorkingCalendar WorkingCalendar::standard(const std::string& workspace) {
+    const std::string rulesPath = par::dataPath("calendars/rules.xml");
+    WorkingCalendar c(HolidayRules::load(rulesPath), rulesPath);
+    c.files_.push_back({rulesPath, Layer::Installation, true});
+    for (const auto& f : xmlFiles(par::dataPath("calendars/announced"), false)) {
         c.schedules_.push_back(ScheduleFile::load(f));
+        c.files_.push_back({f, Layer::Installation, false});
+    }
+    c.addFolder(userCalendarFolder(), Layer::User);
+    c.addFolder(workspaceCalendarFolder(workspace), Layer::Workspace);
     c.rebuild();
     return c;
+}
+
+void WorkingCalendar::addFolder(const std::string& folder, Layer layer) {
+    std::error_code ec;
+    if (folder.empty() || !std::filesystem::is_directory(folder, ec))
+        return;
+    // The installation's own folder (an audit kept in the source tree) is read once only.
+    if (std::filesystem::equivalent(folder, par::dataPath("calendars"), ec))
+        return;
+    const std::filesystem::path dir(folder);
+    if (std::filesystem::is_regular_file(dir / "rules.xml", ec)) {
+        rulesFile_ = (dir / "rules.xml").string();
+        rules_ = HolidayRules::load(rulesFile_);
+        files_.push_back({rulesFile_, layer, true});
+    }
+    std::vector<std::string> files = xmlFiles(dir, true);
+    for (const auto& f : xmlFiles(dir / "announced", false))
+        files.push_back(f);
+    for (const auto& f : files) {
+        ScheduleFile schedule = ScheduleFile::load(f);
+        for (const auto& h : schedule.holidays) {
+            checkInRange(h.where, h.from);
+            checkInRange(h.where, h.to);
+        }
+        for (const auto& d : schedule.days)
+            checkInRange(d.where, d.date);
+        schedules_.push_back(std::move(schedule));
+        files_.push_back({f, layer, false});
+    }
 }
 
 WorkingCalendar::WorkingCalendar(HolidayRules rules) : rules_(std::move(rules)) {
     rebuild();
 }
 
+WorkingCalendar::WorkingCalendar(HolidayRules rules, std::string rulesFile)
+    : rules_(std::move(rules)), rulesFile_(std::move(rulesFile)) {}
+
 void WorkingCalendar::addOverrides(const std::string& file) {
     addSchedule(ScheduleFile::load(file));
+    files_.push_back({file, Layer::Overrides, false});
 }
 
 void WorkingCalendar::addSchedule(ScheduleFile schedule) {
@@ -83,31 +174,54 @@ void WorkingCalendar::rebuild() {
         std::string source;
         bool compensable = true;
         bool announced = false;
+        std::string file;
     };
     std::map<std::pair<int, std::string>, Placed> holidays;
     for (int y = kWorkFirstYear; y <= kWorkLastYear; ++y)
         for (auto& occ : rules_.holidaysOf(y))
-            holidays[{y, occ.name}] =
-                Placed{std::move(occ.days), std::move(occ.source), occ.compensable, false};
+            holidays[{y, occ.name}] = Placed{std::move(occ.days), std::move(occ.source),
+                                             occ.compensable, false, rulesFile_};
 
-    // 2. Announced periods replace them.
+    // The rules' Tết names: a schedule that places one of them announces its year.
+    std::set<std::string> tetNames;
+    for (const auto& law : rules_.laws())
+        for (const auto& h : law.holidays)
+            if (h.kind == HolidayRule::Kind::Tet)
+                tetNames.insert(h.name);
+
+    // 2. Announced periods replace them; a period replacing another file's period is a conflict.
     announcedYears_.clear();
+    conflicts_.clear();
+    lastAnnouncedYear_ = 0;
     for (const auto& s : schedules_) {
         for (const auto& h : s.holidays) {
-            Placed p{{}, h.source, false, true};
+            Placed p{{}, h.source, false, true, s.file};
             for (par::Date d = h.from; d <= h.to; d += days(1)) {
                 p.days.push_back(d);
                 announcedYears_.insert(d.year());
             }
-            holidays[{h.year, h.name}] = std::move(p);
+            if (tetNames.count(h.name) != 0)
+                lastAnnouncedYear_ = std::max(lastAnnouncedYear_, h.year);
+            Placed& old = holidays[{h.year, h.name}];
+            if (old.announced && old.file != s.file && old.days != p.days)
+                conflicts_.push_back(
+                    {h.from,
+                     h.name + " " + isoDate(old.days.front()) + ".." + isoDate(old.days.back()) +
+                         " (" + old.source + ")",
+                     h.name + " " + isoDate(h.from) + ".." + isoDate(h.to) + " (" + h.source + ")",
+                     old.file, s.file});
+            old = std::move(p);
         }
     }
 
     notes_.clear();
+    noteFiles_.clear();
     for (const auto& [key, p] : holidays)
         for (par::Date d : p.days)
-            if (inRange(d))
-                notes_[d] = DayNote{false, key.second, p.source};
+            if (inRange(d)) {
+                notes_[d] = DayNote{false, key.second, p.source, "", "", false};
+                noteFiles_[d] = p.file;
+            }
 
     // 3. Compensatory days, in date order: each rules-placed holiday day on a weekly rest day gives
     //    the next day that is neither a weekly rest day, a holiday nor already a compensatory day.
@@ -127,14 +241,24 @@ void WorkingCalendar::rebuild() {
         par::Date e = d + days(1);
         while (inRange(e) && (rules_.isWeeklyRest(e) || notes_.count(e) != 0))
             e += days(1);
-        if (inRange(e))
-            notes_[e] = DayNote{false, "Nghỉ bù (" + name + ")", source};
+        if (inRange(e)) {
+            notes_[e] = DayNote{false, "Nghỉ bù (" + name + ")", source, "", "", false};
+            noteFiles_[e] = rulesFile_;
+        }
     }
 
-    // 4. Single announced days, in load order.
+    // 4. Single announced days, in load order; one that overrules another file's day is a conflict.
     for (const auto& s : schedules_)
         for (const auto& d : s.days) {
-            notes_[d.date] = DayNote{d.working, d.name, d.source};
+            auto old = notes_.find(d.date);
+            auto oldFile = noteFiles_.find(d.date);
+            if (old != notes_.end() && oldFile != noteFiles_.end() &&
+                oldFile->second != rulesFile_ && oldFile->second != s.file &&
+                old->second.working != d.working)
+                conflicts_.push_back({d.date, old->second.name + " (" + old->second.source + ")",
+                                      d.name + " (" + d.source + ")", oldFile->second, s.file});
+            notes_[d.date] = DayNote{d.working, d.name, d.source, "", "", false};
+            noteFiles_[d.date] = s.file;
             announcedYears_.insert(d.date.year());
         }
 
@@ -206,12 +330,38 @@ par::Date WorkingCalendar::addCalendarDays(par::Date start, int n) const {
 
 WorkingCalendar::DayNote WorkingCalendar::note(par::Date d) const {
     index(d);
+    DayNote n;
     auto it = notes_.find(d);
-    if (it != notes_.end())
-        return it->second;
-    if (rules_.isWeeklyRest(d))
-        return DayNote{false, "Nghỉ hằng tuần", rules_.weeklyRestSource()};
-    return DayNote{true, "", ""};
+    if (it != notes_.end()) {
+        n = it->second;
+        auto f = noteFiles_.find(d);
+        n.file = f != noteFiles_.end() ? f->second : rulesFile_;
+    } else if (rules_.isWeeklyRest(d)) {
+        n = DayNote{false, "Nghỉ hằng tuần", rules_.weeklyRestSource(), "", rulesFile_, false};
+    } else {  // a working day by the weekly-rest rule
+        n = DayNote{true, "", rules_.weeklyRestSource(), "", rulesFile_, false};
+    }
+    n.confidence = confidenceOf(n.source);
+    n.forecast = isForecast(d);
+    return n;
+}
+
+std::optional<int> WorkingCalendar::forecastYear(par::Date a, par::Date b) const {
+    const par::Date hi = std::max(a, b);
+    if (!isForecast(hi))
+        return std::nullopt;
+    return std::max(static_cast<int>(std::min(a, b).year()), lastAnnouncedYear_ + 1);
+}
+
+std::string WorkingCalendar::forecastNote(int year) {
+    return fmt(tr("dự kiến: lịch nghỉ Tết {} chưa công bố",
+                  "forecast: the {} Tết holiday schedule has not been announced"),
+               std::to_string(year));
+}
+
+std::string WorkingCalendar::forecastNote(par::Date a, par::Date b) const {
+    auto y = forecastYear(a, b);
+    return y ? forecastNote(*y) : std::string();
 }
 
 std::vector<std::pair<par::Date, WorkingCalendar::DayNote>> WorkingCalendar::exceptions(

@@ -21,6 +21,14 @@ std::string dataDirectory() {
 
 std::string dataPath(const std::string& relative) { return dataDirectory() + "/" + relative; }
 
+std::string userDataDirectory() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/')
+        return std::string(xdg) + "/par-audit";
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+        return std::string(home) + "/.local/share/par-audit";
+    return "";
+}
+
 bool isPlainFileName(std::string_view name) {
     if (name.empty() || name.size() > 255 || name == "." || name == "..") return false;
     for (unsigned char c : name)

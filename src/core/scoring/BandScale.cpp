@@ -38,6 +38,14 @@ BandScale read(const XmlReader& x) {
     };
     scale.id = x.attrOr(root, "id", "");
     scale.example = guarded([&] { return x.boolAttr(root, "example", false); });
+    if (auto m = guarded([&] { return x.optNumberAttr(root, "min-coverage"); })) {
+        if (*m < 0 || *m > 100)
+            v.error(x.at(root), fmt(tr("min-coverage phải trong khoảng 0 đến 100, không phải {}",
+                                       "min-coverage must lie in 0-100, not {}"),
+                                    formatScore(*m)));
+        else
+            scale.minCoverage = *m;
+    }
     if (const auto* t = root.FirstChildElement("title"))
         scale.title = x.text(*t);
 
@@ -152,6 +160,13 @@ BandScale BandScale::parse(std::string_view xml, const std::string& name) {
 
 std::string BandScale::defaultPath() {
     return dataPath("bands/vi-du-mac-dinh.xml");
+}
+
+std::string bandLabel(const Band* band, bool provisional) {
+    if (band == nullptr)
+        return "—";
+    return provisional ? band->displayLabel() + tr(" (tạm tính)", " (provisional)")
+                       : band->displayLabel();
 }
 
 const Band* BandScale::classify(double total) const {

@@ -14,6 +14,9 @@
 namespace par::scoring {
 
 constexpr int kBandsFormatVersion = 1;
+// Coverage (assessed / assessable scored criteria, percent) below which a total is provisional
+// when the scale file says nothing (`min-coverage`); docs/scoring.md explains the choice.
+constexpr double kDefaultMinCoverage = 70;
 
 // Totals from `from` (inclusive) to `below` (exclusive); the highest band has no `below` and
 // includes 100.
@@ -35,6 +38,9 @@ public:
     std::string title;
     bool example = false;  // the shipped default: an illustration, not a regulation
     std::string file;
+    // Below this coverage (percent of the assessable criteria assessed) a total and its band are
+    // provisional ("tạm tính"): root attribute `min-coverage`, default kDefaultMinCoverage.
+    double minCoverage = kDefaultMinCoverage;
     std::vector<Band> bands;  // highest first
 
     // Throws IoError (unreadable) or ParseError (file:line; several problems listed in one
@@ -48,5 +54,9 @@ public:
     // nullptr only for a total outside 0-100.
     const Band* classify(double total) const;
 };
+
+// "Khá" or, when the score's coverage is below the scale's threshold, "Khá (tạm tính)"; "—" when
+// there is no band.
+std::string bandLabel(const Band* band, bool provisional);
 
 }  // namespace par::scoring

@@ -178,6 +178,9 @@ Ranking rankAudits(const std::vector<ScoredAudit>& audits, int year, const std::
             e.areas.push_back(s != nullptr && s->max > 0 ? std::optional<AreaScore>(*s)
                                                          : std::nullopt);
         }
+        e.assessed = a.score.assessed;
+        e.assessable = a.score.assessable;
+        e.provisional = a.score.provisional(bands.minCoverage);
         if (const Band* b = bands.classify(a.score.total)) {
             e.band = b->displayLabel();
             e.bandId = b->id;

@@ -53,8 +53,12 @@ struct RankEntry {
     std::string unitName;
     std::string unitType;
     double total = 0;
-    std::vector<std::optional<AreaScore>>
-        areas;         // parallel to Ranking::areas; nullopt when not scored
+    // Parallel to Ranking::areas; nullopt when not scored. Shown as percent(): the share of what
+    // was assessed in the area, comparable across units whatever the others' coverage.
+    std::vector<std::optional<AreaScore>> areas;
+    int assessed = 0;  // criteria assessed (AuditScore::assessed)
+    int assessable = 0;
+    bool provisional = false;  // coverage below the scale's min-coverage
     std::string band;  // label ("" when the scale leaves the total out)
     std::string bandId;
     int rank = 0;  // 1-based; equal totals share it

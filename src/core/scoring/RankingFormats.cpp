@@ -56,6 +56,16 @@ std::string rankLabel(const RankEntry& e) {
     return std::to_string(e.rank) + (e.tied ? "=" : "");
 }
 
+std::string bandText(const RankEntry& e) {
+    if (e.band.empty())
+        return "—";
+    return e.provisional ? e.band + tr(" (tạm tính)", " (provisional)") : e.band;
+}
+
+std::string assessedText(const RankEntry& e) {
+    return std::to_string(e.assessed) + "/" + std::to_string(e.assessable);
+}
+
 std::string changeText(const RankEntry& e) {
     if (auto c = e.change())
         return formatChange(*c);
@@ -87,21 +97,19 @@ std::string bandsDescription(const BandScale& b) {
 
 std::string rankingTable(const Ranking& r) {
     std::vector<std::string> head{
-        tr("Hạng", "Rank"),     tr("Đơn vị", "Unit"),
-        tr("Loại", "Type"),     tr("Tổng điểm", "Total"),
-        tr("Xếp loại", "Band"), fmt(tr("So với {}", "vs {}"), std::to_string(r.year - 1))};
+        tr("Hạng", "Rank"),       tr("Đơn vị", "Unit"),
+        tr("Loại", "Type"),       tr("Tổng điểm", "Total"),
+        tr("Xếp loại", "Band"),   fmt(tr("So với {}", "vs {}"), std::to_string(r.year - 1)),
+        tr("Đã chấm", "Assessed")};
     for (size_t i = 0; i < r.areas.size(); ++i)
-        head.push_back(areaNumeral(i + 1));
+        head.push_back(areaNumeral(i + 1) + " %");
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : r.entries) {
-        std::vector<std::string> row{rankLabel(e),
-                                     e.unitName,
-                                     e.unitType,
-                                     formatScore(e.total),
-                                     e.band.empty() ? "—" : e.band,
-                                     changeText(e)};
+        std::vector<std::string> row{rankLabel(e),         e.unitName,  e.unitType,
+                                     formatScore(e.total), bandText(e), changeText(e),
+                                     assessedText(e)};
         for (const auto& a : e.areas)
-            row.push_back(a ? formatScore(a->points) : "—");
+            row.push_back(a ? formatScore(a->percent()) : "—");
         rows.push_back(std::move(row));
     }
     std::vector<size_t> widths(head.size(), 0);
@@ -136,8 +144,17 @@ std::string rankingTable(const Ranking& r) {
     out << "\n";
     for (size_t i = 0; i < r.areas.size(); ++i)
         out << areaNumeral(i + 1) << ": " << r.areas[i].label << "\n";
-    out << tr("Điểm từng lĩnh vực là phần đóng góp vào tổng điểm 100 (cộng lại bằng tổng điểm).",
-              "Area scores are their part of the 100-point total (they add up to the total).")
+    out << tr("Cột lĩnh vực: tỷ lệ % điểm đạt trên điểm tối đa của những tiêu chí đã chấm trong "
+              "lĩnh vực (so sánh được giữa các đơn vị); — : lĩnh vực không có tiêu chí nào được "
+              "chấm.",
+              "Area columns: percent of the maximum of the criteria assessed in the area "
+              "(comparable across units); — : no criterion of the area assessed.")
+        << "\n";
+    out << fmt(tr("\"Đã chấm\": số tiêu chí đã chấm / số tiêu chí phải chấm; dưới {}% thì điểm và "
+                  "xếp loại là tạm tính.",
+                  "\"Assessed\": criteria assessed / criteria to assess; below {}% the total and "
+                  "band are provisional."),
+               formatScore(r.bands.minCoverage))
         << "\n";
     out << fmt(tr("\"So với {}\": thay đổi tổng điểm so với cuộc kiểm tra năm {} của cùng đơn vị; "
                   "— : không có.",
@@ -162,8 +179,12 @@ std::string rankingCsv(const Ranking& r) {
         tr("Tổng điểm", "Total"),
         tr("Xếp loại", "Band"),
         fmt(tr("Tổng điểm năm {}", "Total {}"), std::to_string(r.year - 1)),
-        tr("Thay đổi", "Change")};
+        tr("Thay đổi", "Change"),
+        tr("Tiêu chí đã chấm", "Criteria assessed"),
+        tr("Tiêu chí phải chấm", "Criteria to assess"),
+        tr("Tạm tính", "Provisional")};
     for (const auto& a : r.areas) {
+        head.push_back(a.label + tr(" (%)", " (%)"));
         head.push_back(a.label + tr(" (điểm)", " (points)"));
         head.push_back(a.label + tr(" (tối đa)", " (max)"));
     }
@@ -179,8 +200,12 @@ std::string rankingCsv(const Ranking& r) {
                                      number(e.total),
                                      e.band,
                                      e.previousTotal ? number(*e.previousTotal) : "",
-                                     e.change() ? number(*e.change()) : ""};
+                                     e.change() ? number(*e.change()) : "",
+                                     std::to_string(e.assessed),
+                                     std::to_string(e.assessable),
+                                     e.provisional ? tr("có", "yes") : ""};
         for (const auto& a : e.areas) {
+            row.push_back(a ? number(a->percent()) : "");
             row.push_back(a ? number(a->points) : "");
             row.push_back(a ? number(a->max) : "");
         }
@@ -205,6 +230,7 @@ nlohmann::json rankingJson(const Ranking& r) {
                   {"title", r.bands.title},
                   {"example", r.bands.example},
                   {"file", r.bands.file},
+                  {"minCoverage", r.bands.minCoverage},
                   {"bands", bands}};
     j["areas"] = json::array();
     for (const auto& a : r.areas)
@@ -224,16 +250,19 @@ nlohmann::json rankingJson(const Ranking& r) {
             prev = {{"year", r.year - 1},
                     {"total", roundScore(*e.previousTotal)},
                     {"file", e.previousFile}};
-        j["entries"].push_back({{"rank", e.rank},
-                                {"tied", e.tied},
-                                {"unit", {{"name", e.unitName}, {"type", e.unitType}}},
-                                {"total", roundScore(e.total)},
-                                {"band", e.band.empty() ? json(nullptr) : json(e.band)},
-                                {"bandId", e.bandId.empty() ? json(nullptr) : json(e.bandId)},
-                                {"previous", prev},
-                                {"change", e.change() ? json(*e.change()) : json(nullptr)},
-                                {"areas", areas},
-                                {"file", e.file}});
+        j["entries"].push_back(
+            {{"rank", e.rank},
+             {"tied", e.tied},
+             {"unit", {{"name", e.unitName}, {"type", e.unitType}}},
+             {"total", roundScore(e.total)},
+             {"band", e.band.empty() ? json(nullptr) : json(e.band)},
+             {"bandId", e.bandId.empty() ? json(nullptr) : json(e.bandId)},
+             {"previous", prev},
+             {"change", e.change() ? json(*e.change()) : json(nullptr)},
+             {"coverage", {{"assessed", e.assessed}, {"assessable", e.assessable}}},
+             {"provisional", e.provisional},
+             {"areas", areas},
+             {"file", e.file}});
     }
     j["ties"] = json::array();
     for (const auto& t : r.ties)
@@ -255,7 +284,15 @@ nlohmann::json scoreJson(const AuditScore& s, const Audit& audit, const Form& fo
     j["scorable"] = s.scorable;
     j["total"] = roundScore(s.total);
     j["band"] = band != nullptr ? json{{"id", band->id}, {"label", band->label}} : json(nullptr);
-    j["bands"] = {{"id", bands.id}, {"example", bands.example}, {"file", bands.file}};
+    j["bands"] = {{"id", bands.id},
+                  {"example", bands.example},
+                  {"file", bands.file},
+                  {"minCoverage", bands.minCoverage}};
+    j["coverage"] = {{"assessed", s.assessed},
+                     {"assessable", s.assessable},
+                     {"percent", roundScore(s.coverage())},
+                     {"text", coverageText(s)}};
+    j["provisional"] = s.provisional(bands.minCoverage);
     j["areas"] = json::array();
     for (const auto& a : s.areas)
         j["areas"].push_back({{"id", a.id},
@@ -273,6 +310,8 @@ nlohmann::json scoreJson(const AuditScore& s, const Audit& audit, const Form& fo
                                  {"points", x.points},
                                  {"penalties", x.penalties},
                                  {"max", x.max},
+                                 {"assessed", x.assessed},
+                                 {"assessable", x.assessable},
                                  {"contribution", roundScore(x.contribution())}});
     j["lost"] = json::array();
     for (const QuestionScore* q : lostPoints(s)) {
@@ -297,11 +336,22 @@ nlohmann::json scoreJson(const AuditScore& s, const Audit& audit, const Form& fo
                                   {"section", p.section.empty() ? json(nullptr) : json(p.section)},
                                   {"text", p.text},
                                   {"penalty", p.penalty},
+                                  {"offset", p.offset},
+                                  {"offsetBy", p.offsetBy},
                                   {"applied", p.applied},
                                   {"impact", roundScore(p.impact)}});
     size_t removed = 0;
-    for (const auto& q : s.questions)
+    j["notAssessed"] = json::array();
+    for (const auto& q : s.questions) {
         removed += q.state == ItemState::NotApplicable || q.state == ItemState::NotRelevant;
+        if (q.state == ItemState::NotAssessed)
+            j["notAssessed"].push_back(
+                {{"question", q.question},
+                 {"repeat", q.repeat.empty() ? json(nullptr) : json(q.repeat)},
+                 {"instance", q.instance},
+                 {"section", q.section},
+                 {"possible", q.possible}});
+    }
     j["removedFromMaximum"] = removed;
     j["unsavedFindings"] = s.unsavedFindings;
     j["problems"] = json::array();

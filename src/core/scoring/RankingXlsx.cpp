@@ -82,9 +82,10 @@ void writeRanking(lxw_workbook* wb, const Ranking& r) {
         tr("Tổng điểm", "Total"),
         tr("Xếp loại", "Band"),
         fmt(tr("Tổng điểm năm {}", "Total {}"), std::to_string(r.year - 1)),
-        tr("Thay đổi", "Change")};
+        tr("Thay đổi", "Change"),
+        tr("Đã chấm", "Assessed")};
     for (const auto& a : r.areas)
-        heads.push_back(a.label);
+        heads.push_back(a.label + " (%)");
     for (size_t c = 0; c < heads.size(); ++c)
         worksheet_write_string(ws, headRow, static_cast<lxw_col_t>(c), heads[c].c_str(), head);
     worksheet_set_row(ws, headRow, 60, nullptr);
@@ -96,7 +97,10 @@ void writeRanking(lxw_workbook* wb, const Ranking& r) {
         worksheet_write_string(ws, row, 2, e.unitName.c_str(), text);
         worksheet_write_string(ws, row, 3, e.unitType.c_str(), text);
         worksheet_write_number(ws, row, 4, roundScore(e.total), num);
-        worksheet_write_string(ws, row, 5, e.band.c_str(), text);
+        const std::string band = e.provisional && !e.band.empty()
+                                     ? e.band + tr(" (tạm tính)", " (provisional)")
+                                     : e.band;
+        worksheet_write_string(ws, row, 5, band.c_str(), text);
         if (e.previousTotal)
             worksheet_write_number(ws, row, 6, roundScore(*e.previousTotal), num);
         else
@@ -105,10 +109,13 @@ void writeRanking(lxw_workbook* wb, const Ranking& r) {
             worksheet_write_number(ws, row, 7, *c, change);
         else
             worksheet_write_blank(ws, row, 7, change);
+        const std::string assessed =
+            std::to_string(e.assessed) + "/" + std::to_string(e.assessable);
+        worksheet_write_string(ws, row, 8, assessed.c_str(), integer);
         for (size_t i = 0; i < e.areas.size(); ++i) {
-            lxw_col_t col = static_cast<lxw_col_t>(8 + i);
+            lxw_col_t col = static_cast<lxw_col_t>(9 + i);
             if (e.areas[i])
-                worksheet_write_number(ws, row, col, roundScore(e.areas[i]->points), num);
+                worksheet_write_number(ws, row, col, roundScore(e.areas[i]->percent()), num);
             else
                 worksheet_write_blank(ws, row, col, num);
         }
@@ -117,9 +124,9 @@ void writeRanking(lxw_workbook* wb, const Ranking& r) {
     worksheet_set_column(ws, 0, 1, 8, nullptr);
     worksheet_set_column(ws, 2, 2, 36, nullptr);
     worksheet_set_column(ws, 3, 3, 10, nullptr);
-    worksheet_set_column(ws, 4, 7, 12, nullptr);
+    worksheet_set_column(ws, 4, 8, 12, nullptr);
     if (!r.areas.empty())
-        worksheet_set_column(ws, 8, static_cast<lxw_col_t>(8 + r.areas.size() - 1), 16, nullptr);
+        worksheet_set_column(ws, 9, static_cast<lxw_col_t>(9 + r.areas.size() - 1), 16, nullptr);
     worksheet_freeze_panes(ws, headRow + 1, 3);
 }
 
@@ -141,8 +148,12 @@ void writeNotes(lxw_workbook* wb, const Ranking& r) {
         put(b.displayLabel(), b.range());
     ++row;
     put(tr("Lĩnh vực", "Areas"),
-        tr("Điểm từng lĩnh vực là phần đóng góp vào tổng điểm 100.",
-           "Area scores are their part of the 100-point total."),
+        tr("Cột lĩnh vực: tỷ lệ % điểm đạt trên điểm tối đa của những tiêu chí đã chấm trong lĩnh "
+           "vực. \"Đã chấm\": tiêu chí đã chấm / tiêu chí phải chấm; dưới ngưỡng min-coverage "
+           "của thang thì điểm là tạm tính.",
+           "Area columns: percent of the maximum of the criteria assessed in the area. "
+           "\"Assessed\": criteria assessed / criteria to assess; below the scale's min-coverage "
+           "the total is provisional."),
         bold);
     for (size_t i = 0; i < r.areas.size(); ++i)
         put(areaNumeral(i + 1), r.areas[i].label);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "core/common/Text.hpp"
 #include "core/findings/FindingsEngine.hpp"
@@ -15,8 +16,8 @@ const char* itemStateName(ItemState s) {
     switch (s) {
         case ItemState::Answered:
             return "answered";
-        case ItemState::Unanswered:
-            return "unanswered";
+        case ItemState::NotAssessed:
+            return "not-assessed";
         case ItemState::NotApplicable:
             return "na";
         case ItemState::NotRelevant:
@@ -47,6 +48,15 @@ const AreaScore* AuditScore::findArea(const std::string& id) const {
         if (a.id == id)
             return &a;
     return nullptr;
+}
+
+double AuditScore::coverage() const {
+    return assessable <= 0 ? 100.0 : 100.0 * assessed / assessable;
+}
+
+std::string coverageText(const AuditScore& score) {
+    return fmt(tr("đã chấm {}/{} tiêu chí", "{}/{} criteria assessed"),
+               std::to_string(score.assessed), std::to_string(score.assessable));
 }
 
 double roundScore(double v) {
@@ -168,23 +178,31 @@ private:
             if (a != nullptr && a->na)
                 out_.problems.warning({audit_.file, line, 0},
                                       fmt(tr("câu '{}' không cho phép \"không áp dụng\": tính là "
-                                             "chưa trả lời (0 điểm)",
+                                             "chưa chấm (không tính vào điểm tối đa)",
                                              "question '{}' does not allow \"not applicable\": "
-                                             "scored as unanswered (0 points)"),
+                                             "counted as not assessed (left out of the maximum)"),
                                           q.id));
-            qs.state = ItemState::Unanswered;
-            qs.max = *max;
+            qs.state = ItemState::NotAssessed;
         } else if (auto p = Scorer::answerPoints(q, a->value)) {
             qs.state = ItemState::Answered;
             qs.max = *max;
             qs.points = *p;
         } else {
-            out_.problems.warning({audit_.file, line, 0},
-                                  fmt(tr("câu '{}': câu trả lời '{}' không hợp lệ, tính 0 điểm",
-                                         "question '{}': answer '{}' is not valid, scored 0"),
-                                      q.id, a->value));
-            qs.state = ItemState::Unanswered;
-            qs.max = *max;
+            out_.problems.warning(
+                {audit_.file, line, 0},
+                fmt(tr("câu '{}': câu trả lời '{}' không hợp lệ, tính là chưa chấm",
+                       "question '{}': answer '{}' is not valid, counted as not assessed"),
+                    q.id, a->value));
+            qs.state = ItemState::NotAssessed;
+        }
+        qs.possible = *max;
+        if (qs.state == ItemState::Answered || qs.state == ItemState::NotAssessed) {
+            ++ss.assessable;
+            ++out_.assessable;
+        }
+        if (qs.state == ItemState::Answered) {
+            ++ss.assessed;
+            ++out_.assessed;
         }
         ss.points += qs.points;
         ss.max += qs.max;
@@ -198,21 +216,104 @@ private:
     AuditScope scope_;
 };
 
-// The section a rule's penalty is deducted from: the section of its for-each table or repeat when
-// that section belongs to the rule's area, else the first scored section of the area.
+// The section a rule's criterion belongs to: the section of its for-each table or repeat when that
+// section belongs to the rule's area, else the first section of the area that scores something,
+// else the area's first section; nullptr when the form has no section of that area.
 SectionScore* penaltySection(const Form& form, const FindingRule& rule, AuditScore& score) {
     if (!rule.forEach.empty()) {
         if (const Section* s = form.sectionOf(rule.forEach); s != nullptr && s->area == rule.area) {
             for (auto& ss : score.sections)
-                if (ss.id == s->id && ss.max > 0)
+                if (ss.id == s->id)
                     return &ss;
         }
     }
     for (auto& ss : score.sections)
         if (ss.area == rule.area && ss.max > 0)
             return &ss;
+    for (auto& ss : score.sections)
+        if (ss.area == rule.area)
+            return &ss;
     return nullptr;
 }
+
+// Whether the audit holds what a rule that did not fire was checked against: the rows of its
+// for-each table or repeat, or an answer to every question its condition reads. A rule checked
+// against nothing has not been assessed (as an unanswered question) and is left out.
+bool ruleAssessed(const Form& form, const FindingRule& rule, const Audit& audit) {
+    auto answered = [&](const std::string& id) {
+        const Answer* a = audit.answers.find(id);
+        return a != nullptr && !a->na &&
+               (!a->value.empty() || !a->rows.empty() || !a->instances.empty());
+    };
+    if (!rule.forEach.empty())
+        return answered(rule.forEach);
+    for (const auto& name : rule.when.references())
+        if (form.findQuestion(name) != nullptr && !answered(name))
+            return false;
+    return true;
+}
+
+// The 1-based row (repeat instance) of a for-each finding, found as FindingsEngine keys it; 0 when
+// the rule is not for-each or no row has the finding's key.
+int findingRow(const FindingRule& rule, const Finding& f, const expr::Scope& scope,
+               const expr::FunctionTable& fns) {
+    if (rule.forEach.empty())
+        return 0;
+    try {
+        auto value = scope.lookup(rule.forEach);
+        if (!value || value->isNull())
+            return 0;
+        const expr::Table& table = value->asTable();
+        for (size_t i = 0; i < table.rows.size(); ++i) {
+            std::string key = std::to_string(i + 1);
+            if (rule.key) {
+                expr::RowScope row(table, i, scope);
+                expr::Value k = rule.key->evaluate(row, fns);
+                if (!k.isNull() && !k.display().empty())
+                    key = k.display();
+            }
+            if (key == f.key)
+                return static_cast<int>(i) + 1;
+        }
+    } catch (const Error&) {
+        // The finding still deducts; only the offset by its row's questions is lost.
+    }
+    return 0;
+}
+
+// What the questions a rule reads have lost and not yet offset another penalty, by question.
+class LostCredit {
+public:
+    explicit LostCredit(const AuditScore& score) {
+        for (const auto& q : score.questions)
+            if (q.lost() > 1e-9)
+                credit_[&q] = q.lost();
+    }
+
+    // Uses up to `penalty` of the lost points of the questions named in `names` (top level, or in
+    // `row` of the repeat `repeat`); returns the points used and the questions that gave them.
+    double take(const std::vector<std::string>& names, const std::string& repeat, int row,
+                double penalty, std::vector<std::string>& by) {
+        double used = 0;
+        for (auto& [q, left] : credit_) {
+            if (used >= penalty - 1e-12)
+                break;
+            if (left <= 1e-12 || std::find(names.begin(), names.end(), q->question) == names.end())
+                continue;
+            const bool here = q->repeat.empty() || (q->repeat == repeat && q->instance == row);
+            if (!here)
+                continue;
+            const double t = std::min(left, penalty - used);
+            left -= t;
+            used += t;
+            by.push_back(q->question);
+        }
+        return used;
+    }
+
+private:
+    std::map<const QuestionScore*, double> credit_;
+};
 
 }  // namespace
 
@@ -331,25 +432,68 @@ AuditScore Scorer::score(const Audit& audit) const {
     MergeReport report = FindingsEngine(form_, reference_).apply(merged);
     out.problems.merge(report.problems);
     out.unsavedFindings = report.added.size() + report.staled.size() + report.reactivated.size();
-    for (const auto& f : merged.findings) {
-        if (f.origin != FindingOrigin::Rule || !f.inEffect())
+    // Each rule with a penalty is one criterion of its section worth `penalty` points: earned when
+    // the rule does not fire, lost (once, however many rows fire) when it does, except what the
+    // questions it reads already lost; left out when nothing it checks was recorded.
+    AuditScope scope(form_, merged);
+    LostCredit credit(out);
+    std::map<std::string, std::vector<const Finding*>> fired;
+    for (const auto& f : merged.findings)
+        if (f.origin == FindingOrigin::Rule && f.inEffect())
+            fired[f.rule].push_back(&f);
+    for (const auto& rule : form_.rules) {
+        if (!rule.penalty || *rule.penalty <= 0)
             continue;
-        const FindingRule* rule = form_.findRule(f.rule);
-        if (rule == nullptr || !rule->penalty || *rule->penalty <= 0)
+        const double penalty = *rule.penalty;
+        SectionScore* s = penaltySection(form_, rule, out);
+        auto it = fired.find(rule.id);
+        if (it == fired.end()) {
+            if (s == nullptr)
+                continue;
+            ++s->assessable;
+            ++out.assessable;
+            if (!ruleAssessed(form_, rule, merged))
+                continue;
+            ++s->assessed;
+            ++out.assessed;
+            s->points += penalty;
+            s->max += penalty;
             continue;
-        PenaltyScore p;
-        p.finding = f.id;
-        p.rule = f.rule;
-        p.key = f.key;
-        p.area = rule->area;
-        p.text = f.text;
-        p.penalty = *rule->penalty;
-        if (SectionScore* s = penaltySection(form_, *rule, out)) {
-            p.section = s->id;
-            p.applied = std::min(p.penalty, std::max(0.0, s->points - s->penalties));
-            s->penalties += p.applied;
         }
-        out.penalties.push_back(std::move(p));
+        double offset = 0;
+        std::vector<std::string> offsetBy;
+        for (const Finding* f : it->second)
+            offset +=
+                credit.take(rule.when.references(), rule.forEach,
+                            findingRow(rule, *f, scope, functions_), penalty - offset, offsetBy);
+        if (s != nullptr) {
+            ++s->assessable;
+            ++out.assessable;
+            ++s->assessed;
+            ++out.assessed;
+            s->points += penalty;
+            s->max += penalty;
+            s->penalties += penalty - offset;
+        }
+        bool first = true;
+        for (const Finding* f : it->second) {
+            PenaltyScore p;
+            p.finding = f->id;
+            p.rule = f->rule;
+            p.key = f->key;
+            p.area = rule.area;
+            p.text = f->text;
+            p.penalty = penalty;
+            p.section = s != nullptr ? s->id : "";
+            if (first && s != nullptr) {
+                p.offset = offset;
+                p.offsetBy = offsetBy;
+                p.applied = penalty - offset;
+            }
+            p.counted = !first;
+            first = false;
+            out.penalties.push_back(std::move(p));
+        }
     }
 
     // Shares: weights normalised over the sections that have a maximum; a form without weights

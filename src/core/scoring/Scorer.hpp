@@ -1,8 +1,10 @@
 // Scorer.hpp - scores one audit from its form (the rules are in docs/scoring.md): points per
-// answer with partial credit, "not applicable" and irrelevant questions removed from the maximum,
-// each section's points over its maximum, section weights normalised over the sections that have a
-// maximum, penalties of the active rule findings deducted within their area, total out of 100 with
-// the breakdown by reform area (the PAR Index fields).
+// answer with partial credit; "not applicable", irrelevant and not yet assessed (unanswered)
+// questions removed from the maximum, with the coverage (assessed / assessable criteria) reported
+// so that a score on little evidence can be marked provisional; each section's points over its
+// maximum, section weights normalised over the sections that have a maximum, penalties of the
+// active rule findings deducted within their area, net of what the questions they read already
+// lost; total out of 100 with the breakdown by reform area (the PAR Index fields).
 #pragma once
 
 #include <memory>
@@ -25,11 +27,11 @@ namespace par::scoring {
 // What happened to one scored question.
 enum class ItemState {
     Answered,       // points from the answer, counted in the maximum
-    Unanswered,     // 0 points, counted in the maximum
+    NotAssessed,    // no (valid) answer yet: removed from the maximum, counted against the coverage
     NotApplicable,  // "không áp dụng": removed from the maximum
     NotRelevant,    // its `relevant` condition is false: removed from the maximum
 };
-const char* itemStateName(ItemState s);  // "answered", "unanswered", "na", "not-relevant"
+const char* itemStateName(ItemState s);  // "answered", "not-assessed", "na", "not-relevant"
 
 struct QuestionScore {
     std::string question;  // question id
@@ -39,7 +41,8 @@ struct QuestionScore {
     ItemState state = ItemState::Answered;
     std::string answer;  // as stored in the audit file
     double points = 0;
-    double max = 0;  // 0 when removed from the maximum
+    double max = 0;       // 0 when removed from the maximum
+    double possible = 0;  // the question's maximum, whatever its state
     double impact =
         0;  // points of the 100-point total lost here: (max - points) / section max × share
 
@@ -54,7 +57,12 @@ struct PenaltyScore {
     std::string section;  // where it was deducted; empty when its area has no scored section
     std::string text;
     double penalty = 0;  // as the form's rule says
-    double applied = 0;  // what was actually deducted (a section never goes below 0)
+    // Points the questions the rule reads had already lost (each lost point offsets one penalty
+    // point once): the same shortcoming is never deducted twice.
+    double offset = 0;
+    std::vector<std::string> offsetBy;  // those questions' ids
+    double applied = 0;    // what was actually deducted: penalty - offset, on the rule's first row
+    bool counted = false;  // another row of the same rule already took the rule's penalty
     double impact = 0;   // points of the 100-point total this cost
 };
 
@@ -64,9 +72,13 @@ struct SectionScore {
     std::string label;
     double weight = 0;     // as the form says
     double share = 0;      // normalised weight (0-1); 0 when the section has no maximum
-    double points = 0;     // from the answers
+    // Rule criteria count as `penalty` points in both points and max; a rule that fired takes
+    // them back through `penalties`, so points - penalties never goes below 0.
+    double points = 0;     // from the answers and the rule criteria
     double penalties = 0;  // deducted (applied)
     double max = 0;        // 0: nothing to score here, the section is left out of the total
+    int assessed = 0;      // scored questions answered
+    int assessable = 0;    // answered + not assessed (not applicable and irrelevant ones excluded)
 
     // (points - penalties) / max; 0 when max is 0.
     double ratio() const;
@@ -91,12 +103,23 @@ struct AuditScore {
     std::vector<PenaltyScore> penalties;
     double total = 0;            // 0-100
     bool scorable = false;       // at least one section has a maximum
+    int assessed = 0;            // scored questions answered, all sections
+    int assessable = 0;          // answered + not assessed
     size_t unsavedFindings = 0;  // rule findings added or staled by re-evaluation, not yet saved
     ValidationResult problems;   // answers that cannot be scored, rules that cannot be evaluated
 
     const SectionScore* findSection(const std::string& id) const;
     const AreaScore* findArea(const std::string& id) const;
+
+    // assessed / assessable in percent (100 when nothing is assessable).
+    double coverage() const;
+    // Whether the coverage is below `minCoverage` (percent, BandScale::minCoverage): the total
+    // and its band are then provisional ("tạm tính").
+    bool provisional(double minCoverage) const { return coverage() + 1e-9 < minCoverage; }
 };
+
+// "đã chấm 41/58 tiêu chí" / "41/58 criteria assessed".
+std::string coverageText(const AuditScore& score);
 
 class Scorer {
 public:

@@ -67,6 +67,23 @@ std::string rateText(const std::optional<double>& rate) {
     return s;
 }
 
+std::optional<int> forecastYear(const RegisterView& v, const RegisterEntry& e) {
+    const Action& a = e.action();
+    if (!v.lastAnnouncedYear || !a.deadline)
+        return std::nullopt;
+    // The deadline itself, and the working days between it and the as-of date.
+    const Date lo = std::min(*a.deadline, v.asOf), hi = std::max(*a.deadline, v.asOf);
+    const Date last = isPending(a.status) ? hi : *a.deadline;
+    if (last.year() <= *v.lastAnnouncedYear)
+        return std::nullopt;
+    return std::max(static_cast<int>(lo.year()), *v.lastAnnouncedYear + 1);
+}
+
+std::string forecastNote(const RegisterView& v, const RegisterEntry& e) {
+    auto y = forecastYear(v, e);
+    return y ? cal::WorkingCalendar::forecastNote(*y) : std::string();
+}
+
 std::string registerTable(const RegisterView& v) {
     std::string out =
         fmt(tr("Theo dõi khắc phục tính đến ngày {}: {} hành động, {} đợt kiểm tra",
@@ -100,6 +117,8 @@ std::string registerTable(const RegisterView& v) {
         out += ' ';
         out += due;
         padded(dateText(a.deadline), 10);
+        if (auto note = forecastNote(v, e); !note.empty())
+            out += " (" + note + ")";
         out += "  ";
         out += actionStatusLabel(a.status);
         if (e.overdue)
@@ -132,10 +151,10 @@ std::string registerCsv(const RegisterView& v) {
            "phát hiện,"
            "Nội dung,Thời hạn,Trạng thái,Mã trạng thái,Số ngày làm việc quá hạn,Ngày báo cáo,Số "
            "văn bản báo cáo,"
-           "Cần xem lại,Tệp kiểm tra",
+           "Cần xem lại,Tệp kiểm tra,Lịch nghỉ dự kiến",
            "Responsible unit,Audit,Inspected "
            "unit,Notice,Action,Finding,Content,Deadline,Status,Status code,"
-           "Working days overdue,Report date,Report document,Stale,Audit file");
+           "Working days overdue,Report date,Report document,Stale,Audit file,Forecast calendar");
     out += "\r\n";
     for (const auto& e : v.entries) {
         const Action& a = e.action();
@@ -153,7 +172,8 @@ std::string registerCsv(const RegisterView& v) {
                                       a.report.date ? isoDate(*a.report.date) : "",
                                       a.report.doc,
                                       a.stale ? "x" : "",
-                                      e.auditFile()};
+                                      e.auditFile(),
+                                      forecastNote(v, e)};
         appendCsvRow(out, f);
     }
     return out;
@@ -180,6 +200,10 @@ std::string registerJson(const RegisterView& v) {
         x["status"] = actionStatusName(a.status);
         x["overdue"] = e.overdue;
         x["working_days_overdue"] = e.daysOverdue;
+        if (auto y = forecastYear(v, e))
+            x["forecast"] = {{"year", *y}, {"note", cal::WorkingCalendar::forecastNote(*y)}};
+        else
+            x["forecast"] = nullptr;
         x["stale"] = a.stale;
         if (!a.report.empty()) {
             x["report"]["date"] =
@@ -235,6 +259,8 @@ std::string registerIcs(const RegisterView& v) {
         if (e.overdue)
             desc += fmt(tr(" (quá hạn {} ngày làm việc)", " ({} working days overdue)"),
                         std::to_string(e.daysOverdue));
+        if (auto note = forecastNote(v, e); !note.empty())
+            desc += "\n" + note;
         icalcomponent_add_property(ev, icalproperty_new_description(desc.c_str()));
         icalcomponent_add_property(ev, icalproperty_new_categories(actionStatusName(a.status)));
         icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));

@@ -17,7 +17,16 @@ struct RegisterView {
     size_t audits = 0;
     std::vector<RegisterEntry> entries;
     std::vector<UnitSummary> units;  // Register::summarise(entries): per unit, then the total
+    // WorkingCalendar::lastAnnouncedYear() of the calendar the entries were computed with: a
+    // deadline, or the days overdue counted up to asOf, in a later year are forecasts and every
+    // format says so. Unset: no year is marked.
+    std::optional<int> lastAnnouncedYear;
 };
+
+// The first year after lastAnnouncedYear that the entry's deadline or its days overdue depend on.
+std::optional<int> forecastYear(const RegisterView& view, const RegisterEntry& entry);
+// WorkingCalendar::forecastNote of that year ("dự kiến: lịch nghỉ Tết 2027 chưa công bố"), or "".
+std::string forecastNote(const RegisterView& view, const RegisterEntry& entry);
 
 std::string registerTable(const RegisterView& view);
 std::string registerCsv(const RegisterView& view);

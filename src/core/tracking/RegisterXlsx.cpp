@@ -89,8 +89,9 @@ std::string registerXlsx(const RegisterView& v) {
                            tr("Trạng thái", "Status"),
                            tr("Quá hạn (ngày làm việc)", "Working days overdue"),
                            tr("Ngày báo cáo", "Report date"),
-                           tr("Số văn bản báo cáo", "Report document")};
-    const double widths[] = {30, 18, 26, 12, 10, 10, 60, 12, 16, 12, 12, 18};
+                           tr("Số văn bản báo cáo", "Report document"),
+                           tr("Lịch nghỉ dự kiến", "Forecast calendar")};
+    const double widths[] = {30, 18, 26, 12, 10, 10, 60, 12, 16, 12, 12, 18, 30};
     const int cols = static_cast<int>(sizeof heads / sizeof heads[0]);
     for (int c = 0; c < cols; ++c) {
         worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), heads[c], header);
@@ -118,6 +119,8 @@ std::string registerXlsx(const RegisterView& v) {
             worksheet_write_datetime(ws, row, 10, &d, date);
         }
         worksheet_write_string(ws, row, 11, a.report.doc.c_str(), nullptr);
+        if (auto note = forecastNote(v, e); !note.empty())
+            worksheet_write_string(ws, row, 12, note.c_str(), wrap);
         ++row;
     }
     worksheet_freeze_panes(ws, 1, 0);

@@ -25,7 +25,11 @@ std::string ScorePageState::totalText() const {
 
 std::string ScorePageState::bandText() const {
     const Band* b = score_.scorable ? bands_.classify(score_.total) : nullptr;
-    return b != nullptr ? b->displayLabel() : std::string("—");
+    return bandLabel(b, score_.provisional(bands_.minCoverage));
+}
+
+std::string ScorePageState::coverageText() const {
+    return scoring::coverageText(score_) + " (" + formatScore(score_.coverage()) + " %)";
 }
 
 std::string ScorePageState::scaleText() const { return bandsDescription(bands_); }

@@ -45,7 +45,83 @@ TEST_CASE("calendar off lists weekdays off and weekends worked", "[calendar][cli
     CHECK(later.exitCode == 0);
     CHECK_THAT(later.err,
                Catch::Contains("2030") && Catch::Contains("chưa có lịch nghỉ được công bố"));
-    CHECK_THAT(later.out, Catch::StartsWith("2030-01-01\toff\tTết Dương lịch\n"));
+    // ... and every line of such a year is marked as a forecast, in a last column.
+    CHECK_THAT(later.out, Catch::StartsWith("2030-01-01\toff\tTết Dương lịch\tdự kiến: lịch nghỉ "
+                                            "Tết 2030 chưa công bố\n"));
+}
+
+TEST_CASE("calendar marks results in a year without an announced Tết schedule",
+          "[calendar][cli][forecast]") {
+    // 20 working days after 20/12/2026 fall in 2027, whose Tết is not announced: a forecast.
+    auto add = calendar("add 2026-12-20 20");
+    CHECK(add.exitCode == 0);
+    CHECK_THAT(add.out, Catch::Matches("2027-01-\\d\\d\tdự kiến: lịch nghỉ Tết 2027 chưa "
+                                       "công bố\n"));
+    auto between = calendar("between 2026-12-01 2027-03-01");
+    CHECK_THAT(between.out, Catch::EndsWith("\tdự kiến: lịch nghỉ Tết 2027 chưa công bố\n"));
+    CHECK(calendar("add 2026-03-02 5").out.find("dự kiến") == std::string::npos);
+    auto en = run("PAR_AUDIT_DATA='" + sourcePath("") + "' LANG=C.UTF-8 '" +
+                  binaryPath("par-audit") + "' --lang en calendar add 2026-12-20 20");
+    CHECK_THAT(en.out, Catch::Contains("forecast: the 2027 Tết holiday schedule has not been"));
+}
+
+TEST_CASE("calendar days shows each day's source, confidence and file", "[calendar][cli]") {
+    auto r = calendar("days 2026-02-13 2026-02-14");
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out ==
+          "2026-02-13\twork\tNgày làm việc\tQuyết định 188/1999/QĐ-TTg (tuần làm việc 40 "
+          "giờ) [M]\tM\t" +
+              sourcePath("") + "/calendars/rules.xml" +  // PAR_AUDIT_DATA + "/" + file
+              "\n"
+              "2026-02-14\toff\tTết Nguyên đán\t9441/TB-BNV [M]\tM\t" +
+              sourcePath("") + "/calendars/announced/2026.xml" + "\n");
+    auto tet2027 = calendar("days 2027-02-08");
+    CHECK_THAT(tet2027.out, Catch::StartsWith("2027-02-08\toff\tTết Nguyên đán\t") &&
+                                Catch::EndsWith("\tdự kiến: lịch nghỉ Tết 2027 chưa công bố\n"));
+    auto backwards = calendar("days 2026-02-14 2026-02-13");
+    CHECK(backwards.exitCode == 2);
+    CHECK_THAT(backwards.err, Catch::Contains("đứng trước"));
+    auto tooLong = calendar("days 2026-01-01 2027-06-01");
+    CHECK(tooLong.exitCode == 2);
+    CHECK_THAT(tooLong.err, Catch::Contains("366"));
+}
+
+TEST_CASE("calendar reads the user's and the workspace's calendars/ folders",
+          "[calendar][cli][sources]") {
+    ScratchDir home("par-xdg");
+    ScratchDir ws("par-ws");
+    run("mkdir -p " + home.file("par-audit/calendars") + " " + ws.file("calendars"));
+    const std::string tet2027 =
+        "<calendar-schedule format-version=\"1\">\n"
+        "  <announcement document=\"1/TB-BNV\" confidence=\"H\">\n"
+        "    <holiday name=\"Tết Nguyên đán\" year=\"2027\" from=\"2027-02-04\" "
+        "to=\"2027-02-12\"/>\n"
+        "  </announcement>\n</calendar-schedule>\n";
+    writeText(home.file("par-audit/calendars/2027.xml"), tet2027);
+    writeText(ws.file("calendars/tinh.xml"),
+              "<calendar-schedule format-version=\"1\">\n"
+              "  <announcement document=\"9/QĐ-UBND\" confidence=\"H\">\n"
+              "    <work date=\"2027-02-12\" name=\"Làm việc theo tỉnh\"/>\n"
+              "  </announcement>\n</calendar-schedule>\n");
+    const std::string env = "XDG_DATA_HOME='" + home.path() + "' ";
+    auto user = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
+                    "' calendar days 2027-02-12");
+    REQUIRE(user.exitCode == 0);
+    CHECK_THAT(user.out, Catch::StartsWith("2027-02-12\toff\tTết Nguyên đán\t1/TB-BNV [H]\tH\t" +
+                                           home.file("par-audit/calendars/2027.xml") + "\n"));
+    auto withWs = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
+                      "' calendar days 2027-02-12 --workspace " + ws.path());
+    CHECK_THAT(withWs.out, Catch::StartsWith("2027-02-12\twork\tLàm việc theo tỉnh\t"));
+    auto sources = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
+                       "' calendar sources --workspace " + ws.path());
+    REQUIRE(sources.exitCode == 0);
+    CHECK_THAT(
+        sources.out,
+        Catch::Contains("người dùng\tschedule\t" + home.file("par-audit/calendars/2027.xml")) &&
+            Catch::Contains("thư mục kiểm tra\tschedule\t" + ws.file("calendars/tinh.xml")) &&
+            Catch::Contains("Năm cuối có lịch nghỉ Tết được công bố: 2027") &&
+            Catch::Contains("Mâu thuẫn 2027-02-12"));
+    CHECK(sources.out.find("người dùng") < sources.out.find("thư mục kiểm tra"));
 }
 
 TEST_CASE("calendar add and between", "[calendar][cli]") {

@@ -4,6 +4,8 @@
 // (unzipped sheet XML) and the PDF (pdftotext, and the bars as stroked paths in the page content).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "TestSupport.hpp"
@@ -106,11 +108,78 @@ TEST_CASE("score prints the breakdown, total, band and what lost points", "[cli]
         areas += a["points"].get<double>();
     CHECK(areas == Approx(total).margin(0.05));
     CHECK(doc["unsavedFindings"].get<int>() > 0);  // the sample stores no findings
+    // Unanswered questions are listed as not assessed, never counted as zero.
+    CHECK(!doc["notAssessed"].empty());
+    for (const auto& l : doc["lost"])
+        CHECK(l["state"] == "answered");
+    CHECK(doc["coverage"]["assessed"].get<int>() < doc["coverage"]["assessable"].get<int>());
+    CHECK(doc["provisional"] == true);  // the sample records about a third of the criteria
+    CHECK_THAT(r.out, Catch::Contains("Phạm vi chấm: đã chấm ") && Catch::Contains("(tạm tính)") &&
+                          Catch::Contains("Chưa chấm ("));
 
     // The better-answered copy scores higher.
     auto better = nlohmann::json::parse(
         run(cli() + " score --json " + ws.dir.file("2018/yen-thanh.audit.xml")).out);
     CHECK(better["total"].get<double>() > total);
+}
+
+// The seed (../shared/domain/seed-article.txt): the Deputy Director "ghi nhận đánh giá cao" the
+// district's results. Scored on what the sample records, it must not fall in the weakest band of
+// the default scale (it scored 12,40, "Yếu", while unanswered questions counted 0 and penalties
+// repeated what questions had lost).
+TEST_CASE("the 2018 sample is not in the weakest band; its penalties never repeat a question",
+          "[cli][scoring]") {
+    auto r = run(cli() + " score --json " +
+                 sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    REQUIRE(doc["band"].is_object());
+    CHECK(doc["band"]["id"] != "yeu");
+    CHECK(doc["total"].get<double>() >= 50);
+    for (const auto& p : doc["penalties"]) {
+        CHECK(p["applied"].get<double>() + p["offset"].get<double>() <=
+              p["penalty"].get<double>() + 1e-9);
+    }
+    for (const auto& s : doc["sections"])
+        CHECK(s["penalties"].get<double>() <= s["points"].get<double>() + 1e-9);
+}
+
+// The issue's example: a commune whose dossiers were 87,5 % on time got 0/25 for procedures,
+// because the late-dossier and on-time-rate penalties were deducted on top of its lost points.
+TEST_CASE("a commune with an 87,5 % on-time rate keeps its procedure points", "[cli][scoring]") {
+    ScratchDir dir("par-xa");
+    const std::string a = dir.file("xa.audit.xml");
+    auto made = run(cli() + " new --form cchc-xa --unit " + q("UBND xã Thử") +
+                    " --type xa --visit 02/12/2025 -o " + a);
+    REQUIRE(made.exitCode == 0);
+    auto answered = run(cli() + " answer " + a +
+                        " tthc_mot_cua_thanh_lap=yes tthc_bo_day_du=yes tthc_niem_yet=yes"
+                        " ket_qua_giai_quyet.1.nam=2025 ket_qua_giai_quyet.1.tiep_nhan=100"
+                        " ket_qua_giai_quyet.1.dung_han=70 ket_qua_giai_quyet.1.qua_han=10"
+                        " ket_qua_giai_quyet.1.phieu_xin_loi=10");
+    INFO(answered.out << answered.err);
+    REQUIRE(answered.exitCode == 0);
+    auto r = run(cli() + " score --json " + a);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    std::vector<std::string> fired;
+    for (const auto& p : doc["penalties"])
+        fired.push_back(p["rule"]);
+    CHECK(std::find(fired.begin(), fired.end(), "R-HS-TY-LE") != fired.end());
+    CHECK(std::find(fired.begin(), fired.end(), "R-HS-QUA-HAN") != fired.end());
+    bool seen = false;
+    for (const auto& s : doc["sections"])
+        if (s["area"] == "procedures" && s["max"].get<double>() > 0) {
+            seen = true;
+            // 6 question points + the criteria of the rules that did not fire, minus 3 + 2.
+            CHECK(s["points"].get<double>() - s["penalties"].get<double>() > 0);
+        }
+    CHECK(seen);
+    for (const auto& ar : doc["areas"])
+        if (ar["id"] == "procedures")
+            CHECK(ar["percent"].get<double>() > 40);
 }
 
 TEST_CASE("score and rank refuse a bad band scale with file:line", "[cli][scoring]") {
@@ -178,7 +247,16 @@ TEST_CASE("rank: CSV and JSON read back", "[cli][scoring]") {
         if (e["unit"]["name"] == "UBND huyện Quỳnh Lưu")
             ql = e;
     REQUIRE(ql.is_object());
-    CHECK(ql["rank"] == 2);
+    // The xã audit has 2 answers: its score covers few criteria and is marked provisional; it
+    // ranks by its total all the same (rank 1), so the tied districts are 3=.
+    nlohmann::json ns;
+    for (const auto& e : doc["entries"])
+        if (e["unit"]["name"] == "UBND xã Ngọc Sơn")
+            ns = e;
+    REQUIRE(ns.is_object());
+    CHECK(ns["provisional"] == true);
+    CHECK(ns["coverage"]["assessed"].get<int>() < ns["coverage"]["assessable"].get<int>());
+    CHECK(ql["rank"] == ns["rank"].get<int>() + 2);
     CHECK(ql["tied"] == true);
     REQUIRE(ql["previous"].is_object());
     CHECK(ql["previous"]["year"] == 2017);

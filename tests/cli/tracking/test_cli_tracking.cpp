@@ -169,6 +169,47 @@ TEST_CASE("extend, overdue and due-within", "[cli][tracking]") {
     CHECK_THAT(table.out, Catch::Contains("quá hạn") && Catch::Contains("Tổng hợp theo đơn vị"));
 }
 
+TEST_CASE("deadlines in a year without an announced Tết schedule are marked as forecasts",
+          "[cli][tracking][forecast]") {
+    ScratchDir dir;
+    std::string a = preparedAudit(dir);
+    // The notice dated 21/12/2026: deadlines counted in working days fall in 2027.
+    std::string text = readText(a);
+    auto p = text.find("date=\"2018-12-05\"");
+    REQUIRE(p != std::string::npos);
+    text.replace(p, 18, "date=\"2026-12-21\"");
+    writeText(a, text);
+    auto make = run(cli() + " plan make " + a);
+    INFO(make.out << make.err);
+    REQUIRE(make.exitCode == 0);
+    CHECK_THAT(make.out, Catch::Contains("cập nhật thời hạn") &&
+                             Catch::Contains("/2027 (dự kiến: lịch nghỉ Tết 2027 chưa công bố)"));
+    auto j = track(dir.file("ws") + " --as-of 2026-12-28");
+    size_t marked = 0;
+    for (const auto& x : j["actions"])
+        if (!x["forecast"].is_null() && x["forecast"]["year"] == 2027)
+            ++marked;
+    CHECK(marked > 0);
+    auto table = run(cli() + " track " + dir.file("ws") + " --as-of 2026-12-28");
+    CHECK_THAT(table.out, Catch::Contains("(dự kiến: lịch nghỉ Tết 2027 chưa công bố)"));
+    std::string id = j["actions"][0]["id"];
+    auto ext = run(cli() + " plan extend " + a + " " + id + " --deadline 2027-03-15 --reason " +
+                   q("Chờ sáp nhập"));
+    REQUIRE(ext.exitCode == 0);
+    CHECK_THAT(ext.out, Catch::Contains(id + ": hạn 15/03/2027 (dự kiến: lịch nghỉ Tết 2027"));
+    // Once the office drops 2027's announced Tết in calendars/ beside the audits, no more marks.
+    std::filesystem::create_directories(dir.file("ws/calendars"));
+    writeText(dir.file("ws/calendars/2027.xml"),
+              "<calendar-schedule format-version=\"1\">\n"
+              "  <announcement document=\"1/TB-BNV\" confidence=\"H\">\n"
+              "    <holiday name=\"Tết Nguyên đán\" year=\"2027\" from=\"2027-02-04\" "
+              "to=\"2027-02-12\"/>\n"
+              "  </announcement>\n</calendar-schedule>\n");
+    auto announced = track(dir.file("ws") + " --as-of 2026-12-28");
+    for (const auto& x : announced["actions"])
+        CHECK(x["forecast"].is_null());
+}
+
 TEST_CASE("a locked audit is refused; a stale lock is taken over", "[cli][tracking][lock]") {
     ScratchDir dir;
     std::string a = preparedAudit(dir);

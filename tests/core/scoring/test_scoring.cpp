@@ -146,12 +146,14 @@ TEST_CASE("section ratios, normalised weights and the total", "[scoring]") {
     Fixture fx;
     fx.baseline();
     AuditScore s = fx.score();
-    // s1: yn 2/2, ypn 1/2, na_q removed, rel unanswered 0/2, one 1/3, many 2/2 → 6/11.
+    // s1: yn 2/2, ypn 1/2, na_q removed, rel not assessed (removed), one 1/3, many 2/2 → 6/9;
+    // plus the criterion of R-YN (3 points, not fired, yn answered) → 9/12.
     const SectionScore* s1 = s.findSection("s1");
     REQUIRE(s1 != nullptr);
-    CHECK(s1->points == Approx(6));
-    CHECK(s1->max == Approx(11));
-    // s2: p1 4/4, Xã A 1/1 + 0/1, Xã B 0/1 (xa_tt not relevant) → 5/7.
+    CHECK(s1->points == Approx(9));
+    CHECK(s1->max == Approx(12));
+    // s2: p1 4/4, Xã A 1/1 + 0/1, Xã B 0/1 (xa_tt not relevant) → 5/7; R-Q is not assessed
+    // (its table has no row), so it adds nothing.
     const SectionScore* s2 = s.findSection("s2");
     CHECK(s2->points == Approx(5));
     CHECK(s2->max == Approx(7));
@@ -159,29 +161,43 @@ TEST_CASE("section ratios, normalised weights and the total", "[scoring]") {
     CHECK(s.findSection("s3")->max == 0);
     CHECK(s1->share == Approx(0.6));
     CHECK(s2->share == Approx(0.4));
-    CHECK(s.total == Approx(100 * (0.6 * 6 / 11 + 0.4 * 5 / 7)));
-    CHECK(formatScore(s.total) == "61,30");
+    CHECK(s.total == Approx(100 * (0.6 * 9 / 12 + 0.4 * 5 / 7)));
+    CHECK(formatScore(s.total) == "73,57");
     CHECK(s.findArea("leadership")->max == Approx(60));
     CHECK(s.findArea("procedures")->points == Approx(40 * 5.0 / 7));
     CHECK(s.findArea("impact")->max == 0);
     CHECK(s.findArea("leadership")->points + s.findArea("procedures")->points == Approx(s.total));
 
-    CHECK(item(s, "rel")->state == ItemState::Unanswered);
+    CHECK(item(s, "rel")->state == ItemState::NotAssessed);
+    CHECK(item(s, "rel")->max == 0);
+    CHECK(item(s, "rel")->possible == 2);
     CHECK(item(s, "na_q")->state == ItemState::NotApplicable);
     CHECK(item(s, "na_q")->max == 0);
     CHECK(item(s, "xa_tt", 2)->state == ItemState::NotRelevant);
     CHECK(item(s, "xa_tt", 1)->max == 1);
     CHECK(item(s, "count") == nullptr);
-    // What lost points: the most costly first (rel: 2/11 of 60 = 10.91 points of the total).
+    // Coverage: s1 yn, ypn, one, many, R-YN of 6 (rel not assessed); s2 p1, xa_mc ×2, xa_tt of
+    // Xã A of 5 (R-Q not assessed); na_q, hl and the irrelevant xa_tt are not counted.
+    CHECK(s1->assessed == 5);
+    CHECK(s1->assessable == 6);
+    CHECK(s2->assessed == 4);
+    CHECK(s2->assessable == 5);
+    CHECK(s.assessed == 9);
+    CHECK(s.assessable == 11);
+    CHECK(s.coverage() == Approx(100.0 * 9 / 11));
+    CHECK(coverageText(s) == "đã chấm 9/11 tiêu chí");
+    CHECK_FALSE(s.provisional(80));
+    CHECK(s.provisional(90));
+    // What lost points: the most costly first (one: 2/12 of 60 = 10 points of the total).
     auto lost = lostPoints(s);
     REQUIRE(!lost.empty());
-    CHECK(lost.front()->question == "rel");
-    CHECK(lost.front()->impact == Approx(60.0 * 2 / 11));
+    CHECK(lost.front()->question == "one");
+    CHECK(lost.front()->impact == Approx(60.0 * 2 / 12));
     CHECK(s.penalties.empty());
     CHECK(s.problems.ok());
 }
 
-TEST_CASE("not applicable and irrelevant questions leave the maximum, unanswered ones stay",
+TEST_CASE("not applicable, irrelevant and unanswered questions all leave the maximum",
           "[scoring]") {
     Fixture fx;
     fx.baseline();
@@ -189,18 +205,33 @@ TEST_CASE("not applicable and irrelevant questions leave the maximum, unanswered
     fx.set("na_q", "no");
     fx.audit.answers.answers["na_q"].na = false;
     CHECK(fx.score().findSection("s1")->max == Approx(withNa + 4));
-    fx.audit.answers.answers.erase("na_q");  // unanswered: 0 points, still in the maximum
-    CHECK(fx.score().findSection("s1")->max == Approx(withNa + 4));
-    CHECK(fx.score().findSection("s1")->points == Approx(6));
+    CHECK(fx.score().assessed == 10);
+    // Unanswered: not a silent zero; left out of the maximum and counted against the coverage.
+    fx.audit.answers.answers.erase("na_q");
+    AuditScore unanswered = fx.score();
+    CHECK(unanswered.findSection("s1")->max == Approx(withNa));
+    CHECK(unanswered.findSection("s1")->points == Approx(9));
+    CHECK(item(unanswered, "na_q")->state == ItemState::NotAssessed);
+    CHECK(unanswered.assessed == 9);
+    CHECK(unanswered.assessable == 12);
     fx.set("yn", "no");  // `rel` becomes irrelevant
     CHECK(item(fx.score(), "rel")->state == ItemState::NotRelevant);
-    // N/A where the form does not allow it counts as unanswered, with a warning.
+    // N/A where the form does not allow it counts as not assessed, with a warning.
     fx.na("yn");
     AuditScore s = fx.score();
-    CHECK(item(s, "yn")->state == ItemState::Unanswered);
-    CHECK(item(s, "yn")->max == 2);
+    CHECK(item(s, "yn")->state == ItemState::NotAssessed);
+    CHECK(item(s, "yn")->max == 0);
     REQUIRE(!s.problems.problems().empty());
-    CHECK_THAT(s.problems.problems()[0].message, Catch::Contains("'yn'"));
+    CHECK_THAT(s.problems.problems()[0].message,
+               Catch::Contains("'yn'") && Catch::Contains("chưa chấm"));
+    // An answer that is not valid for the question: not assessed, with a warning.
+    fx.set("one", "d");
+    AuditScore invalid = fx.score();
+    CHECK(item(invalid, "one")->state == ItemState::NotAssessed);
+    bool warned = false;
+    for (const auto& p : invalid.problems.problems())
+        warned = warned || p.message.find("'d'") != std::string::npos;
+    CHECK(warned);
     // A section whose questions are all N/A is left out and the other weights fill in.
     fx.set("hl", "yes");
     fx.audit.answers.answers["hl"].na = false;
@@ -209,13 +240,18 @@ TEST_CASE("not applicable and irrelevant questions leave the maximum, unanswered
     CHECK(withS3.findSection("s1")->share == Approx(60.0 / 125));
 }
 
-TEST_CASE("an empty audit scores 0 of a full maximum; a form with nothing scored is not scorable",
+TEST_CASE("an empty audit is not assessed: no score, coverage 0; a form with nothing scored",
           "[scoring]") {
     Fixture fx;
     AuditScore s = fx.score();
-    CHECK(s.scorable);
+    CHECK_FALSE(s.scorable);  // it used to score 0 of a full maximum: a silent zero
     CHECK(s.total == 0);
-    CHECK(s.findSection("s1")->max == Approx(2 + 2 + 4 + 3 + 2));  // rel is irrelevant: yn is null
+    CHECK(s.findSection("s1")->max == 0);
+    // s1: yn, ypn, na_q, one, many, R-YN (rel is irrelevant: yn is null); s2: p1, R-Q; s3: hl.
+    CHECK(s.assessable == 9);
+    CHECK(s.assessed == 0);
+    CHECK(s.coverage() == 0);
+    CHECK(s.provisional(kDefaultMinCoverage));
     auto load = test::parseForm(
         "<form format-version='1' id='n' version='1'><title>T</title><areas><area "
         "id='a'>A</area></areas>"
@@ -227,38 +263,57 @@ TEST_CASE("an empty audit scores 0 of a full maximum; a form with nothing scored
     AuditScore none = Scorer(*load.form, fx.ref, fns).score(fx.audit);
     CHECK_FALSE(none.scorable);
     CHECK(none.total == 0);
+    CHECK(none.coverage() == 100);  // nothing to assess
 }
 
-TEST_CASE("penalties of active rule findings are deducted within their area, never below 0",
+TEST_CASE("a rule with a penalty is one criterion: lost once, never twice with its question",
           "[scoring]") {
     Fixture fx;
     fx.baseline();
-    fx.set("yn", "no");  // R-YN (3 points, leadership); `rel` becomes irrelevant
+    fx.set("yn", "no");  // R-YN (3 points, leadership) fires; `rel` becomes irrelevant
     fx.row("t", {{"nam", "2024"}, {"qua_han", "3"}});
-    fx.row("t", {{"nam", "2025"}, {"qua_han", "1"}});  // R-Q twice (2 points each, procedures)
+    fx.row("t", {{"nam", "2025"}, {"qua_han", "1"}});  // R-Q on two rows (2 points, procedures)
     AuditScore s = fx.score();
-    // s1: ypn 1 + one 1 + many 2 = 4 of 2+2+3+2 = 9, minus 3.
+    // s1: yn 0/2, ypn 1/2, one 1/3, many 2/2 = 4/9, plus R-YN's criterion 3/3 = 7/12. R-YN fired:
+    // its 3 points are lost, except the 2 that `yn` (the question it reads) already lost.
     const SectionScore* s1 = s.findSection("s1");
-    CHECK(s1->points == Approx(4));
-    CHECK(s1->max == Approx(9));
-    CHECK(s1->penalties == Approx(3));
-    // s2: 5 of 7, minus 2 × 2.
-    CHECK(s.findSection("s2")->penalties == Approx(4));
-    CHECK(s.total == Approx(100 * (0.6 * 1 / 9 + 0.4 * 1 / 7)));
+    CHECK(s1->points == Approx(7));
+    CHECK(s1->max == Approx(12));
+    CHECK(s1->penalties == Approx(1));
+    // s2: 5/7 plus R-Q's criterion 2/2 = 7/9; R-Q fired on two rows and loses its 2 points once.
+    CHECK(s.findSection("s2")->points == Approx(7));
+    CHECK(s.findSection("s2")->max == Approx(9));
+    CHECK(s.findSection("s2")->penalties == Approx(2));
+    CHECK(s.total == Approx(100 * (0.6 * 6 / 12 + 0.4 * 5 / 9)));
     REQUIRE(s.penalties.size() == 3);  // R-FREE has no penalty
     CHECK(s.penalties[0].rule == "R-YN");
     CHECK(s.penalties[0].section == "s1");
+    CHECK(s.penalties[0].offset == Approx(2));
+    CHECK(s.penalties[0].offsetBy == std::vector<std::string>{"yn"});
+    CHECK(s.penalties[0].applied == Approx(1));
     CHECK(s.penalties[1].key == "2024");
     CHECK(s.penalties[1].section == "s2");
-    CHECK(s.penalties[1].impact == Approx(40.0 * 2 / 7));
+    CHECK(s.penalties[1].applied == Approx(2));
+    CHECK(s.penalties[1].impact == Approx(40.0 * 2 / 9));
+    CHECK(s.penalties[2].key == "2025");
+    CHECK(s.penalties[2].counted);
+    CHECK(s.penalties[2].applied == 0);
     CHECK(s.unsavedFindings == 4);  // the audit holds no findings yet
 
-    fx.row("t", {{"nam", "2023"}, {"qua_han", "9"}});  // 6 points of penalties on 5 points
-    AuditScore floor = fx.score();
-    CHECK(floor.findSection("s2")->penalties == Approx(5));
-    CHECK(floor.findSection("s2")->ratio() == 0);
-    CHECK(floor.penalties.back().penalty == 2);
-    CHECK(floor.penalties.back().applied == Approx(1));
+    // More rows never take more than the rule's criterion, and a section never goes below 0.
+    fx.row("t", {{"nam", "2023"}, {"qua_han", "9"}});
+    AuditScore more = fx.score();
+    CHECK(more.findSection("s2")->penalties == Approx(2));
+    CHECK(more.findSection("s2")->ratio() == Approx(5.0 / 9));
+    CHECK(more.penalties.back().penalty == 2);
+    CHECK(more.penalties.back().applied == 0);
+
+    // The table has rows but none fires: R-Q's criterion is earned.
+    fx.audit.answers.answers.erase("t");
+    fx.row("t", {{"nam", "2025"}, {"qua_han", "0"}});
+    AuditScore clean = fx.score();
+    CHECK(clean.findSection("s2")->points == Approx(7));
+    CHECK(clean.findSection("s2")->penalties == 0);
 
     // A stale stored finding deducts nothing: the condition no longer holds.
     fx.set("yn", "yes");
@@ -289,6 +344,46 @@ std::string bandsError(const std::string& body) {
 }
 }  // namespace
 
+TEST_CASE("the provisional threshold is data: min-coverage in the band scale", "[scoring][bands]") {
+    CHECK(defaultBands().minCoverage == Approx(70));
+    BandScale fifty = BandScale::parse(
+        "<bands format-version='1' id='x' min-coverage='50'>\n"
+        "<band label='A' from='50'/><band label='B' from='0' below='50'/></bands>",
+        "b.xml");
+    CHECK(fifty.minCoverage == Approx(50));
+    CHECK(bandLabel(fifty.classify(60), true) == "A (tạm tính)");
+    CHECK(bandLabel(fifty.classify(60), false) == "A");
+    CHECK(bandLabel(nullptr, true) == "—");
+    std::string bad;
+    try {
+        BandScale::parse(
+            "<bands format-version='1' id='x' min-coverage='120'>\n"
+            "<band label='A' from='0'/></bands>",
+            "b.xml");
+    } catch (const ParseError& e) {
+        bad = e.what();
+    }
+    CHECK_THAT(bad, Catch::Contains("b.xml:1") && Catch::Contains("min-coverage") &&
+                        Catch::Contains("120"));
+}
+
+TEST_CASE("area percentages compare what was assessed, whatever else a unit left open",
+          "[scoring][ranking]") {
+    Fixture full;
+    full.baseline();
+    Fixture partial;
+    partial.baseline();
+    partial.audit.answers.answers.erase("p1");  // procedures: fewer criteria assessed
+    partial.audit.answers.answers.erase("xa");
+    AuditScore a = full.score(), b = partial.score();
+    // Leadership was assessed alike in both: same percentage, although its part of the total
+    // (points) differs because procedures weigh differently in each.
+    CHECK(a.findArea("leadership")->percent() == Approx(b.findArea("leadership")->percent()));
+    CHECK(a.findArea("leadership")->percent() == Approx(75));
+    CHECK(b.findArea("procedures")->max == 0);
+    CHECK(b.findArea("leadership")->points != Approx(a.findArea("leadership")->points));
+}
+
 TEST_CASE("band edges: a total exactly at a threshold takes the higher band", "[scoring][bands]") {
     BandScale b = defaultBands();
     CHECK(b.example);
@@ -301,7 +396,8 @@ TEST_CASE("band edges: a total exactly at a threshold takes the higher band", "[
     CHECK(b.classify(89.994)->label == "Tốt");
     CHECK(b.classify(80)->label == "Tốt");
     CHECK(b.classify(79.999)->label == "Tốt");
-    CHECK(b.classify(65)->label == "Khá");
+    CHECK(b.classify(70)->label == "Khá");
+    CHECK(b.classify(69.99)->label == "Trung bình");
     CHECK(b.classify(50)->label == "Trung bình");
     CHECK(b.classify(49.99)->label == "Yếu");
     CHECK(b.classify(0)->label == "Yếu");
@@ -344,7 +440,7 @@ TEST_CASE("band scales: every mistake reported with file:line", "[scoring][bands
 
 namespace {
 ScoredAudit scored(const std::string& name, int year, double total, const std::string& type = "xa",
-                   int month = 6) {
+                   int month = 6, int assessed = 50) {
     ScoredAudit s;
     s.file =
         "/ws/" + name + "-" + std::to_string(year) + "-" + std::to_string(month) + ".audit.xml";
@@ -354,6 +450,8 @@ ScoredAudit scored(const std::string& name, int year, double total, const std::s
     s.year = year;
     s.score.total = total;
     s.score.scorable = true;
+    s.score.assessed = assessed;
+    s.score.assessable = 50;
     s.score.areas.push_back({"leadership", "Chỉ đạo", 60, total * 0.6});
     s.score.areas.push_back({"procedures", "Cải cách TTHC, một cửa", 40, total * 0.4});
     return s;
@@ -450,16 +548,20 @@ TEST_CASE("same unit and year of an audit", "[scoring][ranking]") {
 }
 
 TEST_CASE("ranking as CSV, JSON, text and XLSX", "[scoring][ranking]") {
-    std::vector<ScoredAudit> audits{scored("Xã \"Mới\", Bắc", 2025, 85.5),
-                                    scored("Xã An Hòa", 2025, 85.5), scored("Xã Cũ", 2025, 60),
-                                    scored("Xã Cũ", 2024, 62.75)};
+    std::vector<ScoredAudit> audits{
+        scored("Xã \"Mới\", Bắc", 2025, 85.5), scored("Xã An Hòa", 2025, 85.5),
+        scored("Xã Cũ", 2025, 60, "xa", 6, 20), scored("Xã Cũ", 2024, 62.75)};
     Ranking r = rankAudits(audits, 2025, "", defaultBands());
     std::string csv = rankingCsv(r);
     CHECK(csv.rfind("\xEF\xBB\xBFHạng,Đồng hạng,Đơn vị,", 0) == 0);
-    CHECK_THAT(csv,
-               Catch::Contains("\r\n1,có,Xã An Hòa,xa,85.50,Tốt,,,51.30,60.00,34.20,40.00,/ws/"));
+    // Area columns: percent of what was assessed, then points and maximum.
+    CHECK_THAT(csv, Catch::Contains("\r\n1,có,Xã An Hòa,xa,85.50,Tốt,,,50,50,,85.50,51.30,60.00,"
+                                    "85.50,34.20,40.00,/ws/"));
     CHECK_THAT(csv, Catch::Contains("1,có,\"Xã \"\"Mới\"\", Bắc\",xa,85.50"));
-    CHECK_THAT(csv, Catch::Contains("3,,Xã Cũ,xa,60.00,Trung bình,62.75,-2.75,"));
+    // 20 of 50 criteria assessed: under the scale's 70 % the total is provisional.
+    CHECK_THAT(csv, Catch::Contains("3,,Xã Cũ,xa,60.00,Trung bình,62.75,-2.75,20,50,có,"));
+    CHECK(entry(r, "Xã Cũ")->provisional);
+    CHECK_FALSE(entry(r, "Xã An Hòa")->provisional);
 
     auto j = rankingJson(r);
     CHECK(j["year"] == 2025);
@@ -470,6 +572,10 @@ TEST_CASE("ranking as CSV, JSON, text and XLSX", "[scoring][ranking]") {
     CHECK(j["entries"][2]["change"].get<double>() == Approx(-2.75));
     CHECK(j["entries"][2]["previous"]["year"] == 2024);
     CHECK(j["entries"][0]["areas"]["leadership"]["max"].get<double>() == Approx(60));
+    CHECK(j["entries"][0]["areas"]["leadership"]["percent"].get<double>() == Approx(85.5));
+    CHECK(j["entries"][2]["provisional"] == true);
+    CHECK(j["entries"][2]["coverage"]["assessed"] == 20);
+    CHECK(j["bands"]["minCoverage"].get<double>() == Approx(70));
     CHECK(j["ties"][0]["units"].size() == 2);
     CHECK(j["explanations"].size() == 2);
 
@@ -478,6 +584,8 @@ TEST_CASE("ranking as CSV, JSON, text and XLSX", "[scoring][ranking]") {
     CHECK_THAT(table, Catch::Contains("VÍ DỤ"));
     CHECK_THAT(table,
                Catch::Contains("1=") && Catch::Contains("−2,75") && Catch::Contains("I: Chỉ đạo"));
+    CHECK_THAT(table, Catch::Contains("Trung bình (tạm tính)") && Catch::Contains("20/50") &&
+                          Catch::Contains("I %") && Catch::Contains("tỷ lệ %"));
     // Aligned: the "Tổng điểm" column ends at the same place on every row.
     std::vector<std::string> lines;
     std::istringstream in(table);

@@ -268,7 +268,7 @@ TEST_CASE("register summary per unit and on-time rate", "[tracking][register]") 
 
 TEST_CASE("register exports: table, CSV and JSON", "[tracking][register][formats]") {
     Register reg = Register::fromAudits(workspaceAudits(), kAsOf, calendar());
-    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries)};
+    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries), std::nullopt};
     std::string table = registerTable(v);
     CHECK_THAT(table, Catch::Contains("01/02/2019") && Catch::Contains("quá hạn 5 ngày làm việc") &&
                           Catch::Contains("Tổng cộng"));
@@ -288,10 +288,46 @@ TEST_CASE("register exports: table, CSV and JSON", "[tracking][register][formats
     CHECK(j["units"].size() == 3);
 }
 
+TEST_CASE("register exports mark deadlines in a year without an announced schedule",
+          "[tracking][register][formats][forecast]") {
+    setLanguage(Language::Vietnamese);
+    Register reg = Register::fromAudits(workspaceAudits(), kAsOf, calendar());
+    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries), std::nullopt};
+    // Unset: nothing is marked (callers that do not know the calendar).
+    CHECK(registerTable(v).find("dự kiến") == std::string::npos);
+    v.lastAnnouncedYear = 2019;  // the register's deadlines are all in 2019 at the latest
+    CHECK(registerTable(v).find("dự kiến") == std::string::npos);
+    v.lastAnnouncedYear = 2018;  // 2019 not announced: every dated action is a forecast
+    const std::string note = "dự kiến: lịch nghỉ Tết 2019 chưa công bố";
+    size_t dated = 0;
+    for (const auto& e : v.entries)
+        if (e.action().deadline) {
+            ++dated;
+            CHECK(forecastYear(v, e) == 2019);
+            CHECK(forecastNote(v, e) == note);
+        }
+    REQUIRE(dated > 0);
+    std::string table = registerTable(v);
+    CHECK_THAT(table, Catch::Contains(" (" + note + ")"));
+    std::string csv = registerCsv(v);
+    CHECK_THAT(csv,
+               Catch::Contains(",Lịch nghỉ dự kiến\r\n") && Catch::Contains("," + note + "\r\n"));
+    auto j = nlohmann::json::parse(registerJson(v));
+    size_t marked = 0;
+    for (const auto& a : j["actions"])
+        if (!a["forecast"].is_null()) {
+            CHECK(a["forecast"]["year"] == 2019);
+            CHECK(a["forecast"]["note"] == note);
+            ++marked;
+        }
+    CHECK(marked == dated);
+    CHECK_THAT(registerIcs(v), Catch::Contains("chưa công bố"));
+}
+
 TEST_CASE("register XLSX reads back", "[tracking][register][formats]") {
     setLanguage(Language::Vietnamese);
     Register reg = Register::fromAudits(workspaceAudits(), kAsOf, calendar());
-    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries)};
+    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries), std::nullopt};
     std::string xlsx = registerXlsx(v);
     REQUIRE(xlsx.size() > 1000);
     CHECK(xlsx.substr(0, 2) == "PK");
@@ -319,7 +355,7 @@ TEST_CASE("register XLSX reads back", "[tracking][register][formats]") {
 
 TEST_CASE("register ICS reads back with libical", "[tracking][register][formats]") {
     Register reg = Register::fromAudits(workspaceAudits(), kAsOf, calendar());
-    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries)};
+    RegisterView v{kAsOf, 2, reg.entries, Register::summarise(reg.entries), std::nullopt};
     std::string ics = registerIcs(v);
     CHECK(ics.rfind("BEGIN:VCALENDAR", 0) == 0);
     icalcomponent* cal = icalparser_parse_string(ics.c_str());

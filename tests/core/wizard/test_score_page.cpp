@@ -27,6 +27,11 @@ TEST_CASE("score page: sections, total and the example band", "[wizard][score]")
     CHECK(p.totalText() == scoring::formatScore(direct.total) + " / 100");
     CHECK(p.totalText().find(',') != std::string::npos);
     CHECK(p.bandText() != "—");
+    // The sample records about a third of the criteria: coverage shown, band provisional.
+    CHECK(p.coverageText().rfind("đã chấm " + std::to_string(direct.assessed) + "/" +
+                                     std::to_string(direct.assessable) + " tiêu chí",
+                                 0) == 0);
+    CHECK(p.bandText().find("(tạm tính)") != std::string::npos);
     CHECK(p.exampleScale());
     CHECK(p.scaleText().find("VÍ DỤ") != std::string::npos);
     auto rows = p.sections();
