@@ -77,12 +77,8 @@ void runReport(const ReportOptions& o) {
 }
 
 int runVerify(const std::string& auditPath, const std::string& pdfPath) {
-    std::string bytes;
-    try {
-        bytes = readFile(pdfPath);
-    } catch (const IoError&) {
-        throw IoError(fmt(tr("không đọc được tệp '{}'", "cannot read '{}'"), pdfPath));
-    }
+    // A regular file of at most 256 MiB (kMaxReadFileBytes); the error names the file and why.
+    std::string bytes = readFile(pdfPath);
     if (!pdf::looksLikePdf(bytes))
         throw UsageError(fmt(tr("'{}' không phải là tệp PDF", "'{}' is not a PDF file"), pdfPath));
     std::optional<std::string> printed = pdf::readFingerprint(bytes);
