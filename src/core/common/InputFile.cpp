@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "core/common/Error.hpp"
@@ -71,7 +72,7 @@ InputFile::~InputFile() {
 
 size_t InputFile::read(char* buf, size_t n) {
     // One byte past the bound is asked for, so that a file grown past it is noticed.
-    const std::uint64_t room = maxBytes_ + 1 - done_;
+    const std::uint64_t room = maxBytes_ - std::min(done_, maxBytes_) + (maxBytes_ == UINT64_MAX ? 0 : 1);
     n = static_cast<size_t>(std::min<std::uint64_t>(n, room));
     for (;;) {
         ssize_t got = ::read(fd_, buf, n);
