@@ -18,8 +18,10 @@ namespace par {
 namespace {
 std::string dirOf(const std::string& path) {
     auto slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
+    if (slash == std::string::npos)
+        return ".";
+    if (slash == 0)
+        return "/";
     return path.substr(0, slash);
 }
 
@@ -31,27 +33,29 @@ std::string baseOf(const std::string& path) {
 // What went wrong, in the user's language for the causes a user can act on.
 std::string describe(int err) {
     switch (err) {
-    case ENOSPC:
-    case EDQUOT:
-        return tr("ổ đĩa đã đầy", "the disk is full");
-    case EFBIG:
-        return tr("tệp vượt quá kích thước hệ thống cho phép", "the file exceeds the size the system allows");
-    case EROFS:
-        return tr("ổ đĩa chỉ cho phép đọc", "the disk is read-only");
-    case EACCES:
-    case EPERM:
-        return tr("không có quyền ghi vào thư mục", "no permission to write in the folder");
-    default:
-        return std::strerror(err);
+        case ENOSPC:
+        case EDQUOT:
+            return tr("ổ đĩa đã đầy", "the disk is full");
+        case EFBIG:
+            return tr("tệp vượt quá kích thước hệ thống cho phép",
+                      "the file exceeds the size the system allows");
+        case EROFS:
+            return tr("ổ đĩa chỉ cho phép đọc", "the disk is read-only");
+        case EACCES:
+        case EPERM:
+            return tr("không có quyền ghi vào thư mục", "no permission to write in the folder");
+        default:
+            return std::strerror(err);
     }
 }
 
 // A save that failed before the rename: the target was not touched, and the user must know it.
 [[noreturn]] void saveFailed(const std::string& path, bool existed, const char* step, int err) {
     if (existed)
-        throw IoError(fmt(tr("{}: không lưu được ({}: {}); tệp hiện có vẫn nguyên vẹn, chưa bị thay đổi",
-                             "{}: not saved ({}: {}); the existing file is intact, unchanged"),
-                          path, step, describe(err)));
+        throw IoError(
+            fmt(tr("{}: không lưu được ({}: {}); tệp hiện có vẫn nguyên vẹn, chưa bị thay đổi",
+                   "{}: not saved ({}: {}); the existing file is intact, unchanged"),
+                path, step, describe(err)));
     throw IoError(fmt(tr("{}: không lưu được ({}: {}); không có tệp nào được ghi",
                          "{}: not saved ({}: {}); nothing was written"),
                       path, step, describe(err)));
@@ -70,9 +74,11 @@ void syncDirectory(const std::string& dir) {
 const std::string& hostTag() {
     static const std::string tag = [] {
         char name[256] = {};
-        if (::gethostname(name, sizeof name - 1) != 0) std::strcpy(name, "unknown");
+        if (::gethostname(name, sizeof name - 1) != 0)
+            std::strcpy(name, "unknown");
         std::uint32_t h = 2166136261u;
-        for (const char* p = name; *p != '\0'; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 16777619u;
+        for (const char* p = name; *p != '\0'; ++p)
+            h = (h ^ static_cast<unsigned char>(*p)) * 16777619u;
         char buf[16];
         std::snprintf(buf, sizeof buf, "%08x", h);
         return std::string(buf);
@@ -89,22 +95,26 @@ std::string uniqueSuffix() {
         rng.seed(std::random_device{}() ^ (uint64_t(::getpid()) << 32));
     }
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s-%ld-%08llx", hostTag().c_str(), static_cast<long>(::getpid()),
+    std::snprintf(buf, sizeof buf, "%s-%ld-%08llx", hostTag().c_str(),
+                  static_cast<long>(::getpid()),
                   static_cast<unsigned long long>(rng() & 0xffffffffu));
     return buf;
 }
 
 // POSIX: a new file, never an existing one nor through a symbolic link.
 int createExclusive(const std::string& path, unsigned mode) {
-    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode));
+    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  static_cast<mode_t>(mode));
 }
 
 bool writeAll(int fd, std::string_view content) {
     size_t done = 0;
     while (done < content.size()) {
         ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return false;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
         done += static_cast<size_t>(n);
     }
     return true;
@@ -113,13 +123,16 @@ bool writeAll(int fd, std::string_view content) {
 // Whether the temporary `name` (after "<target>...tmp-") was left by a process gone from this host.
 bool ownerGone(std::string_view suffix) {
     // HHHHHHHH-PID-RRRRRRRR
-    if (suffix.size() < 12 || suffix.substr(0, 8) != hostTag() || suffix[8] != '-') return false;
+    if (suffix.size() < 12 || suffix.substr(0, 8) != hostTag() || suffix[8] != '-')
+        return false;
     std::string_view rest = suffix.substr(9);
     size_t dash = rest.find('-');
-    if (dash == std::string_view::npos || dash == 0) return false;
+    if (dash == std::string_view::npos || dash == 0)
+        return false;
     long pid = 0;
     for (char c : rest.substr(0, dash)) {
-        if (c < '0' || c > '9' || pid > 100000000) return false;
+        if (c < '0' || c > '9' || pid > 100000000)
+            return false;
         pid = pid * 10 + (c - '0');
     }
     return pid != static_cast<long>(::getpid()) && !processAlive(pid);
@@ -128,7 +141,8 @@ bool ownerGone(std::string_view suffix) {
 // Keeps what the old file had: owner (only root may give a file away: tried, EPERM ignored),
 // group (a member of the group may set it), then the mode (after chown, which may clear bits).
 void keepOwnership(int fd, const struct stat& old) {
-    if (old.st_uid != ::geteuid()) (void)::fchown(fd, old.st_uid, static_cast<gid_t>(-1));
+    if (old.st_uid != ::geteuid())
+        (void)::fchown(fd, old.st_uid, static_cast<gid_t>(-1));
     (void)::fchown(fd, static_cast<uid_t>(-1), old.st_gid);
     (void)::fchmod(fd, old.st_mode & 07777);
 }
@@ -140,7 +154,8 @@ void keepBackup(const std::string& path) {
     // link() never follows nor replaces what is at the new name: it fails if anything is there.
     const std::string linked = bak + ".tmp-" + uniqueSuffix();
     if (::link(path.c_str(), linked.c_str()) == 0) {
-        if (::rename(linked.c_str(), bak.c_str()) != 0) ::unlink(linked.c_str());
+        if (::rename(linked.c_str(), bak.c_str()) != 0)
+            ::unlink(linked.c_str());
         return;
     }
     try {
@@ -148,7 +163,8 @@ void keepBackup(const std::string& path) {
         TemporaryFile t = createTemporary(bak);
         bool ok = writeAll(t.fd, old) && ::fsync(t.fd) == 0;
         ok = ::close(t.fd) == 0 && ok;
-        if (!ok || ::rename(t.path.c_str(), bak.c_str()) != 0) ::unlink(t.path.c_str());
+        if (!ok || ::rename(t.path.c_str(), bak.c_str()) != 0)
+            ::unlink(t.path.c_str());
     } catch (const Error&) {
         // no backup this time; the save itself goes on
     }
@@ -156,7 +172,8 @@ void keepBackup(const std::string& path) {
 }  // namespace
 
 bool processAlive(long pid) {
-    if (pid <= 0) return false;
+    if (pid <= 0)
+        return false;
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
@@ -167,7 +184,8 @@ TemporaryFile tryCreateTemporary(const std::string& base, unsigned mode) {
     for (int attempt = 0; attempt < 16; ++attempt) {
         t.path = base + ".tmp-" + uniqueSuffix();
         t.fd = createExclusive(t.path, mode);
-        if (t.fd >= 0 || errno != EEXIST) break;  // EEXIST: a name taken (left by a kill, or placed)
+        if (t.fd >= 0 || errno != EEXIST)
+            break;  // EEXIST: a name taken (left by a kill, or placed)
     }
     return t;
 }
@@ -175,8 +193,10 @@ TemporaryFile tryCreateTemporary(const std::string& base, unsigned mode) {
 
 TemporaryFile createTemporary(const std::string& base, unsigned mode) {
     TemporaryFile t = tryCreateTemporary(base, mode);
-    if (t.fd < 0) throw IoError(fmt(tr("{}: không tạo được tệp tạm: {}", "{}: cannot create a temporary file: {}"),
-                                    t.path, describe(errno)));
+    if (t.fd < 0)
+        throw IoError(
+            fmt(tr("{}: không tạo được tệp tạm: {}", "{}: cannot create a temporary file: {}"),
+                t.path, describe(errno)));
     return t;
 }
 
@@ -184,20 +204,25 @@ size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olde
     const std::string dir = dirOf(path);
     const std::string name = baseOf(path);
     DIR* d = ::opendir(dir.c_str());
-    if (d == nullptr) return 0;
+    if (d == nullptr)
+        return 0;
     const long long now = static_cast<long long>(std::time(nullptr));
     size_t removed = 0;
     while (const dirent* e = ::readdir(d)) {
         std::string_view entry = e->d_name;
-        if (entry.size() <= name.size() || entry.compare(0, name.size(), name) != 0) continue;
+        if (entry.size() <= name.size() || entry.compare(0, name.size(), name) != 0)
+            continue;
         std::string_view rest = entry.substr(name.size());
         std::string_view suffix;
         for (std::string_view kind : {".tmp-", ".bak.tmp-", ".lock.tmp-"})
-            if (rest.compare(0, kind.size(), kind) == 0) suffix = rest.substr(kind.size());
-        if (suffix.empty()) continue;
+            if (rest.compare(0, kind.size(), kind) == 0)
+                suffix = rest.substr(kind.size());
+        if (suffix.empty())
+            continue;
         const std::string full = dir + "/" + std::string(entry);
         struct stat st {};
-        if (::lstat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
+        if (::lstat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
+            continue;
         if (ownerGone(suffix) || now - static_cast<long long>(st.st_mtime) > olderThan.count())
             removed += ::unlink(full.c_str()) == 0 ? 1 : 0;
     }
@@ -218,15 +243,17 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
         // Replacing the file by a rename needs only the folder's permission: a file its owner
         // made read-only would be replaced without a word (root ignores the bits: checked here).
         if ((old.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
-            throw IoError(fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn "
-                                 "lưu, hãy cho phép ghi (chmod u+w) hoặc lưu sang tệp khác",
-                                 "{}: the file is read-only and is not overwritten; it is intact. To save, "
-                                 "make it writable (chmod u+w) or save under another name"),
-                              path));
+            throw IoError(
+                fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn "
+                       "lưu, hãy cho phép ghi (chmod u+w) hoặc lưu sang tệp khác",
+                       "{}: the file is read-only and is not overwritten; it is intact. To save, "
+                       "make it writable (chmod u+w) or save under another name"),
+                    path));
     }
     removeStaleTemporaries(path);
     TemporaryFile t = tryCreateTemporary(path, 0666);
-    if (t.fd < 0) saveFailed(path, existed, tr("tạo tệp tạm", "creating the temporary file"), errno);
+    if (t.fd < 0)
+        saveFailed(path, existed, tr("tạo tệp tạm", "creating the temporary file"), errno);
     auto fail = [&](const char* step) {
         int saved = errno;
         ::close(t.fd);
@@ -234,21 +261,26 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
         saveFailed(path, existed, step, saved);
     };
     for (std::string_view content : pieces)
-        if (!writeAll(t.fd, content)) fail(tr("ghi", "write"));
-    if (existed) keepOwnership(t.fd, old);
-    if (options.durable && ::fsync(t.fd) != 0) fail(tr("đẩy xuống đĩa", "flush to disk"));
+        if (!writeAll(t.fd, content))
+            fail(tr("ghi", "write"));
+    if (existed)
+        keepOwnership(t.fd, old);
+    if (options.durable && ::fsync(t.fd) != 0)
+        fail(tr("đẩy xuống đĩa", "flush to disk"));
     if (::close(t.fd) != 0) {
         int saved = errno;
         ::unlink(t.path.c_str());
         saveFailed(path, existed, tr("đóng tệp", "close"), saved);
     }
-    if (options.keepBackup && existed) keepBackup(path);
+    if (options.keepBackup && existed)
+        keepBackup(path);
     if (::rename(t.path.c_str(), path.c_str()) != 0) {
         int saved = errno;
         ::unlink(t.path.c_str());
         saveFailed(path, existed, tr("đổi tên", "rename"), saved);
     }
-    if (options.durable) syncDirectory(dirOf(path));
+    if (options.durable)
+        syncDirectory(dirOf(path));
 }
 
 }  // namespace par

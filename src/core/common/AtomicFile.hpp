@@ -1,6 +1,6 @@
 // AtomicFile.hpp - crash-safe saving: write a temporary file next to the target, flush it to disk,
-// keep the previous version as "<file>.bak", then rename over the target. At every instant the target
-// is either the complete old version or the complete new one.
+// keep the previous version as "<file>.bak", then rename over the target. At every instant the
+// target is either the complete old version or the complete new one.
 //
 // Temporary files (docs/reliability.md, "Temporary files") are named after the file they stand for:
 //   NAME.tmp-HHHHHHHH-PID-RRRRRRRR       a save in progress (this file)
@@ -52,7 +52,8 @@ TemporaryFile createTemporary(const std::string& base, unsigned mode = 0666);
 constexpr std::chrono::seconds kStaleTemporaryAge{3600};
 // Removes the stale temporaries of `path` (all three kinds above). Best effort (a folder that
 // cannot be listed or written is left alone); returns how many were removed.
-size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olderThan = kStaleTemporaryAge);
+size_t removeStaleTemporaries(const std::string& path,
+                              std::chrono::seconds olderThan = kStaleTemporaryAge);
 
 // Whether process `pid` is running on this host (false when it certainly is not).
 bool processAlive(long pid);

@@ -17,10 +17,14 @@ namespace par {
 namespace {
 // What a non-regular file is, for the message.
 const char* kindOf(mode_t mode) {
-    if (S_ISDIR(mode)) return tr("một thư mục", "a folder");
-    if (S_ISFIFO(mode)) return tr("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)");
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return tr("một thiết bị", "a device");
-    if (S_ISSOCK(mode)) return tr("một socket", "a socket");
+    if (S_ISDIR(mode))
+        return tr("một thư mục", "a folder");
+    if (S_ISFIFO(mode))
+        return tr("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return tr("một thiết bị", "a device");
+    if (S_ISSOCK(mode))
+        return tr("một socket", "a socket");
     return tr("không phải tệp thông thường", "not a regular file");
 }
 
@@ -30,8 +34,9 @@ const char* kindOf(mode_t mode) {
 int openRegularFile(const std::string& path, std::uint64_t& size) {
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        throw IoError(fmt(tr("{}: không mở được tệp để đọc: {}", "{}: cannot open the file for reading: {}"),
-                          path, std::strerror(errno)));
+        throw IoError(
+            fmt(tr("{}: không mở được tệp để đọc: {}", "{}: cannot open the file for reading: {}"),
+                path, std::strerror(errno)));
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         int saved = errno;
@@ -46,18 +51,21 @@ int openRegularFile(const std::string& path, std::uint64_t& size) {
                           path, kindOf(st.st_mode)));
     }
     int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (flags >= 0)
+        ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
     return fd;
 }
 }  // namespace
 
 void throwFileTooLarge(const std::string& path, std::uint64_t size, std::uint64_t max) {
-    throw ParseError({path, 0, 0}, fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
+    throw ParseError({path, 0, 0}, fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)",
+                                          "file too large ({} bytes; at most {})"),
                                        std::to_string(size), std::to_string(max)));
 }
 
-InputFile::InputFile(const std::string& path, std::uint64_t maxBytes) : path_(path), maxBytes_(maxBytes) {
+InputFile::InputFile(const std::string& path, std::uint64_t maxBytes)
+    : path_(path), maxBytes_(maxBytes) {
     fd_ = openRegularFile(path_, size_);
     if (size_ > maxBytes_) {
         ::close(fd_);
@@ -67,21 +75,25 @@ InputFile::InputFile(const std::string& path, std::uint64_t maxBytes) : path_(pa
 }
 
 InputFile::~InputFile() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0)
+        ::close(fd_);
 }
 
 size_t InputFile::read(char* buf, size_t n) {
     // One byte past the bound is asked for, so that a file grown past it is noticed.
-    const std::uint64_t room = maxBytes_ - std::min(done_, maxBytes_) + (maxBytes_ == UINT64_MAX ? 0 : 1);
+    const std::uint64_t room =
+        maxBytes_ - std::min(done_, maxBytes_) + (maxBytes_ == UINT64_MAX ? 0 : 1);
     n = static_cast<size_t>(std::min<std::uint64_t>(n, room));
     for (;;) {
         ssize_t got = ::read(fd_, buf, n);
-        if (got < 0 && errno == EINTR) continue;
+        if (got < 0 && errno == EINTR)
+            continue;
         if (got < 0)
-            throw IoError(fmt(tr("{}: không đọc được tệp: {}", "{}: cannot read the file: {}"), path_,
-                              std::strerror(errno)));
+            throw IoError(fmt(tr("{}: không đọc được tệp: {}", "{}: cannot read the file: {}"),
+                              path_, std::strerror(errno)));
         done_ += static_cast<std::uint64_t>(got);
-        if (done_ > maxBytes_) throwFileTooLarge(path_, done_, maxBytes_);
+        if (done_ > maxBytes_)
+            throwFileTooLarge(path_, done_, maxBytes_);
         return static_cast<size_t>(got);
     }
 }
@@ -100,7 +112,8 @@ void InputFile::readAll(std::string& out) {
         have += got;
     }
     char more[16 * 1024];
-    while (size_t got = read(more, sizeof more)) out.append(more, got);
+    while (size_t got = read(more, sizeof more))
+        out.append(more, got);
 }
 
 std::string readFile(const std::string& path, std::uint64_t maxBytes) {

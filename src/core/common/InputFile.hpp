@@ -52,6 +52,7 @@ private:
 // Reads a whole regular file of at most `maxBytes`; throws as InputFile does.
 std::string readFile(const std::string& path, std::uint64_t maxBytes = kMaxReadFileBytes);
 // The same into a buffer reused between files (no allocation once it is large enough).
-void readFileInto(const std::string& path, std::string& out, std::uint64_t maxBytes = kMaxReadFileBytes);
+void readFileInto(const std::string& path, std::string& out,
+                  std::uint64_t maxBytes = kMaxReadFileBytes);
 
 }  // namespace par

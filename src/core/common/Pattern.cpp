@@ -23,9 +23,9 @@ Pattern::Pattern(std::string_view utf8) : text_(utf8) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError where{};
     auto c = std::make_shared<Compiled>();
-    c->re.reset(icu::RegexPattern::compile(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), 0, where,
-        status));
+    c->re.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                               utf8.data(), static_cast<int32_t>(utf8.size()))),
+                                           0, where, status));
     if (U_FAILURE(status) || !c->re)
         throw UsageError(fmt(tr("biểu thức chính quy '{}' không hợp lệ (vị trí {}): {}",
                                 "invalid regular expression '{}' (position {}): {}"),
@@ -35,16 +35,18 @@ Pattern::Pattern(std::string_view utf8) : text_(utf8) {
 
 bool Pattern::matchesWhole(std::string_view utf8) const {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString input =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::unique_ptr<icu::RegexMatcher> m(compiled_->re->matcher(input, status));
-    if (U_SUCCESS(status)) m->setTimeLimit(kMatchTimeLimitSteps, status);
+    if (U_SUCCESS(status))
+        m->setTimeLimit(kMatchTimeLimitSteps, status);
     const bool whole = U_SUCCESS(status) && m->matches(status);
     if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW)
-        throw UsageError(fmt(tr("biểu thức chính quy '{}' chạy quá lâu trên câu trả lời này; hãy sửa "
-                                "biểu thức trong biểu mẫu",
-                                "the regular expression '{}' runs too long on this answer; fix it in the form"),
-                             text_));
+        throw UsageError(
+            fmt(tr("biểu thức chính quy '{}' chạy quá lâu trên câu trả lời này; hãy sửa "
+                   "biểu thức trong biểu mẫu",
+                   "the regular expression '{}' runs too long on this answer; fix it in the form"),
+                text_));
     if (U_FAILURE(status))
         throw UsageError(fmt(tr("không kiểm tra được biểu thức chính quy '{}': {}",
                                 "cannot match the regular expression '{}': {}"),

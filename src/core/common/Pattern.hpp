@@ -1,8 +1,8 @@
 // Pattern.hpp - a regular expression a form gives for the answers of a text question
 // (pattern="[0-9]+/KH-.*"), compiled once when the form is read and matched against each answer by
-// characters, not bytes ("[àá]" is two letters, not four bytes), through ICU's regex engine. A match
-// is bounded in time: a pattern that backtracks without end on some answer ("(a+)+$") reports it
-// instead of hanging the check.
+// characters, not bytes ("[àá]" is two letters, not four bytes), through ICU's regex engine. A
+// match is bounded in time: a pattern that backtracks without end on some answer ("(a+)+$") reports
+// it instead of hanging the check.
 #pragma once
 
 #include <memory>

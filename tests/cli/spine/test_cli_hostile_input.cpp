@@ -15,8 +15,12 @@
 using namespace par::test;
 
 namespace {
-std::string cli() { return "timeout 60 " + binaryPath("par-audit"); }
-std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string cli() {
+    return "timeout 60 " + binaryPath("par-audit");
+}
+std::string q(const std::string& s) {
+    return "'" + s + "'";
+}
 
 void makeSparse(const std::string& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -35,7 +39,8 @@ std::string auditWithForm(const ScratchDir& dir, const std::string& href) {
     writeText(a, text);
     for (const char* f : {"thu-tuc.xml", "van-ban-bo-sung.xml"})  // its reference data, beside it
         if (!std::filesystem::exists(dir.file(f)))
-            std::filesystem::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f), dir.file(f));
+            std::filesystem::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                                       dir.file(f));
     return a;
 }
 }  // namespace
@@ -43,16 +48,20 @@ std::string auditWithForm(const ScratchDir& dir, const std::string& href) {
 TEST_CASE("an argument that is not UTF-8 is refused, nothing is written", "[cli][hostile]") {
     ScratchDir dir;
     const std::string a = dir.file("a.audit.xml");
-    REQUIRE(run(cli() + " new --form cchc-xa --unit " + q("UBND xã Ngọc Sơn") + " -o " + a).exitCode == 0);
+    REQUIRE(
+        run(cli() + " new --form cchc-xa --unit " + q("UBND xã Ngọc Sơn") + " -o " + a).exitCode ==
+        0);
     const std::string before = readText(a);
     // "Ngọc" typed in a Windows-1258 terminal: 0xF5 is not UTF-8.
     auto r = run(cli() + " answer " + a + " \"$(printf 'ld_ke_hoach_so=Ng\\365c')\"");
     CHECK(r.exitCode == 2);
-    CHECK_THAT(r.err, Catch::Contains("UTF-8") && Catch::Contains("\\xF5") && Catch::Contains("tham số thứ 3"));
+    CHECK_THAT(r.err, Catch::Contains("UTF-8") && Catch::Contains("\\xF5") &&
+                          Catch::Contains("tham số thứ 3"));
     CHECK(readText(a) == before);
 }
 
-TEST_CASE("a named pipe as form, catalog or file to validate is refused, not waited on", "[cli][hostile]") {
+TEST_CASE("a named pipe as form, catalog or file to validate is refused, not waited on",
+          "[cli][hostile]") {
     ScratchDir dir;
     const std::string fifo = dir.file("form.xml");
     REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
@@ -83,12 +92,13 @@ TEST_CASE("sparse 3 GB files are refused from their size", "[cli][hostile]") {
     auto verify = run(capped + cli() + " verify " + audit + " " + big);
     CHECK(verify.exitCode == 2);
     CHECK_THAT(verify.err, Catch::Contains("big.xml") && Catch::Contains("3221225472"));
-    auto imported = run(capped + cli() + " plan import " + auditWithForm(dir, sourcePath("forms/cchc-huyen.xml")) +
-                        " " + big);
+    auto imported = run(capped + cli() + " plan import " +
+                        auditWithForm(dir, sourcePath("forms/cchc-huyen.xml")) + " " + big);
     CHECK(imported.exitCode == 2);
     CHECK_THAT(imported.err, Catch::Contains("big.xml") && Catch::Contains("3221225472"));
-    auto mapped = run(capped + cli() + " dossiers analyze " + sourcePath("samples/mot-cua/quynh-luu-2018.csv") +
-                      " --catalog " + sourcePath("samples/quynh-luu-2018/thu-tuc.xml") +
+    auto mapped = run(capped + cli() + " dossiers analyze " +
+                      sourcePath("samples/mot-cua/quynh-luu-2018.csv") + " --catalog " +
+                      sourcePath("samples/quynh-luu-2018/thu-tuc.xml") +
                       " --as-of 2018-12-31 --mapping " + big);
     CHECK(mapped.exitCode == 2);
     CHECK_THAT(mapped.err, Catch::Contains("big.xml") && Catch::Contains("3221225472"));

@@ -57,7 +57,8 @@ TEST_CASE("a named pipe, a device and a folder are refused by name, without wait
     CHECK_THAT(messageOf([&] { XmlReader::load(fifo); }), Catch::Contains("FIFO"));
 
     // /dev/zero never ends: refused before a byte is read.
-    CHECK_THAT(messageOf([] { readFile("/dev/zero"); }), Catch::Contains("/dev/zero") && Catch::Contains("thiết bị"));
+    CHECK_THAT(messageOf([] { readFile("/dev/zero"); }),
+               Catch::Contains("/dev/zero") && Catch::Contains("thiết bị"));
     CHECK_THROWS_AS(XmlReader::load("/dev/zero"), IoError);
 
     // A folder: said so, not "file too large (9223372036854775807 bytes)" as the old seek gave.
@@ -98,12 +99,14 @@ TEST_CASE("a file that grows after it was opened is read only up to its bound", 
         ::close(fd);
     }
     std::string out;
-    CHECK_THROWS_WITH(in.readAll(out), Catch::Contains("tệp quá lớn") && Catch::Contains("tối đa 150"));
+    CHECK_THROWS_WITH(in.readAll(out),
+                      Catch::Contains("tệp quá lớn") && Catch::Contains("tối đa 150"));
     // A file the kernel sizes as 0 (/proc) is read whole.
     CHECK_THAT(readFile("/proc/self/status"), Catch::Contains("Pid:"));
 }
 
-TEST_CASE("property: a file is returned whole exactly when it is within its bound", "[input][property]") {
+TEST_CASE("property: a file is returned whole exactly when it is within its bound",
+          "[input][property]") {
     test::ScratchDir dir;
     std::mt19937 rng(19);
     const std::string f = dir.file("f.bin");
@@ -113,13 +116,22 @@ TEST_CASE("property: a file is returned whole exactly when it is within its boun
         const size_t bound = std::uniform_int_distribution<size_t>(0, 40000)(rng);
         size_t size = 0;
         switch (round % 4) {
-            case 0: size = bound; break;
-            case 1: size = bound + 1; break;
-            case 2: size = std::uniform_int_distribution<size_t>(0, 80000)(rng); break;
-            default: size = bound == 0 ? 0 : bound - 1; break;
+            case 0:
+                size = bound;
+                break;
+            case 1:
+                size = bound + 1;
+                break;
+            case 2:
+                size = std::uniform_int_distribution<size_t>(0, 80000)(rng);
+                break;
+            default:
+                size = bound == 0 ? 0 : bound - 1;
+                break;
         }
         std::string content(size, '\0');
-        for (auto& c : content) c = static_cast<char>(rng());
+        for (auto& c : content)
+            c = static_cast<char>(rng());
         test::writeText(f, content);
         if (size <= bound) {
             readFileInto(f, buffer, bound);  // the buffer is reused between rounds

@@ -1,7 +1,7 @@
 // Plan and response files read once, in linear time, with every error at its own line (issue #19,
 // items 4 and 11): each <action> used to be printed on one line and parsed again inside a wrapper
-// padded with one line break per preceding line, so 100 actions after 60 M newlines took 17 s and an
-// error inside an action was reported at the <action> line.
+// padded with one line break per preceding line, so 100 actions after 60 M newlines took 17 s and
+// an error inside an action was reported at the <action> line.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -60,7 +60,8 @@ Case makeCase(int n, int padding) {
     std::string padded;
     padded.reserve(xml.size() + static_cast<size_t>(n) * pad.size());
     size_t from = 0;
-    for (size_t at = xml.find("<action "); at != std::string::npos; at = xml.find("<action ", at + 1)) {
+    for (size_t at = xml.find("<action "); at != std::string::npos;
+         at = xml.find("<action ", at + 1)) {
         padded.append(xml, from, at - from).append(pad);
         from = at;
     }
@@ -88,28 +89,35 @@ TEST_CASE("an error inside a response's action is reported at its own line", "[t
     const std::string head = "<response format-version='1' audit='a' fingerprint='f' unit='u'>\n";
     // Line 5: the report's date, three lines below its <action>.
     ParseError e = parseErrorOf([&] {
-        PlanFile::parse(head + "<action id='A-001'>\n  <content>x</content>\n\n  <report date='2019-13-45'/>\n"
-                               "</action></response>",
-                        "r.xml");
+        PlanFile::parse(
+            head +
+                "<action id='A-001'>\n  <content>x</content>\n\n  <report date='2019-13-45'/>\n"
+                "</action></response>",
+            "r.xml");
     });
     CHECK(e.where().line == 5);
     CHECK_THAT(e.what(), Catch::Contains("r.xml:5") && Catch::Contains("2019-13-45"));
     // Evidence naming a path, on line 6 of the second action.
     e = parseErrorOf([&] {
-        PlanFile::parse(head + "<action id='A-001'/>\n<action id='A-002'>\n<report date='2019-01-10'>\n\n"
-                               "<evidence file='../../etc/passwd'/></report></action></response>",
-                        "r.xml");
+        PlanFile::parse(
+            head +
+                "<action id='A-001'/>\n<action id='A-002'>\n<report date='2019-01-10'>\n\n"
+                "<evidence file='../../etc/passwd'/></report></action></response>",
+            "r.xml");
     });
     CHECK(e.where().line == 6);
     // The same file with CR-only line ends (old Mac editors): the same line, not line 1.
-    std::string cr = head + "<action id='A-001'>\n  <content>x</content>\n\n  <report date='2019-13-45'/>\n"
-                            "</action></response>";
+    std::string cr =
+        head +
+        "<action id='A-001'>\n  <content>x</content>\n\n  <report date='2019-13-45'/>\n"
+        "</action></response>";
     std::replace(cr.begin(), cr.end(), '\n', '\r');
     e = parseErrorOf([&] { PlanFile::parse(cr, "r.xml"); });
     CHECK(e.where().line == 5);
 }
 
-TEST_CASE("property: importing a response takes linear time, padding included", "[tracking][plan][property]") {
+TEST_CASE("property: importing a response takes linear time, padding included",
+          "[tracking][plan][property]") {
     // Eight times the actions, with the same padding before each: linear work takes about eight
     // times as long (up to 15 measured, as the larger case leaves the processor's caches); the old
     // reader's took 64 times (each action re-parsed every line before it).
