@@ -1,6 +1,5 @@
 #include "core/common/AtomicFile.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -8,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <random>
 
 #include "core/common/Error.hpp"
@@ -201,32 +201,41 @@ TemporaryFile createTemporary(const std::string& base, unsigned mode) {
 }
 
 size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olderThan) {
-    const std::string dir = dirOf(path);
+    // Portable (std::filesystem); only ownerGone() asks the operating system about processes.
+    namespace fs = std::filesystem;
     const std::string name = baseOf(path);
-    DIR* d = ::opendir(dir.c_str());
-    if (d == nullptr)
+    std::error_code ec;
+    fs::directory_iterator it(dirOf(path), ec);
+    if (ec)
         return 0;
-    const long long now = static_cast<long long>(std::time(nullptr));
+    const auto now = fs::file_time_type::clock::now();
     size_t removed = 0;
-    while (const dirent* e = ::readdir(d)) {
-        std::string_view entry = e->d_name;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
         if (entry.size() <= name.size() || entry.compare(0, name.size(), name) != 0)
             continue;
-        std::string_view rest = entry.substr(name.size());
+        std::string_view rest = std::string_view(entry).substr(name.size());
         std::string_view suffix;
         for (std::string_view kind : {".tmp-", ".bak.tmp-", ".lock.tmp-"})
             if (rest.compare(0, kind.size(), kind) == 0)
                 suffix = rest.substr(kind.size());
         if (suffix.empty())
             continue;
-        const std::string full = dir + "/" + std::string(entry);
-        struct stat st {};
-        if (::lstat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
+        // Temporaries are created as files: a symbolic link at such a name was placed by someone
+        // else and is removed (the link, never what it points to).
+        const fs::file_status st = it->symlink_status(ec);
+        if (ec || fs::is_directory(st))
             continue;
-        if (ownerGone(suffix) || now - static_cast<long long>(st.st_mtime) > olderThan.count())
-            removed += ::unlink(full.c_str()) == 0 ? 1 : 0;
+        bool old = false;
+        if (fs::is_symlink(st)) {
+            old = true;
+        } else {
+            const auto written = fs::last_write_time(it->path(), ec);
+            old = !ec && now - written > olderThan;
+        }
+        if (ownerGone(suffix) || old)
+            removed += fs::remove(it->path(), ec) ? 1 : 0;
     }
-    ::closedir(d);
     return removed;
 }
 

@@ -189,8 +189,13 @@ TEST_CASE("stale temporaries of every kind are removed at the next save", "[atom
         std::sort(names.begin(), names.end());
         return names;
     };
-    REQUIRE(temporaries().size() == 7);
+    // A symbolic link at a temporary's name (temporaries are files): the link goes, its target stays.
+    const std::string victim = dir.file("victim.txt");
+    test::writeText(victim, "precious");
+    REQUIRE(::symlink(victim.c_str(), (f + ".lock.tmp-link").c_str()) == 0);
+    REQUIRE(temporaries().size() == 8);
     writeFileAtomically(f, "two");
+    CHECK(readFile(victim) == "precious");
     auto left = temporaries();
     CHECK(left.size() == 3);
     CHECK(std::count(left.begin(), left.end(), mine.path.substr(dir.path().size() + 1)) == 1);
