@@ -65,15 +65,11 @@ void runReport(const ReportOptions& o) {
 }
 
 int runVerify(const std::string& auditPath, const std::string& pdfPath) {
-    std::string bytes;
-    try {
-        bytes = readFile(pdfPath);
-    } catch (const IoError&) {
-        throw IoError(fmt(tr("không đọc được tệp '{}'", "cannot read '{}'"), pdfPath));
-    }
-    if (!pdf::looksLikePdf(bytes))
+    // Streamed, from a regular file of at most 1 GiB; an error names the file and why.
+    const pdf::PdfFileMark mark = pdf::readFingerprintFromFile(pdfPath, pdf::kMaxPdfBytes);
+    if (!mark.looksLikePdf)
         throw UsageError(fmt(tr("'{}' không phải là tệp PDF", "'{}' is not a PDF file"), pdfPath));
-    std::optional<std::string> printed = pdf::readFingerprint(bytes);
+    const std::optional<std::string>& printed = mark.fingerprint;
     if (!printed)
         throw UsageError(fmt(tr("'{}' không có dấu SHA-256 của par-audit (không do par-audit tạo "
                                 "hoặc đã bị sửa)",

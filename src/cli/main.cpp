@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "cli/Command.hpp"
 #include "cli/CliMessages.hpp"
@@ -79,6 +81,28 @@ bool registerCommand(int order, Installer installer) {
     return true;
 }
 
+// Arguments become answers, names and paths stored in files: bytes that are not UTF-8 (a terminal
+// in another encoding) would be stored as U+FFFD without a word. Returns the message, or "".
+std::string checkArgumentsAreUtf8(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (isValidUtf8(a))
+            continue;
+        std::string shown;  // the argument with its offending bytes written \xNN
+        for (unsigned char c : a) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, c >= 0x80 || c < 0x20 ? "\\x%02X" : "%c", c);
+            shown += buf;
+        }
+        return fmt(tr("tham số thứ {} ('{}') không phải văn bản UTF-8 hợp lệ; không có gì được ghi. Hãy "
+                      "dùng terminal UTF-8 (LANG=vi_VN.UTF-8 hoặc C.UTF-8) rồi gõ lại",
+                      "argument {} ('{}') is not valid UTF-8 text; nothing was written. Use a UTF-8 "
+                      "terminal (LANG=vi_VN.UTF-8 or C.UTF-8) and type it again"),
+                   std::to_string(i), shown);
+    }
+    return "";
+}
+
 void installCommands(CLI::App& app, Context& ctx) {
     for (auto& [order, install] : registry()) install(app, ctx);
 }
@@ -90,6 +114,10 @@ int main(int argc, char** argv) {
     cli::preferHugePages(argc, argv);
     std::setlocale(LC_ALL, "C.UTF-8");
     cli::chooseLanguage(argc, argv);
+    if (std::string bad = cli::checkArgumentsAreUtf8(argc, argv); !bad.empty()) {
+        std::cerr << "par-audit: " << bad << "\n";
+        return cli::kBadInput;
+    }
 
     CLI::App app{tr("par-audit: kiểm tra công tác cải cách hành chính (CCHC)",
                     "par-audit: inspection of public administration reform (PAR)"),

@@ -6,6 +6,8 @@
 // dictionary at the end.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +15,9 @@
 namespace par::pdf {
 
 constexpr std::string_view kFingerprintMarker = "par-audit-sha256:";
+// The largest PDF `verify` reads (streamed: the bound is about time, not memory). par-audit's own
+// documents are a few megabytes.
+constexpr std::uint64_t kMaxPdfBytes = 1024u * 1024u * 1024u;
 
 // Whether the bytes start like a PDF file ("%PDF-").
 bool looksLikePdf(std::string_view bytes);
@@ -20,5 +25,15 @@ bool looksLikePdf(std::string_view bytes);
 // The 64-digit lower-case hex fingerprint after the last marker, or nullopt when there is none
 // (not made by par-audit, or damaged).
 std::optional<std::string> readFingerprint(std::string_view pdfBytes);
+
+// The same two answers for a file, read in pieces of `chunkBytes` (memory stays constant whatever
+// its size; a mark split between two pieces is found). The file must be a regular file of at most
+// `maxBytes` (InputFile: IoError, or ParseError "file too large").
+struct PdfFileMark {
+    bool looksLikePdf = false;
+    std::optional<std::string> fingerprint;
+};
+PdfFileMark readFingerprintFromFile(const std::string& path, std::uint64_t maxBytes,
+                                    size_t chunkBytes = 1u << 20);
 
 }  // namespace par::pdf

@@ -874,19 +874,8 @@ Template& Template::operator=(Template&&) noexcept = default;
 Template::~Template() = default;
 
 Template Template::load(const std::string& path) {
-    std::string text;
-    std::error_code ec;
-    if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxXmlFileBytes)
-        throw ParseError({path, 0, 0},
-                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
-                             std::to_string(size), std::to_string(kMaxXmlFileBytes)));
-    try {
-        text = readFile(path);
-    } catch (const IoError&) {
-        throw IoError(
-            fmt(tr("không đọc được mẫu văn bản '{}'", "cannot read template '{}'"), path));
-    }
-    return parse(text, path, directoryOf(path));
+    // Not a file, unreadable, too large: the message names the file and why.
+    return parse(readFile(path, kMaxXmlFileBytes), path, directoryOf(path));
 }
 
 namespace {
@@ -899,15 +888,9 @@ Template Template::parse(std::string_view xml, const std::string& name,
                          const std::string& baseDir) {
     if (includeDepth == 0)
         includesLoaded = 0;
-    if (xml.size() > kMaxXmlFileBytes)
-        throw ParseError({name, 0, 0},
-                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
-                             std::to_string(xml.size()), std::to_string(kMaxXmlFileBytes)));
-    if (!isValidUtf8(xml))
-        throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8", "file is not UTF-8"));
-    if (xml.find('\0') != std::string_view::npos)
-        throw ParseError({name, 0, 0}, tr("tệp chứa byte NUL (có thể là tệp UTF-16); hãy lưu lại với mã hoá UTF-8",
-                                          "the file contains a NUL byte (a UTF-16 file?); save it again as UTF-8"));
+    // Size, UTF-8 and NUL bytes checked with the line of the fault; CR-only line ends counted.
+    std::string normalised;
+    xml = prepareXmlText(xml, name, normalised);
     Template t;
     t.file_ = name;
     t.baseDir_ = baseDir;

@@ -257,6 +257,13 @@ TEST_CASE("templates: includes stay in the template's folder; cycles and NUL byt
     CHECK_THAT(cycle.message(), Catch::Contains("include"));
 
     CHECK_THROWS_WITH(pdf::Template::parse(std::string("<template\0/>", 12), "n.xml"), Catch::Contains("NUL"));
+    // Issue #19, item 11: with the line of the NUL (it had none).
+    auto nul = parseErrorOf([] {
+        pdf::Template::parse(std::string("<template>\n\n\0</template>", sizeof("<template>\n\n\0</template>") - 1),
+                             "n.xml");
+    });
+    CHECK(nul.where().line == 3);
+    CHECK_THAT(nul.what(), Catch::Contains("n.xml:3"));
     CHECK_THROWS_WITH(pdf::Template::parse("<template a=\"\xff\"/>", "u.xml"), Catch::Contains("UTF-8"));
     // The bundled notice still includes its plan annex.
     CHECK_NOTHROW(pdf::Template::load(par::test::sourcePath("templates/thong-bao-ket-luan.xml")));

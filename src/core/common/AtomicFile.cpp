@@ -1,14 +1,14 @@
 #include "core/common/AtomicFile.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <random>
-#include <sstream>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
@@ -18,37 +18,226 @@ namespace par {
 namespace {
 std::string dirOf(const std::string& path) {
     auto slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
+    if (slash == std::string::npos)
+        return ".";
+    if (slash == 0)
+        return "/";
     return path.substr(0, slash);
 }
 
-[[noreturn]] void ioFail(const std::string& path, const char* what) {
-    throw IoError(fmt(tr("{}: {} thất bại: {}", "{}: {} failed: {}"), path, what, std::strerror(errno)));
+std::string baseOf(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// What went wrong, in the user's language for the causes a user can act on.
+std::string describe(int err) {
+    switch (err) {
+        case ENOSPC:
+        case EDQUOT:
+            return tr("ổ đĩa đã đầy", "the disk is full");
+        case EFBIG:
+            return tr("tệp vượt quá kích thước hệ thống cho phép",
+                      "the file exceeds the size the system allows");
+        case EROFS:
+            return tr("ổ đĩa chỉ cho phép đọc", "the disk is read-only");
+        case EACCES:
+        case EPERM:
+            return tr("không có quyền ghi vào thư mục", "no permission to write in the folder");
+        default:
+            return std::strerror(err);
+    }
+}
+
+// A save that failed before the rename: the target was not touched, and the user must know it.
+[[noreturn]] void saveFailed(const std::string& path, bool existed, const char* step, int err) {
+    if (existed)
+        throw IoError(
+            fmt(tr("{}: không lưu được ({}: {}); tệp hiện có vẫn nguyên vẹn, chưa bị thay đổi",
+                   "{}: not saved ({}: {}); the existing file is intact, unchanged"),
+                path, step, describe(err)));
+    throw IoError(fmt(tr("{}: không lưu được ({}: {}); không có tệp nào được ghi",
+                         "{}: not saved ({}: {}); nothing was written"),
+                      path, step, describe(err)));
 }
 
 void syncDirectory(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         ::fsync(fd);  // best effort: some file systems refuse fsync on directories
         ::close(fd);
     }
 }
 
+// 8 hex digits standing for this host in temporary names (FNV-1a of its name): a pid means
+// something only on the host that wrote it.
+const std::string& hostTag() {
+    static const std::string tag = [] {
+        char name[256] = {};
+        if (::gethostname(name, sizeof name - 1) != 0)
+            std::strcpy(name, "unknown");
+        std::uint32_t h = 2166136261u;
+        for (const char* p = name; *p != '\0'; ++p)
+            h = (h ^ static_cast<unsigned char>(*p)) * 16777619u;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%08x", h);
+        return std::string(buf);
+    }();
+    return tag;
+}
+
 std::string uniqueSuffix() {
-    // Reseeded in a forked child: otherwise parent and children draw the same names, and a child
-    // killed mid-save leaves a temporary that the next child's save then cannot create (O_EXCL).
+    // Reseeded in a forked child: otherwise parent and children draw the same names.
     static thread_local pid_t seededFor = 0;
     static thread_local std::mt19937_64 rng;
     if (seededFor != ::getpid()) {
         seededFor = ::getpid();
         rng.seed(std::random_device{}() ^ (uint64_t(::getpid()) << 32));
     }
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(rng() & 0xffffffffu));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s-%ld-%08llx", hostTag().c_str(),
+                  static_cast<long>(::getpid()),
+                  static_cast<unsigned long long>(rng() & 0xffffffffu));
     return buf;
 }
+
+// POSIX: a new file, never an existing one nor through a symbolic link.
+int createExclusive(const std::string& path, unsigned mode) {
+    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  static_cast<mode_t>(mode));
+}
+
+bool writeAll(int fd, std::string_view content) {
+    size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// Whether the temporary `name` (after "<target>...tmp-") was left by a process gone from this host.
+bool ownerGone(std::string_view suffix) {
+    // HHHHHHHH-PID-RRRRRRRR
+    if (suffix.size() < 12 || suffix.substr(0, 8) != hostTag() || suffix[8] != '-')
+        return false;
+    std::string_view rest = suffix.substr(9);
+    size_t dash = rest.find('-');
+    if (dash == std::string_view::npos || dash == 0)
+        return false;
+    long pid = 0;
+    for (char c : rest.substr(0, dash)) {
+        if (c < '0' || c > '9' || pid > 100000000)
+            return false;
+        pid = pid * 10 + (c - '0');
+    }
+    return pid != static_cast<long>(::getpid()) && !processAlive(pid);
+}
+
+// Keeps what the old file had: owner (only root may give a file away: tried, EPERM ignored),
+// group (a member of the group may set it), then the mode (after chown, which may clear bits).
+void keepOwnership(int fd, const struct stat& old) {
+    if (old.st_uid != ::geteuid())
+        (void)::fchown(fd, old.st_uid, static_cast<gid_t>(-1));
+    (void)::fchown(fd, static_cast<uid_t>(-1), old.st_gid);
+    (void)::fchmod(fd, old.st_mode & 07777);
+}
+
+// Best effort: the previous version as path.bak, hard-linked (the target itself is never missing
+// meanwhile) or, without hard links, copied.
+void keepBackup(const std::string& path) {
+    const std::string bak = path + ".bak";
+    // link() never follows nor replaces what is at the new name: it fails if anything is there.
+    const std::string linked = bak + ".tmp-" + uniqueSuffix();
+    if (::link(path.c_str(), linked.c_str()) == 0) {
+        if (::rename(linked.c_str(), bak.c_str()) != 0)
+            ::unlink(linked.c_str());
+        return;
+    }
+    try {
+        std::string old = readFile(path);
+        TemporaryFile t = createTemporary(bak);
+        bool ok = writeAll(t.fd, old) && ::fsync(t.fd) == 0;
+        ok = ::close(t.fd) == 0 && ok;
+        if (!ok || ::rename(t.path.c_str(), bak.c_str()) != 0)
+            ::unlink(t.path.c_str());
+    } catch (const Error&) {
+        // no backup this time; the save itself goes on
+    }
+}
 }  // namespace
+
+bool processAlive(long pid) {
+    if (pid <= 0)
+        return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+namespace {
+// -1 with errno set when no temporary could be made.
+TemporaryFile tryCreateTemporary(const std::string& base, unsigned mode) {
+    TemporaryFile t;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        t.path = base + ".tmp-" + uniqueSuffix();
+        t.fd = createExclusive(t.path, mode);
+        if (t.fd >= 0 || errno != EEXIST)
+            break;  // EEXIST: a name taken (left by a kill, or placed)
+    }
+    return t;
+}
+}  // namespace
+
+TemporaryFile createTemporary(const std::string& base, unsigned mode) {
+    TemporaryFile t = tryCreateTemporary(base, mode);
+    if (t.fd < 0)
+        throw IoError(
+            fmt(tr("{}: không tạo được tệp tạm: {}", "{}: cannot create a temporary file: {}"),
+                t.path, describe(errno)));
+    return t;
+}
+
+size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olderThan) {
+    // Portable (std::filesystem); only ownerGone() asks the operating system about processes.
+    namespace fs = std::filesystem;
+    const std::string name = baseOf(path);
+    std::error_code ec;
+    fs::directory_iterator it(dirOf(path), ec);
+    if (ec)
+        return 0;
+    const auto now = fs::file_time_type::clock::now();
+    size_t removed = 0;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        if (entry.size() <= name.size() || entry.compare(0, name.size(), name) != 0)
+            continue;
+        std::string_view rest = std::string_view(entry).substr(name.size());
+        std::string_view suffix;
+        for (std::string_view kind : {".tmp-", ".bak.tmp-", ".lock.tmp-"})
+            if (rest.compare(0, kind.size(), kind) == 0)
+                suffix = rest.substr(kind.size());
+        if (suffix.empty())
+            continue;
+        // Temporaries are created as files: a symbolic link at such a name was placed by someone
+        // else and is removed (the link, never what it points to).
+        const fs::file_status st = it->symlink_status(ec);
+        if (ec || fs::is_directory(st))
+            continue;
+        bool old = false;
+        if (fs::is_symlink(st)) {
+            old = true;
+        } else {
+            const auto written = fs::last_write_time(it->path(), ec);
+            old = !ec && now - written > olderThan;
+        }
+        if (ownerGone(suffix) || old)
+            removed += fs::remove(it->path(), ec) ? 1 : 0;
+    }
+    return removed;
+}
 
 void writeFileAtomically(const std::string& path, std::string_view content,
                          const AtomicWriteOptions& options) {
@@ -57,73 +246,50 @@ void writeFileAtomically(const std::string& path, std::string_view content,
 
 void writeFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces,
                          const AtomicWriteOptions& options) {
-    std::string tmp = path + ".tmp-" + uniqueSuffix();
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    // A temporary left by a save that was killed may hold the name drawn: draw another.
-    for (int attempt = 0; fd < 0 && errno == EEXIST && attempt < 16; ++attempt) {
-        tmp = path + ".tmp-" + uniqueSuffix();
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    struct stat old {};
+    const bool existed = ::stat(path.c_str(), &old) == 0;
+    if (existed) {
+        // Replacing the file by a rename needs only the folder's permission: a file its owner
+        // made read-only would be replaced without a word (root ignores the bits: checked here).
+        if ((old.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
+            throw IoError(
+                fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn "
+                       "lưu, hãy cho phép ghi (chmod u+w) hoặc lưu sang tệp khác",
+                       "{}: the file is read-only and is not overwritten; it is intact. To save, "
+                       "make it writable (chmod u+w) or save under another name"),
+                    path));
     }
-    if (fd < 0) ioFail(tmp, "open");
-    for (std::string_view content : pieces) {
-        size_t done = 0;
-        while (done < content.size()) {
-            ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                int saved = errno;
-                ::close(fd);
-                ::unlink(tmp.c_str());
-                errno = saved;
-                ioFail(tmp, "write");
-            }
-            done += static_cast<size_t>(n);
-        }
-    }
-    if ((options.durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
+    removeStaleTemporaries(path);
+    TemporaryFile t = tryCreateTemporary(path, 0666);
+    if (t.fd < 0)
+        saveFailed(path, existed, tr("tạo tệp tạm", "creating the temporary file"), errno);
+    auto fail = [&](const char* step) {
         int saved = errno;
-        ::unlink(tmp.c_str());
-        errno = saved;
-        ioFail(tmp, "fsync");
-    }
-    struct stat st {};
-    if (options.keepBackup && ::stat(path.c_str(), &st) == 0) {
-        // Hard-link the old version as the backup, so the target itself is never missing.
-        const std::string bakTmp = path + ".bak.tmp-" + uniqueSuffix();
-        if (::link(path.c_str(), bakTmp.c_str()) == 0) {
-            if (::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
-        } else {
-            // No hard links on this file system: copy instead.
-            std::ifstream in(path, std::ios::binary);
-            std::ostringstream old;
-            old << in.rdbuf();
-            std::string oldContent = old.str();
-            int bfd = ::open(bakTmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-            if (bfd >= 0) {
-                bool ok = ::write(bfd, oldContent.data(), oldContent.size()) ==
-                          static_cast<ssize_t>(oldContent.size());
-                ok = ::fsync(bfd) == 0 && ok;
-                ::close(bfd);
-                if (!ok || ::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
-            }
-        }
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        ::close(t.fd);
+        ::unlink(t.path.c_str());
+        saveFailed(path, existed, step, saved);
+    };
+    for (std::string_view content : pieces)
+        if (!writeAll(t.fd, content))
+            fail(tr("ghi", "write"));
+    if (existed)
+        keepOwnership(t.fd, old);
+    if (options.durable && ::fsync(t.fd) != 0)
+        fail(tr("đẩy xuống đĩa", "flush to disk"));
+    if (::close(t.fd) != 0) {
         int saved = errno;
-        ::unlink(tmp.c_str());
-        errno = saved;
-        ioFail(path, "rename");
+        ::unlink(t.path.c_str());
+        saveFailed(path, existed, tr("đóng tệp", "close"), saved);
     }
-    if (options.durable) syncDirectory(dirOf(path));
-}
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
-    return s.str();
+    if (options.keepBackup && existed)
+        keepBackup(path);
+    if (::rename(t.path.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(t.path.c_str());
+        saveFailed(path, existed, tr("đổi tên", "rename"), saved);
+    }
+    if (options.durable)
+        syncDirectory(dirOf(path));
 }
 
 }  // namespace par

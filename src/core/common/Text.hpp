@@ -45,6 +45,11 @@ std::string nfc(std::string_view utf8);
 
 // Whether the bytes are well-formed UTF-8.
 bool isValidUtf8(std::string_view bytes);
+// Offset of the first byte that is not well-formed UTF-8; npos when all are (for messages: slower
+// than isValidUtf8, called once it has said no).
+size_t firstInvalidUtf8(std::string_view bytes);
+// 1-based line of byte `offset`, counting LF, CR LF and a lone CR each as one line end.
+int lineOfOffset(std::string_view text, size_t offset);
 
 // Key for loose matching: NFC, diacritics removed (đ → d), lower case, runs of white space made one
 // space, trimmed. "Mã Hồ  Sơ" and "ma ho so" give the same key.

@@ -3,50 +3,53 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
+#include "core/common/InputFile.hpp"
 #include "core/common/Text.hpp"
 
 namespace par {
 
-namespace {
-std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
-    if (static_cast<unsigned long long>(size) > kMaxXmlFileBytes)
-        throw ParseError({path, 0, 0},
-                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
-                             std::to_string(size), std::to_string(kMaxXmlFileBytes)));
-    in.seekg(0);
-    std::string data(static_cast<size_t>(size), '\0');
-    in.read(data.data(), size);
-    if (!in) throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
-    return data;
-}
-}  // namespace
 
-XmlReader XmlReader::load(const std::string& path) { return parse(readWholeFile(path), path); }
+std::string_view prepareXmlText(std::string_view text, const std::string& name, std::string& storage) {
+    if (text.size() > kMaxXmlFileBytes) throwFileTooLarge(name, text.size(), kMaxXmlFileBytes);
+    if (!isValidUtf8(text)) {
+        const size_t bad = firstInvalidUtf8(text);
+        throw ParseError({name, bad == std::string_view::npos ? 0 : lineOfOffset(text, bad), 0},
+                         tr("tệp không phải UTF-8 hợp lệ (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại với "
+                            "mã hoá UTF-8",
+                            "the file is not valid UTF-8 (Windows-1258 or TCVN3?); save it again as UTF-8"));
+    }
+    if (size_t nul = text.find('\0'); nul != std::string_view::npos)
+        throw ParseError({name, lineOfOffset(text, nul), 0},
+                         tr("tệp chứa byte NUL (có thể là tệp UTF-16 hoặc tệp nhị phân); hãy lưu lại với mã hoá UTF-8",
+                            "the file contains a NUL byte (a UTF-16 or binary file?); save it again as UTF-8"));
+    // Only a lone CR changes the line count; CR LF is left for TinyXML-2, which folds it.
+    bool loneCr = false;
+    for (size_t p = text.find('\r'); p != std::string_view::npos; p = text.find('\r', p + 1))
+        if (p + 1 == text.size() || text[p + 1] != '\n') {
+            loneCr = true;
+            break;
+        }
+    if (!loneCr) return text;
+    storage.clear();
+    storage.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            storage += text[i];
+        } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+            storage += '\n';
+        }
+    }
+    return storage;
+}
+
+XmlReader XmlReader::load(const std::string& path) { return parse(readFile(path, kMaxXmlFileBytes), path); }
 
 XmlReader XmlReader::parse(std::string_view text, const std::string& name) {
     XmlReader r;
     r.file_ = name;
-    if (text.size() > kMaxXmlFileBytes)
-        throw ParseError({name, 0, 0},
-                         fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
-                             std::to_string(text.size()), std::to_string(kMaxXmlFileBytes)));
-    if (!isValidUtf8(text))
-        throw ParseError({name, 0, 0}, tr("tệp không phải UTF-8 hợp lệ; hãy lưu lại với mã hoá UTF-8",
-                                          "the file is not valid UTF-8; save it again as UTF-8"));
-    if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
-        throw ParseError({name, line, 0},
-                         tr("tệp chứa byte NUL (có thể là tệp UTF-16 hoặc tệp nhị phân); hãy lưu lại với mã hoá UTF-8",
-                            "the file contains a NUL byte (a UTF-16 or binary file?); save it again as UTF-8"));
-    }
+    std::string normalised;
+    text = prepareXmlText(text, name, normalised);
     r.doc_ = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
     tinyxml2::XMLError err = r.doc_->Parse(text.data(), text.size());
     if (err == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED)

@@ -20,6 +20,12 @@ namespace par {
 constexpr size_t kMaxXmlFileBytes = 64u * 1024u * 1024u;
 constexpr int kMaxXmlDepth = TINYXML2_MAX_ELEMENT_DEPTH;
 
+// Checks text about to be parsed as XML, each problem with the line where it is: size
+// (kMaxXmlFileBytes), well-formed UTF-8, no NUL byte. Returns the text with its line ends made LF
+// as XML 1.0 (section 2.11) says, CR LF and a lone CR alike, so that TinyXML-2, which counts LFs,
+// gives the right line in a file with CR-only line ends; `storage` holds the copy when one is made.
+std::string_view prepareXmlText(std::string_view text, const std::string& name, std::string& storage);
+
 class XmlReader {
 public:
     // Reads and parses a file; throws IoError (cannot read) or ParseError (malformed, too large).

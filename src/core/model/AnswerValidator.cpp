@@ -1,6 +1,5 @@
 #include "core/model/AnswerValidator.hpp"
 
-#include <regex>
 
 #include "core/common/Text.hpp"
 #include "core/model/AuditScope.hpp"
@@ -67,14 +66,15 @@ private:
                                                 "question '{}': {} is out of range; expected {}"),
                                              q.id, v.display(), expectedInputDescription(q)));
         }
-        if (!q.pattern.empty() && v.type() == expr::Type::String) {
+        // A pattern the form validator refused has no compiled form: it reported it.
+        if (q.compiledPattern && v.type() == expr::Type::String) {
             try {
-                if (!std::regex_match(v.asString(), std::regex(q.pattern, std::regex::ECMAScript)))
+                if (!q.compiledPattern->matchesWhole(v.asString()))
                     error(top, line, where + fmt(tr("câu '{}': '{}' không đúng định dạng ({})",
                                                     "question '{}': '{}' does not match the pattern ({})"),
                                                  q.id, v.asString(), q.pattern));
-            } catch (const std::regex_error&) {
-                // The form validator reports bad patterns.
+            } catch (const UsageError& e) {
+                error(top, line, where + fmt("{}: {}", q.id, e.what()));
             }
         }
     }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <filesystem>
 
+#include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
@@ -35,6 +36,7 @@ std::string locateForm(const Audit& audit) {
 AuditBundle AuditBundle::open(const std::string& auditPath) {
     AuditBundle b;
     b.audit = AuditReader::load(auditPath);
+    removeStaleTemporaries(auditPath);  // what saves and locks killed half-way left (AtomicFile.hpp)
     b.reference = ReferenceData::forAudit(b.audit);
     b.functions = formFunctions(b.reference, b.audit.inspectionDate());
     const std::string formFile = locateForm(b.audit);

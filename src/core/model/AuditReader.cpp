@@ -112,61 +112,66 @@ void readActions(const XmlReader& x, const XMLElement& parent, std::vector<Actio
             x.fail(e, fmt(tr("phần tử <{}> không được phép trong <actions>; chỉ dùng <action>",
                              "element <{}> is not allowed in <actions>; use <action>"),
                           e.Name()));
-        Action a;
-        a.id = x.attr(e, "id");
-        a.line = e.GetLineNum();
+        Action a = AuditReader::readAction(x, e);
         if (!ids.insert(a.id).second)
             x.fail(e, fmt(tr("mã hành động '{}' bị trùng", "duplicate action id '{}'"), a.id));
-        a.finding = x.attrOr(e, "finding", "");
-        a.responsible = x.attrOr(e, "responsible", "");
-        a.deadlineRule = readDeadlineRule(x, e, "deadline-rule");
-        a.deadline = x.optDateAttr(e, "deadline");
-        a.status = readStatus(x, e, "status", "open");
-        a.stale = x.boolAttr(e, "stale", false);
-        if (const XMLElement* c = e.FirstChildElement("content")) a.content = x.rawText(*c);
-        if (const XMLElement* r = e.FirstChildElement("report")) {
-            a.report.date = x.optDateAttr(*r, "date");
-            a.report.doc = x.attrOr(*r, "doc", "");
-            if (const XMLElement* n = r->FirstChildElement("note")) a.report.note = x.rawText(*n);
-            for (const auto& ev : children(*r, "evidence")) {
-                std::string file = x.attr(ev, "file");
-                // Responses come from outside: an evidence entry names a file sent with the report,
-                // never a path that could point elsewhere on this machine.
-                if (!isPlainFileName(file))
-                    x.fail(ev, fmt(tr("minh chứng '{}' phải là tên tệp, không phải đường dẫn (không có '/', '\\', '..')",
-                                      "evidence '{}' must be a file name, not a path (no '/', '\\', '..')"),
-                                   file));
-                a.report.evidence.push_back(std::move(file));
-            }
-        }
-        if (const XMLElement* h = e.FirstChildElement("history")) {
-            for (const auto& he : children(*h)) {
-                ActionEvent ev;
-                std::string_view kind = he.Name();
-                ev.at = x.attr(he, "at");
-                ev.by = x.attrOr(he, "by", "");
-                ev.note = x.rawText(he);
-                if (kind == "status") {
-                    ev.kind = ActionEvent::Kind::Status;
-                    ev.from = readStatus(x, he, "from", "open");
-                    ev.to = readStatus(x, he, "to", "open");
-                } else if (kind == "extension") {
-                    ev.kind = ActionEvent::Kind::Extension;
-                    ev.oldRule = readDeadlineRule(x, he, "old-rule").str();
-                    ev.oldDeadline = x.optDateAttr(he, "from");
-                    ev.newDeadline = x.optDateAttr(he, "to");
-                } else {
-                    x.fail(he, fmt(tr("phần tử <{}> không được phép trong <history>; dùng <status> hoặc <extension>",
-                                      "element <{}> is not allowed in <history>; use <status> or <extension>"),
-                                   he.Name()));
-                }
-                a.history.push_back(std::move(ev));
-            }
-        }
         out.push_back(std::move(a));
     }
 }
 }  // namespace
+
+Action AuditReader::readAction(const XmlReader& x, const XMLElement& e) {
+    Action a;
+    a.id = x.attr(e, "id");
+    a.line = e.GetLineNum();
+    a.finding = x.attrOr(e, "finding", "");
+    a.responsible = x.attrOr(e, "responsible", "");
+    a.deadlineRule = readDeadlineRule(x, e, "deadline-rule");
+    a.deadline = x.optDateAttr(e, "deadline");
+    a.status = readStatus(x, e, "status", "open");
+    a.stale = x.boolAttr(e, "stale", false);
+    if (const XMLElement* c = e.FirstChildElement("content")) a.content = x.rawText(*c);
+    if (const XMLElement* r = e.FirstChildElement("report")) {
+        a.report.date = x.optDateAttr(*r, "date");
+        a.report.doc = x.attrOr(*r, "doc", "");
+        if (const XMLElement* n = r->FirstChildElement("note")) a.report.note = x.rawText(*n);
+        for (const auto& ev : children(*r, "evidence")) {
+            std::string file = x.attr(ev, "file");
+            // Responses come from outside: an evidence entry names a file sent with the report,
+            // never a path that could point elsewhere on this machine.
+            if (!isPlainFileName(file))
+                x.fail(ev, fmt(tr("minh chứng '{}' phải là tên tệp, không phải đường dẫn (không có '/', '\\', '..')",
+                                  "evidence '{}' must be a file name, not a path (no '/', '\\', '..')"),
+                               file));
+            a.report.evidence.push_back(std::move(file));
+        }
+    }
+    if (const XMLElement* h = e.FirstChildElement("history")) {
+        for (const auto& he : children(*h)) {
+            ActionEvent ev;
+            std::string_view kind = he.Name();
+            ev.at = x.attr(he, "at");
+            ev.by = x.attrOr(he, "by", "");
+            ev.note = x.rawText(he);
+            if (kind == "status") {
+                ev.kind = ActionEvent::Kind::Status;
+                ev.from = readStatus(x, he, "from", "open");
+                ev.to = readStatus(x, he, "to", "open");
+            } else if (kind == "extension") {
+                ev.kind = ActionEvent::Kind::Extension;
+                ev.oldRule = readDeadlineRule(x, he, "old-rule").str();
+                ev.oldDeadline = x.optDateAttr(he, "from");
+                ev.newDeadline = x.optDateAttr(he, "to");
+            } else {
+                x.fail(he, fmt(tr("phần tử <{}> không được phép trong <history>; dùng <status> hoặc <extension>",
+                                  "element <{}> is not allowed in <history>; use <status> or <extension>"),
+                               he.Name()));
+            }
+            a.history.push_back(std::move(ev));
+        }
+    }
+    return a;
+}
 
 namespace {
 Audit fromXml(const XmlReader& x) {

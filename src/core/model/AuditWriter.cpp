@@ -226,8 +226,8 @@ std::string conflictMessage(const std::string& file, int disk, int loaded, const
 void checkNotNewer(const Audit& audit, const std::string& path) {
     std::string text;
     try {
-        text = readFile(path);
-    } catch (const IoError&) {
+        text = readFile(path, kMaxXmlFileBytes);
+    } catch (const Error&) {  // unreadable, not a file, too large
         return;
     }
     XMLDocument doc;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common/Error.hpp"
+#include "core/common/Pattern.hpp"
 #include "core/expr/Expression.hpp"
 #include "core/expr/TextTemplate.hpp"
 #include "core/model/Deadline.hpp"
@@ -56,6 +57,7 @@ struct Question {
     std::optional<expr::Expression> relevant;
     std::optional<double> min, max;
     std::string pattern;
+    std::optional<Pattern> compiledPattern;  // set by FormReader when `pattern` is valid
     std::vector<Constraint> constraints;
     std::vector<Choice> choices;
     std::vector<Question> columns;   // Table

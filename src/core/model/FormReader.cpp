@@ -1,6 +1,5 @@
 #include "core/model/FormReader.hpp"
 
-#include <regex>
 #include <set>
 
 #include "core/common/Text.hpp"
@@ -229,10 +228,9 @@ private:
             if (q.type != QuestionType::Text)
                 error(e, tr("pattern chỉ dùng cho câu hỏi kiểu text", "pattern applies only to text questions"));
             try {
-                std::regex re(q.pattern, std::regex::ECMAScript);
-            } catch (const std::regex_error& re) {
-                error(e, fmt(tr("biểu thức chính quy '{}' không hợp lệ: {}", "invalid regular expression '{}': {}"),
-                             q.pattern, re.what()));
+                q.compiledPattern.emplace(q.pattern);  // compiled once, matched per answer
+            } catch (const UsageError& bad) {
+                error(e, bad.what());
             }
         }
         q.points = guarded([&] { return x_.optNumberAttr(e, "points"); });

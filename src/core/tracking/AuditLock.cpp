@@ -16,6 +16,10 @@
 
 namespace par::track {
 
+namespace {
+constexpr std::uint64_t kMaxLockFileBytes = 64 * 1024;
+}  // namespace
+
 std::optional<LockInfo> LockInfo::parse(const std::string& text) {
     LockInfo info;
     bool havePid = false, haveEpoch = false;
@@ -74,8 +78,9 @@ std::string AuditLock::hostName() {
 
 std::optional<LockInfo> AuditLock::current(const std::string& auditPath) {
     try {
-        return LockInfo::parse(readFile(lockPath(auditPath)));
-    } catch (const IoError&) {
+        // A lock file is a few lines: anything larger, or not a file, is judged by its age.
+        return LockInfo::parse(readFile(lockPath(auditPath), kMaxLockFileBytes));
+    } catch (const Error&) {
         return std::nullopt;
     }
 }
@@ -84,8 +89,7 @@ bool AuditLock::isStale(const LockInfo& lock, std::chrono::seconds staleAfter) {
     long long now = static_cast<long long>(std::time(nullptr));
     if (now - lock.epoch > staleAfter.count())
         return true;
-    if (lock.host == hostName() && lock.pid > 0 && ::kill(static_cast<pid_t>(lock.pid), 0) != 0 &&
-        errno == ESRCH)
+    if (lock.host == hostName() && lock.pid > 0 && !processAlive(lock.pid))
         return true;
     return false;
 }
@@ -95,12 +99,11 @@ namespace {
 // temporary file first and hard-linked into place, so nobody ever reads a half-written lock;
 // without hard links (some SMB mounts) O_EXCL creation is the fallback. false: it exists.
 bool createExclusive(const std::string& path, const std::string& content) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw IoError(
-            fmt(tr("{}: không tạo được tệp khoá: {}", "{}: cannot create the lock file: {}"), path,
-                std::strerror(errno)));
+    // Created new (O_EXCL | O_NOFOLLOW, a name of this host and process): a file or symbolic link
+    // placed at a predictable name on a shared folder is never opened, truncated or followed.
+    TemporaryFile t = createTemporary(path, 0644);
+    const std::string& tmp = t.path;
+    int fd = t.fd;
     bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
     ::fsync(fd);
     ::close(fd);
@@ -118,7 +121,7 @@ bool createExclusive(const std::string& path, const std::string& content) {
     if (err == EEXIST)
         return false;
     // No hard links here: exclusive create.
-    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
         if (errno == EEXIST)
             return false;
@@ -144,6 +147,7 @@ AuditLock::AuditLock(std::string auditPath, LockOptions options) : path_(std::mo
     info_.epoch = static_cast<long long>(std::time(nullptr));
     info_.time = nowIso();
     const std::string lp = lockPath(path_);
+    removeStaleTemporaries(path_);  // left by a save or a lock killed half-way
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (createExclusive(lp, info_.str())) {
             held_ = true;

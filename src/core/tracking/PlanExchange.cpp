@@ -1,6 +1,8 @@
 #include "core/tracking/PlanExchange.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
@@ -148,9 +150,18 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
     };
     std::vector<Merge> merges;
     ImportResult result;
+    // Indexed once: a response of n actions against an audit of n is checked in linear time, not
+    // with a search of the audit per action (docs/reliability.md, "Linear time").
+    std::unordered_map<std::string_view, Action*> actionById;
+    for (auto& a : audit.actions)
+        actionById.emplace(a.id, &a);
+    std::unordered_map<std::string_view, const Finding*> findingById;
+    for (const auto& fd : audit.findings)
+        findingById.emplace(fd.id, &fd);
     for (const auto& pa : r.actions) {
         const Action& in = pa.action;
-        Action* cur = audit.findAction(in.id);
+        auto found = actionById.find(in.id);
+        Action* cur = found != actionById.end() ? found->second : nullptr;
         auto changed = [&](const char* vi, const char* en, const std::string& was,
                            const std::string& now) {
             why.push_back(fmt(tr("{}: {}: {} đã bị sửa (trong tệp: '{}'; trong kết luận: '{}')",
@@ -179,8 +190,8 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                     cur->deadlineRule.str());
         if (in.deadline != cur->deadline)
             changed("thời hạn", "the deadline", dateOrNone(in.deadline), dateOrNone(cur->deadline));
-        const Finding* fd = audit.findFinding(cur->finding);
-        std::string findingText = fd != nullptr ? fd->text : "";
+        auto fd = findingById.find(cur->finding);
+        std::string findingText = fd != findingById.end() ? fd->second->text : std::string();
         if (!pa.findingText.empty() && pa.findingText != findingText)
             changed("nội dung phát hiện", "the finding's text", pa.findingText, findingText);
         if (in.status == ActionStatus::Accepted) {

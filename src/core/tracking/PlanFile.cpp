@@ -29,7 +29,7 @@ PlanAction* PlanFile::find(const std::string& actionId) {
 }
 
 PlanFile PlanFile::load(const std::string& path) {
-    std::string text = readFile(path);
+    std::string text = readFile(path, kMaxXmlFileBytes);
     return parse(text, path);
 }
 
@@ -59,20 +59,13 @@ PlanFile PlanFile::parse(std::string_view xml, const std::string& name) {
         p.noticeNumber = x.attrOr(*n, "number", "");
         p.noticeDate = x.optDateAttr(*n, "date");
     }
-    // The <action> elements have the audit file's form: the audit reader reads them, from a wrapper
-    // padded with as many line breaks as precede the element, so messages keep its line number.
+    // The <action> elements have the audit file's form: the audit reader reads each in place, so a
+    // message carries the line of the attribute's element, and the file is parsed once.
     std::set<std::string> ids;
     for (const auto& e : children(root, "action")) {
         PlanAction pa;
         pa.line = e.GetLineNum();
-        tinyxml2::XMLPrinter printer(nullptr, true);
-        e.Accept(&printer);
-        std::string wrapped =
-            "<audit format-version='1'><unit name='-'/><form id='-'/><actions>" +
-            std::string(static_cast<size_t>(pa.line > 1 ? pa.line - 1 : 0), '\n') + printer.CStr() +
-            "</actions></audit>";
-        Audit one = AuditReader::parse(wrapped, name);
-        pa.action = std::move(one.actions.at(0));
+        pa.action = AuditReader::readAction(x, e);
         if (!ids.insert(pa.action.id).second)
             x.fail(e,
                    fmt(tr("mã hành động '{}' bị trùng", "duplicate action id '{}'"), pa.action.id));

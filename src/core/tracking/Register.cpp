@@ -17,6 +17,7 @@
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/XmlReader.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/tracking/Deadlines.hpp"
 #include "core/tracking/RegisterCache.hpp"
@@ -29,31 +30,6 @@ namespace fs = std::filesystem;
 
 bool endsWith(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// Reads a whole file into `buf` (reused between files: no allocation once it is large enough).
-void readInto(const std::string& path, std::string& buf) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        throw IoError(
-            fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        ::close(fd);
-        throw IoError(fmt(tr("{}: không đọc được tệp", "{}: cannot read the file"), path));
-    }
-    buf.resize(static_cast<size_t>(st.st_size));
-    size_t done = 0;
-    while (done < buf.size()) {
-        ssize_t n = ::read(fd, buf.data() + done, buf.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += static_cast<size_t>(n);
-    }
-    ::close(fd);
-    buf.resize(done);  // a file that shrank meanwhile
 }
 
 // One audit file's part of the register while it is built: what the entries will share, and how
@@ -162,7 +138,7 @@ void makeEntries(const std::vector<AuditPart>& parts, std::vector<RegisterEntry>
 
 namespace {
 Audit loadForRegister(const std::string& path, std::string& text) {
-    readInto(path, text);
+    readFileInto(path, text, kMaxXmlFileBytes);
     if (auto a = scanForRegister(text, path))
         return std::move(*a);
     // Outside the scanner's subset, or wrong: the full reader decides, with the file's real line.
@@ -326,6 +302,15 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
                 ok[i] = 1;
             } catch (const Error& e) {
                 tally.issues.push_back({f.path, e.what()});
+            } catch (const std::exception& e) {
+                // Anything else (out of memory, a library's own exception) must not end the
+                // process from a worker thread (std::terminate): the file is reported like the others.
+                tally.issues.push_back(
+                    {f.path, fmt(tr("lỗi không mong đợi khi đọc tệp: {}", "unexpected error reading the file: {}"),
+                                 e.what())});
+            } catch (...) {
+                tally.issues.push_back(
+                    {f.path, tr("lỗi không mong đợi khi đọc tệp", "unexpected error reading the file")});
             }
             ++done;
         }

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <type_traits>
+#include <utility>
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Error.hpp"
@@ -17,9 +19,10 @@ namespace par::track {
 
 namespace {
 
-// Bump when the record layout changes, or when AuditReader's rules for the fields kept here change
-// (an old cache would otherwise keep what the new rules refuse).
-constexpr std::uint32_t kCacheVersion = 1;
+// Bump when AuditReader's rules for the fields kept here change (an old cache would otherwise keep
+// what the new rules refuse). Changes of the record layout need no bump: the format version is
+// derived from the layout itself (formatVersion() below).
+constexpr std::uint32_t kReaderRulesRevision = 1;
 constexpr char kMagic[8] = {'P', 'A', 'R', 'R', 'E', 'G', 'C', '\n'};
 
 struct Damaged {};
@@ -55,6 +58,25 @@ public:
     }
     void date(const std::optional<Date>& d) {
         num(static_cast<std::int32_t>(d ? d->year() * 10000 + d->month() * 100 + d->day() : 0));
+    }
+
+    // The interface fields() drives (the Reader and the LayoutHash below have the same).
+    static constexpr bool kReads = false;
+    void field(const std::string& s) { str(s); }
+    template <typename T>
+    void field(const T& v) {
+        num(v);
+    }
+    void field(const std::optional<Date>& d) { date(d); }
+    template <typename E>
+    void small(const E& e, int /*count*/) {
+        num(static_cast<std::uint8_t>(e));
+    }
+    template <typename T, typename F>
+    void list(const std::vector<T>& v, F each) {
+        num(static_cast<std::uint32_t>(v.size()));
+        for (const T& e : v)
+            each(e);
     }
 
 private:
@@ -96,12 +118,28 @@ public:
             throw Damaged{};
         }
     }
+    static constexpr bool kReads = true;
+    void field(std::string& s) { s = str(); }
+    template <typename T>
+    void field(T& v) {
+        v = num<T>();
+    }
+    void field(std::optional<Date>& d) { d = date(); }
     template <typename E>
-    E small(int count) {
+    void small(E& e, int count) {
         auto v = num<std::uint8_t>();
         if (v >= count)
             throw Damaged{};
-        return static_cast<E>(v);
+        e = static_cast<E>(v);
+    }
+    template <typename T, typename F>
+    void list(std::vector<T>& v, F each) {
+        auto n = num<std::uint32_t>();
+        if (n > in_.size() - p_)  // each element takes at least a byte
+            throw Damaged{};
+        v.resize(n);
+        for (T& e : v)
+            each(e);
     }
     bool done() const { return p_ == in_.size(); }
     size_t pos() const { return p_; }
@@ -109,6 +147,72 @@ public:
 private:
     std::string_view in_;
     size_t p_ = 0;
+};
+
+// The audit fields of a record, in order: the one description that writing (Writer), reading
+// (Reader) and the format version (LayoutHash) all go through, so they cannot drift apart.
+template <typename Io, typename A>
+void fields(Io& io, A& a) {
+    io.field(a.id);
+    io.field(a.unit.name);
+    io.field(a.body.parent);
+    io.field(a.body.name);
+    io.field(a.notice.number);
+    io.field(a.notice.symbol);
+    io.field(a.notice.date);
+    io.list(a.actions, [&io](auto& x) {
+        io.field(x.id);
+        io.field(x.finding);
+        io.field(x.responsible);
+        io.small(x.deadlineRule.kind, 4);
+        io.field(x.deadlineRule.count);
+        std::optional<Date> fixed;  // kept only for a fixed-date rule
+        if (x.deadlineRule.kind == DeadlineRule::Kind::FixedDate)
+            fixed = x.deadlineRule.date;
+        io.field(fixed);
+        if constexpr (Io::kReads) {
+            if (fixed)
+                x.deadlineRule.date = *fixed;
+        }
+        io.field(x.deadline);
+        io.small(x.status, 4);
+        io.small(x.stale, 2);
+        io.field(x.content);
+        io.field(x.report.date);
+        io.field(x.report.doc);
+        io.field(x.report.note);
+        io.list(x.report.evidence, [&io](auto& e) { io.field(e); });
+        io.field(x.line);
+    });
+}
+
+// Describes the layout fields() walks: one letter per field with the size of numbers, lists in
+// brackets. Its hash is the format version.
+class LayoutHash {
+public:
+    static constexpr bool kReads = false;
+    void field(const std::string&) { text_ += 's'; }
+    void field(const std::optional<Date>&) { text_ += 'd'; }
+    template <typename T>
+    void field(const T&) {
+        static_assert(std::is_arithmetic_v<T>, "a record field is a string, a date or a number");
+        text_ += std::is_signed_v<T> ? 'i' : 'u';
+        text_ += std::to_string(sizeof(T));
+    }
+    template <typename E>
+    void small(const E&, int count) {
+        text_ += 'e' + std::to_string(count);
+    }
+    template <typename T, typename F>
+    void list(const std::vector<T>& v, F each) {
+        text_ += '[';
+        each(v.front());  // the layout of one element
+        text_ += ']';
+    }
+    const std::string& text() const { return text_; }
+
+private:
+    std::string text_;
 };
 
 // A record: u32 length of the rest, u64 checksum of the body, body = relative path, stamp, audit.
@@ -134,6 +238,25 @@ RecordHead head(std::string_view record) {
     return h;
 }
 }  // namespace
+
+std::string RegisterCache::layout() {
+    Audit sample;  // one action with one evidence entry: every field and list is walked once
+    sample.actions.resize(1);
+    sample.actions[0].report.evidence.resize(1);
+    LayoutHash h;
+    fields(h, std::as_const(sample));
+    return "v" + std::to_string(kReaderRulesRevision) + ":" + h.text();
+}
+
+std::uint32_t RegisterCache::formatVersion() {
+    static const std::uint32_t version = [] {
+        std::uint32_t v = 2166136261u;  // FNV-1a
+        for (char c : layout())
+            v = (v ^ static_cast<unsigned char>(c)) * 16777619u;
+        return v;
+    }();
+    return version;
+}
 
 std::string RegisterCache::defaultFolder() {
     const char* xdg = std::getenv("XDG_CACHE_HOME");
@@ -183,7 +306,7 @@ void RegisterCache::load() {
         if (all.size() < sizeof kMagic || std::memcmp(all.data(), kMagic, sizeof kMagic) != 0)
             throw Damaged{};
         Reader r(all.substr(sizeof kMagic));
-        if (r.num<std::uint32_t>() != kCacheVersion || r.view() != dir_)
+        if (r.num<std::uint32_t>() != formatVersion() || r.view() != dir_)
             throw Damaged{};
         auto count = r.num<std::uint64_t>();
         size_t p = sizeof kMagic + r.pos();
@@ -221,35 +344,7 @@ std::string RegisterCache::encode(const std::string& relative, FileStamp stamp, 
     w.str(relative);
     w.num(stamp.size);
     w.num(stamp.mtimeNs);
-    w.str(a.id);
-    w.str(a.unit.name);
-    w.str(a.body.parent);
-    w.str(a.body.name);
-    w.str(a.notice.number);
-    w.str(a.notice.symbol);
-    w.date(a.notice.date);
-    w.num(static_cast<std::uint32_t>(a.actions.size()));
-    for (const Action& x : a.actions) {
-        w.str(x.id);
-        w.str(x.finding);
-        w.str(x.responsible);
-        w.num(static_cast<std::uint8_t>(x.deadlineRule.kind));
-        w.num(static_cast<std::int32_t>(x.deadlineRule.count));
-        w.date(x.deadlineRule.kind == DeadlineRule::Kind::FixedDate
-                   ? std::optional<Date>(x.deadlineRule.date)
-                   : std::nullopt);
-        w.date(x.deadline);
-        w.num(static_cast<std::uint8_t>(x.status));
-        w.num(static_cast<std::uint8_t>(x.stale ? 1 : 0));
-        w.str(x.content);
-        w.date(x.report.date);
-        w.str(x.report.doc);
-        w.str(x.report.note);
-        w.num(static_cast<std::uint32_t>(x.report.evidence.size()));
-        for (const auto& e : x.report.evidence)
-            w.str(e);
-        w.num(static_cast<std::int32_t>(x.line));
-    }
+    fields(w, a);
     std::string record;
     record.reserve(12 + body.size());
     Writer rw(record);
@@ -272,40 +367,7 @@ std::optional<Audit> RegisterCache::decode(std::string_view record) {
         r.num<std::uint64_t>();
         r.num<std::int64_t>();
         Audit a;
-        a.id = r.str();
-        a.unit.name = r.str();
-        a.body.parent = r.str();
-        a.body.name = r.str();
-        a.notice.number = r.str();
-        a.notice.symbol = r.str();
-        a.notice.date = r.date();
-        auto n = r.num<std::uint32_t>();
-        if (n > h.body.size())
-            throw Damaged{};
-        a.actions.resize(n);
-        for (Action& x : a.actions) {
-            x.id = r.str();
-            x.finding = r.str();
-            x.responsible = r.str();
-            x.deadlineRule.kind = r.small<DeadlineRule::Kind>(4);
-            x.deadlineRule.count = r.num<std::int32_t>();
-            if (auto d = r.date())
-                x.deadlineRule.date = *d;
-            x.deadline = r.date();
-            x.status = r.small<ActionStatus>(4);
-            x.stale = r.small<int>(2) == 1;
-            x.content = r.str();
-            x.report.date = r.date();
-            x.report.doc = r.str();
-            x.report.note = r.str();
-            auto ne = r.num<std::uint32_t>();
-            if (ne > h.body.size())
-                throw Damaged{};
-            x.report.evidence.resize(ne);
-            for (auto& e : x.report.evidence)
-                e = r.str();
-            x.line = r.num<std::int32_t>();
-        }
+        fields(r, a);
         if (!r.done())
             throw Damaged{};
         return a;
@@ -318,7 +380,7 @@ void RegisterCache::save(const std::vector<std::string_view>& records) const {
     std::string head;
     head.append(kMagic, sizeof kMagic);
     Writer w(head);
-    w.num(kCacheVersion);
+    w.num(formatVersion());
     w.str(dir_);
     w.num(static_cast<std::uint64_t>(records.size()));
     // The header, then the records where they are (≈ 100 MB for 300,000 actions: no copy). Not

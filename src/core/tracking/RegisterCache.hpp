@@ -50,6 +50,12 @@ public:
     static std::string encode(const std::string& relative, FileStamp stamp, const Audit& audit);
     static std::optional<Audit> decode(std::string_view record);
 
+    // The record layout ("v1:ssssssd[ssse4i4dde4e2sdss[s]i4]": strings, dates, numbers with their
+    // sizes, lists) and the format version derived from it, written at the head of the file: a
+    // cache of another layout is ignored as a whole.
+    static std::string layout();
+    static std::uint32_t formatVersion();
+
     // Writes the records (from encode() or find()) as the new cache, atomically. Throws IoError.
     void save(const std::vector<std::string_view>& records) const;
 

@@ -107,7 +107,14 @@ std::string_view trimView(std::string_view s) {
 
 class Scanner {
 public:
-    Scanner(std::string_view text) : t_(text) {}
+    Scanner(std::string_view text) : t_(text) {
+        // A lone CR ends a line as LF does (XML 1.0 section 2.11; the full reader counts it so).
+        for (size_t cr = t_.find('\r'); cr != std::string_view::npos; cr = t_.find('\r', cr + 1))
+            if (cr + 1 == t_.size() || t_[cr + 1] != '\n') {
+                loneCr_ = true;
+                break;
+            }
+    }
 
     std::optional<Audit> run(const std::string& path) {
         if (t_.size() > kMaxXmlFileBytes || std::memchr(t_.data(), '\0', t_.size()) != nullptr ||
@@ -173,11 +180,16 @@ private:
     size_t p_ = 0;
     size_t linePos_ = 0;
     int line_ = 1;
+    bool loneCr_ = false;
     std::string scratch_;
 
     int lineAt(size_t pos) {
         line_ += static_cast<int>(std::count(t_.begin() + static_cast<long>(linePos_),
                                              t_.begin() + static_cast<long>(pos), '\n'));
+        if (loneCr_)
+            for (size_t i = linePos_; i < pos; ++i)
+                if (t_[i] == '\r' && (i + 1 == t_.size() || t_[i + 1] != '\n'))
+                    ++line_;
         linePos_ = pos;
         return line_;
     }

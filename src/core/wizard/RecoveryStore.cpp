@@ -13,6 +13,7 @@
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Sha256.hpp"
+#include "core/common/XmlReader.hpp"
 
 namespace par::wizard {
 
@@ -23,11 +24,6 @@ constexpr const char* kSuffix = ".recovery.xml";
 
 std::string sidecarOf(const std::string& file) {
     return file.substr(0, file.size() - std::string(kSuffix).size()) + ".origin";
-}
-
-bool processAlive(long pid) {
-    if (pid <= 0) return false;
-    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
 std::string now() {
@@ -70,7 +66,13 @@ std::vector<RecoveryEntry> RecoveryStore::pending() const {
             continue;
         RecoveryEntry e;
         e.file = de.path().string();
-        std::ifstream side(sidecarOf(e.file));
+        std::string sideText;
+        try {
+            sideText = readFile(sidecarOf(e.file), 64 * 1024);  // four short lines
+        } catch (const Error&) {
+            // no sidecar (killed between the two writes): offered as an untitled audit
+        }
+        std::istringstream side(sideText);
         std::string pid;
         std::getline(side, e.original);
         std::getline(side, e.unit);
@@ -90,7 +92,7 @@ void RecoveryStore::discard(const std::string& recoveryFile) {
 }
 
 std::unique_ptr<AuditSession> RecoveryStore::restore(const RecoveryEntry& entry) {
-    return AuditSession::restore(readFile(entry.file), entry.original);
+    return AuditSession::restore(readFile(entry.file, kMaxXmlFileBytes), entry.original);
 }
 
 }  // namespace par::wizard

@@ -1,11 +1,11 @@
 #include "core/wizard/RespondState.hpp"
 
-#include <fstream>
-
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Dates.hpp"
 #include "core/common/Error.hpp"
+#include "core/common/InputFile.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/XmlReader.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/PlanExchange.hpp"
 
@@ -20,12 +20,20 @@ bool endsWith(const std::string& s, const std::string& tail) {
 }  // namespace
 
 bool RespondState::isPlanFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
+    // Only the head of a regular file is looked at: a FIFO or a device is not a plan.
     std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(in.gcount()));
+    try {
+        InputFile in(path, kMaxXmlFileBytes);
+        size_t have = 0;
+        while (size_t got = in.read(head.data() + have, head.size() - have)) {
+            have += got;
+            if (have == head.size())
+                break;
+        }
+        head.resize(have);
+    } catch (const Error&) {
+        return false;
+    }
     // The first element: skip the declaration, comments and processing instructions.
     for (size_t p = head.find('<'); p != std::string::npos; p = head.find('<', p + 1)) {
         if (head.compare(p, 4, "<!--") == 0) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <filesystem>
 
 #include "TestSupport.hpp"
 #include "core/common/AtomicFile.hpp"
@@ -133,4 +134,47 @@ TEST_CASE("lock file content reads back", "[tracking][lock]") {
     CHECK(back->epoch == l.epoch);
     CHECK_FALSE(LockInfo::parse("owner=x\n").has_value());
     CHECK_FALSE(LockInfo::parse("host=h\npid=abc\nepoch=1\n").has_value());
+}
+
+// Issue #19, item 5: the lock's temporary was "NAME.lock.tmp-<pid>", opened with O_TRUNC and
+// without O_NOFOLLOW: on a shared folder, symbolic links placed at the names of the next pids
+// made a colleague's lock overwrite any file they could write.
+TEST_CASE("lock: a symbolic link placed at a temporary's name is never followed", "[tracking][lock]") {
+    test::ScratchDir dir;
+    const std::string audit = dir.file("a.audit.xml");
+    const std::string victim = dir.file("victim.audit.xml");
+    test::writeText(victim, "<audit>precious</audit>");
+    // The names the old code would use, for this process and the next ones.
+    for (long pid = ::getpid(); pid < ::getpid() + 50; ++pid)
+        REQUIRE(::symlink(victim.c_str(), (AuditLock::lockPath(audit) + ".tmp-" + std::to_string(pid)).c_str()) == 0);
+    {
+        AuditLock lock(audit, LockOptions{std::chrono::hours(12), "Nguyễn Văn An"});
+        CHECK(AuditLock::current(audit)->owner == "Nguyễn Văn An");
+    }
+    CHECK(test::readText(victim) == "<audit>precious</audit>");
+}
+
+// Item 12: what a lock or a save killed half-way left is removed when the audit is locked next.
+TEST_CASE("lock: stale temporaries of the audit are removed when it is locked", "[tracking][lock]") {
+    test::ScratchDir dir;
+    const std::string audit = dir.file("a.audit.xml");
+    test::writeText(audit, "<audit/>");
+    for (const std::string& base : {audit, audit + ".bak", AuditLock::lockPath(audit)}) {
+        pid_t child = ::fork();
+        if (child == 0) {
+            createTemporary(base);  // then killed: never removed by its maker
+            ::_exit(0);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+    }
+    auto temporaries = [&] {
+        int n = 0;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+            n += e.path().filename().string().find(".tmp-") != std::string::npos ? 1 : 0;
+        return n;
+    };
+    REQUIRE(temporaries() == 3);
+    AuditLock lock(audit);
+    CHECK(temporaries() == 0);
 }

@@ -3,6 +3,7 @@
 // in the last seconds is never cached; the entries come out in entryLess order.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <random>
 
@@ -202,4 +203,33 @@ TEST_CASE("register order: units, deadlines, audits, actions", "[tracking][regis
         total += a.actions.size();
     CHECK(r.entries.size() == total);
     CHECK(std::is_sorted(r.entries.begin(), r.entries.end(), entryLess));
+}
+
+// Issue #19, code review: the format version was a constant bumped by hand, so a layout change
+// without the bump would have read old caches wrongly. It is now derived from the layout that
+// writing and reading both walk (RegisterCache.cpp, fields()).
+TEST_CASE("register cache: the format version is derived from the record layout", "[tracking][cache]") {
+    // The layout as documented in RegisterCache.hpp; a change of a field changes this text, and so
+    // the version, with nothing to bump.
+    CHECK(RegisterCache::layout() == "v1:ssssssd[ssse4i4dde4e2sdss[s]i4]");
+    test::ScratchDir dir;
+    RegisterCache cache(dir.path(), "/ws");
+    std::mt19937 rng(7);
+    const std::string record = RegisterCache::encode("a.audit.xml", FileStamp{10, 20}, cacheAudit(3, rng));
+    cache.save({record});
+    std::string bytes = readFile(cache.path());
+    std::uint32_t version = 0;
+    REQUIRE(bytes.size() > 12);
+    std::memcpy(&version, bytes.data() + 8, 4);
+    CHECK(version == RegisterCache::formatVersion());
+    RegisterCache same(dir.path(), "/ws");
+    same.load();
+    CHECK(same.size() == 1);
+    // What a cache of another layout holds at that place: ignored as a whole.
+    version ^= 1;
+    std::memcpy(bytes.data() + 8, &version, 4);
+    writeFileAtomically(cache.path(), bytes);
+    RegisterCache other(dir.path(), "/ws");
+    other.load();
+    CHECK(other.size() == 0);
 }

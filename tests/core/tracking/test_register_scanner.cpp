@@ -338,3 +338,26 @@ TEST_CASE("register scanner: a hand-written file", "[tracking][register][scanner
     CHECK(fast->actions[0].line == 9);
     CHECK(fast->actions[1].line == 18);
 }
+
+// Issue #19, item 11: CR-only line ends (old Mac editors) were counted as one line by both readers.
+TEST_CASE("register scanner: CR-only line ends are counted, as the reader counts them",
+          "[tracking][register][scanner]") {
+    std::mt19937 rng(19);
+    Audit a;
+    do
+        a = randomAudit(rng, 1);
+    while (a.actions.size() < 2);
+    const std::string lf = AuditWriter::toXml(a);
+    const std::string cr = std::regex_replace(lf, std::regex("\n"), "\r");
+    const Audit expected = AuditReader::parse(lf, "t.audit.xml");
+    const Audit read = AuditReader::parse(cr, "t.audit.xml");
+    const std::optional<Audit> scanned = scanForRegister(cr, "t.audit.xml");
+    REQUIRE(scanned.has_value());
+    REQUIRE(read.actions.size() == expected.actions.size());
+    REQUIRE(scanned->actions.size() == expected.actions.size());
+    for (size_t i = 0; i < read.actions.size(); ++i) {
+        CHECK(read.actions[i].line == expected.actions[i].line);
+        CHECK(scanned->actions[i].line == expected.actions[i].line);
+        CHECK(read.actions[i].line > 1);
+    }
+}
