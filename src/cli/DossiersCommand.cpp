@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/Command.hpp"
+#include "core/actions/AuditTransaction.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Csv.hpp"
 #include "core/common/Dates.hpp"
@@ -511,10 +512,6 @@ void install(CLI::App& app, Context&) {
         if (p->allUnits && !p->units.empty())
             throw UsageError(tr("chọn một trong --unit và --all-units",
                                 "choose --unit or --all-units, not both"));
-        AuditBundle b = AuditBundle::open(p->audit);
-        ProcedureCatalog catalog = b.reference->catalog;
-        if (!p->catalog.empty())
-            catalog.merge(loadCatalog(p->catalog));
         ApplyRequest request;
         request.log = p->log;
         request.sheet = p->sheet;
@@ -526,17 +523,25 @@ void install(CLI::App& app, Context&) {
         request.threads = p->threads;
         const cal::WorkingCalendar calendar = loadCalendar(*p);
         ApplyResult result;
-        {
-            TerminalProgress progress;
-            try {
-                result = applyDossierLog(b.audit, *b.form, catalog, calendar, request, &progress);
-            } catch (const Cancelled&) {
-                throw Error(fmt(tr("đã dừng đọc {} theo yêu cầu (Ctrl-C); không có gì được ghi.",
-                                   "stopped reading {} on request (Ctrl-C); nothing was written."),
-                                p->log));
-            }
-        }
-        AuditWriter::save(b.audit, p->audit);
+        // The core's transaction: the audit's lock is held from loading to saving, so an answer
+        // recorded meanwhile by someone else waits instead of being overwritten.
+        actions::modifyAudit(
+            p->audit,
+            [&](AuditBundle& b) -> std::vector<ChangeCode> {
+                ProcedureCatalog catalog = b.reference->catalog;
+                if (!p->catalog.empty())
+                    catalog.merge(loadCatalog(p->catalog));
+                TerminalProgress progress;
+                try {
+                    result = applyDossierLog(b.audit, *b.form, catalog, calendar, request, &progress);
+                } catch (const Cancelled&) {
+                    throw Error(fmt(tr("đã dừng đọc {} theo yêu cầu (Ctrl-C); không có gì được ghi.",
+                                       "stopped reading {} on request (Ctrl-C); nothing was written."),
+                                    p->log));
+                }
+                return {result.change};
+            },
+            actions::TransactionOptions{p->author});
         const DossierStats& stats = result.stats;
         std::cout << fmt(tr("Đã ghi vào {} (bảng {}), từ {} dòng hợp lệ của {}:",
                             "Written to {} (table {}), from {} valid rows of {}:"),

@@ -36,6 +36,8 @@ const Sentence kSentences[] = {
     {"findings.refresh", "Đánh giá lại phát hiện: {} mới, {} cập nhật, {} cần xem lại",
      "Findings re-evaluated: {} new, {} updated, {} to review"},
     {"app.save", "Lưu từ ứng dụng par-audit-gui", "Saved from par-audit-gui"},
+    {"dossiers.apply", "Số liệu hồ sơ từ nhật ký {} (đến {}; đơn vị: {}): ghi năm {}; bỏ qua {} dòng của đơn vị khác, {} dòng ngoài thời kỳ kiểm tra",
+     "Dossier figures from log {} (as of {}; units: {}): years {} written; {} rows of other units and {} rows outside the period left out"},
     {"plan.make", "Lập kế hoạch khắc phục: {} hành động mới, {} cần xem lại, {} cập nhật thời hạn",
      "Remediation plan made: {} new actions, {} to review, {} deadlines updated"},
     {"plan.add", "Thêm hành động {} cho {}", "Added action {} to {}"},

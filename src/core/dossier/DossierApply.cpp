@@ -197,21 +197,17 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
             audit.file, audit.periodStart ? vietnameseDate(*audit.periodStart) : "…",
             audit.periodEnd ? vietnameseDate(*audit.periodEnd) : "…"));
     result.report = applyYearFigures(audit, form, s);
-    std::string scope;
-    if (!result.units.empty()) {
-        for (const auto& u : result.units)
-            scope += (scope.empty() ? "" : ", ") + u;
-        scope = fmt(tr("; đơn vị: {}", "; units: {}"), scope);
-    }
-    if (s.rowsOtherUnit > 0 || s.rowsOutsidePeriod > 0)
-        scope += fmt(tr("; bỏ qua {} dòng của đơn vị khác, {} dòng ngoài thời kỳ kiểm tra",
-                        "; left out {} rows of other units, {} rows outside the audit's period"),
-                     std::to_string(s.rowsOtherUnit), std::to_string(s.rowsOutsidePeriod));
-    audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}{}): {}",
-                           "Dossier figures from log {} (as of {}{}): {}"),
-                        request.log, vietnameseDate(request.asOf), scope, result.report.summary()),
-                    request.author);
+    result.change = applyChange(request.log, request.asOf, result.units, result.report, s.rowsOtherUnit, s.rowsOutsidePeriod);
     return result;
+}
+
+ChangeCode applyChange(const std::string& log, Date asOf, const std::vector<std::string>& units, const ApplyReport& report,
+                       size_t rowsOtherUnit, size_t rowsOutsidePeriod) {
+    std::string unitList, years;
+    for (const auto& u : units) unitList += (unitList.empty() ? "" : ", ") + u;
+    for (const auto& y : report.years) years += (years.empty() ? "" : ", ") + std::to_string(y.year);
+    return {"dossiers.apply",
+            {log, isoDate(asOf), unitList, years, std::to_string(rowsOtherUnit), std::to_string(rowsOutsidePeriod)}};
 }
 
 }  // namespace par::dossier

@@ -66,9 +66,16 @@ struct ApplyResult {
     ApplyReport report;
     DossierStats stats;              // the figures written (unit and period applied)
     std::vector<std::string> units;  // the units selected ("" when allUnits)
+    ChangeCode change;               // the change-log entry, for the caller's transaction to log
 };
 
-// Analyses the log and writes its figures into the audit, with a change-log entry. Throws, leaving
+// The change-log entry of an apply ("dossiers.apply": log, as-of date, units, years written, rows of
+// other units and outside the period left out), stored as values (core/actions/ChangeText words it).
+ChangeCode applyChange(const std::string& log, Date asOf, const std::vector<std::string>& units, const ApplyReport& report,
+                       size_t rowsOtherUnit, size_t rowsOutsidePeriod);
+
+// Analyses the log and writes its figures into the audit; the change-log entry is returned in
+// ApplyResult::change (the caller's transaction logs it: core/actions). Throws, leaving
 // the audit untouched: UsageError when the form has no results table, when no row of the log
 // belongs to the selected units (the message lists the log's units and how to choose), when every
 // row of those units was received outside the audit's period, or when the log has no valid row;

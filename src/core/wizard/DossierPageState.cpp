@@ -109,10 +109,8 @@ void DossierPageState::finish(DossierOutcome outcome) {
     try {
         Audit& audit = session_.audit();
         ApplyReport report = applyYearFigures(audit, session_.form(), *outcome.stats);
-        audit.logChange(fmt(tr("Số liệu hồ sơ từ nhật ký {} (đến {}): {}", "Dossier figures from log {} (as of {}): {}"),
-                            baseName(job_.log), vietnameseDate(job_.asOf), report.summary()));
         for (const auto& y : report.years) years_.push_back({y.year, y.counts, y.added, y.needsApologies});
-        session_.touch();
+        session_.record(applyChange(baseName(job_.log), job_.asOf, {}, report, 0, 0));
         stats_ = std::move(outcome.stats);
         status_ = Status::Done;
     } catch (const std::exception& e) {

@@ -230,7 +230,7 @@ TEST_CASE("dossiers apply + findings on a copy of the sample audit", "[cli][doss
     CHECK_THAT(saved, Catch::Contains("<cell c=\"qua_han\">" + std::to_string(late) + "</cell>"));
     CHECK_THAT(saved, Catch::Contains("<cell c=\"phieu_xin_loi\">12</cell>"));  // kept
     CHECK_THAT(saved, Catch::Contains("17334"));                                // 2017 untouched
-    CHECK_THAT(saved, Catch::Contains("Số liệu hồ sơ từ nhật ký"));             // change log
+    CHECK_THAT(saved, Catch::Contains("code=\"dossiers.apply\""));             // change log, as a code
     CHECK(fs::exists(audit + ".bak"));
 
     auto findings = run(cli() + " findings --json " + audit);
@@ -373,7 +373,8 @@ TEST_CASE("dossiers apply: only the audited unit's rows in the audit's period", 
     const std::string saved = readText(audit);
     CHECK_THAT(saved, Catch::Contains("<cell c=\"tiep_nhan\">" + std::to_string(expected) +
                                       "</cell>"));
-    CHECK_THAT(saved, Catch::Contains("QĐ 766/QĐ-TTg"));  // the change log names both rates
+    // The change log: a code and its values (log, date, units, years), worded when shown.
+    CHECK_THAT(saved, Catch::Contains("code=\"dossiers.apply\"") && Catch::Contains("quynh-luu-2018.csv</arg>"));
 
     // A unit that differs by a diacritic is another unit.
     auto other = run(applyCmd + " --unit 'UBND xã Tiến Thuy'");

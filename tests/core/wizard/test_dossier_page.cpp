@@ -90,7 +90,11 @@ TEST_CASE("dossier page: the sample log fills the late-handling table as dossier
         }
     CHECK(found);
     CHECK(DossierPageState::missingCount(*s) == 0);
-    CHECK(s->audit().changeLog.back().what.find("quynh-luu-2018.csv") != std::string::npos);
+    // Logged at the next save as a code and its values, like `dossiers apply`.
+    auto pending = s->pendingChanges();
+    REQUIRE_FALSE(pending.empty());
+    CHECK(pending.back().code == "dossiers.apply");
+    CHECK(pending.back().args.at(0).find("quynh-luu-2018.csv") != std::string::npos);
     CHECK(d.summary().find("242") != std::string::npos);
 
     // The chart: one bar per unit and per month, rates within 0-1, counts that add up.
