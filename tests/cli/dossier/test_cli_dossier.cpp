@@ -404,3 +404,38 @@ TEST_CASE("dossiers apply: a log outside the audit's period is refused", "[cli][
                           Catch::Contains("01/01/2017") && Catch::Contains("thời kỳ kiểm tra"));
     CHECK(readText(audit) == before);
 }
+
+// Issue 19, item 1: `dossiers apply` and `answer` run side by side used to lose the answer (both
+// saved from what they had loaded). Through the core's transaction both take the audit's lock: each
+// run either waits its turn or is refused with the lock's holder, and a recorded answer is never lost.
+TEST_CASE("dossiers apply and answer side by side never lose an answer", "[cli][dossier][lock]") {
+    ScratchDir dir;
+    fs::create_directories(dir.file("forms"));
+    fs::create_directories(dir.file("samples/q"));
+    fs::copy_file(sourcePath("forms/cchc-huyen.xml"), dir.file("forms/cchc-huyen.xml"));
+    for (const char* f : {"quynh-luu-2018.audit.xml", "thu-tuc.xml", "van-ban-bo-sung.xml"})
+        fs::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                      dir.file(std::string("samples/q/") + f));
+    const std::string audit = dir.file("samples/q/quynh-luu-2018.audit.xml");
+    int answered = 0;
+    for (int i = 1; i <= 40; ++i) {
+        const std::string value = std::to_string(300 + i);
+        const std::string both = "( " + cli() + " dossiers apply " + sampleLog() + " --audit " + audit +
+                                 " --as-of 2018-10-30 --all-units > " + dir.file("apply.out") + " 2>&1 & " + cli() +
+                                 " answer " + audit + " tthc_so_thu_tuc=" + value + " > " + dir.file("answer.out") +
+                                 " 2>&1; echo $? > " + dir.file("answer.rc") + "; wait )";
+        run(both);
+        const std::string rc = readText(dir.file("answer.rc"));
+        const std::string out = readText(dir.file("answer.out"));
+        INFO(i << ": " << out << readText(dir.file("apply.out")));
+        if (rc.rfind("0", 0) == 0) {
+            ++answered;
+            // Whatever the apply did, the answer that was reported as recorded is in the file.
+            CHECK_THAT(readText(audit), Catch::Contains("<answer q=\"tthc_so_thu_tuc\">" + value + "</answer>") ||
+                                            Catch::Contains(">" + value + "<"));
+        } else {
+            CHECK_THAT(out, Catch::Contains(".lock") || Catch::Contains("khoá") || Catch::Contains("đang mở"));
+        }
+    }
+    CHECK(answered > 0);
+}
