@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -129,6 +130,9 @@ Deadline deadlineOf(const DeadlineRule& r, const std::optional<Date>& notice,
     if (date) {
         // The date is what the unit acts on; the rule it comes from stays in `rule`.
         d.date = dayMonthYear(*date);
+        // Counted in a year whose holidays are not announced yet: said next to the date.
+        if (r.kind != DeadlineRule::Kind::FixedDate && notice && calendar.isForecast(*notice, *date))
+            d.date += " (" + calendar.forecastNote(*notice, *date) + ")";
         d.text = fmt(tr("đến hết ngày {}", "by {}"), d.date);
     } else {
         d.text = d.rule + " " + from;
@@ -208,7 +212,9 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
     const Language lang = options.language;
     std::optional<cal::WorkingCalendar> ownCalendar;
     if (options.calendar == nullptr)
-        ownCalendar.emplace(cal::WorkingCalendar::standard());
+        // The calendars the office dropped beside the audit count too (docs/calendar.md).
+        ownCalendar.emplace(cal::WorkingCalendar::standard(
+            bundle.audit.file.empty() ? std::string() : std::filesystem::path(bundle.audit.file).parent_path().string()));
     const cal::WorkingCalendar& calendar = options.calendar ? *options.calendar : *ownCalendar;
 
     // Findings as they stand now: rules evaluated on a copy, stale ones dropped.
@@ -344,6 +350,9 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
                     continue;
                 hasActions = true;
                 std::string deadline = act.deadline ? dayMonthYear(*act.deadline) : dl.date;
+                if (act.deadline && n.date && act.deadlineRule.kind != DeadlineRule::Kind::FixedDate &&
+                    calendar.isForecast(*n.date, *act.deadline))
+                    deadline += " (" + calendar.forecastNote(*n.date, *act.deadline) + ")";
                 for (const auto& ev : act.history)
                     if (ev.kind == ActionEvent::Kind::Extension && ev.oldDeadline) {
                         deadline += fmt(tr(" (đã gia hạn, hạn cũ {})", " (extended, was {})"), dayMonthYear(*ev.oldDeadline));

@@ -23,7 +23,10 @@ Data followUpData(const track::RegisterView& v, const std::string& agencyParent,
         r.set("unit", e.action().responsible);
         r.set("audit", e.noticeRef().empty() ? e.auditId() : e.noticeRef());
         r.set("action", e.action().content);
-        r.set("deadline", e.action().deadline ? vietnameseDate(*e.action().deadline) : "—");
+        std::string deadline = e.action().deadline ? vietnameseDate(*e.action().deadline) : "—";
+        if (std::string note = track::forecastNote(v, e); !note.empty())
+            deadline += " (" + note + ")";
+        r.set("deadline", deadline);
         r.set("status", actionStatusLabel(e.action().status));
         r.set("overdue", e.overdue ? std::to_string(e.daysOverdue) : "");
         d["rows"].push(std::move(r));
