@@ -2,16 +2,40 @@
 
 #include "core/common/Dates.hpp"
 #include "core/common/Text.hpp"
+#include "core/report/AuditData.hpp"
 #include "core/tracking/RegisterFormats.hpp"
 
 namespace par::report {
 
 Data followUpData(const track::RegisterView& v, const std::string& agencyParent,
-                  const std::string& agencyName, const std::string& scope) {
+                  const std::string& agencyName, const std::string& scope, const FollowUpDocument& doc) {
     Data d;
-    d["agency"].set("parent", agencyParent).set("name", agencyName);
+    d["agency"].set("parent", agencyParent).set("name", agencyName).set("title", agencyTitle(agencyName));
+    const std::string blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+    std::string number = documentNumber(trim(doc.number));
+    d["doc"]
+        .set("number", number.empty() ? blank : number)
+        .set("symbol", trim(doc.symbol).empty() ? std::string("BC") : trim(doc.symbol))
+        .set("place", trim(doc.place).empty() ? blank + blank : trim(doc.place))
+        .set("date", doc.date ? par::documentDate(*doc.date) : std::string(tr("ngày … tháng … năm …", "… … …")));
+    d["signer"].set("authority", trim(doc.signFor)).set("title", trim(doc.signerTitle)).set("name", trim(doc.signer));
+    std::vector<std::string> recipients;
+    std::string archive;
+    for (const auto& r : doc.recipients) {
+        std::string t = trim(r);
+        if (t.rfind("Lưu", 0) == 0) archive = t;
+        else if (!t.empty()) recipients.push_back(t);
+    }
+    recipients.push_back(archive.empty() ? std::string("Lưu: VT") : archive);
+    Data& rl = d["recipients"];
+    rl = Data::list();
+    for (size_t i = 0; i < recipients.size(); ++i) {
+        std::string t = recipients[i];
+        while (!t.empty() && (t.back() == ';' || t.back() == '.')) t.pop_back();
+        rl.push(Data::map().set("text", t + (i + 1 == recipients.size() ? "." : ";")));
+    }
     d["as_of"] = vietnameseDate(v.asOf);
-    d["as_of_long"] = documentDate(v.asOf);
+    d["as_of_long"] = par::documentDate(v.asOf);
     d["audits"] = std::to_string(v.audits);
     d["count"] = std::to_string(v.entries.size());
     d["scope"] = scope;

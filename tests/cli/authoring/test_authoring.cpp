@@ -234,3 +234,26 @@ TEST_CASE("parity: the CLI and the app's page states save the same audit file", 
     }
     CHECK_THAT(c, Catch::Contains("code=\"finding.merge\"") && Catch::Contains("code=\"notice.set\""));
 }
+
+TEST_CASE("the follow-up report is a state document: number, place and date, signature, recipients",
+          "[cli][authoring][tracking]") {
+    FixedClock clock;
+    ScratchDir dir;
+    run("mkdir -p " + q(dir.file("ws")));
+    const std::string a = dir.file("ws/ngoc-son-2026.audit.xml");
+    authorWithCli(a);
+    must(cli() + " plan make " + q(a));
+    must(cli() + " track " + q(dir.file("ws")) + " --as-of 2026-06-01 --format pdf -o " + q(dir.file("bc.pdf")) +
+         " --number 12 --symbol BC-SNV --date 05/06/2026 --place 'Nghệ An' --signer 'Lê Đình Lý'"
+         " --signer-title 'PHÓ GIÁM ĐỐC' --sign-for 'KT. GIÁM ĐỐC' --recipient 'Giám đốc Sở (để báo cáo)'");
+    std::string text = pdfText(dir.file("bc.pdf"));
+    CHECK_THAT(text, Catch::Contains("Số: 12/BC-SNV") && Catch::Contains("Nghệ An, ngày 05 tháng 6 năm 2026"));
+    CHECK_THAT(text, Catch::Contains("Nơi nhận:") && Catch::Contains("- Giám đốc Sở (để báo cáo);") &&
+                         Catch::Contains("- Lưu: VT."));
+    CHECK_THAT(text, Catch::Contains("KT. GIÁM ĐỐC") && Catch::Contains("Lê Đình Lý"));
+    CHECK_THAT(text, Catch::Contains("A-001") || Catch::Contains("05/TB-SNV"));
+    auto bad = run(cli() + " track " + q(dir.file("ws")) + " --as-of 2026-06-01 --format pdf -o " + q(dir.file("x.pdf")) +
+                   " --date 31/02/2026");
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.err, Catch::Contains("31/02/2026"));
+}
