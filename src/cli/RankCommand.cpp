@@ -14,10 +14,7 @@
 #include "core/scoring/RankingFormats.hpp"
 
 #ifdef PAR_HAVE_PDF
-#include "core/report/Data.hpp"
-#include "pdf/BarChart.hpp"
-#include "pdf/PdfWriter.hpp"
-#include "pdf/Template.hpp"
+#include "pdf/DocumentPrinter.hpp"
 #endif
 
 namespace par::cli {
@@ -36,90 +33,6 @@ struct Options {
     std::string templ;
 };
 
-// Where the chart goes in the ranking template.
-constexpr const char* kChartMarker = "[[bieu-do-tong-diem]]";
-
-#ifdef PAR_HAVE_PDF
-report::Data rankingData(const Ranking& r, size_t audits) {
-    using report::Data;
-    Data d;
-    d["title"] = rankingTitle(r);
-    d["year"] = std::to_string(r.year);
-    d["previousYear"] = std::to_string(r.year - 1);
-    d["type"] = r.type;
-    d["agency"]["parent"] = r.body.parent;
-    d["agency"]["name"] = r.body.name.empty()
-                              ? std::string(tr("SỞ NỘI VỤ", "DEPARTMENT OF HOME AFFAIRS"))
-                              : r.body.name;
-    d["bands"]["description"] = bandsDescription(r.bands);
-    d["bands"]["example"] = r.bands.example ? "true" : "";
-    d["bands"]["items"] = Data::list();
-    for (const auto& b : r.bands.bands) {
-        Data item;
-        item["label"] = b.displayLabel();
-        item["range"] = b.range();
-        d["bands"]["items"].push(std::move(item));
-    }
-    d["areas"] = Data::list();
-    for (size_t i = 0; i < r.areas.size(); ++i) {
-        Data a;
-        a["numeral"] = areaNumeral(i + 1);
-        a["label"] = r.areas[i].label;
-        d["areas"].push(std::move(a));
-    }
-    d["rows"] = Data::list();
-    for (const auto& e : r.entries) {
-        Data row;
-        row["rank"] = std::to_string(e.rank) + (e.tied ? "=" : "");
-        row["unit"] = e.unitName;
-        row["type"] = e.unitType;
-        row["total"] = formatScore(e.total);
-        row["band"] = e.band.empty()  ? std::string("—")
-                      : e.provisional ? e.band + tr(" (tạm tính)", " (provisional)")
-                                      : e.band;
-        row["assessed"] = std::to_string(e.assessed) + "/" + std::to_string(e.assessable);
-        row["change"] = e.change() ? formatChange(*e.change()) : "—";
-        row["areas"] = Data::list();
-        for (const auto& a : e.areas) {
-            Data c;
-            c["points"] = a ? formatScore(a->points) : "—";
-            c["percent"] = a ? formatScore(a->percent()) : "—";
-            row["areas"].push(std::move(c));
-        }
-        d["rows"].push(std::move(row));
-    }
-    d["explanations"] = Data::list();
-    if (!r.ties.empty())
-        d["explanations"].push(
-            Data().set("text", tr("Dấu = sau hạng: đồng hạng.", "= after a rank: tied.")));
-    for (const auto& t : r.tieExplanations())
-        d["explanations"].push(Data().set("text", t));
-    d["notes"] = Data::list();
-    for (const auto& n : r.notes)
-        d["notes"].push(Data().set("text", n));
-    d["chart"] = kChartMarker;
-    d["footer"] = fmt(tr("Lập bằng par-audit từ {} tệp kiểm tra; điểm theo docs/scoring.md",
-                         "Made with par-audit from {} audit files; scores per docs/scoring.md"),
-                      std::to_string(audits));
-    return d;
-}
-
-std::string rankingPdf(const Ranking& r, size_t audits, const std::string& templatePath) {
-    pdf::Template t = pdf::Template::load(templatePath);
-    pdf::Document doc = t.render(rankingData(r, audits));
-    pdf::BarChartSpec spec;
-    for (const auto& e : r.entries)
-        spec.items.push_back({std::to_string(e.rank) + (e.tied ? "= " : ". ") + e.unitName, e.total,
-                              formatScore(e.total)});
-    // Without a marker in the template the chart goes at the end of the first section.
-    pdf::BlockList chart = pdf::barChart(spec);
-    if (pdf::replaceMarker(doc, kChartMarker, chart) == 0 && !doc.sections.empty())
-        doc.sections.front().blocks.insert(doc.sections.front().blocks.end(), chart.begin(),
-                                           chart.end());
-    return pdf::renderPdf(doc).pdf;
-}
-#endif
-
 std::string render(const Options& o, const Ranking& r, size_t audits) {
     if (o.format == "table")
         return rankingTable(r);
@@ -130,7 +43,7 @@ std::string render(const Options& o, const Ranking& r, size_t audits) {
     if (o.format == "xlsx")
         return rankingXlsx(r);
 #ifdef PAR_HAVE_PDF
-    return rankingPdf(r, audits, o.templ.empty() ? dataPath("templates/xep-hang.xml") : o.templ);
+    return pdf::rankingPdf(r, audits, o.templ.empty() ? dataPath("templates/xep-hang.xml") : o.templ);
 #else
     (void)audits;
     throw UsageError(tr("bản par-audit này được dựng không có bộ tạo PDF (par_pdf)",

@@ -3,6 +3,9 @@
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/report/AuditData.hpp"
+#include "core/report/RankingData.hpp"
+#include "core/scoring/RankingFormats.hpp"
+#include "pdf/BarChart.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 
@@ -70,6 +73,21 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
     r.fingerprint = data.path("fingerprint")->str();
     for (const auto& p : problems.problems()) r.problems.push_back(p.str());
     return r;
+}
+
+std::string rankingPdf(const scoring::Ranking& r, std::size_t audits, const std::string& templatePath) {
+    Template t = Template::load(templatePath);
+    Document doc = t.render(report::rankingData(r, audits));
+    BarChartSpec spec;
+    for (const auto& e : r.entries)
+        spec.items.push_back({std::to_string(e.rank) + (e.tied ? "= " : ". ") + e.unitName, e.total,
+                              scoring::formatScore(e.total)});
+    // Without a marker in the template the chart goes at the end of the first section.
+    BlockList chart = barChart(spec);
+    if (replaceMarker(doc, report::kRankingChartMarker, chart) == 0 && !doc.sections.empty())
+        doc.sections.front().blocks.insert(doc.sections.front().blocks.end(), chart.begin(),
+                                           chart.end());
+    return renderPdf(doc).pdf;
 }
 
 }  // namespace par::pdf

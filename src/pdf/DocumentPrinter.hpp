@@ -12,6 +12,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditBundle.hpp"
+#include "core/scoring/Ranking.hpp"
 
 namespace par::pdf {
 
@@ -48,6 +49,9 @@ private:
 PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& pdfPath);
 
 std::string bundledTemplate(DocumentKind kind);
+
+// The yearly ranking as PDF bytes, with its bar chart of the totals (`par-audit rank --format pdf`).
+std::string rankingPdf(const scoring::Ranking& ranking, std::size_t audits, const std::string& templatePath);
 // "thông báo kết luận", "kế hoạch khắc phục", … in the current language.
 std::string documentLabel(DocumentKind kind);
 // A file name beside the audit: "<audit id>.thong-bao-ket-luan.pdf".
