@@ -27,6 +27,12 @@ namespace par::cli {
 
 namespace {
 
+// Dates and day kinds as a user reads them: DD/MM/YYYY and "nghỉ" / "làm việc" in Vietnamese;
+// ISO dates and "off" / "work" in English (the columns stay tab-separated for scripts).
+std::string shownDate(const Date& d) { return language() == Language::English ? isoDate(d) : vietnameseDate(d); }
+const char* dayKind(bool working) { return working ? tr("làm việc", "work") : tr("nghỉ", "off"); }
+
+
 struct CalendarArgs {
     std::vector<std::string> overrides;
     std::string workspace;
@@ -125,7 +131,7 @@ void install(CLI::App& app, Context&) {
     tetCmd->add_option("YEAR", args->first, tr("Năm (1900-2199)", "Year (1900-2199)"))->required();
     tetCmd->callback([args] {
         const int y = parseYearArg(args->first, cal::kLunarFirstYear, cal::kLunarLastYear);
-        std::cout << isoDate(cal::tet(y)) << "\n";
+        std::cout << shownDate(cal::tet(y)) << "\n";
     });
 
     CLI::App* lunar =
@@ -154,7 +160,7 @@ void install(CLI::App& app, Context&) {
         const Date jan1(static_cast<unsigned short>(y), 1, 1);
         const std::string forecast = forecastColumn(c, jan1, jan1);
         for (const auto& [d, note] : c.exceptions(y))
-            std::cout << isoDate(d) << '\t' << (note.working ? "work" : "off") << '\t' << note.name
+            std::cout << shownDate(d) << '\t' << dayKind(note.working) << '\t' << note.name
                       << forecast << '\n';
     });
 
@@ -174,7 +180,7 @@ void install(CLI::App& app, Context&) {
         const cal::WorkingCalendar c = loadCalendar(*args);
         const Date e = c.addWorkingDays(d, static_cast<int>(n));
         noteUnannounced(c, d.year(), e.year());
-        std::cout << isoDate(e) << forecastColumn(c, d, e) << "\n";
+        std::cout << shownDate(e) << forecastColumn(c, d, e) << "\n";
     });
 
     CLI::App* between = addSub(
@@ -217,7 +223,7 @@ void install(CLI::App& app, Context&) {
                 !n.name.empty() ? n.name : std::string(tr("Ngày làm việc", "Working day"));
             // A plain weekday is a working day by the weekly-rest rule.
             const std::string source = !n.source.empty() ? n.source : c.rules().weeklyRestSource();
-            std::cout << isoDate(d) << '\t' << (n.working ? "work" : "off") << '\t' << name << '\t'
+            std::cout << shownDate(d) << '\t' << dayKind(n.working) << '\t' << name << '\t'
                       << source << '\t' << (n.confidence.empty() ? std::string("—") : n.confidence)
                       << '\t' << (n.file.empty() ? std::string("—") : n.file)
                       << (n.forecast ? "\t" + cal::WorkingCalendar::forecastNote(d.year()) : "")

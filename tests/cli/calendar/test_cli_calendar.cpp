@@ -14,9 +14,9 @@ CommandResult calendar(const std::string& args) {
 TEST_CASE("calendar tet and lunar print the fixed forms", "[calendar][cli]") {
     auto r = calendar("tet 2025");
     CHECK(r.exitCode == 0);
-    CHECK(r.out == "2025-01-29\n");
-    CHECK(calendar("tet 1985").out == "1985-01-21\n");
-    CHECK(calendar("tet 1968").out == "1968-01-29\n");
+    CHECK(r.out == "29/01/2025\n");
+    CHECK(calendar("tet 1985").out == "21/01/1985\n");
+    CHECK(calendar("tet 1968").out == "29/01/1968\n");
     CHECK(calendar("lunar 2025-07-25").out == "1/6/2025 (nhuận)\n");
     CHECK(calendar("lunar 2025-01-29").out == "1/1/2025\n");
     CHECK(calendar("lunar 28/11/2018").out == "22/10/2018\n");
@@ -26,19 +26,19 @@ TEST_CASE("calendar off lists weekdays off and weekends worked", "[calendar][cli
     auto r = calendar("off 2019");
     CHECK(r.exitCode == 0);
     CHECK(r.out ==
-          "2019-01-01\toff\tTết Dương lịch\n"
-          "2019-01-05\twork\tLàm bù\n"
-          "2019-02-04\toff\tTết Nguyên đán\n"
-          "2019-02-05\toff\tTết Nguyên đán\n"
-          "2019-02-06\toff\tTết Nguyên đán\n"
-          "2019-02-07\toff\tTết Nguyên đán\n"
-          "2019-02-08\toff\tTết Nguyên đán\n"
-          "2019-04-15\toff\tNghỉ bù (Giỗ Tổ Hùng Vương)\n"
-          "2019-04-29\toff\tNghỉ bù\n"
-          "2019-04-30\toff\tNgày Chiến thắng\n"
-          "2019-05-01\toff\tQuốc tế Lao động\n"
-          "2019-05-04\twork\tLàm bù\n"
-          "2019-09-02\toff\tQuốc khánh\n");
+          "01/01/2019\tnghỉ\tTết Dương lịch\n"
+          "05/01/2019\tlàm việc\tLàm bù\n"
+          "04/02/2019\tnghỉ\tTết Nguyên đán\n"
+          "05/02/2019\tnghỉ\tTết Nguyên đán\n"
+          "06/02/2019\tnghỉ\tTết Nguyên đán\n"
+          "07/02/2019\tnghỉ\tTết Nguyên đán\n"
+          "08/02/2019\tnghỉ\tTết Nguyên đán\n"
+          "15/04/2019\tnghỉ\tNghỉ bù (Giỗ Tổ Hùng Vương)\n"
+          "29/04/2019\tnghỉ\tNghỉ bù\n"
+          "30/04/2019\tnghỉ\tNgày Chiến thắng\n"
+          "01/05/2019\tnghỉ\tQuốc tế Lao động\n"
+          "04/05/2019\tlàm việc\tLàm bù\n"
+          "02/09/2019\tnghỉ\tQuốc khánh\n");
     CHECK(r.err.empty());
     // A year without an announced schedule says so, on standard error only.
     auto later = calendar("off 2030");
@@ -46,7 +46,7 @@ TEST_CASE("calendar off lists weekdays off and weekends worked", "[calendar][cli
     CHECK_THAT(later.err,
                Catch::Contains("2030") && Catch::Contains("chưa có lịch nghỉ được công bố"));
     // ... and every line of such a year is marked as a forecast, in a last column.
-    CHECK_THAT(later.out, Catch::StartsWith("2030-01-01\toff\tTết Dương lịch\tdự kiến: lịch nghỉ "
+    CHECK_THAT(later.out, Catch::StartsWith("01/01/2030\tnghỉ\tTết Dương lịch\tdự kiến: lịch nghỉ "
                                             "Tết 2030 chưa công bố\n"));
 }
 
@@ -55,7 +55,7 @@ TEST_CASE("calendar marks results in a year without an announced Tết schedule"
     // 20 working days after 20/12/2026 fall in 2027, whose Tết is not announced: a forecast.
     auto add = calendar("add 2026-12-20 20");
     CHECK(add.exitCode == 0);
-    CHECK_THAT(add.out, Catch::Matches("2027-01-\\d\\d\tdự kiến: lịch nghỉ Tết 2027 chưa "
+    CHECK_THAT(add.out, Catch::Matches("\\d\\d/01/2027\tdự kiến: lịch nghỉ Tết 2027 chưa "
                                        "công bố\n"));
     auto between = calendar("between 2026-12-01 2027-03-01");
     CHECK_THAT(between.out, Catch::EndsWith("\tdự kiến: lịch nghỉ Tết 2027 chưa công bố\n"));
@@ -69,14 +69,14 @@ TEST_CASE("calendar days shows each day's source, confidence and file", "[calend
     auto r = calendar("days 2026-02-13 2026-02-14");
     REQUIRE(r.exitCode == 0);
     CHECK(r.out ==
-          "2026-02-13\twork\tNgày làm việc\tQuyết định 188/1999/QĐ-TTg (tuần làm việc 40 "
+          "13/02/2026\tlàm việc\tNgày làm việc\tQuyết định 188/1999/QĐ-TTg (tuần làm việc 40 "
           "giờ) [M]\tM\t" +
               sourcePath("") + "/calendars/rules.xml" +  // PAR_AUDIT_DATA + "/" + file
               "\n"
-              "2026-02-14\toff\tTết Nguyên đán\t9441/TB-BNV [M]\tM\t" +
+              "14/02/2026\tnghỉ\tTết Nguyên đán\t9441/TB-BNV [M]\tM\t" +
               sourcePath("") + "/calendars/announced/2026.xml" + "\n");
     auto tet2027 = calendar("days 2027-02-08");
-    CHECK_THAT(tet2027.out, Catch::StartsWith("2027-02-08\toff\tTết Nguyên đán\t") &&
+    CHECK_THAT(tet2027.out, Catch::StartsWith("08/02/2027\tnghỉ\tTết Nguyên đán\t") &&
                                 Catch::EndsWith("\tdự kiến: lịch nghỉ Tết 2027 chưa công bố\n"));
     auto backwards = calendar("days 2026-02-14 2026-02-13");
     CHECK(backwards.exitCode == 2);
@@ -107,11 +107,11 @@ TEST_CASE("calendar reads the user's and the workspace's calendars/ folders",
     auto user = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
                     "' calendar days 2027-02-12");
     REQUIRE(user.exitCode == 0);
-    CHECK_THAT(user.out, Catch::StartsWith("2027-02-12\toff\tTết Nguyên đán\t1/TB-BNV [H]\tH\t" +
+    CHECK_THAT(user.out, Catch::StartsWith("12/02/2027\tnghỉ\tTết Nguyên đán\t1/TB-BNV [H]\tH\t" +
                                            home.file("par-audit/calendars/2027.xml") + "\n"));
     auto withWs = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
                       "' calendar days 2027-02-12 --workspace " + ws.path());
-    CHECK_THAT(withWs.out, Catch::StartsWith("2027-02-12\twork\tLàm việc theo tỉnh\t"));
+    CHECK_THAT(withWs.out, Catch::StartsWith("12/02/2027\tlàm việc\tLàm việc theo tỉnh\t"));
     auto sources = run(env + "PAR_AUDIT_DATA='" + sourcePath("") + "' '" + binaryPath("par-audit") +
                        "' calendar sources --workspace " + ws.path());
     REQUIRE(sources.exitCode == 0);
@@ -125,9 +125,9 @@ TEST_CASE("calendar reads the user's and the workspace's calendars/ folders",
 }
 
 TEST_CASE("calendar add and between", "[calendar][cli]") {
-    CHECK(calendar("add 2025-01-24 1").out == "2025-02-03\n");
-    CHECK(calendar("add 24/1/2025 0").out == "2025-01-24\n");
-    CHECK(calendar("add 2024-12-31 250").out == "2025-12-31\n");
+    CHECK(calendar("add 2025-01-24 1").out == "03/02/2025\n");
+    CHECK(calendar("add 24/1/2025 0").out == "24/01/2025\n");
+    CHECK(calendar("add 2024-12-31 250").out == "31/12/2025\n");
     CHECK(calendar("between 2025-01-24 2025-02-03").out == "1\n");
     CHECK(calendar("between 2025-02-03 2025-01-24").out == "-1\n");
     CHECK(calendar("between 2024-12-31 2025-12-31").out == "250\n");
@@ -145,7 +145,7 @@ TEST_CASE("calendar --overrides adds a local schedule", "[calendar][cli]") {
     CHECK(r.exitCode == 0);
     CHECK(r.out == "1\n");
     auto off = calendar("off 2025 --overrides " + dir.file("tinh.xml"));
-    CHECK_THAT(off.out, Catch::Contains("2025-03-07\toff\tNghỉ theo quyết định của tỉnh\n"));
+    CHECK_THAT(off.out, Catch::Contains("07/03/2025\tnghỉ\tNghỉ theo quyết định của tỉnh\n"));
 }
 
 TEST_CASE("calendar bad input: message and exit 2", "[calendar][cli]") {
