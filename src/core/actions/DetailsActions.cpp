@@ -4,6 +4,7 @@
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/actions/FieldValues.hpp"
 
 namespace par::actions {
 
@@ -81,24 +82,11 @@ std::optional<ChangeCode> setDetail(Audit& audit, const std::string& field, cons
     }
     std::optional<Date>* d = dateField(audit, field);
     if (d == nullptr) unknownField(field);
-    std::optional<Date> parsed;
-    if (!value.empty()) {
-        parsed = parseUserDate(value);
-        if (!parsed)
-            throw UsageError(fmt(tr("{}: '{}' không phải ngày hợp lệ (DD/MM/YYYY)", "{}: '{}' is not a valid date (DD/MM/YYYY)"),
-                                 field, value));
-    }
-    if (*d == parsed) return std::nullopt;
-    std::optional<Date> before = *d;
-    *d = parsed;
-    auto errors = detailErrors(audit);
-    for (const auto& [f, message] : errors)
-        if (f == field || (field == "visit-start" && f == "visit-end") || (field == "period-start" && f == "period-end")) {
-            *d = before;
-            throw UsageError(field + ": " + message);
-        }
-    if (!parsed) return ChangeCode{"details.clear", {field}};
-    return ChangeCode{"details.set", {field, isoDate(*parsed)}};
+    return setDateField(*d, field, value, "details", [&] {
+        for (const auto& [f, message] : detailErrors(audit))
+            if (f == field || (field == "visit-start" && f == "visit-end") || (field == "period-start" && f == "period-end"))
+                throw UsageError(field + ": " + message);
+    });
 }
 
 }  // namespace par::actions

@@ -4,6 +4,7 @@
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/actions/FieldValues.hpp"
 #include "core/report/AuditData.hpp"
 
 namespace par::actions {
@@ -127,24 +128,7 @@ std::optional<ChangeCode> setNoticeField(Audit& audit, const std::string& field,
     if (d == nullptr)
         unknown("không có trường '{}' của thông báo; các trường: {}", "the notice has no field '{}'; the fields are: {}", field,
                 noticeFields());
-    std::optional<Date> parsed;
-    if (!value.empty()) {
-        parsed = parseUserDate(value);
-        if (!parsed)
-            throw UsageError(fmt(tr("{}: '{}' không phải ngày hợp lệ (DD/MM/YYYY)", "{}: '{}' is not a valid date (DD/MM/YYYY)"),
-                                 field, value));
-    }
-    if (*d == parsed) return std::nullopt;
-    std::optional<Date> before = *d;
-    *d = parsed;
-    try {
-        checkDates(audit);
-    } catch (...) {
-        *d = before;
-        throw;
-    }
-    if (!parsed) return ChangeCode{"notice.clear", {field}};
-    return ChangeCode{"notice.set", {field, isoDate(*parsed)}};
+    return setDateField(*d, field, value, "notice", [&] { checkDates(audit); });
 }
 
 ChangeCode addNoticeItem(Audit& audit, const Form& form, const std::string& list, const std::string& input) {
