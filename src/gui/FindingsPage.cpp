@@ -1,5 +1,7 @@
 #include "gui/FindingsPage.hpp"
 
+#include <wx/choicdlg.h>
+
 #include <wx/button.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -48,7 +50,9 @@ FindingsPage::FindingsPage(wxWindow* parent, AuditEditorPanel& editor)
                            "the score, with the team's reason"));
     restore_ = new wxButton(this, wxID_ANY, _("&Undo the dismissal"));
     restore_->SetToolTip(_("Undo the dismissal: the finding counts again"));
-    for (auto* b : {evaluateButton, add, editButton, removeButton, dismiss_, restore_}) buttons->Add(b, 0, wxRIGHT, 6);
+    merge_ = new wxButton(this, wxID_ANY, _("Mer&ge duplicates..."));
+    merge_->SetToolTip(_("Keep the selected finding; the ones you pick are dismissed as its duplicates"));
+    for (auto* b : {evaluateButton, add, editButton, removeButton, dismiss_, restore_, merge_}) buttons->Add(b, 0, wxRIGHT, 6);
     top->Add(buttons, 0, wxALL, 10);
     SetSizer(top);
 
@@ -65,6 +69,7 @@ FindingsPage::FindingsPage(wxWindow* parent, AuditEditorPanel& editor)
     removeButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
     dismiss_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { dismissSelected(); });
     restore_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { restoreSelected(); });
+    merge_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { mergeIntoSelected(); });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
     list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
     updateButtons();
@@ -100,7 +105,8 @@ void FindingsPage::reload() {
         list_->SetItem(item, 3, wx(labelOfId(form.areas, f.area)));
         list_->SetItem(item, 4, f.text.empty() ? _("(no text yet)") : wx(f.text));
         wxString status;
-        if (f.dismissed) status = wxString::Format(_("Dismissed: %s"), wx(f.dismissReason));
+        if (f.dismissed && !f.duplicateOf.empty()) status = wxString::Format(_("Merged: a duplicate of %s"), wx(f.duplicateOf));
+        else if (f.dismissed) status = wxString::Format(_("Dismissed: %s"), wx(f.dismissReason));
         else if (f.state == FindingState::Stale) status = _("Review: condition no longer holds");
         else if (f.edited) status = _("Edited by the team");
         list_->SetItem(item, 5, status);
@@ -133,6 +139,38 @@ void FindingsPage::updateButtons() {
     const Finding* f = id.empty() ? nullptr : editor_.session().audit().findFinding(id);
     dismiss_->Enable(f != nullptr && f->origin == FindingOrigin::Rule && !f->dismissed);
     restore_->Enable(f != nullptr && f->dismissed);
+    merge_->Enable(f != nullptr && f->inEffect() && review_.findings().size() > 1);
+}
+
+bool FindingsPage::merge(const std::string& keep, const std::vector<std::string>& others) {
+    try {
+        review_.merge(keep, others);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot merge the findings"), e);
+        return false;
+    }
+    reload();
+    editor_.changed();
+    return true;
+}
+
+void FindingsPage::mergeIntoSelected() {
+    std::string keep = selectedId();
+    if (keep.empty()) return;
+    wxArrayString choices;
+    std::vector<std::string> ids;
+    for (const auto& f : review_.findings()) {
+        if (f.id == keep || f.dismissed) continue;
+        ids.push_back(f.id);
+        choices.Add(wx(f.id) + " - " + wx(f.text));
+    }
+    if (ids.empty()) return;
+    wxMultiChoiceDialog pick(this, wxString::Format(_("Which findings repeat %s? They are kept in the audit, dismissed as its duplicates."), wx(keep)),
+                             _("Merge duplicate findings"), choices);
+    if (pick.ShowModal() != wxID_OK) return;
+    std::vector<std::string> others;
+    for (int i : pick.GetSelections()) others.push_back(ids[static_cast<size_t>(i)]);
+    if (!others.empty()) merge(keep, others);
 }
 
 bool FindingsPage::dismiss(const std::string& id, const std::string& reason) {

@@ -30,6 +30,8 @@ public:
     // Dismisses (reason not empty) or restores a rule finding as the buttons do; false when refused.
     bool dismiss(const std::string& id, const std::string& reason);
     bool restore(const std::string& id);
+    // Dismisses `others` as duplicates of `keep` (the core's merge), as the merge button does.
+    bool merge(const std::string& keep, const std::vector<std::string>& others);
     // Whether the row of a finding is drawn struck through.
     bool shownDismissed(const std::string& id) const;
 
@@ -39,6 +41,7 @@ private:
     void remove();
     void dismissSelected();
     void restoreSelected();
+    void mergeIntoSelected();
     void updateButtons();
     // The counts line: the last evaluation's news, what is stale and dismissed now.
     void showSummary();
@@ -49,6 +52,7 @@ private:
     wxStaticText* summary_ = nullptr;
     wxButton* dismiss_ = nullptr;
     wxButton* restore_ = nullptr;
+    wxButton* merge_ = nullptr;
     size_t lastAdded_ = 0;
     size_t lastRefreshed_ = 0;
     wxString lastProblem_;
