@@ -13,6 +13,7 @@
 #include "cli/HelpFormatter.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "par/Version.hpp"
 
 namespace par::cli {
 
@@ -109,6 +110,8 @@ int main(int argc, char** argv) {
     app.option_defaults()->group(tr("Tùy chọn", "Options"));
     app.set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
     app.set_help_all_flag("--help-all", tr("Trợ giúp cho mọi lệnh", "Help for every command"));
+    app.set_version_flag("-V,--version", std::string("par-audit ") + PAR_VERSION,
+                         tr("In số phiên bản rồi thoát", "Print the version number and exit"));
     std::string lang;
     app.add_option("--lang", lang, tr("Ngôn ngữ thông báo: vi (mặc định) hoặc en", "Message language: vi (default) or en"))
         ->check(CLI::IsMember({"vi", "en"}));
