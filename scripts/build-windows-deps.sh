@@ -56,16 +56,16 @@ fetch() {
         # only Debian's packaging (then the upstream tarball is used without Debian's patches).
         (cd "$dir" && apt-get source --download-only -qq "$pkg" >"$dir/fetch.log" 2>&1) || true
         local dsc; dsc=$(ls "$dir"/*.dsc 2>/dev/null | head -n1)
-        if [ -z "$dsc" ] || ! ls "$dir"/*.orig.tar.* >/dev/null 2>&1; then
+        if ! ls "$dir"/*.orig.tar.* >/dev/null 2>&1; then
             echo "build-windows-deps: apt-get source $pkg failed (deb-src entry missing? run" \
                  "scripts/install-deps-windows.sh); see $dir/fetch.log" >&2
             exit 1
         fi
-        if ! (cd "$dir" && dpkg-source -x "$dsc" src >>"$dir/fetch.log" 2>&1); then
+        if [ -z "$dsc" ] || ! (cd "$dir" && dpkg-source -x "$dsc" src >>"$dir/fetch.log" 2>&1); then
             echo "build-windows-deps: WARNING: $pkg: Debian's packaging is missing from the mirror;" \
                  "building the upstream tarball of the source package without Debian's patches" >&2
             rm -rf "$dir/src" && mkdir -p "$dir/src"
-            tar -xf "$(ls "$dir"/*.orig.tar.* | head -n1)" -C "$dir/src" --strip-components=1
+            tar -xf "$(ls "$dir"/*.orig.tar.* | grep -v '\.asc$' | head -n1)" -C "$dir/src" --strip-components=1
         fi
         touch "$dir/.fetched"
     fi
@@ -169,9 +169,9 @@ EOF
     rm -rf "$bld"
     meson setup "$bld" "$src" --cross-file "$WORK/meson-cross.txt" --prefix "$PREFIX" --libdir lib \
         --buildtype release --default-library static -Dglib=disabled -Dgobject=disabled \
-        -Dcairo=disabled -Dchafa=disabled -Dicu=disabled -Dgraphite2=disabled -Dfreetype=disabled \
+        -Dcairo=disabled -Dchafa=disabled -Dicu=disabled -Dgraphite=disabled -Dfreetype=disabled \
         -Dgdi=disabled -Ddirectwrite=disabled -Dcoretext=disabled -Dtests=disabled \
-        -Dintrospection=disabled -Ddocs=disabled -Dutilities=disabled -Dbenchmark=disabled \
+        -Dintrospection=disabled -Ddocs=disabled -Dbenchmark=disabled \
         -Dexperimental_api=false >"$bld.configure.log" 2>&1 || { tail -40 "$bld.configure.log"; exit 1; }
     ninja -C "$bld" -j"$JOBS" >"$bld.build.log" 2>&1 || { tail -40 "$bld.build.log"; exit 1; }
     ninja -C "$bld" install >"$bld.install.log" 2>&1 || { tail -40 "$bld.install.log"; exit 1; }
@@ -201,8 +201,8 @@ build_openssl() {
     local bld=$WORK/openssl-build
     rm -rf "$bld" && cp -a "$src" "$bld"
     (cd "$bld" && CC=gcc CXX=g++ AR=ar RANLIB=ranlib ./Configure mingw64 \
-        --cross-compile-prefix=$HOST- --prefix="$PREFIX" --libdir=lib no-shared no-apps no-tests \
-        no-docs no-engine no-module no-legacy no-dso no-ssl3 no-dtls no-srp no-comp no-ct \
+        --cross-compile-prefix=$HOST- --prefix="$PREFIX" --libdir=lib no-shared no-tests \
+        no-engine no-module no-legacy no-dso no-ssl3 no-dtls no-srp no-comp no-ct \
         no-ocsp no-cms no-ts no-ui-console no-autoload-config >configure.log 2>&1 \
         && make -j"$JOBS" build_generated >build.log 2>&1 \
         && make -j"$JOBS" libcrypto.a libcrypto.pc >>build.log 2>&1) \
