@@ -181,13 +181,26 @@ build_icu() {
     local src; src=$(fetch icu)
     src=$src/source
     local native=$WORK/icu-native cross=$WORK/icu-mingw
-    # ICU builds its data with its own tools: a native build of the same version first (no tests,
-    # samples, extras, io), then the cross build that uses it (--with-cross-build).
-    rm -rf "$native" "$cross" && mkdir -p "$native" "$cross"
-    (cd "$native" && CC=gcc CXX=g++ AR=ar RANLIB=ranlib "$src/configure" --disable-tests \
-        --disable-samples --disable-extras --disable-icuio --disable-layoutex --disable-shared \
-        --enable-static >configure.log 2>&1 && make -j"$JOBS" >build.log 2>&1) \
-        || { tail -40 "$native"/*.log; exit 1; }
+    # ICU packages its data with its own tools, run on the build machine: instead of a native build
+    # of ICU, Debian's icu-devtools of the same version (72.1) stand in for it (--with-cross-build
+    # only needs config/icucross.mk and the tools in bin/). The data is the prebuilt
+    # source/data/in/icudt72l.dat of the source package, linked in statically.
+    rm -rf "$native" "$cross" && mkdir -p "$native/config" "$native/bin" "$native/lib" "$cross"
+    local v; v=$(dpkg-query -W -f='${Version}' icu-devtools 2>/dev/null | cut -d- -f1)
+    [ "${v%%.*}" = "$(sed -n 's/^#define U_ICU_VERSION_MAJOR_NUM \([0-9]*\).*/\1/p' "$src/common/unicode/uvernum.h")" ] \
+        || { echo "build-windows-deps: icu-devtools $v does not match the ICU source" >&2; exit 1; }
+    for t in icupkg pkgdata genccode gencmn genrb genbrk gencfu gencnval gendict gennorm2 gensprep makeconv; do
+        ln -s "$(command -v $t || echo /usr/sbin/$t)" "$native/bin/$t"
+    done
+    cat >"$native/config/icucross.mk" <<EOF2
+CROSS_ICU_VERSION=$v
+TOOLEXEEXT=
+TOOLBINDIR=\$(cross_buildroot)/bin
+TOOLLIBDIR=\$(cross_buildroot)/lib
+INVOKE=
+PKGDATA_INVOKE=
+EOF2
+    echo 'CURR_FULL_DIR?=$(shell pwd | sed '"'"'s/ /\\ /g'"'"')' >"$native/config/icucross.inc"
     (cd "$cross" && "$src/configure" --host=$HOST --with-cross-build="$native" --prefix="$PREFIX" \
         --disable-shared --enable-static --disable-tests --disable-samples --disable-extras \
         --disable-icuio --disable-layoutex --disable-tools --with-data-packaging=static \
@@ -222,7 +235,7 @@ build_wxwidgets() {
         --without-libtiff --without-expat --without-regex --without-liblzma --without-libcurl \
         --without-opengl --disable-svg --disable-html --disable-htmlhelp --disable-xrc \
         --disable-stc --disable-richtext --disable-ribbon --disable-propgrid --disable-aui \
-        --disable-webview --disable-mediactrl --disable-sound --disable-xml --disable-webrequest \
+        --disable-webview --disable-mediactrl --disable-sound --disable-webrequest \
         --disable-secretstore --disable-help --disable-mshtmlhelp --disable-sockets --disable-url \
         --disable-protocol --disable-fs_inet --disable-tests \
         CPPFLAGS="-I/usr/$HOST/include" LDFLAGS="-L/usr/$HOST/lib" >configure.log 2>&1 \
@@ -232,6 +245,10 @@ build_wxwidgets() {
 
 T0=$(date +%s)
 log "prefix $PREFIX"
+if [ $# -gt 0 ]; then  # build-windows-deps.sh STEP...: only these (when working on this script)
+    for s in "$@"; do step "$s"; done
+    exit 0
+fi
 step headers
 step tinyxml2
 step simdjson
@@ -240,9 +257,13 @@ step libxlsxwriter
 step libzip
 step libical
 step harfbuzz
-step openssl
-step icu
-step wxwidgets
+# The three large ones side by side (each with JOBS compilers): on a machine shared with other
+# builds at higher priority, more runnable jobs get more of the idle time.
+pids=()
+step openssl & pids+=($!)
+step icu & pids+=($!)
+step wxwidgets & pids+=($!)
+for p in "${pids[@]}"; do wait "$p"; done
 log "all built in $(( $(date +%s) - T0 )) s this run; per library (s): $(cd "$STAMPS" && for f in *; do printf '%s=%s ' "$f" "$(cat "$f")"; done)"
 du -sh "$PREFIX" | sed 's/^/build-windows-deps: size /'
 touch "$PREFIX/.complete"

@@ -12,6 +12,7 @@ PACKAGES=(
     wine wine64 xvfb xauth imagemagick
     nsis
     meson ninja-build cmake pkg-config dpkg-dev debootstrap
+    icu-devtools libboost-dev libcli11-dev nlohmann-json3-dev catch2 fonts-liberation2
     python3 patch
 )
 

@@ -10,6 +10,9 @@
 #include <random>
 #include <sstream>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // Windows: fsync, link, O_CLOEXEC, replaceFile
+#endif
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 
@@ -91,7 +94,11 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
         // Hard-link the old version as the backup, so the target itself is never missing.
         const std::string bakTmp = path + ".bak.tmp-" + uniqueSuffix();
         if (::link(path.c_str(), bakTmp.c_str()) == 0) {
+#ifdef _WIN32
+            if (!platform::replaceFile(bakTmp, path + ".bak")) ::unlink(bakTmp.c_str());
+#else
             if (::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
+#endif
         } else {
             // No hard links on this file system: copy instead.
             std::ifstream in(path, std::ios::binary);
@@ -104,11 +111,20 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
                           static_cast<ssize_t>(oldContent.size());
                 ok = ::fsync(bfd) == 0 && ok;
                 ::close(bfd);
+#ifdef _WIN32
+                if (!ok || !platform::replaceFile(bakTmp, path + ".bak")) ::unlink(bakTmp.c_str());
+#else
                 if (!ok || ::rename(bakTmp.c_str(), (path + ".bak").c_str()) != 0) ::unlink(bakTmp.c_str());
+#endif
             }
         }
     }
+#ifdef _WIN32
+    // Windows: rename() refuses an existing target; MoveFileExW replaces it (platform::replaceFile).
+    if (!platform::replaceFile(tmp, path)) {
+#else
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
+#endif
         int saved = errno;
         ::unlink(tmp.c_str());
         errno = saved;

@@ -1,6 +1,8 @@
 #include "core/model/Audit.hpp"
 
+#ifndef _WIN32
 #include <pwd.h>
+#endif
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,6 +10,7 @@
 #include <ctime>
 
 #include "core/common/DataPaths.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Sha256.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditWriter.hpp"
@@ -124,7 +127,11 @@ void Audit::logChange(const std::string& what, const std::string& by) {
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
     std::string who = by;
     if (who.empty()) {
+#ifdef _WIN32
+        who = platform::loginName();
+#else
         if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr) who = pw->pw_name;
+#endif
     }
     changeLog.push_back({buf, who, what});
 }

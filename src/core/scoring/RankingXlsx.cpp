@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // mkstemps
+#endif
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/scoring/RankingFormats.hpp"

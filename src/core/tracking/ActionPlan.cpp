@@ -1,12 +1,15 @@
 #include "core/tracking/ActionPlan.hpp"
 
+#ifndef _WIN32
 #include <pwd.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <ctime>
 #include <set>
 
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/Deadlines.hpp"
 
@@ -22,9 +25,13 @@ std::string nowIso() {
 }
 
 std::string loginName() {
+#ifdef _WIN32
+    return platform::loginName();
+#else
     if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr)
         return pw->pw_name;
     return "";
+#endif
 }
 
 namespace {

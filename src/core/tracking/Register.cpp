@@ -15,6 +15,9 @@
 #include <thread>
 #include <unordered_map>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // O_CLOEXEC
+#endif
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
@@ -211,8 +214,16 @@ std::vector<Listed> listAuditFiles(const std::string& dir, bool stamps) {
             struct stat st {};
             if (::stat(l.path.c_str(), &st) == 0) {
                 l.stamp.size = static_cast<std::uint64_t>(st.st_size);
+#ifdef _WIN32
+                // No st_mtim: the file time in 100 ns steps from std::filesystem.
+                std::error_code ec;
+                l.stamp.mtimeNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::filesystem::last_write_time(it->path(), ec).time_since_epoch())
+                                      .count();
+#else
                 l.stamp.mtimeNs =
                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+#endif
                 l.cacheable = true;
             }
         }

@@ -1,6 +1,8 @@
 #include "core/wizard/RecoveryStore.hpp"
 
+#ifndef _WIN32
 #include <signal.h>
+#endif
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/common/Platform.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Sha256.hpp"
 
@@ -27,7 +30,11 @@ std::string sidecarOf(const std::string& file) {
 
 bool processAlive(long pid) {
     if (pid <= 0) return false;
+#ifdef _WIN32
+    return platform::processAlive(pid);
+#else
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+#endif
 }
 
 std::string now() {
