@@ -100,6 +100,11 @@ build_headers() {
     mkdir -p "$PREFIX/lib/cmake"
     cp -a /usr/share/cmake/nlohmann_json "$PREFIX/lib/cmake/"
     cp -a /usr/lib/cmake/Catch2 "$PREFIX/lib/cmake/"
+    # Catch2's CMake package also names its main() library: built here for Windows (the project
+    # has its own main, tests/catch_main.cpp, but the package must be complete to be found).
+    printf '#define CATCH_CONFIG_MAIN\n#include <catch2/catch.hpp>\n' >"$WORK/catch_main.cpp"
+    $CXX -std=c++17 -O1 -I"$PREFIX/include" -c "$WORK/catch_main.cpp" -o "$WORK/catch_main.o"
+    $AR rcs "$PREFIX/lib/libCatch2WithMain.a" "$WORK/catch_main.o"
     if [ -d /usr/share/cmake/CLI11 ]; then cp -a /usr/share/cmake/CLI11 "$PREFIX/lib/cmake/"; fi
     if [ -d /usr/lib/x86_64-linux-gnu/cmake/CLI11 ]; then cp -a /usr/lib/x86_64-linux-gnu/cmake/CLI11 "$PREFIX/lib/cmake/"; fi
 }

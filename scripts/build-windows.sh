@@ -15,6 +15,8 @@ TAIL="-L$L -lharfbuzz-subset -lharfbuzz -lhpdf -lxlsxwriter -lzip -licalss -lica
 TAIL="$TAIL $L/libsicuin.a $L/libsicuuc.a $L/libsicudt.a -lcrypto -lz"
 TAIL="$TAIL -lws2_32 -lcrypt32 -lbcrypt -ladvapi32 -luser32 -lkernel32 -lole32 -lshell32"
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
+# The test executables are listed at build time by running them under Wine (catch_discover_tests).
+export WINEPREFIX=${WINEPREFIX:-$PWD/build-windows/wine} WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 cmake -S . -B build-windows -G Ninja \
     -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/mingw-w64-x86_64.cmake" -DPAR_MINGW_PREFIX="$PREFIX" \
     -DCMAKE_BUILD_TYPE=Release -DPAR_WERROR=ON -DPAR_BUILD_GUI="${PAR_WINDOWS_GUI:-ON}" \

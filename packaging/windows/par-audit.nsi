@@ -5,7 +5,7 @@
 ; (audit, plan and response files are *.xml: Windows associates by the last extension only, so
 ; par-audit is offered in "Open with" instead of taking .xml over); an uninstaller.
 ; Silent: setup.exe /S [/CurrentUser|/AllUsers] [/D=C:\folder]   (/D last, no quotes)
-Unicode true
+Target amd64-unicode   ; a 64-bit installer (runs under Debian's 64-bit Wine, no 32-bit Wine needed)
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 
@@ -27,6 +27,7 @@ OutFile "${OUTFILE}"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+!define MUI_LANGDLL_ALLLANGUAGES
 
 !insertmacro MUI_PAGE_LICENSE "${STAGE}\share\doc\par-audit\LICENSE"
 !insertmacro MULTIUSER_PAGE_INSTALLMODE
@@ -58,7 +59,15 @@ LangString FileType ${LANG_VIETNAMESE} "Tệp par-audit"
 LangString FileType ${LANG_ENGLISH} "par-audit file"
 
 Function .onInit
+  ; A folder given with /D= wins over the install mode's default folder.
+  StrCpy $R9 $INSTDIR
   !insertmacro MULTIUSER_INIT
+  StrCmp $R9 "" +2
+    StrCpy $INSTDIR $R9
+  ; Vietnamese first: preselected in the language choice (and used by a silent install), whatever
+  ; the language of Windows; English on request.
+  StrCpy $LANGUAGE ${LANG_VIETNAMESE}
+  !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
 Function un.onInit
   !insertmacro MULTIUSER_UNINIT
