@@ -182,6 +182,11 @@ EOF
     ninja -C "$bld" install >"$bld.install.log" 2>&1 || { tail -40 "$bld.install.log"; exit 1; }
 }
 
+# What par-audit uses of ICU: UnicodeString, Normalizer2, character properties, Locale, Collator.
+# Formatting, transliteration, regular expressions, IDNA and the service registry are compiled out
+# (most of i18n's size and build time); cmake/mingw-w64-x86_64.cmake gives the consumers the same.
+ICU_CONFIG="-DU_STATIC_IMPLEMENTATION -DUCONFIG_NO_FORMATTING=1 -DUCONFIG_NO_TRANSLITERATION=1 \
+-DUCONFIG_NO_REGULAR_EXPRESSIONS=1 -DUCONFIG_NO_IDNA=1 -DUCONFIG_NO_SERVICE=1"
 build_icu() {
     local src; src=$(fetch icu)
     src=$src/source
@@ -209,7 +214,7 @@ EOF2
     (cd "$cross" && "$src/configure" --host=$HOST --with-cross-build="$native" --prefix="$PREFIX" \
         --disable-shared --enable-static --disable-tests --disable-samples --disable-extras \
         --disable-icuio --disable-layoutex --disable-tools --with-data-packaging=static \
-        CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" CPPFLAGS="-DU_STATIC_IMPLEMENTATION" >configure.log 2>&1 \
+        CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" CPPFLAGS="$ICU_CONFIG" >configure.log 2>&1 \
         && make -j"$JOBS" >build.log 2>&1 && make install >install.log 2>&1) \
         || { tail -40 "$cross"/*.log; exit 1; }
 }
