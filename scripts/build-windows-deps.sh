@@ -217,6 +217,11 @@ EOF2
         CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" CPPFLAGS="$ICU_CONFIG" >configure.log 2>&1 \
         && make -j"$JOBS" >build.log 2>&1 && make install >install.log 2>&1) \
         || { tail -40 "$cross"/*.log; exit 1; }
+    # pkgdata (Debian's, for Linux) names the data archive sicudt.a and `make install` then puts the
+    # stub data library in its place: the real one (icudt72l.dat, some 30 MB) is copied over.
+    cp "$cross/lib/sicudt.a" "$PREFIX/lib/libsicudt.a"
+    [ "$(stat -c %s "$PREFIX/lib/libsicudt.a")" -gt 1000000 ] \
+        || { echo "build-windows-deps: ICU data library missing" >&2; exit 1; }
 }
 
 build_openssl() {
