@@ -22,6 +22,8 @@ for p in libicu72 libssl3 libwxbase3.2-1 libharfbuzz0b libhpdf-2.3.0 libxlsxwrit
 done
 mkdir -p "$dist"
 out=$(readlink -f "$dist")/par-audit-setup-$version.exe
-makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" \
+gui=()
+if [ -f "$stage/bin/par-audit-gui.exe" ]; then gui=(-DHAVE_GUI); fi
+makensis -V2 "${gui[@]}" -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" \
     -DICON="$(readlink -f "$build")/par-audit.ico" packaging/windows/par-audit.nsi
 ls -l "$out"

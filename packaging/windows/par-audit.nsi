@@ -4,6 +4,7 @@
 ; Start-menu entries; optionally the command line on PATH; "Open with par-audit" for XML files
 ; (audit, plan and response files are *.xml: Windows associates by the last extension only, so
 ; par-audit is offered in "Open with" instead of taking .xml over); an uninstaller.
+; HAVE_GUI defined when the app was built (its shortcut, "Open with", the finish page).
 ; Silent: setup.exe /S [/CurrentUser|/AllUsers] [/D=C:\folder]   (/D last, no quotes)
 Target amd64-unicode   ; a 64-bit installer (runs under Debian's 64-bit Wine, no 32-bit Wine needed)
 SetCompressor /SOLID lzma
@@ -34,7 +35,9 @@ OutFile "${OUTFILE}"
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
+!ifdef HAVE_GUI
 !define MUI_FINISHPAGE_RUN "$INSTDIR\bin\par-audit-gui.exe"
+!endif
 !insertmacro MUI_PAGE_FINISH
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
@@ -79,12 +82,14 @@ Section "!$(SecApp)" SEC_APP
   File /r "${STAGE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateDirectory "$SMPROGRAMS\par-audit"
+!ifdef HAVE_GUI
   CreateShortCut "$SMPROGRAMS\par-audit\$(LnkApp).lnk" "$INSTDIR\bin\par-audit-gui.exe" "" "$INSTDIR\bin\par-audit-gui.exe" 0
+!endif
   CreateShortCut "$SMPROGRAMS\par-audit\$(LnkGuide).lnk" "$INSTDIR\share\doc\par-audit\huong-dan-su-dung.md"
   CreateShortCut "$SMPROGRAMS\par-audit\$(LnkUninst).lnk" "$INSTDIR\uninstall.exe"
   WriteRegStr SHCTX "${UNINST_KEY}" "DisplayName" "par-audit ${VERSION}"
   WriteRegStr SHCTX "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
-  WriteRegStr SHCTX "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\bin\par-audit-gui.exe"
+  WriteRegStr SHCTX "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\bin\par-audit.exe"
   WriteRegStr SHCTX "${UNINST_KEY}" "Publisher" "par-audit"
   WriteRegStr SHCTX "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr SHCTX "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe" /$MultiUser.InstallMode'
@@ -93,6 +98,7 @@ Section "!$(SecApp)" SEC_APP
   WriteRegDWORD SHCTX "${UNINST_KEY}" "NoRepair" 1
 SectionEnd
 
+!ifdef HAVE_GUI
 Section "$(SecOpenWith)" SEC_OPENWITH
   WriteRegStr SHCTX "Software\Classes\par-audit.file" "" "$(FileType)"
   WriteRegStr SHCTX "Software\Classes\par-audit.file\DefaultIcon" "" "$INSTDIR\bin\par-audit-gui.exe,0"
@@ -102,6 +108,7 @@ Section "$(SecOpenWith)" SEC_OPENWITH
   WriteRegStr SHCTX "Software\Classes\Applications\par-audit-gui.exe\SupportedTypes" ".xml" ""
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
+!endif
 
 Section /o "$(SecPath)" SEC_PATH
   ; Appends $INSTDIR\bin to the user's (or, per machine, the system's) Path.

@@ -63,7 +63,7 @@ void install(CLI::App& app, Context&) {
         a.form.version = form->version;
         a.form.href = formHref(form->file, o->output);
         if (o->id.empty()) {
-            std::string stem = std::filesystem::path(o->output).filename().string();
+            std::string stem = std::filesystem::u8path(o->output).filename().u8string();
             auto dot = stem.find('.');
             a.id = dot == std::string::npos ? stem : stem.substr(0, dot);
         } else {

@@ -50,7 +50,7 @@ void chooseLanguage(int argc, char** argv) {
 
 // The sub-command named on the command line ("" if none): the first word that is not an option
 // (nor the value of --lang, the only option before it that takes one).
-std::string subcommandOf(int argc, char** argv) {
+[[maybe_unused]] std::string subcommandOf(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--lang") == 0) {
             ++i;

@@ -875,7 +875,7 @@ Template::~Template() = default;
 Template Template::load(const std::string& path) {
     std::string text;
     std::error_code ec;
-    if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxXmlFileBytes)
+    if (auto size = std::filesystem::file_size(std::filesystem::u8path(path), ec); !ec && size > kMaxXmlFileBytes)
         throw ParseError({path, 0, 0},
                          fmt(tr("tệp quá lớn ({} byte; tối đa {} byte)", "file too large ({} bytes; at most {})"),
                              std::to_string(size), std::to_string(kMaxXmlFileBytes)));

@@ -39,15 +39,15 @@ void WorkingCalendar::outOfRange(par::Date d) {
 WorkingCalendar WorkingCalendar::standard() {
     WorkingCalendar c(HolidayRules::load(par::dataPath("calendars/rules.xml")));
     std::vector<std::string> files;
-    const std::filesystem::path dir = par::dataPath("calendars/announced");
+    const std::filesystem::path dir = std::filesystem::u8path(par::dataPath("calendars/announced"));
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".xml")
-            files.push_back(entry.path().string());
+            files.push_back(entry.path().u8string());
     if (ec)
         throw IoError(fmt(tr("{}: không đọc được thư mục lịch công bố",
                              "{}: cannot read the announced calendars"),
-                          dir.string()));
+                          dir.u8string()));
     std::sort(files.begin(), files.end());
     for (const auto& f : files)
         c.schedules_.push_back(ScheduleFile::load(f));

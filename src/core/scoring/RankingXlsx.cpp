@@ -30,7 +30,7 @@ class TempFile {
 public:
     TempFile() {
         std::string pattern =
-            (std::filesystem::temp_directory_path() / "par-audit-XXXXXX.xlsx").string();
+            (std::filesystem::temp_directory_path() / "par-audit-XXXXXX.xlsx").u8string();
         int fd = mkstemps(pattern.data(), 5);
         if (fd < 0)
             throw IoError(tr("không tạo được tệp tạm", "cannot create a temporary file"));
@@ -39,7 +39,7 @@ public:
     }
     ~TempFile() {
         std::error_code ec;
-        std::filesystem::remove(path_, ec);
+        std::filesystem::remove(std::filesystem::u8path(path_), ec);
     }
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
@@ -169,7 +169,7 @@ std::string rankingXlsx(const Ranking& r) {
     TempFile tmp;
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
-    std::string tmpdir = std::filesystem::temp_directory_path().string();
+    std::string tmpdir = std::filesystem::temp_directory_path().u8string();
     options.tmpdir = tmpdir.data();
     lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
     if (wb == nullptr)

@@ -355,7 +355,7 @@ void RegisterCache::save(const std::vector<std::string_view>& records) const {
     pieces.push_back(head);
     pieces.insert(pieces.end(), records.begin(), records.end());
     std::error_code ec;
-    std::filesystem::create_directories(folder_, ec);
+    std::filesystem::create_directories(std::filesystem::u8path(folder_), ec);
     writeFileAtomically(path_, pieces, AtomicWriteOptions{false, false});
 }
 

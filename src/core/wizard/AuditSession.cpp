@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 std::string absolutePath(const std::string& p) {
     std::error_code ec;
-    fs::path a = fs::absolute(fs::path(p), ec);
-    return ec ? p : a.lexically_normal().string();
+    fs::path a = fs::absolute(fs::u8path(p), ec);
+    return ec ? p : a.lexically_normal().u8string();
 }
 
 }  // namespace
@@ -87,7 +87,7 @@ void AuditSession::save(const std::string& path, const std::string& what) {
     if (target.empty()) throw UsageError(tr("Chưa chọn nơi lưu tệp kiểm tra.", "No file chosen to save the audit to."));
     Audit& a = bundle_.audit;
     if (a.id.empty()) {
-        std::string stem = fs::path(target).filename().string();
+        std::string stem = fs::u8path(target).filename().u8string();
         auto dot = stem.find('.');
         a.id = dot == std::string::npos ? stem : stem.substr(0, dot);
     }
@@ -95,7 +95,7 @@ void AuditSession::save(const std::string& path, const std::string& what) {
     // audit file: after Save As elsewhere, or for a new audit whose form was given by absolute path.
     for (std::string* href : {&a.form.href, &a.catalogHref, &a.registryHref}) {
         if (href->empty()) continue;
-        if (fs::path(*href).is_absolute() || target != path_) *href = formHref(a.resolve(*href), target);
+        if (fs::u8path(*href).is_absolute() || target != path_) *href = formHref(a.resolve(*href), target);
     }
     a.logChange(what.empty() ? std::string(tr("Lưu từ ứng dụng par-audit-gui", "Saved from par-audit-gui")) : what);
     AuditWriter::save(a, target);

@@ -51,12 +51,12 @@ RecoveryStore::RecoveryStore(std::string directory) : dir_(std::move(directory))
 
 std::string RecoveryStore::write(const AuditSession& session, const std::string& previous) {
     std::error_code ec;
-    fs::create_directories(dir_, ec);
+    fs::create_directories(fs::u8path(dir_), ec);
     // One file per audit path; an unsaved audit is named after this process and the session object.
     std::string identity = session.path().empty()
                                ? "untitled:" + std::to_string(::getpid()) + ":" +
                                      std::to_string(reinterpret_cast<std::uintptr_t>(&session))
-                               : fs::absolute(session.path(), ec).string();
+                               : fs::absolute(fs::u8path(session.path()), ec).u8string();
     std::string file = dir_ + "/" + sha256Hex(identity).substr(0, 16) + kSuffix;
     writeFileAtomically(file, session.toXml(), {false});
     std::ostringstream side;
@@ -69,14 +69,14 @@ std::string RecoveryStore::write(const AuditSession& session, const std::string&
 std::vector<RecoveryEntry> RecoveryStore::pending() const {
     std::vector<RecoveryEntry> out;
     std::error_code ec;
-    if (!fs::is_directory(dir_, ec)) return out;
-    for (const auto& de : fs::directory_iterator(dir_, ec)) {
-        std::string name = de.path().filename().string();
+    if (!fs::is_directory(fs::u8path(dir_), ec)) return out;
+    for (const auto& de : fs::directory_iterator(fs::u8path(dir_), ec)) {
+        std::string name = de.path().filename().u8string();
         if (name.size() <= std::string(kSuffix).size() ||
             name.compare(name.size() - std::string(kSuffix).size(), std::string::npos, kSuffix) != 0)
             continue;
         RecoveryEntry e;
-        e.file = de.path().string();
+        e.file = de.path().u8string();
         std::ifstream side(sidecarOf(e.file));
         std::string pid;
         std::getline(side, e.original);
@@ -92,8 +92,8 @@ std::vector<RecoveryEntry> RecoveryStore::pending() const {
 
 void RecoveryStore::discard(const std::string& recoveryFile) {
     std::error_code ec;
-    fs::remove(recoveryFile, ec);
-    if (recoveryFile.size() > std::string(kSuffix).size()) fs::remove(sidecarOf(recoveryFile), ec);
+    fs::remove(fs::u8path(recoveryFile), ec);
+    if (recoveryFile.size() > std::string(kSuffix).size()) fs::remove(fs::u8path(sidecarOf(recoveryFile)), ec);
 }
 
 std::unique_ptr<AuditSession> RecoveryStore::restore(const RecoveryEntry& entry) {
