@@ -20,7 +20,11 @@ namespace par {
 
 namespace {
 std::string dirOf(const std::string& path) {
+#ifdef _WIN32
+    auto slash = path.find_last_of(platform::kPathSeparators);
+#else
     auto slash = path.find_last_of('/');
+#endif
     if (slash == std::string::npos) return ".";
     if (slash == 0) return "/";
     return path.substr(0, slash);

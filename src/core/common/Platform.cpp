@@ -19,6 +19,15 @@
 
 namespace par::platform {
 
+bool isAbsolutePath(const std::string& path) {
+    if (!path.empty() && path[0] == '/') return true;
+#ifdef _WIN32
+    if (path.size() >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/')) return true;
+    if (path.size() >= 2 && path[0] == '\\' && path[1] == '\\') return true;
+#endif
+    return false;
+}
+
 #ifdef _WIN32
 
 std::wstring widen(const std::string& s) {

@@ -18,6 +18,16 @@
 
 namespace par::platform {
 
+// The characters that separate folders in a path: '/' (and '\\' on Windows, where both work).
+#ifdef _WIN32
+inline constexpr const char* kPathSeparators = "/\\";
+#else
+inline constexpr const char* kPathSeparators = "/";
+#endif
+
+// Whether `path` is absolute ("/…"; on Windows also "C:\…", "C:/…", "\\server\share\…").
+bool isAbsolutePath(const std::string& path);
+
 // Moves `from` over `to`, replacing `to` in one step (POSIX rename; Windows MoveFileExW with
 // MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH, retried for up to 2 s while another program
 // holds `to` open without delete sharing: `to` is then left as it was, never lost). false + errno.

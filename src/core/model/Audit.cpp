@@ -137,8 +137,8 @@ void Audit::logChange(const std::string& what, const std::string& by) {
 }
 
 std::string Audit::resolve(const std::string& href) const {
-    if (href.empty() || href[0] == '/') return href;
-    auto slash = file.find_last_of('/');
+    if (href.empty() || platform::isAbsolutePath(href)) return href;
+    auto slash = file.find_last_of(platform::kPathSeparators);
     if (slash == std::string::npos) return href;
     return file.substr(0, slash + 1) + href;
 }
