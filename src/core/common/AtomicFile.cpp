@@ -35,7 +35,7 @@ std::string dirOf(const std::string& path) {
 }
 
 void syncDirectory(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY, 0);
     if (fd >= 0) {
         ::fsync(fd);  // best effort: some file systems refuse fsync on directories
         ::close(fd);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #ifdef _WIN32
+#include <sys/stat.h>
 #include <windows.h>
 
 #include <chrono>
@@ -148,6 +149,11 @@ std::string loginName() {
 }  // namespace par::platform
 
 #ifdef _WIN32
+int open(const char* path, int flags, int mode) {
+    return _wopen(par::platform::widen(path).c_str(), flags | _O_BINARY, mode & (_S_IREAD | _S_IWRITE));
+}
+int par_unlink_utf8(const char* path) { return _wunlink(par::platform::widen(path).c_str()); }
+
 int mkstemps(char* pattern, int suffixLength) {
     std::string p(pattern);
     const size_t end = p.size() - static_cast<size_t>(suffixLength);

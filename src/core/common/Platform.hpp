@@ -62,6 +62,13 @@ std::string narrow(const std::wstring& utf16);
 #define O_DIRECTORY 0  // opening a directory fails on Windows: directory syncs are skipped
 #endif
 inline int fsync(int fd) { return _commit(fd); }
+// open() and unlink() with UTF-8 names through the wide API (_wopen, _wunlink), always binary:
+// MinGW's C library converts narrow names in its own "C" locale, not in the UTF-8 code page.
+// This non-variadic overload is chosen over the C library's open(const char*, int, ...) when a
+// mode is given (the core always gives one).
+int open(const char* path, int flags, int mode);
+int par_unlink_utf8(const char* path);
+#define unlink par_unlink_utf8
 inline int link(const char* target, const char* newPath) {
     return par::platform::hardLink(target, newPath) ? 0 : -1;
 }

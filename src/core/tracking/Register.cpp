@@ -36,7 +36,7 @@ bool endsWith(const std::string& s, std::string_view tail) {
 
 // Reads a whole file into `buf` (reused between files: no allocation once it is large enough).
 void readInto(const std::string& path, std::string& buf) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC, 0);  // mode: the UTF-8 overload on Windows
     if (fd < 0)
         throw IoError(
             fmt(tr("{}: không mở được tệp để đọc", "{}: cannot open the file for reading"), path));

@@ -174,7 +174,7 @@ void RegisterCache::unmap() {
 void RegisterCache::load() {
     records_.clear();
     unmap();
-    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC, 0);  // mode: the UTF-8 overload on Windows
     if (fd < 0)
         return;  // no cache yet
     struct stat st {};
