@@ -32,7 +32,11 @@ JOBS=${JOBS:-2}
 TOOLCHAIN=$ROOT/cmake/mingw-w64-x86_64.cmake
 export PAR_MINGW_PREFIX=$PREFIX
 
-if [ -f "$PREFIX/.complete" ]; then
+# PAR_WINDOWS_GUI=OFF: everything but wxWidgets (the CLI and the tests), marked .complete-core.
+GUI=${PAR_WINDOWS_GUI:-ON}
+MARK=$PREFIX/.complete
+[ "$GUI" = OFF ] && MARK=$PREFIX/.complete-core
+if [ -f "$MARK" ] || { [ "$GUI" = OFF ] && [ -f "$PREFIX/.complete" ]; }; then
     echo "build-windows-deps: $PREFIX is complete"
     echo "$PREFIX"
     exit 0
@@ -277,10 +281,10 @@ step harfbuzz
 pids=()
 step openssl & pids+=($!)
 step icu & pids+=($!)
-step wxwidgets & pids+=($!)
+if [ "$GUI" != OFF ]; then step wxwidgets & pids+=($!); fi
 for p in "${pids[@]}"; do wait "$p"; done
 log "all built in $(( $(date +%s) - T0 )) s this run; per library (s): $(cd "$STAMPS" && for f in *; do printf '%s=%s ' "$f" "$(cat "$f")"; done)"
 du -sh "$PREFIX" | sed 's/^/build-windows-deps: size /'
-touch "$PREFIX/.complete"
-rm -rf "$WORK"
+touch "$MARK"
+if [ "$GUI" != OFF ]; then rm -rf "$WORK"; fi
 echo "$PREFIX"

@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PREFIX=$(scripts/build-windows-deps.sh | tail -n1)
-[ -f "$PREFIX/.complete" ] || { echo "build-windows: dependency prefix $PREFIX incomplete" >&2; exit 1; }
+[ -f "$PREFIX/.complete" ] || [ -f "$PREFIX/.complete-core" ] \
+    || { echo "build-windows: dependency prefix $PREFIX incomplete" >&2; exit 1; }
 # The static libraries' own dependencies, in link order, after the project's libraries (CMake's
 # imported targets and pkg-config files of static libraries do not carry them all).
 L=$PREFIX/lib
