@@ -21,6 +21,7 @@ timed() {
 T0=$(date +%s)
 timed install-deps scripts/install-deps-windows.sh
 timed deps-prefix scripts/build-windows-deps.sh
+mkdir -p "$(dirname "$WINEPREFIX")"
 if [ ! -f "$WINEPREFIX/system.reg" ]; then timed wineboot wineboot -i; fi
 timed build scripts/build-windows.sh
 # (The executables of tests/windows/skip.txt are not built for Windows, so CTest does not list them.)
