@@ -68,14 +68,22 @@ class TerminalProgress : public Progress {
 public:
     TerminalProgress() : enabled_(isatty(STDERR_FILENO) != 0) {
         gInterrupted = 0;
+#ifdef _WIN32
+        previous_ = std::signal(SIGINT, onInterrupt);  // Ctrl-C in a console: no interrupted reads
+#else
         struct sigaction sa {};
         sa.sa_handler = onInterrupt;
         sa.sa_flags = SA_RESTART;  // a read interrupted by Ctrl-C resumes: never a short file
         sigemptyset(&sa.sa_mask);
         sigaction(SIGINT, &sa, &previous_);
+#endif
     }
     ~TerminalProgress() override {
+#ifdef _WIN32
+        std::signal(SIGINT, previous_);
+#else
         sigaction(SIGINT, &previous_, nullptr);
+#endif
         if (enabled_ && drawn_)
             std::fprintf(stderr, "\r\033[K");
     }
@@ -103,7 +111,11 @@ private:
     bool enabled_;
     bool drawn_ = false;
     int last_ = -1;
+#ifdef _WIN32
+    void (*previous_)(int) = nullptr;
+#else
     struct sigaction previous_ {};
+#endif
 };
 
 Date parseAsOf(const std::string& s) {

@@ -1,6 +1,13 @@
 // main.cpp - entry point of the par-audit command line: sets the language, installs the registered
 // sub-commands, and maps errors to exit codes (0 ok, 1 problems found, 2 bad usage or input).
+#ifdef _WIN32
+#include <windows.h>
+
+#include <shellapi.h>
+#include <vector>
+#else
 #include <unistd.h>
+#endif
 
 #include <clocale>
 #include <cstdio>
@@ -15,7 +22,11 @@
 #include "cli/CliMessages.hpp"
 #include "cli/HelpFormatter.hpp"
 #include "core/common/Error.hpp"
+#ifdef _WIN32
+#include "core/common/Platform.hpp"
+#endif
 #include "core/common/Text.hpp"
+#include "par/Version.hpp"
 
 namespace par::cli {
 
@@ -42,7 +53,7 @@ void chooseLanguage(int argc, char** argv) {
 
 // The sub-command named on the command line ("" if none): the first word that is not an option
 // (nor the value of --lang, the only option before it that takes one).
-std::string subcommandOf(int argc, char** argv) {
+[[maybe_unused]] std::string subcommandOf(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--lang") == 0) {
             ++i;
@@ -61,7 +72,7 @@ std::string subcommandOf(int argc, char** argv) {
 // anything) is left alone, which is also how to turn this off; sanitizer builds have their own
 // allocator and skip it.
 void preferHugePages(int argc, char** argv) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(_WIN32)
     (void)argc;
     (void)argv;
 #else
@@ -74,6 +85,26 @@ void preferHugePages(int argc, char** argv) {
     ::unsetenv("GLIBC_TUNABLES");  // no /proc (or no exec): carry on as we are
 #endif
 }
+#ifdef _WIN32
+// Windows: the console shows UTF-8 (cmd.exe and PowerShell), and the arguments are taken from the
+// wide command line, so that file names with Vietnamese letters arrive intact whatever the
+// system's ANSI code page.
+void windowsConsoleAndArguments(int& argc, char**& argv) {
+    SetConsoleOutputCP(CP_UTF8);
+    SetConsoleCP(CP_UTF8);
+    int n = 0;
+    LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &n);
+    if (wide == nullptr) return;
+    static std::vector<std::string> args;
+    static std::vector<char*> ptrs;
+    for (int i = 0; i < n; ++i) args.push_back(platform::narrow(wide[i]));
+    LocalFree(wide);
+    for (auto& a : args) ptrs.push_back(a.data());
+    ptrs.push_back(nullptr);
+    argc = n;
+    argv = ptrs.data();
+}
+#endif
 }  // namespace
 
 bool registerCommand(int order, Installer installer) {
@@ -111,6 +142,9 @@ void installCommands(CLI::App& app, Context& ctx) {
 
 int main(int argc, char** argv) {
     using namespace par;
+#ifdef _WIN32
+    cli::windowsConsoleAndArguments(argc, argv);
+#endif
     cli::preferHugePages(argc, argv);
     std::setlocale(LC_ALL, "C.UTF-8");
     cli::chooseLanguage(argc, argv);
@@ -138,6 +172,8 @@ int main(int argc, char** argv) {
     app.option_defaults()->group(tr("Tùy chọn", "Options"));
     app.set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
     app.set_help_all_flag("--help-all", tr("Trợ giúp cho mọi lệnh", "Help for every command"));
+    app.set_version_flag("-V,--version", std::string("par-audit ") + PAR_VERSION,
+                         tr("In số phiên bản rồi thoát", "Print the version number and exit"));
     std::string lang;
     app.add_option("--lang", lang, tr("Ngôn ngữ thông báo: vi (mặc định) hoặc en", "Message language: vi (default) or en"))
         ->check(CLI::IsMember({"vi", "en"}));

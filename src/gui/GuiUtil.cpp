@@ -1,6 +1,8 @@
 #include "gui/GuiUtil.hpp"
 
 #include <wx/arrstr.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
@@ -98,10 +100,23 @@ wxString screenshotWindow(wxWindow& window, const wxString& dir, const wxString&
     window.Update();
     const wxSize size = window.GetSize();
     const wxPoint pos = window.GetScreenPosition();
+#ifdef __WXMSW__
+    // Windows: no ImageMagick there, and this static wx has no PNG handler: the window's pixels are
+    // copied from the screen into a BMP (scripts/test-windows.sh turns them into PNG).
+    const wxString file = dir + "/" + name + ".bmp";
+    wxBitmap bitmap(size.x, size.y, 24);
+    {
+        wxScreenDC screen;
+        wxMemoryDC memory(bitmap);
+        memory.Blit(0, 0, size.x, size.y, &screen, pos.x, pos.y);
+    }
+    return bitmap.SaveFile(file, wxBITMAP_TYPE_BMP) ? file : wxString();
+#else
     const wxString file = dir + "/" + name + ".png";
     const wxString cmd = wxString::Format("import -window root -crop %dx%d+%d+%d +repage %s",
                                           size.x, size.y, pos.x, pos.y, file);
     return wxExecute(cmd, wxEXEC_SYNC | wxEXEC_NOEVENTS) == 0 ? file : wxString();
+#endif
 }
 
 }  // namespace par::gui

@@ -21,11 +21,11 @@ void Localization::apply(const wxString& lang) {
     g_current = lang == "en" ? "en" : "vi";
     par::setLanguage(g_current == "en" ? par::Language::English : par::Language::Vietnamese);
 
-    // Catalogs: next to the executable's share/ when installed, else the build tree's locale/.
+    // Catalogs, relative to the executable: <prefix>/bin/../share/locale when installed (also the
+    // Windows install folder), <build>/bin/../locale in a build tree. No compiled-in path.
     wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/../share/locale");
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(PAR_GUI_INSTALL_LOCALE_DIR);
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(PAR_GUI_BUILD_LOCALE_DIR);
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/../locale");
 
     // GTK translates its own parts (stock buttons, the native file and message dialogs) with gettext
     // in the process locale. Without a vi_VN locale installed, C.UTF-8 plus LANGUAGE still selects

@@ -10,6 +10,7 @@
 #include <wx/stdpaths.h>
 
 #include "core/common/Text.hpp"
+#include "par/Version.hpp"
 #include "core/wizard/RespondState.hpp"
 #include "gui/AuditEditorPanel.hpp"
 #include "gui/GuiUtil.hpp"
@@ -97,7 +98,7 @@ void MainFrame::buildMenus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         wxAboutDialogInfo info;
         info.SetName("par-audit");
-        info.SetVersion("0.1.0");
+        info.SetVersion(PAR_VERSION);
         info.SetDescription(_("Inspection of public administration reform (PAR) for Departments of Home Affairs."));
         wxAboutBox(info, this);
     }, wxID_ABOUT);

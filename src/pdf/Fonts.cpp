@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "pdf/FontSubsetter.hpp"
@@ -53,10 +54,17 @@ FontFiles findSerifFonts() {
         candidates.push_back(timesIn(env));
         candidates.push_back(liberationIn(env));
     }
+#ifdef _WIN32
+    // Windows: its own Times New Roman.
+    if (const char* windir = std::getenv("WINDIR"); windir != nullptr && *windir != '\0')
+        candidates.push_back(timesIn(std::string(windir) + "/Fonts"));
+#endif
     candidates.push_back(timesMsCore("/usr/share/fonts/truetype/msttcorefonts"));
     candidates.push_back(timesIn("/usr/share/fonts/truetype/msttcorefonts"));
     candidates.push_back(liberationIn("/usr/share/fonts/truetype/liberation2"));
     candidates.push_back(liberationIn("/usr/share/fonts/truetype/liberation"));
+    // Fonts shipped with the program (the Windows installer bundles Liberation Serif there).
+    candidates.push_back(liberationIn(dataPath("fonts")));
     for (const auto& c : candidates)
         if (complete(c))
             return c;

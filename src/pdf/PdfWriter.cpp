@@ -14,6 +14,7 @@
 #include "core/common/Text.hpp"
 #include "pdf/Fonts.hpp"
 #include "pdf/ToUnicode.hpp"
+#include "par/Version.hpp"
 
 namespace par::pdf {
 
@@ -190,6 +191,7 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     info(HPDF_INFO_SUBJECT, doc.subject);
     info(HPDF_INFO_AUTHOR, doc.author);
     info(HPDF_INFO_CREATOR, "par-audit");
+    info(HPDF_INFO_PRODUCER, "par-audit " PAR_VERSION " (libharu)");
     std::optional<long long> epoch =
         options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
     if (epoch)

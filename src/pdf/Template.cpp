@@ -12,6 +12,7 @@
 #include <set>
 #include <vector>
 
+#include "core/common/Platform.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
@@ -862,7 +863,7 @@ void validateNode(const XMLNode& n, Ctx ctx, const std::string& file) {
 }
 
 std::string directoryOf(const std::string& path) {
-    size_t slash = path.rfind('/');
+    size_t slash = path.find_last_of(platform::kPathSeparators);
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 

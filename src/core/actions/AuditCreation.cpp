@@ -10,7 +10,7 @@ namespace par::actions {
 namespace fs = std::filesystem;
 
 std::string idFromFileName(const std::string& path) {
-    std::string stem = fs::path(path).filename().string();
+    std::string stem = fs::u8path(path).filename().u8string();
     auto dot = stem.find('.');
     return dot == std::string::npos ? stem : stem.substr(0, dot);
 }
@@ -40,21 +40,21 @@ AuditBundle createAudit(const NewAuditRequest& r) {
     a.form.id = form.id;
     a.form.version = form.version;
     std::error_code ec;
-    fs::path abs = fs::absolute(fs::path(form.file), ec);
-    a.form.href = ec ? form.file : abs.lexically_normal().string();  // made relative on the first save
+    fs::path abs = fs::absolute(fs::u8path(form.file), ec);
+    a.form.href = ec ? form.file : abs.lexically_normal().u8string();  // made relative on the first save
     a.logChange(ChangeCode{"audit.create", {form.id, form.version}}, r.by);
     return b;
 }
 
 void saveNewAudit(AuditBundle& b, const std::string& path) {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(path, ec)))
+    if (fs::exists(fs::symlink_status(fs::u8path(path), ec)))
         throw UsageError(fmt(tr("{} đã tồn tại; par-audit không ghi đè tệp kiểm tra. Hãy chọn tên khác.",
                                 "{} already exists; par-audit does not overwrite an audit. Choose another name."),
                              path));
     Audit& a = b.audit;
     if (a.id.empty()) a.id = idFromFileName(path);
-    if (!a.form.href.empty() && fs::path(a.form.href).is_absolute()) a.form.href = formHref(a.form.href, path);
+    if (!a.form.href.empty() && fs::u8path(a.form.href).is_absolute()) a.form.href = formHref(a.form.href, path);
     AuditWriter::save(a, path);
 }
 

@@ -48,11 +48,11 @@ std::vector<std::string> xmlFiles(const std::filesystem::path& dir, bool skipRul
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".xml" &&
             !(skipRules && entry.path().filename() == "rules.xml"))
-            files.push_back(entry.path().string());
+            files.push_back(entry.path().u8string());
     if (ec)
         throw IoError(
             fmt(tr("{}: không đọc được thư mục lịch", "{}: cannot read the calendar folder"),
-                dir.string()));
+                dir.u8string()));
     std::sort(files.begin(), files.end());
     return files;
 }

@@ -10,6 +10,9 @@
 #include <filesystem>
 #include <random>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // Windows: fsync, link, O_CLOEXEC, replaceFile
+#endif
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 
@@ -17,12 +20,26 @@ namespace par {
 
 namespace {
 std::string dirOf(const std::string& path) {
+#ifdef _WIN32
+    auto slash = path.find_last_of(platform::kPathSeparators);
+#else
     auto slash = path.find_last_of('/');
+#endif
     if (slash == std::string::npos)
         return ".";
     if (slash == 0)
         return "/";
     return path.substr(0, slash);
+}
+
+// Replaces `to` by `from` in one step: rename() on POSIX; on Windows rename() refuses an existing
+// target, and MoveFileExW (platform::replaceFile) replaces it.
+bool renameOver(const std::string& from, const std::string& to) {
+#ifdef _WIN32
+    return platform::replaceFile(from, to);
+#else
+    return ::rename(from.c_str(), to.c_str()) == 0;
+#endif
 }
 
 std::string baseOf(const std::string& path) {
@@ -154,7 +171,7 @@ void keepBackup(const std::string& path) {
     // link() never follows nor replaces what is at the new name: it fails if anything is there.
     const std::string linked = bak + ".tmp-" + uniqueSuffix();
     if (::link(path.c_str(), linked.c_str()) == 0) {
-        if (::rename(linked.c_str(), bak.c_str()) != 0)
+        if (!renameOver(linked, bak))
             ::unlink(linked.c_str());
         return;
     }
@@ -163,7 +180,7 @@ void keepBackup(const std::string& path) {
         TemporaryFile t = createTemporary(bak);
         bool ok = writeAll(t.fd, old) && ::fsync(t.fd) == 0;
         ok = ::close(t.fd) == 0 && ok;
-        if (!ok || ::rename(t.path.c_str(), bak.c_str()) != 0)
+        if (!ok || !renameOver(t.path, bak))
             ::unlink(t.path.c_str());
     } catch (const Error&) {
         // no backup this time; the save itself goes on
@@ -174,7 +191,11 @@ void keepBackup(const std::string& path) {
 bool processAlive(long pid) {
     if (pid <= 0)
         return false;
+#ifdef _WIN32
+    return platform::processAlive(pid);
+#else
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+#endif
 }
 
 namespace {
@@ -283,7 +304,7 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
     }
     if (options.keepBackup && existed)
         keepBackup(path);
-    if (::rename(t.path.c_str(), path.c_str()) != 0) {
+    if (!renameOver(t.path, path)) {
         int saved = errno;
         ::unlink(t.path.c_str());
         saveFailed(path, existed, tr("đổi tên", "rename"), saved);

@@ -5,7 +5,9 @@
 
 #include "core/common/Dates.hpp"
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include "core/common/Platform.hpp"
+#else
 #include <pwd.h>
 #include <unistd.h>
 #endif
@@ -40,12 +42,12 @@ std::string nowIso() {
 std::string loginName() {
     if (const char* user = std::getenv("PAR_AUDIT_USER"); user != nullptr && *user != '\0') return user;
 #ifdef _WIN32
-    if (const char* user = std::getenv("USERNAME"); user != nullptr) return user;
+    return platform::loginName();
 #else
     if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_name != nullptr)
         return pw->pw_name;
-#endif
     return "";
+#endif
 }
 
 }  // namespace par

@@ -1,22 +1,81 @@
 #include "core/common/DataPaths.hpp"
 
-#include <sys/stat.h>
-
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace par {
 
+namespace fs = std::filesystem;
+
 namespace {
-bool isDirectory(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+
+bool isDirectory(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
 }
+
+// UTF-8 text of a path (std::filesystem::path::u8string is std::string in C++17).
+std::string utf8(const fs::path& p) { return p.u8string(); }
+
+std::string findDataDirectory() {
+    if (const char* env = std::getenv("PAR_AUDIT_DATA"); env != nullptr && *env != '\0') return env;
+    const std::string exeDir = executableDirectory();
+    if (!exeDir.empty()) {
+        const fs::path bin = fs::u8path(exeDir);
+        const fs::path installed = bin.parent_path() / "share" / "par-audit";
+        if (isDirectory(installed / "forms")) return utf8(installed);
+        // A build tree: CMake writes <build>/par-audit-source-dir (the source folder, one line).
+        std::ifstream marker(bin.parent_path() / "par-audit-source-dir");
+        std::string source;
+        if (marker && std::getline(marker, source) && !source.empty()) {
+#ifdef _WIN32
+            // A cross build tested under Wine: the marker holds the Linux path, which Wine sees
+            // on drive Z:.
+            if (source[0] == '/') source = "Z:" + source;
+#endif
+            if (isDirectory(fs::u8path(source) / "forms")) return source;
+        }
+    }
+    return ".";
+}
+
 }  // namespace
 
+std::string executableDirectory() {
+#ifdef _WIN32
+    std::wstring buf(MAX_PATH, L'\0');
+    for (;;) {
+        DWORD n = GetModuleFileNameW(nullptr, buf.data(), static_cast<DWORD>(buf.size()));
+        if (n == 0) return "";
+        if (n < buf.size()) {
+            buf.resize(n);
+            break;
+        }
+        buf.resize(buf.size() * 2);
+    }
+    return utf8(fs::path(buf).parent_path());
+#else
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return "";
+    return utf8(exe.parent_path());
+#endif
+}
+
 std::string dataDirectory() {
+    // Found once: the executable does not move while it runs (and tests that set PAR_AUDIT_DATA
+    // do it before the first call).
     if (const char* env = std::getenv("PAR_AUDIT_DATA"); env != nullptr && *env != '\0') return env;
-    if (isDirectory(PAR_INSTALL_DATA_DIR "/forms")) return PAR_INSTALL_DATA_DIR;
-    return PAR_SOURCE_DATA_DIR;
+    static const std::string dir = findDataDirectory();
+    return dir;
 }
 
 std::string dataPath(const std::string& relative) { return dataDirectory() + "/" + relative; }

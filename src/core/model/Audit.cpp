@@ -6,6 +6,7 @@
 
 #include "core/common/Clock.hpp"
 #include "core/common/DataPaths.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Sha256.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditWriter.hpp"
@@ -123,8 +124,8 @@ void Audit::logChange(const ChangeCode& change, const std::string& by) {
 }
 
 std::string Audit::resolve(const std::string& href) const {
-    if (href.empty() || href[0] == '/') return href;
-    auto slash = file.find_last_of('/');
+    if (href.empty() || platform::isAbsolutePath(href)) return href;
+    auto slash = file.find_last_of(platform::kPathSeparators);
     if (slash == std::string::npos) return href;
     return file.substr(0, slash + 1) + href;
 }

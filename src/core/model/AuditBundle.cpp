@@ -14,15 +14,15 @@ namespace par {
 std::string formHref(const std::string& formPath, const std::string& auditPath) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    fs::path absForm = fs::absolute(fs::path(formPath), ec);
+    fs::path absForm = fs::absolute(fs::u8path(formPath), ec);
     if (ec)
         return formPath;
     absForm = absForm.lexically_normal();
-    fs::path base = fs::absolute(fs::path(auditPath), ec).parent_path();
+    fs::path base = fs::absolute(fs::u8path(auditPath), ec).parent_path();
     if (ec)
-        return absForm.string();
+        return absForm.u8string();
     fs::path rel = fs::relative(absForm, base, ec);
-    return ec || rel.empty() ? absForm.string() : rel.string();
+    return ec || rel.empty() ? absForm.u8string() : rel.u8string();
 }
 
 std::string locateForm(const Audit& audit) {

@@ -30,10 +30,10 @@ std::optional<double> RankEntry::change() const {
 
 WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
+    if (!fs::is_directory(fs::u8path(dir), ec))
         throw IoError(fmt(tr("'{}' không phải thư mục", "'{}' is not a folder"), dir));
     std::vector<std::string> files;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+    fs::recursive_directory_iterator it(fs::u8path(dir), fs::directory_options::skip_permission_denied, ec),
         end;
     if (ec)
         throw IoError(fmt(tr("không đọc được thư mục '{}': {}", "cannot read folder '{}': {}"), dir,
@@ -41,10 +41,10 @@ WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {
     for (; it != end; it.increment(ec)) {
         if (ec)
             break;
-        const std::string name = it->path().filename().string();
+        const std::string name = it->path().filename().u8string();
         if (name.size() > 10 && name.compare(name.size() - 10, 10, ".audit.xml") == 0 &&
             it->is_regular_file(ec))
-            files.push_back(it->path().string());
+            files.push_back(it->path().u8string());
     }
     std::sort(files.begin(), files.end());
 

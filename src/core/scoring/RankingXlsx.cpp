@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // mkstemps
+#endif
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/scoring/RankingFormats.hpp"
@@ -27,7 +30,7 @@ class TempFile {
 public:
     TempFile() {
         std::string pattern =
-            (std::filesystem::temp_directory_path() / "par-audit-XXXXXX.xlsx").string();
+            (std::filesystem::temp_directory_path() / "par-audit-XXXXXX.xlsx").u8string();
         int fd = mkstemps(pattern.data(), 5);
         if (fd < 0)
             throw IoError(tr("không tạo được tệp tạm", "cannot create a temporary file"));
@@ -36,7 +39,7 @@ public:
     }
     ~TempFile() {
         std::error_code ec;
-        std::filesystem::remove(path_, ec);
+        std::filesystem::remove(std::filesystem::u8path(path_), ec);
     }
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
@@ -177,7 +180,7 @@ std::string rankingXlsx(const Ranking& r) {
     TempFile tmp;
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
-    std::string tmpdir = std::filesystem::temp_directory_path().string();
+    std::string tmpdir = std::filesystem::temp_directory_path().u8string();
     options.tmpdir = tmpdir.data();
     lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
     if (wb == nullptr)

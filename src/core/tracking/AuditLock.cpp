@@ -1,7 +1,9 @@
 #include "core/tracking/AuditLock.hpp"
 
 #include <fcntl.h>
+#ifndef _WIN32
 #include <signal.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +13,9 @@
 #include <sstream>
 
 #include "core/common/AtomicFile.hpp"
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // Windows: fsync, link, O_CLOEXEC, replaceFile
+#endif
 #include "core/common/Text.hpp"
 #include "core/tracking/ActionPlan.hpp"
 
@@ -70,10 +75,14 @@ LockedError::LockedError(std::string auditPath, LockInfo holder)
       holder_(std::move(holder)) {}
 
 std::string AuditLock::hostName() {
+#ifdef _WIN32
+    return platform::hostName();
+#else
     char buf[256] = {};
     if (::gethostname(buf, sizeof buf - 1) != 0)
         return "unknown";
     return buf;
+#endif
 }
 
 std::optional<LockInfo> AuditLock::current(const std::string& auditPath) {

@@ -15,6 +15,9 @@
 #include <thread>
 #include <unordered_map>
 
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // O_CLOEXEC
+#endif
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
@@ -168,27 +171,35 @@ struct Listed {
 
 std::vector<Listed> listAuditFiles(const std::string& dir, bool stamps) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
+    if (!fs::is_directory(fs::u8path(dir), ec))
         throw IoError(fmt(tr("{}: không phải thư mục", "{}: not a directory"), dir));
     std::vector<Listed> files;
-    const fs::path base(dir);
+    const fs::path base = fs::u8path(dir);
     for (auto it = fs::recursive_directory_iterator(
-             dir, fs::directory_options::skip_permission_denied, ec);
+             fs::u8path(dir), fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec))
             continue;
-        std::string p = it->path().string();
+        std::string p = it->path().u8string();
         if (!endsWith(p, ".audit.xml"))
             continue;
         Listed l;
         l.path = std::move(p);
         if (stamps) {
-            l.relative = it->path().lexically_relative(base).generic_string();
+            l.relative = it->path().lexically_relative(base).generic_u8string();
             struct stat st {};
             if (::stat(l.path.c_str(), &st) == 0) {
                 l.stamp.size = static_cast<std::uint64_t>(st.st_size);
+#ifdef _WIN32
+                // No st_mtim: the file time in 100 ns steps from std::filesystem.
+                std::error_code ec;
+                l.stamp.mtimeNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::filesystem::last_write_time(it->path(), ec).time_since_epoch())
+                                      .count();
+#else
                 l.stamp.mtimeNs =
                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+#endif
                 l.cacheable = true;
             }
         }
@@ -221,8 +232,8 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
     std::vector<std::optional<std::string_view>> cached(files.size());
     if (caching) {
         std::error_code ec;
-        fs::path canonical = fs::weakly_canonical(fs::absolute(dir, ec), ec);
-        cache.emplace(options.cacheFolder, canonical.string());
+        fs::path canonical = fs::weakly_canonical(fs::absolute(fs::u8path(dir), ec), ec);
+        cache.emplace(options.cacheFolder, canonical.u8string());
         cache->load();
         const std::int64_t racy = nowNs() - 2000000000;
         for (size_t i = 0; i < files.size(); ++i) {

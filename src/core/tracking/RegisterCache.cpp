@@ -1,7 +1,9 @@
 #include "core/tracking/RegisterCache.hpp"
 
 #include <fcntl.h>
+#ifndef _WIN32
 #include <sys/mman.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +14,9 @@
 #include <utility>
 
 #include "core/common/AtomicFile.hpp"
+#ifdef _WIN32
+#include "core/common/Platform.hpp"  // O_CLOEXEC
+#endif
 #include "core/common/Error.hpp"
 #include "core/common/Sha256.hpp"
 
@@ -280,7 +285,11 @@ RegisterCache::~RegisterCache() {
 
 void RegisterCache::unmap() {
     if (data_ != nullptr)
+#ifdef _WIN32
+        delete[] data_;  // Windows: a plain read (a mapping would keep the file from being replaced)
+#else
         ::munmap(const_cast<char*>(data_), size_);
+#endif
     data_ = nullptr;
     size_ = 0;
 }
@@ -288,16 +297,34 @@ void RegisterCache::unmap() {
 void RegisterCache::load() {
     records_.clear();
     unmap();
-    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC, 0);  // mode: the UTF-8 overload on Windows
     if (fd < 0)
         return;  // no cache yet
     struct stat st {};
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+#ifdef _WIN32
+        // Windows: no mapping, a plain read. A mapped file cannot be replaced by MoveFileExW while
+        // the mapping lives, which would block the next save of the cache.
+        auto* buf = new char[static_cast<size_t>(st.st_size)];
+        size_t got = 0;
+        while (got < static_cast<size_t>(st.st_size)) {
+            int n = ::read(fd, buf + got, static_cast<unsigned>(static_cast<size_t>(st.st_size) - got));
+            if (n <= 0) break;
+            got += static_cast<size_t>(n);
+        }
+        if (got == static_cast<size_t>(st.st_size)) {
+            data_ = buf;
+            size_ = got;
+        } else {
+            delete[] buf;
+        }
+#else
         void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (p != MAP_FAILED) {
             data_ = static_cast<const char*>(p);
             size_ = static_cast<size_t>(st.st_size);
         }
+#endif
     }
     ::close(fd);
     // Saving replaces the file by renaming a new one over it: this mapping keeps the old one.
@@ -390,7 +417,7 @@ void RegisterCache::save(const std::vector<std::string_view>& records) const {
     pieces.push_back(head);
     pieces.insert(pieces.end(), records.begin(), records.end());
     std::error_code ec;
-    std::filesystem::create_directories(folder_, ec);
+    std::filesystem::create_directories(std::filesystem::u8path(folder_), ec);
     writeFileAtomically(path_, pieces, AtomicWriteOptions{false, false});
 }
 

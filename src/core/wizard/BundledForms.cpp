@@ -14,11 +14,11 @@ std::vector<FormSummary> bundledForms() {
     std::error_code ec;
     std::string dir = dataPath("forms");
     auto reference = ReferenceData::bundled();
-    for (const auto& de : fs::directory_iterator(dir, ec)) {
+    for (const auto& de : fs::directory_iterator(fs::u8path(dir), ec)) {
         if (de.path().extension() != ".xml") continue;
         try {
-            auto form = loadFormByPathOrId(de.path().string(), reference);
-            out.push_back({form->id, de.path().string(), form->title.get(), form->unitTypes});
+            auto form = loadFormByPathOrId(de.path().u8string(), reference);
+            out.push_back({form->id, de.path().u8string(), form->title.get(), form->unitTypes});
         } catch (const std::exception&) {
             // Not a valid form: not offered.
         }

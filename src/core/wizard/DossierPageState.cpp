@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/DossierAnalyzer.hpp"
@@ -14,7 +15,7 @@ using namespace par::dossier;
 
 namespace {
 std::string baseName(const std::string& path) {
-    size_t slash = path.find_last_of('/');
+    size_t slash = path.find_last_of(platform::kPathSeparators);
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 

@@ -1,6 +1,8 @@
 #include "core/wizard/RecoveryStore.hpp"
 
+#ifndef _WIN32
 #include <signal.h>
+#endif
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/common/Platform.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Sha256.hpp"
 #include "core/common/XmlReader.hpp"
@@ -40,12 +43,12 @@ RecoveryStore::RecoveryStore(std::string directory) : dir_(std::move(directory))
 
 std::string RecoveryStore::write(const AuditSession& session, const std::string& previous) {
     std::error_code ec;
-    fs::create_directories(dir_, ec);
+    fs::create_directories(fs::u8path(dir_), ec);
     // One file per audit path; an unsaved audit is named after this process and the session object.
     std::string identity = session.path().empty()
                                ? "untitled:" + std::to_string(::getpid()) + ":" +
                                      std::to_string(reinterpret_cast<std::uintptr_t>(&session))
-                               : fs::absolute(session.path(), ec).string();
+                               : fs::absolute(fs::u8path(session.path()), ec).u8string();
     std::string file = dir_ + "/" + sha256Hex(identity).substr(0, 16) + kSuffix;
     writeFileAtomically(file, session.toXml(), {false});
     std::ostringstream side;
@@ -58,14 +61,14 @@ std::string RecoveryStore::write(const AuditSession& session, const std::string&
 std::vector<RecoveryEntry> RecoveryStore::pending() const {
     std::vector<RecoveryEntry> out;
     std::error_code ec;
-    if (!fs::is_directory(dir_, ec)) return out;
-    for (const auto& de : fs::directory_iterator(dir_, ec)) {
-        std::string name = de.path().filename().string();
+    if (!fs::is_directory(fs::u8path(dir_), ec)) return out;
+    for (const auto& de : fs::directory_iterator(fs::u8path(dir_), ec)) {
+        std::string name = de.path().filename().u8string();
         if (name.size() <= std::string(kSuffix).size() ||
             name.compare(name.size() - std::string(kSuffix).size(), std::string::npos, kSuffix) != 0)
             continue;
         RecoveryEntry e;
-        e.file = de.path().string();
+        e.file = de.path().u8string();
         std::string sideText;
         try {
             sideText = readFile(sidecarOf(e.file), 64 * 1024);  // four short lines
@@ -87,8 +90,8 @@ std::vector<RecoveryEntry> RecoveryStore::pending() const {
 
 void RecoveryStore::discard(const std::string& recoveryFile) {
     std::error_code ec;
-    fs::remove(recoveryFile, ec);
-    if (recoveryFile.size() > std::string(kSuffix).size()) fs::remove(sidecarOf(recoveryFile), ec);
+    fs::remove(fs::u8path(recoveryFile), ec);
+    if (recoveryFile.size() > std::string(kSuffix).size()) fs::remove(fs::u8path(sidecarOf(recoveryFile)), ec);
 }
 
 std::unique_ptr<AuditSession> RecoveryStore::restore(const RecoveryEntry& entry) {

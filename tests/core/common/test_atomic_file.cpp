@@ -30,6 +30,7 @@ TEST_CASE("atomic write replaces the file and keeps a backup", "[atomic]") {
 
 TEST_CASE("a failed write leaves the old file intact", "[atomic]") {
     test::ScratchDir dir;
+#ifndef _WIN32  // POSIX directory permissions (Windows has ACLs, not chmod on folders)
     std::string sub = dir.file("ro");
     ::mkdir(sub.c_str(), 0755);
     std::string f = sub + "/a.xml";
@@ -41,6 +42,7 @@ TEST_CASE("a failed write leaves the old file intact", "[atomic]") {
         CHECK(readFile(f) == "old");
     }
     ::chmod(sub.c_str(), 0755);
+#endif
     // A target inside a missing directory cannot be written either, whoever runs the test.
     CHECK_THROWS_AS(writeFileAtomically(dir.file("missing/x.xml"), "new"), IoError);
 }

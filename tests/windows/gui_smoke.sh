@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# gui_smoke.sh BUILD: the app's smoke walk on Windows: BUILD/bin/par-audit-gui.exe under Wine on a
+# virtual X server (xvfb-run) walks the wizard on the sample (--self-test-walk, as tests/gui/
+# smoke_walk.sh does on Linux) and writes its screenshots, BMP on Windows, turned into PNG here
+# (BUILD/smoke/screenshots/*.png) to be looked at: Vietnamese text, fonts, dialogs.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+build=$1
+export WINEPREFIX=${WINEPREFIX:-$PWD/$build/wine} WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+app=$build/bin/par-audit-gui.exe
+[ -f "$app" ] || { echo "gui_smoke: $app not built" >&2; exit 1; }
+work=$PWD/$build/smoke
+rm -rf "$work" && mkdir -p "$work/screenshots"
+PAR_AUDIT_DATA="$PWD" xvfb-run -a -s "-screen 0 1280x900x24" \
+    wine "$app" "samples/quynh-luu-2018/quynh-luu-2018.audit.xml" \
+    --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"
+test -s "$work/walk.audit.xml"
+for page in start details details-error section section-error table subunit dossier dossier-chart \
+            dossier-units findings score output reopened; do
+    test -s "$work/screenshots/$page.bmp" || { echo "missing screenshot $page" >&2; exit 1; }
+    convert "$work/screenshots/$page.bmp" "$work/screenshots/$page.png"
+done
+echo "gui_smoke (Windows): passed; screenshots in $work/screenshots"
