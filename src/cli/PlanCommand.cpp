@@ -13,6 +13,7 @@
 #include "cli/Command.hpp"
 #include "core/actions/AuditTransaction.hpp"
 #include "core/actions/ChangeText.hpp"
+#include "core/actions/FindingActions.hpp"
 #include "core/actions/PlanActions.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/AtomicFile.hpp"
@@ -149,19 +150,14 @@ void install(CLI::App& app, Context& ctx) {
     add->add_option("--responsible", o->responsible,
                     tr("Đơn vị chịu trách nhiệm (mặc định: theo kiến nghị)", "Responsible unit"));
     add->add_option("--deadline", o->deadline,
-                    tr("Thời hạn: '30 working-days', '15 calendar-days' hoặc YYYY-MM-DD (mặc định: "
+                    tr("Thời hạn: \"30 ngày làm việc\", \"15 ngày\" hoặc DD/MM/YYYY (mặc định: "
                        "theo kiến nghị)",
-                       "Deadline: '30 working-days', '15 calendar-days' or YYYY-MM-DD (default: "
+                       "Deadline: \"30 working days\", \"15 days\" or DD/MM/YYYY (default: "
                        "the recommendation's)"));
     addCommon(add, o, true);
     add->callback([o]() {
-        auto rule = DeadlineRule::parse(o->deadline);
-        if (!rule)
-            throw UsageError(fmt(
-                tr("thời hạn '{}' không hợp lệ; dùng 'N working-days', 'N calendar-days' hoặc "
-                   "YYYY-MM-DD",
-                   "invalid deadline '{}'; use 'N working-days', 'N calendar-days' or YYYY-MM-DD"),
-                o->deadline));
+        // As people type it ("30 ngày làm việc", "15 ngày", a date), like `finding add`.
+        std::optional<DeadlineRule> rule = actions::parseDeadlineInput(o->deadline);
         cal::WorkingCalendar calendar = loadCalendar(*o);
         withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
             ChangeCode c = actions::addPlanAction(a, o->finding, o->content, o->responsible, *rule, calendar);

@@ -51,12 +51,16 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string answerText(const QuestionScore& q) {
+// The answer as a person reads it ("một phần", not the stored "partly").
+std::string answerText(const Form& form, const QuestionScore& q) {
     switch (q.state) {
         case ItemState::NotAssessed:
             return tr("chưa chấm", "not assessed");
-        default:
-            return tr("trả lời ", "answer ") + ("\"" + q.answer + "\"");
+        default: {
+            const Question* question = form.findQuestion(q.question);
+            std::string shown = question != nullptr ? answerLabel(*question, q.answer) : q.answer;
+            return tr("trả lời ", "answer ") + ("\"" + shown + "\"");
+        }
     }
 }
 
@@ -134,7 +138,7 @@ void printText(const AuditBundle& b, const AuditScore& s, const Band* band,
     for (const QuestionScore* q : lost) {
         const Question* fq = b.form->findQuestion(q->question);
         std::cout << "  " << cell(formatChange(-q->impact), 7, true) << "  " << q->question
-                  << instanceName(b, *q) << ": " << answerText(*q) << ", " << formatScore(q->points)
+                  << instanceName(b, *q) << ": " << answerText(*b.form, *q) << ", " << formatScore(q->points)
                   << "/" << formatScore(q->max) << "\n";
         if (fq != nullptr)
             std::cout << "           " << fq->label.get() << "\n";

@@ -21,19 +21,7 @@ std::string answerText(const Question& q, const Answer* a) {
     if (a->na) return tr("không áp dụng", "not applicable");
     if (q.type == QuestionType::Table) return fmt(tr("{} dòng", "{} rows"), std::to_string(a->rows.size()));
     if (q.type == QuestionType::Repeat) return fmt(tr("{} đơn vị", "{} sub-units"), std::to_string(a->instances.size()));
-    try {
-        expr::Value v = scalarValue(q, a->value);
-        if (q.type == QuestionType::YesPartlyNo) {
-            if (a->value == "yes") return tr("có", "yes");
-            if (a->value == "partly") return tr("một phần", "partly");
-            return tr("không", "no");
-        }
-        if (q.type == QuestionType::Single)
-            if (const Choice* c = q.findChoice(a->value)) return c->label.get();
-        return v.display();
-    } catch (const Error&) {
-        return a->value + tr(" (không hợp lệ)", " (invalid)");
-    }
+    return answerLabel(q, a->value);
 }
 
 void install(CLI::App& app, Context&) {

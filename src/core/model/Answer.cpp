@@ -209,4 +209,20 @@ std::string expectedInputDescription(const Question& q) {
     return "";
 }
 
+std::string answerLabel(const Question& q, const std::string& fileForm) {
+    try {
+        expr::Value v = scalarValue(q, fileForm);
+        if (q.type == QuestionType::YesPartlyNo || q.type == QuestionType::YesNo) {
+            if (fileForm == "yes" || fileForm == "true") return tr("có", "yes");
+            if (fileForm == "partly") return tr("một phần", "partly");
+            return tr("không", "no");
+        }
+        if (q.type == QuestionType::Single)
+            if (const Choice* c = q.findChoice(fileForm)) return c->label.get();
+        return v.display();
+    } catch (const Error&) {
+        return fileForm + tr(" (không hợp lệ)", " (invalid)");
+    }
+}
+
 }  // namespace par

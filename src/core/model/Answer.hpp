@@ -44,6 +44,11 @@ expr::Value scalarValue(const Question& q, const std::string& fileForm);
 // UsageError saying what the question expects. Empty input gives "".
 std::string normaliseInput(const Question& q, const std::string& input);
 
+// A stored scalar answer as a person reads it, in the current language: "có" / "một phần" /
+// "không", a choice's label, a number with a decimal comma, a date DD/MM/YYYY; the stored form
+// followed by "(không hợp lệ)" when it does not fit the question.
+std::string answerLabel(const Question& q, const std::string& fileForm);
+
 // A short Vietnamese description of what a question accepts ("có/không", "số nguyên từ 0 đến 100").
 std::string expectedInputDescription(const Question& q);
 
