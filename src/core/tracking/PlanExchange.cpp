@@ -246,9 +246,9 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
     std::string who = !r.respondedBy.empty() ? r.respondedBy : r.unit;
     std::string list;
     for (const auto& m : merges) {
-        std::string note = fmt(
-            tr("Nhập từ báo cáo của {} ({})", "Imported from the response of {} ({})"), r.unit, f);
-        reportAction(*m.target, m.from->report, who, note);
+        // The history keeps values, not a sentence in this session's language: who reported
+        // (the event's `by`) and the response file it came from (the note).
+        reportAction(*m.target, m.from->report, who, f);
         result.merged.push_back(m.target->id);
         list += (list.empty() ? "" : ", ") + m.target->id;
     }
