@@ -44,6 +44,17 @@ Data dossierFigures(const Audit& audit, const Form& form) {
         if (resolved > 0 && (early || onTime))
             rate = percent(static_cast<double>(early.value_or(0) + onTime.value_or(0)) /
                            static_cast<double>(resolved));
+        // Decision 766/QĐ-TTg counts dossiers resolved or still in progress within their time
+        // over all received: (early + on time + pending in time) / received [M: docs/dossiers.md].
+        auto received = cell(row, "tiep_nhan");
+        auto pendingInTime = cell(row, "chua_giai_quyet_trong_han");
+        // Only from what was recorded: without the pending-in-time figure the rate is known only
+        // when nothing received is still pending.
+        std::string rate766 = "—";
+        bool pendingKnown = pendingInTime || (received && resolved == *received);
+        if (received && *received > 0 && (early || onTime) && pendingKnown)
+            rate766 = percent(static_cast<double>(early.value_or(0) + onTime.value_or(0) + pendingInTime.value_or(0)) /
+                              static_cast<double>(*received));
         auto note = row.find("ghi_chu");
         rows.push(Data::map()
                       .set("year", year == row.end() ? std::string() : trim(year->second))
@@ -56,6 +67,7 @@ Data dossierFigures(const Audit& audit, const Form& form) {
                                          : std::string())
                       .set("resolved", resolved > 0 ? groupThousands(resolved) : std::string())
                       .set("rate", rate)
+                      .set("rate766", rate766)
                       .set("apologies", figure(cell(row, "phieu_xin_loi")))
                       .set("note", note == row.end() ? std::string() : trim(note->second)));
     }

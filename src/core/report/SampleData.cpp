@@ -145,6 +145,7 @@ Data sampleNoticeData(size_t findings) {
                       .set("inTime", "10.746")
                       .set("late", "36")
                       .set("rate", "99,7%")
+                      .set("rate766", "—")  // the article gives no pending-in-time figure
                       .set("apologies", "20"));
     dossiers.push(Data::map()
                       .set("year", "2018")
@@ -153,6 +154,7 @@ Data sampleNoticeData(size_t findings) {
                       .set("inTime", "10.003")
                       .set("late", "30")
                       .set("rate", "99,7%")
+                      .set("rate766", "—")
                       .set("apologies", "12"));
     results.push(
         Data::map()

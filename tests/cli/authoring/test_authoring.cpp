@@ -257,3 +257,28 @@ TEST_CASE("the follow-up report is a state document: number, place and date, sig
     CHECK(bad.exitCode == 2);
     CHECK_THAT(bad.err, Catch::Contains("31/02/2026"));
 }
+
+TEST_CASE("the notice gives the on-time rate both ways: resolved on time, and per Decision 766",
+          "[cli][authoring][dossier]") {
+    FixedClock clock;
+    ScratchDir dir;
+    const std::string a = dir.file("ngoc-son-2026.audit.xml");
+    authorWithCli(a);
+    // 2025: 100 received, 50 early, 30 on time, 10 late, 8 pending in time, 2 pending overdue.
+    must(cli() + " answer " + q(a) +
+         " ket_qua_giai_quyet.1.nam=2025 ket_qua_giai_quyet.1.tiep_nhan=100 ket_qua_giai_quyet.1.truoc_han=50"
+         " ket_qua_giai_quyet.1.dung_han=30 ket_qua_giai_quyet.1.qua_han=10"
+         " ket_qua_giai_quyet.1.chua_giai_quyet_trong_han=8 ket_qua_giai_quyet.1.chua_giai_quyet_qua_han=2"
+         " ket_qua_giai_quyet.1.phieu_xin_loi=10");
+    // 2024: resolved 90 of 100 and nothing said of the 10 pending: the 766 rate cannot be known.
+    must(cli() + " answer " + q(a) +
+         " ket_qua_giai_quyet.2.nam=2024 ket_qua_giai_quyet.2.tiep_nhan=100 ket_qua_giai_quyet.2.truoc_han=60"
+         " ket_qua_giai_quyet.2.dung_han=30");
+    must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    CommandResult layout = run("pdftotext -layout " + q(dir.file("tb.pdf")) + " -");
+    INFO(layout.out);
+    CHECK_THAT(layout.out, Catch::Contains("QĐ 766"));
+    // (50 + 30) / 90 resolved = 88,9 %; (50 + 30 + 8) / 100 received = 88 %.
+    CHECK_THAT(layout.out, Catch::Matches("(.|\\n)*2025 +100 +90 +80 +10 +88,9% +88% +10(.|\\n)*"));
+    CHECK_THAT(layout.out, Catch::Matches("(.|\\n)*2024 +100 +90 +90 +100% +—(.|\\n)*"));
+}
