@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "TestSupport.hpp"
 #include "core/actions/FindingActions.hpp"
@@ -278,7 +279,22 @@ TEST_CASE("the notice gives the on-time rate both ways: resolved on time, and pe
     CommandResult layout = run("pdftotext -layout " + q(dir.file("tb.pdf")) + " -");
     INFO(layout.out);
     CHECK_THAT(layout.out, Catch::Contains("QĐ 766"));
+    // The table's row of a year, its cells separated by single spaces (no std::regex: libstdc++'s
+    // recursive matcher overflows the stack on a whole page under ASan).
+    auto row = [&](const std::string& year) {
+        std::istringstream lines(layout.out);
+        for (std::string line; std::getline(lines, line);) {
+            std::istringstream words(line);
+            std::string first, folded;
+            words >> first;
+            if (first != year) continue;
+            folded = first;
+            for (std::string w; words >> w;) folded += " " + w;
+            return folded;
+        }
+        return std::string();
+    };
     // (50 + 30) / 90 resolved = 88,9 %; (50 + 30 + 8) / 100 received = 88 %.
-    CHECK_THAT(layout.out, Catch::Matches("(.|\\n)*2025 +100 +90 +80 +10 +88,9% +88% +10(.|\\n)*"));
-    CHECK_THAT(layout.out, Catch::Matches("(.|\\n)*2024 +100 +90 +90 +100% +—(.|\\n)*"));
+    CHECK(row("2025") == "2025 100 90 80 10 88,9% 88% 10");
+    CHECK(row("2024") == "2024 100 90 90 100% —");
 }
