@@ -107,6 +107,15 @@ std::pair<std::string, std::string> splitAssignment(const std::string& text, con
     return {trim(text.substr(0, eq)), text.substr(eq + 1)};
 }
 
+void applySets(const std::vector<std::string>& sets, ValueErrors& errors, std::vector<ChangeCode>& changes,
+               const std::function<std::optional<ChangeCode>(const std::string&, const std::string&)>& set) {
+    for (const auto& s : sets)
+        errors.attempt("--set " + s, [&] {
+            auto [field, value] = splitAssignment(s, "--set");
+            if (auto c = set(field, value)) changes.push_back(*c);
+        });
+}
+
 actions::TransactionResult runAction(const std::string& auditPath, const std::string& by,
                                      const actions::AuditChange& change) {
     actions::TransactionResult r = actions::modifyAudit(auditPath, change, actions::TransactionOptions{by});

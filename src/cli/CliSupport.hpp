@@ -30,6 +30,7 @@ std::string categoryLabel(const Form* form, const std::string& id);
 }  // namespace par::cli
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/actions/AuditTransaction.hpp"
@@ -51,6 +52,11 @@ private:
 
 // Splits "FIELD=VALUE"; throws UsageError naming the option.
 std::pair<std::string, std::string> splitAssignment(const std::string& text, const char* option);
+
+// Applies each `--set FIELD=VALUE` through `set` (a core action returning its change or nothing),
+// keeping every problem in `errors` and every change in `changes`.
+void applySets(const std::vector<std::string>& sets, ValueErrors& errors, std::vector<ChangeCode>& changes,
+               const std::function<std::optional<ChangeCode>(const std::string&, const std::string&)>& set);
 
 // Runs one user action on an audit file through the core (lock, load, change, log, save) and tells
 // what it did: one line per change, or "nothing changed".

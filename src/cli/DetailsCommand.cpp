@@ -44,11 +44,8 @@ void install(CLI::App& app, Context&) {
         runAction(o->audit, o->by, [&](AuditBundle& b) {
             std::vector<ChangeCode> changes;
             ValueErrors errors;
-            for (const auto& s : o->sets)
-                errors.attempt("--set " + s, [&] {
-                    auto [field, value] = splitAssignment(s, "--set");
-                    if (auto c = actions::setDetail(b.audit, field, value)) changes.push_back(*c);
-                });
+            applySets(o->sets, errors, changes,
+                      [&](const std::string& f, const std::string& v) { return actions::setDetail(b.audit, f, v); });
             errors.throwIfAny(o->audit);
             return changes;
         });

@@ -78,11 +78,8 @@ void install(CLI::App& app, Context&) {
         runAction(o->audit, o->by, [&](AuditBundle& b) {
             std::vector<ChangeCode> changes;
             ValueErrors errors;
-            for (const auto& s : o->sets)
-                errors.attempt("--set " + s, [&] {
-                    auto [field, value] = splitAssignment(s, "--set");
-                    if (auto c = actions::setNoticeField(b.audit, field, value)) changes.push_back(*c);
-                });
+            applySets(o->sets, errors, changes,
+                      [&](const std::string& f, const std::string& v) { return actions::setNoticeField(b.audit, f, v); });
             // Removals first, highest position first, so that numbers refer to the list as shown.
             std::vector<std::pair<std::string, std::size_t>> removals;
             for (const auto& r : o->removes)
