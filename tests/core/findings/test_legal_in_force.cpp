@@ -62,6 +62,9 @@ TEST_CASE("each 2025 chain: a mandate under the replaced text is outdated, a rei
         {"11/2022/QH15", "84/2025/QH15", Date(2023, 9, 1), Date(2025, 7, 15)},
         {"30c/NQ-CP", "76/NQ-CP", Date(2015, 1, 1), Date(2021, 9, 1)},
         {"77/2015/QH13", "72/2025/QH15", Date(2016, 5, 1), Date(2025, 7, 15)},
+        // Switched on 06/12/2026 with [M] dates (reference/van-ban.xml says which source gave what).
+        {"62/2020/NĐ-CP", "361/2025/NĐ-CP", Date(2021, 3, 1), Date(2026, 1, 20)},
+        {"58/2010/QH12", "129/2025/QH15", Date(2015, 1, 1), Date(2026, 7, 15)},
     };
     std::vector<std::array<std::string, 3>> rows;
     for (const auto& c : chains) {
@@ -307,4 +310,29 @@ TEST_CASE("a 2026 department audit with the revised form: old mandates flagged, 
                 INFO(f.rule << ": " << lb);
                 CHECK(lb.find(gone) == std::string::npos);
             }
+}
+
+TEST_CASE("the civil-service relations switched on in December 2026 take effect on their dates",
+          "[findings][registry]") {
+    auto ref = ReferenceData::bundled();
+    // 361/2025/NĐ-CP: issued and in force 31/12/2025 [M]; 62/2020 governs until the day before.
+    REQUIRE(ref->registry.inForceOn("62/2020/NĐ-CP", Date(2025, 12, 30)) != nullptr);
+    CHECK(ref->registry.inForceOn("62/2020/NĐ-CP", Date(2025, 12, 30))->number == "62/2020/NĐ-CP");
+    REQUIRE(ref->registry.inForceOn("62/2020/NĐ-CP", Date(2025, 12, 31)) != nullptr);
+    CHECK(ref->registry.inForceOn("62/2020/NĐ-CP", Date(2025, 12, 31))->number == "361/2025/NĐ-CP");
+    // The new Law on Public Employees: passed 10/12/2025, in force 1/7/2026 [M].
+    CHECK(ref->registry.inForceOn("58/2010/QH12", Date(2026, 6, 30))->number == "58/2010/QH12");
+    CHECK(ref->registry.inForceOn("58/2010/QH12", Date(2026, 7, 1))->number == "129/2025/QH15");
+    CHECK(ref->registry.inForceOn("129/2025/QH15", Date(2026, 6, 30)) == nullptr);
+    // A mandate under the 2010 law inspected before 1/7/2026 is not outdated yet.
+    auto fs = evaluateMandates({{{"Trung tâm", "2015-01-01", "58/2010/QH12"}}}, Date(2026, 6, 30));
+    CHECK(byKey(fs, "R-CU", "Trung tâm") == nullptr);
+    // Still unverified (no effective date): no relation, so nothing is flagged for them.
+    for (const char* open : {"150/2025/NĐ-CP", "118/2025/NĐ-CP", "106/2020/NĐ-CP"}) {
+        INFO(open);
+        const LegalText* t = ref->registry.find(open);
+        REQUIRE(t != nullptr);
+        CHECK(t->amendedBy.empty());
+        CHECK(t->replacedBy.empty());
+    }
 }
