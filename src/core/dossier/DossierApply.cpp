@@ -132,6 +132,67 @@ ApplyReport applyYearFigures(Audit& audit, const Form& form, const DossierStats&
     return report;
 }
 
+std::vector<std::string> selectedUnits(const Audit& audit, const std::vector<std::string>& units,
+                                       bool allUnits) {
+    if (allUnits)
+        return {};
+    std::vector<std::string> out;
+    for (const auto& u : units)
+        if (!trim(u).empty())
+            out.push_back(trim(u));
+    if (out.empty())
+        out.push_back(audit.unit.name);
+    return out;
+}
+
+void checkSelection(const DossierStats& s, const std::string& log,
+                    const std::vector<std::string>& units, const Audit& audit, SelectionHint hint) {
+    const long long selected = s.totals.received + s.rowsOutsidePeriod;
+    if (selected == 0 && s.rowsOtherUnit > 0) {
+        std::vector<GroupCounts> others = s.otherUnits;
+        std::stable_sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
+            return a.counts.received > b.counts.received;
+        });
+        std::string list;
+        for (size_t i = 0; i < others.size() && i < 10; ++i)
+            list += (list.empty() ? "" : "; ") + fmt(tr("\"{}\" ({} dòng)", "\"{}\" ({} rows)"),
+                                                     others[i].key,
+                                                     std::to_string(others[i].counts.received));
+        if (others.size() > 10)
+            list += fmt(tr("; và {} đơn vị khác", "; and {} more units"),
+                        std::to_string(others.size() - 10));
+        std::string wanted;
+        for (const auto& u : units)
+            wanted += (wanted.empty() ? "\"" : "\", \"") + u;
+        wanted += "\"";
+        const std::string how =
+            hint == SelectionHint::Cli
+                ? tr("Chọn đơn vị của nhật ký bằng --unit \"TÊN\" (có thể lặp lại), hoặc "
+                     "--all-units nếu cả nhật ký là của đơn vị được kiểm tra",
+                     "Choose the log's units with --unit \"NAME\" (may be repeated), or "
+                     "--all-units if the whole log is the audited unit's")
+                : tr("Ghi tên đơn vị như trong nhật ký ở ô \"Đơn vị trong nhật ký\" (mỗi dòng "
+                     "một tên), hoặc chọn \"Cả nhật ký là của đơn vị được kiểm tra\"",
+                     "Enter the unit names as the log has them in \"Units in the log\" (one per "
+                     "line), or tick \"The whole log is the audited unit's\"");
+        throw UsageError(fmt(
+            tr("{}: không dòng nào của nhật ký thuộc đơn vị {} (tên so khớp không phân biệt hoa "
+               "thường, khoảng trắng, vị trí dấu thanh); nhật ký có: {}. {}; không ghi gì",
+               "{}: no row of the log belongs to unit {} (names matched ignoring case, spacing "
+               "and tone-mark placement); the log has: {}. {}; nothing written"),
+            log, wanted, list, how));
+    }
+    if (s.totals.received == 0 && s.rowsOutsidePeriod > 0 && s.firstReceived && s.lastReceived)
+        throw UsageError(fmt(
+            tr("{}: mọi hồ sơ của đơn vị được tiếp nhận từ {} đến {}, ngoài thời kỳ kiểm tra "
+               "của tệp {} ({} - {}); nhật ký này không phải của đợt kiểm tra này; không ghi gì",
+               "{}: every dossier of the unit was received from {} to {}, outside the period of "
+               "audit {} ({} - {}); this log is not this inspection's; nothing written"),
+            log, vietnameseDate(*s.firstReceived), vietnameseDate(*s.lastReceived),
+            audit.file, audit.periodStart ? vietnameseDate(*audit.periodStart) : "…",
+            audit.periodEnd ? vietnameseDate(*audit.periodEnd) : "…"));
+}
+
 ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatalog& catalog,
                             const cal::WorkingCalendar& calendar, const ApplyRequest& request,
                             Progress* progress) {
@@ -145,11 +206,8 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
     AnalysisOptions options;
     options.asOf = request.asOf;
     options.threads = request.threads;
-    if (!request.allUnits) {
-        result.units =
-            request.units.empty() ? std::vector<std::string>{audit.unit.name} : request.units;
-        options.units = result.units;
-    }
+    result.units = selectedUnits(audit, request.units, request.allUnits);
+    options.units = result.units;
     options.receivedFrom = audit.periodStart;
     options.receivedTo = audit.periodEnd;
     {
@@ -158,44 +216,7 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
         result.stats = analyzer.analyze(*source, request.mapping, progress);
     }
     const DossierStats& s = result.stats;
-    const long long selected = s.totals.received + s.rowsOutsidePeriod;
-    if (selected == 0 && s.rowsOtherUnit > 0) {
-        std::vector<GroupCounts> units = s.otherUnits;
-        std::stable_sort(units.begin(), units.end(), [](const auto& a, const auto& b) {
-            return a.counts.received > b.counts.received;
-        });
-        std::string list;
-        for (size_t i = 0; i < units.size() && i < 10; ++i)
-            list += (list.empty() ? "" : "; ") + fmt(tr("\"{}\" ({} dòng)", "\"{}\" ({} rows)"),
-                                                     units[i].key,
-                                                     std::to_string(units[i].counts.received));
-        if (units.size() > 10)
-            list += fmt(tr("; và {} đơn vị khác", "; and {} more units"),
-                        std::to_string(units.size() - 10));
-        std::string wanted;
-        for (const auto& u : result.units)
-            wanted += (wanted.empty() ? "\"" : "\", \"") + u;
-        wanted += "\"";
-        throw UsageError(fmt(
-            tr("{}: không dòng nào của nhật ký thuộc đơn vị {} (tên so khớp không phân biệt hoa "
-               "thường, khoảng trắng, vị trí dấu thanh); nhật ký có: {}. Chọn đơn vị của nhật ký "
-               "bằng --unit \"TÊN\" (có thể lặp lại), hoặc --all-units nếu cả nhật ký là của đơn "
-               "vị được kiểm tra; không ghi gì",
-               "{}: no row of the log belongs to unit {} (names matched ignoring case, spacing "
-               "and tone-mark placement); the log has: {}. Choose the log's units with --unit "
-               "\"NAME\" (may be repeated), or --all-units if the whole log is the audited "
-               "unit's; nothing written"),
-            request.log, wanted, list));
-    }
-    if (s.totals.received == 0 && s.rowsOutsidePeriod > 0 && s.firstReceived && s.lastReceived)
-        throw UsageError(fmt(
-            tr("{}: mọi hồ sơ của đơn vị được tiếp nhận từ {} đến {}, ngoài thời kỳ kiểm tra "
-               "của tệp {} ({} - {}); nhật ký này không phải của đợt kiểm tra này; không ghi gì",
-               "{}: every dossier of the unit was received from {} to {}, outside the period of "
-               "audit {} ({} - {}); this log is not this inspection's; nothing written"),
-            request.log, vietnameseDate(*s.firstReceived), vietnameseDate(*s.lastReceived),
-            audit.file, audit.periodStart ? vietnameseDate(*audit.periodStart) : "…",
-            audit.periodEnd ? vietnameseDate(*audit.periodEnd) : "…"));
+    checkSelection(s, request.log, result.units, audit, SelectionHint::Cli);
     result.report = applyYearFigures(audit, form, s);
     result.change = applyChange(request.log, request.asOf, result.units, result.report, s.rowsOtherUnit, s.rowsOutsidePeriod);
     return result;

@@ -74,6 +74,22 @@ struct ApplyResult {
 ChangeCode applyChange(const std::string& log, Date asOf, const std::vector<std::string>& units, const ApplyReport& report,
                        size_t rowsOtherUnit, size_t rowsOutsidePeriod);
 
+// The one-stop units whose rows count as the audited unit's: the non-blank names asked for, else
+// the audit's own unit name; none (every row counts) when `allUnits`. The CLI's --unit/--all-units
+// and the app's dossier page share it.
+std::vector<std::string> selectedUnits(const Audit& audit, const std::vector<std::string>& units,
+                                       bool allUnits);
+
+// How the refusal tells the user to choose the units: with the CLI's options or the page's fields.
+enum class SelectionHint { Cli, Page };
+
+// The checks before anything is written, on figures already filtered to `units` (empty: all) and
+// to the audit's period: throws UsageError when no row belongs to those units (the message lists
+// the log's units, most rows first, and how to choose) or when every row of them was received
+// outside the audit's period (the receipt dates found and the period).
+void checkSelection(const DossierStats& stats, const std::string& log,
+                    const std::vector<std::string>& units, const Audit& audit, SelectionHint hint);
+
 // Analyses the log and writes its figures into the audit; the change-log entry is returned in
 // ApplyResult::change (the caller's transaction logs it: core/actions). Throws, leaving
 // the audit untouched: UsageError when the form has no results table, when no row of the log

@@ -13,8 +13,11 @@ namespace par::report {
 // The id of the table question the figures come from.
 constexpr const char* kDossierTable = "ket_qua_giai_quyet";
 
-// A list of rows {year, received, early, onTime, late, resolved, rate, apologies, note}; empty when
-// the form has no such table or the audit no rows. Cells left empty stay empty ("" not "0").
+// A list of rows {year, received, early, onTime, late, inTime, resolved, rate, rate766, apologies,
+// unknownProcedure, note}; empty when the form has no such table or the audit no rows. Cells left
+// empty stay empty ("" not "0"). rate766 is computed from the row's figures, else taken from the
+// row's `ty_le_dung_han_766` (written by `dossiers apply`), else "—"; unknownProcedure is the
+// row's `khong_ro_thu_tuc`.
 Data dossierFigures(const Audit& audit, const Form& form);
 
 }  // namespace par::report

@@ -41,6 +41,26 @@ DossierPageState::DossierPageState(AuditSession& session) : session_(session) {
     const Audit& a = session.audit();
     std::optional<Date> d = a.periodEnd ? a.periodEnd : a.visitStart;
     if (d) asOfText = vietnameseDate(*d);
+    unitsText = a.unit.name;
+}
+
+std::vector<std::string> DossierPageState::units() const {
+    std::vector<std::string> out;
+    if (allUnits) return out;
+    std::string item;
+    auto flush = [&] {
+        std::string t = trim(item);
+        if (!t.empty()) out.push_back(t);
+        item.clear();
+    };
+    for (char ch : unitsText) {
+        if (ch == '\n' || ch == '\r' || ch == ';')
+            flush();
+        else
+            item += ch;
+    }
+    flush();
+    return out;
 }
 
 bool DossierPageState::available() const { return formHasResultsTable(session_.form()); }
@@ -52,6 +72,9 @@ std::string DossierPageState::startBlocker() const {
                    kResultsTable);
     if (trim(log).empty()) return tr("Hãy chọn tệp xuất từ phần mềm một cửa (CSV hoặc XLSX).",
                                      "Choose the one-stop system's export (CSV or XLSX).");
+    if (!allUnits && units().empty())
+        return tr("Hãy ghi tên đơn vị như trong nhật ký (mỗi dòng một tên), hoặc chọn \"Cả nhật ký là của đơn vị được kiểm tra\".",
+                  "Enter the unit names as the log has them (one per line), or tick \"The whole log is the audited unit's\".");
     if (!parseUserDate(trim(asOfText)))
         return fmt(tr("Ngày lấy số liệu '{}' không hợp lệ (DD/MM/YYYY).", "The as-of date '{}' is not valid (DD/MM/YYYY)."),
                    asOfText);
@@ -68,6 +91,10 @@ DossierJob DossierPageState::start() {
     job_.sheet = trim(sheet);
     job_.asOf = *parseUserDate(trim(asOfText));
     job_.catalog = std::make_shared<const ProcedureCatalog>(session_.reference()->catalog);
+    const Audit& audit = session_.audit();
+    job_.units = selectedUnits(audit, units(), allUnits);
+    job_.receivedFrom = audit.periodStart;
+    job_.receivedTo = audit.periodEnd;
     status_ = Status::Running;
     error_.clear();
     return job_;
@@ -81,6 +108,9 @@ DossierOutcome DossierPageState::run(const DossierJob& job, Progress& progress) 
         std::unique_ptr<RowSource> source = openDossierLog(job.log, job.sheet);
         AnalysisOptions options;
         options.asOf = job.asOf;
+        options.units = job.units;
+        options.receivedFrom = job.receivedFrom;
+        options.receivedTo = job.receivedTo;
         DossierAnalyzer analyzer(*job.catalog, calendar, options);
         out.stats = analyzer.analyze(*source, mapping, &progress);
         if (out.stats->source.empty()) out.stats->source = job.log;
@@ -109,13 +139,17 @@ void DossierPageState::finish(DossierOutcome outcome) {
     }
     try {
         Audit& audit = session_.audit();
-        ApplyReport report = applyYearFigures(audit, session_.form(), *outcome.stats);
+        const DossierStats& s = *outcome.stats;
+        checkSelection(s, baseName(job_.log), job_.units, audit, SelectionHint::Page);
+        ApplyReport report = applyYearFigures(audit, session_.form(), s);
         for (const auto& y : report.years) years_.push_back({y.year, y.counts, y.added, y.needsApologies});
-        session_.record(applyChange(baseName(job_.log), job_.asOf, {}, report, 0, 0));
+        session_.record(applyChange(baseName(job_.log), job_.asOf, job_.units, report,
+                                    static_cast<size_t>(s.rowsOtherUnit), static_cast<size_t>(s.rowsOutsidePeriod)));
         stats_ = std::move(outcome.stats);
         status_ = Status::Done;
     } catch (const std::exception& e) {
-        // The figures hold no year, or the table is missing: nothing was written.
+        // No row of the chosen units, all of them outside the period, no year, or no table:
+        // nothing was written.
         stats_ = std::move(outcome.stats);
         status_ = Status::Failed;
         error_ = e.what();
@@ -138,10 +172,15 @@ std::string DossierPageState::summary() const {
         case Status::Failed: return fmt(tr("Không nhập được: {}", "Could not import: {}"), error_);
         case Status::Done: break;
     }
-    return fmt(tr("{}: {} dòng, {} dòng hợp lệ, {} dòng lỗi; đã ghi {} năm vào bảng kết quả giải quyết hồ sơ (số liệu đến {}).",
-                  "{}: {} rows, {} valid, {} with errors; {} years written into the dossier results table (as of {})."),
-               baseName(job_.log), std::to_string(stats_->rowsTotal), std::to_string(stats_->totals.received),
-               std::to_string(stats_->rowsInvalid), std::to_string(years_.size()), vietnameseDate(job_.asOf));
+    std::string out = fmt(tr("{}: {} dòng, {} dòng hợp lệ, {} dòng lỗi; đã ghi {} năm vào bảng kết quả giải quyết hồ sơ (số liệu đến {}).",
+                             "{}: {} rows, {} valid, {} with errors; {} years written into the dossier results table (as of {})."),
+                          baseName(job_.log), std::to_string(stats_->rowsTotal), std::to_string(stats_->totals.received),
+                          std::to_string(stats_->rowsInvalid), std::to_string(years_.size()), vietnameseDate(job_.asOf));
+    if (stats_->rowsOtherUnit > 0 || stats_->rowsOutsidePeriod > 0)
+        out += fmt(tr(" Không tính: {} dòng của đơn vị khác, {} dòng tiếp nhận ngoài thời kỳ kiểm tra.",
+                      " Left out: {} rows of other units, {} rows received outside the audit's period."),
+                   std::to_string(stats_->rowsOtherUnit), std::to_string(stats_->rowsOutsidePeriod));
+    return out;
 }
 
 std::vector<std::string> DossierPageState::reminders() const {

@@ -2,7 +2,8 @@
 // column-mapping file to read, as of which day; the analysis as a job that runs on a worker thread
 // (DossierJob: copies of everything it needs, nothing shared with the session, cancellable through
 // par::Progress); and, back on the page's thread, the results written into the audit's
-// late-handling table exactly as `par-audit dossiers apply` does (applyYearFigures), the summary
+// late-handling table exactly as `par-audit dossiers apply` does (the same unit and period filter,
+// the same refusals: selectedUnits, checkSelection, applyYearFigures), the summary
 // table, the file's bad rows as "file:line: reason" and the chart's series (on-time rate by unit and
 // by month).
 #pragma once
@@ -28,6 +29,10 @@ struct DossierJob {
     std::string sheet;    // XLSX sheet, "" = the first
     Date asOf;
     std::shared_ptr<const ProcedureCatalog> catalog;
+    // The log's units whose rows are the audited unit's (empty: every row), and the audit's
+    // period: rows outside them are counted apart, never in the figures (as `dossiers apply`).
+    std::vector<std::string> units;
+    std::optional<Date> receivedFrom, receivedTo;
 };
 
 // What the worker hands back. Exactly one of stats / error / cancelled.
@@ -82,6 +87,13 @@ public:
     std::string sheet;
     // As typed (DD/MM/YYYY or YYYY-MM-DD); defaults to the audit's period end, else the visit.
     std::string asOfText;
+    // The one-stop units of the log whose rows are the audited unit's, one per line (or separated
+    // by ';'), matched as `dossiers apply --unit` matches them (par::unitKey); defaults to the
+    // audited unit's name. `allUnits`: every row of the log is the audited unit's (--all-units).
+    std::string unitsText;
+    bool allUnits = false;
+    // The names unitsText gives, trimmed, blanks dropped ({} when allUnits).
+    std::vector<std::string> units() const;
 
     // Problems that keep Import disabled (no file, bad date, no table); "" when it can start.
     std::string startBlocker() const;
@@ -104,7 +116,8 @@ public:
     // and how many there are in all.
     std::vector<std::string> badRows() const;
     long long badRowCount() const { return stats_ ? stats_->rowsInvalid : 0; }
-    // A line for the page: what was read and written, or why nothing was.
+    // A line for the page: what was read and written (with the rows of other units and outside the
+    // audit's period left out), or why nothing was.
     std::string summary() const;
     // Reminders after writing (apology slips to enter).
     std::vector<std::string> reminders() const;

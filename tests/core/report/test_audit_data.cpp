@@ -6,6 +6,7 @@
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/model/AuditBundle.hpp"
 #include "core/report/AuditData.hpp"
+#include "core/report/DossierFigures.hpp"
 #include "core/tracking/Deadlines.hpp"
 
 using par::report::Data;
@@ -155,4 +156,35 @@ TEST_CASE("no notice date: deadlines as the rule's words, blanks to fill by hand
     REQUIRE(rec.size() == 2);
     CHECK(str(rec[0], "text") == "UBND huyện Quỳnh Lưu;");
     CHECK(str(rec[1], "text") == "Lưu: VT.");
+}
+
+// The notice's dossier table: the 766 rate from the row's own figures when they suffice, else the
+// rate `dossiers apply` stored (ty_le_dung_han_766), else "—"; the unknown-procedure count as entered.
+TEST_CASE("dossier figures: the 766 rate computed, stored or unknown", "[report]") {
+    par::AuditBundle b = sample();
+    auto& rows = b.audit.answers.answers[par::report::kDossierTable];
+    rows.question = par::report::kDossierTable;
+    rows.na = false;
+    rows.rows = {
+        // Pending in time recorded: computed, (90 + 5) / 100, the stored value ignored.
+        {{"nam", "2024"}, {"tiep_nhan", "100"}, {"dung_han", "90"}, {"qua_han", "3"},
+         {"chua_giai_quyet_trong_han", "5"}, {"chua_giai_quyet_qua_han", "2"},
+         {"ty_le_dung_han_766", "12.00"}, {"khong_ro_thu_tuc", "1234"}},
+        // Pending not recorded and some dossiers still open: the stored rate (comma accepted).
+        {{"nam", "2025"}, {"tiep_nhan", "100"}, {"dung_han", "90"}, {"qua_han", "3"},
+         {"ty_le_dung_han_766", "96,5"}},
+        // Neither: unknown.
+        {{"nam", "2026"}, {"tiep_nhan", "100"}, {"dung_han", "90"}, {"qua_han", "3"}},
+        // A stored value that is not a percentage is not printed.
+        {{"nam", "2027"}, {"tiep_nhan", "100"}, {"dung_han", "90"}, {"ty_le_dung_han_766", "150"}},
+    };
+    Data figures = par::report::dossierFigures(b.audit, *b.form);
+    const auto& items = figures.items();
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].path("rate766")->str() == "95%");
+    CHECK(items[0].path("unknownProcedure")->str() == "1.234");
+    CHECK(items[1].path("rate766")->str() == "96,5%");
+    CHECK(items[1].path("unknownProcedure")->str().empty());
+    CHECK(items[2].path("rate766")->str() == "—");
+    CHECK(items[3].path("rate766")->str() == "—");
 }

@@ -8,7 +8,13 @@
 #include <thread>
 
 #include "TestSupport.hpp"
+#include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Text.hpp"
+#include "core/model/AnswerValidator.hpp"
+#include "core/model/FormReader.hpp"
+#include "core/model/Reference.hpp"
+#include "core/report/AuditData.hpp"
+#include "core/report/DossierFigures.hpp"
 #include "core/wizard/DossierPageState.hpp"
 #include "core/wizard/StepList.hpp"
 
@@ -62,6 +68,7 @@ TEST_CASE("dossier page: the sample log fills the late-handling table as dossier
 
     DossierPageState d(*s);
     d.log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    d.allUnits = true;  // the sample log is the whole district's, as `dossiers apply --all-units`
     DossierJob job = d.start();
     CHECK(d.status() == DossierPageState::Status::Running);
     CHECK_FALSE(d.canStart());  // one run at a time
@@ -123,6 +130,7 @@ TEST_CASE("dossier page: Cancel stops the worker and leaves the audit untouched"
     std::string before = s->toXml();
     DossierPageState d(*s);
     d.log = dir.file("big.csv");
+    d.allUnits = true;
     DossierJob job = d.start();
     SharedProgress progress;
     progress.cancel();
@@ -148,6 +156,7 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
     auto s = openSample();
     DossierPageState d(*s);
     d.log = dir.file("sai.csv");
+    d.allUnits = true;
     SharedProgress p;
     d.finish(DossierPageState::run(d.start(), p));
     CHECK(d.status() == DossierPageState::Status::Failed);
@@ -189,4 +198,175 @@ TEST_CASE("dossier page: percentages in Vietnamese and English, month labels", "
     setLanguage(Language::Vietnamese);
     CHECK(DossierPageState::monthLabel("2018-03") == "03/2018");
     CHECK(DossierPageState::monthLabel("x") == "x");
+}
+
+TEST_CASE("dossier page: units as the page lists them", "[wizard][dossier]") {
+    auto s = openSample();
+    DossierPageState d(*s);
+    CHECK(d.unitsText == "UBND huyện Quỳnh Lưu");  // the audited unit, as the CLI's default
+    CHECK(d.units() == std::vector<std::string>{"UBND huyện Quỳnh Lưu"});
+    d.unitsText = " UBND xã Quỳnh Châu ;\r\n\nUBND xã Ngọc Sơn\n ; ";
+    CHECK(d.units() == std::vector<std::string>{"UBND xã Quỳnh Châu", "UBND xã Ngọc Sơn"});
+    d.log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    CHECK(d.canStart());
+    d.unitsText = " \n ; ";
+    CHECK_FALSE(d.canStart());
+    CHECK(d.startBlocker().find("đơn vị") != std::string::npos);
+    d.allUnits = true;  // no names needed then
+    CHECK(d.units().empty());
+    CHECK(d.canStart());
+}
+
+TEST_CASE("dossier page: by default only the audited unit's rows; a log of other units is refused",
+          "[wizard][dossier]") {
+    auto s = openSample();
+    const std::string before = s->toXml();
+    DossierPageState d(*s);
+    d.log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    DossierJob job = d.start();
+    CHECK(job.units == std::vector<std::string>{"UBND huyện Quỳnh Lưu"});
+    REQUIRE(job.receivedFrom);
+    CHECK(*job.receivedFrom == Date(2017, 1, 1));
+    SharedProgress p;
+    d.finish(DossierPageState::run(job, p));
+    REQUIRE(d.status() == DossierPageState::Status::Failed);
+    // The same refusal as `dossiers apply`, worded for the page: the log's units, most rows first.
+    CHECK_THAT(d.error(), Catch::Contains("quynh-luu-2018.csv") &&
+                              Catch::Contains("không dòng nào của nhật ký thuộc đơn vị \"UBND huyện Quỳnh Lưu\"") &&
+                              Catch::Contains("\"Sở Kế hoạch và Đầu tư\" (14 dòng)") &&
+                              Catch::Contains("Đơn vị trong nhật ký") && !Catch::Contains("--unit"));
+    CHECK_FALSE(s->dirty());
+    CHECK(s->toXml() == before);
+}
+
+TEST_CASE("dossier page: --unit parity with dossiers apply, rows left out counted", "[wizard][dossier]") {
+    const std::string log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    const std::vector<std::string> chosen = {"UBND xã Quỳnh Châu", "ubnd  xã NGỌC SƠN"};
+
+    auto s = openSample();
+    DossierPageState d(*s);
+    d.log = log;
+    d.unitsText = chosen[0] + "\n" + chosen[1];
+    SharedProgress p;
+    d.finish(DossierPageState::run(d.start(), p));
+    REQUIRE(d.status() == DossierPageState::Status::Done);
+    REQUIRE(d.stats() != nullptr);
+    // 13 + 11 rows of the two communes in the log; every other row is counted apart.
+    CHECK(d.stats()->totals.received + d.stats()->rowsOutsidePeriod + d.stats()->rowsInvalid == 24);
+    CHECK(d.stats()->rowsOtherUnit == 242 - 24);
+    REQUIRE(d.stats()->byUnit.size() == 2);
+    CHECK_THAT(d.summary(), Catch::Contains("Không tính: 218 dòng của đơn vị khác"));
+    auto pending = s->pendingChanges();
+    REQUIRE_FALSE(pending.empty());
+    CHECK(pending.back().code == "dossiers.apply");
+    CHECK(pending.back().args.at(2) == "UBND xã Quỳnh Châu, ubnd  xã NGỌC SƠN");
+    CHECK(pending.back().args.at(4) == "218");
+
+    // The CLI's operation on a second copy of the same audit writes the same table.
+    auto other = openSample();
+    dossier::ApplyRequest request;
+    request.log = log;
+    request.asOf = Date(2018, 10, 30);
+    request.units = chosen;
+    request.threads = 1;
+    auto result = dossier::applyDossierLog(other->audit(), other->form(), other->reference()->catalog,
+                                           cal::WorkingCalendar::standard(), request);
+    const Answer* cli = other->audit().answers.find("ket_qua_giai_quyet");
+    const Answer* page = s->audit().answers.find("ket_qua_giai_quyet");
+    REQUIRE(cli != nullptr);
+    REQUIRE(page != nullptr);
+    CHECK(cli->rows == page->rows);
+    CHECK(result.stats.totals == d.stats()->totals);
+    // The same change-log values but the log's name (the CLI logs the path as typed).
+    REQUIRE(result.change.args.size() == pending.back().args.size());
+    for (size_t i = 1; i < result.change.args.size(); ++i) CHECK(result.change.args[i] == pending.back().args[i]);
+}
+
+TEST_CASE("dossier page: a log received outside the audit's period is refused", "[wizard][dossier]") {
+    auto s = openSample();
+    s->audit().periodStart = Date(2026, 1, 1);
+    s->audit().periodEnd = Date(2026, 9, 30);
+    const std::string before = s->toXml();
+    DossierPageState d(*s);
+    d.log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    d.allUnits = true;
+    SharedProgress p;
+    d.finish(DossierPageState::run(d.start(), p));
+    REQUIRE(d.status() == DossierPageState::Status::Failed);
+    CHECK_THAT(d.error(), Catch::Contains("ngoài thời kỳ kiểm tra") && Catch::Contains("01/01/2026") &&
+                              Catch::Contains("30/09/2026"));
+    CHECK(s->toXml() == before);
+}
+
+TEST_CASE("the 2026 forms take the 766 rate and the unknown-procedure count; the notice reads them",
+          "[wizard][dossier][form]") {
+    // The figures of the sample log (the page's run), written with each 2026 form.
+    auto s = openSample();
+    DossierPageState d(*s);
+    d.log = test::sourcePath("samples/mot-cua/quynh-luu-2018.csv");
+    d.allUnits = true;
+    SharedProgress p;
+    d.finish(DossierPageState::run(d.start(), p));
+    REQUIRE(d.status() == DossierPageState::Status::Done);
+    const dossier::DossierStats& stats = *d.stats();
+    REQUIRE(stats.byYear.size() == 1);
+    const dossier::DossierCounts& c = stats.byYear.front().counts;
+    long long unknown = 0;
+    for (const auto& u : stats.unknownByYear) unknown += u.counts.received;
+    REQUIRE(stats.rowsUnknownProcedure > 0);  // the sample log has codes outside the catalog
+    CHECK(unknown == stats.rowsUnknownProcedure);
+
+    auto ref = ReferenceData::bundled();
+    for (const char* name : {"forms/cchc-xa.xml", "forms/cchc-so.xml"}) {
+        INFO(name);
+        FormLoad l = FormReader::load(test::sourcePath(name), formFunctions(ref, std::nullopt));
+        REQUIRE(l.problems.ok());
+        REQUIRE(dossier::formHasResultsTable(*l.form));
+        const Question* table = l.form->findQuestion(dossier::kResultsTable);
+        REQUIRE(table->findColumn(dossier::kRate766Column) != nullptr);
+        REQUIRE(table->findColumn(dossier::kUnknownProcedureColumn) != nullptr);
+
+        Audit audit;
+        audit.unit.name = "UBND xã Quỳnh Châu";
+        dossier::applyYearFigures(audit, *l.form, stats);
+        const Answer* a = audit.answers.find(dossier::kResultsTable);
+        REQUIRE(a != nullptr);
+        REQUIRE(a->rows.size() == 1);
+        const auto& row = a->rows.front();
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "%.2f",
+                      100.0 * static_cast<double>(c.finishedEarly + c.finishedOnTime + c.pendingInTime) /
+                          static_cast<double>(c.received));
+        CHECK(row.at(dossier::kRate766Column) == expected);
+        CHECK(row.at(dossier::kUnknownProcedureColumn) == std::to_string(unknown));
+
+        // The form accepts what apply wrote, once the team enters the apology slips (its
+        // constraint asks for them when there are late dossiers): no problem about the table.
+        audit.answers.answers[dossier::kResultsTable].rows.front()["phieu_xin_loi"] = std::to_string(c.finishedLate);
+        const expr::FunctionTable fns = formFunctions(ref, std::nullopt);  // the validator keeps a reference
+        AnswerValidator validator(*l.form, fns);
+        for (const auto& pr : validator.check(audit)) {
+            INFO(pr.problem.message);
+            CHECK(pr.question != dossier::kResultsTable);
+        }
+        // Its constraint refuses more unknown-procedure dossiers than received.
+        Audit wrong = audit;
+        wrong.answers.answers[dossier::kResultsTable].rows.front()[dossier::kUnknownProcedureColumn] =
+            std::to_string(c.received + 1);
+        bool refused = false;
+        for (const auto& pr : validator.check(wrong))
+            if (pr.question == dossier::kResultsTable &&
+                pr.problem.message.find("danh mục") != std::string::npos)
+                refused = true;
+        CHECK(refused);
+
+        // The notice's table: both rates, the unknown count.
+        report::Data rows = report::dossierFigures(audit, *l.form);
+        REQUIRE(rows.items().size() == 1);
+        const report::Data& r0 = rows.items().front();
+        CHECK(r0.path("unknownProcedure")->str() == report::groupThousands(unknown));
+        CHECK(r0.path("rate766")->str() ==
+              report::percent(static_cast<double>(c.finishedEarly + c.finishedOnTime + c.pendingInTime) /
+                              static_cast<double>(c.received)));
+    }
 }
