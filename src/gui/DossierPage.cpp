@@ -1,5 +1,6 @@
 #include "gui/DossierPage.hpp"
 
+#include <wx/checkbox.h>
 #include <wx/filedlg.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -49,6 +50,16 @@ DossierPage::DossierPage(wxWindow* parent, AuditEditorPanel& editor)
     asOf_ = new wxTextCtrl(b, wxID_ANY, "", wxDefaultPosition, wxSize(130, -1));
     grid->Add(asOf_, 0);
     grid->AddSpacer(1);
+    // The unit filter of `dossiers apply --unit/--all-units`: only these units' rows, received
+    // within the audit's period, are counted.
+    grid->Add(new wxStaticText(b, wxID_ANY, _("&Units in the log (one per line):")), 0, wxALIGN_TOP | wxTOP, 3);
+    units_ = new wxTextCtrl(b, wxID_ANY, "", wxDefaultPosition, wxSize(300, 52), wxTE_MULTILINE);
+    grid->Add(units_, 1, wxEXPAND);
+    grid->AddSpacer(1);
+    grid->AddSpacer(1);
+    allUnits_ = new wxCheckBox(b, wxID_ANY, _("The whole &log is the audited unit's"));
+    grid->Add(allUnits_, 0);
+    grid->AddSpacer(1);
     box->Add(grid, 0, wxEXPAND | wxALL, 6);
 
     auto* run = new wxBoxSizer(wxHORIZONTAL);
@@ -92,7 +103,8 @@ DossierPage::DossierPage(wxWindow* parent, AuditEditorPanel& editor)
 
     browseLog->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { browse(log_, false); });
     browseMap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { browse(mapping_, true); });
-    for (wxTextCtrl* t : {log_, mapping_, asOf_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { inputsChanged(); });
+    for (wxTextCtrl* t : {log_, mapping_, asOf_, units_}) t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { inputsChanged(); });
+    allUnits_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { inputsChanged(); });
     import_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { startImport(); });
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancelImport(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -113,6 +125,8 @@ void DossierPage::reload() {
     log_->ChangeValue(wx(state_.log));
     mapping_->ChangeValue(wx(state_.mapping));
     asOf_->ChangeValue(wx(state_.asOfText));
+    units_->ChangeValue(wx(state_.unitsText));
+    allUnits_->SetValue(state_.allUnits);
     loading_ = false;
     inputsChanged();
     showResults();
@@ -123,10 +137,13 @@ void DossierPage::inputsChanged() {
     state_.log = std8(log_->GetValue());
     state_.mapping = std8(mapping_->GetValue());
     state_.asOfText = std8(asOf_->GetValue());
+    state_.unitsText = std8(units_->GetValue());
+    state_.allUnits = allUnits_->GetValue();
     bool isRunning = running();
     import_->Enable(!isRunning && state_.canStart());
     cancel_->Enable(isRunning);
-    for (wxWindow* w : std::initializer_list<wxWindow*>{log_, mapping_, asOf_}) w->Enable(!isRunning);
+    for (wxWindow* w : std::initializer_list<wxWindow*>{log_, mapping_, asOf_, allUnits_}) w->Enable(!isRunning);
+    units_->Enable(!isRunning && !state_.allUnits);
     std::string blocker = isRunning ? std::string() : state_.startBlocker();
     // An empty file field is the normal start, not a problem: say it in the neutral colour.
     setMessages(blocker_, {}, blocker.empty() ? std::vector<std::string>{} : std::vector<std::string>{blocker});
@@ -215,10 +232,13 @@ void DossierPage::showResults() {
     FitInside();
 }
 
-void DossierPage::simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf) {
+void DossierPage::simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf,
+                                bool allUnits) {
     log_->SetValue(wx(log));
     mapping_->SetValue(wx(mapping));
     asOf_->SetValue(wx(asOf));
+    allUnits_->SetValue(allUnits);
+    inputsChanged();  // SetValue on a check box sends no event
 }
 
 }  // namespace par::gui

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/gauge.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
@@ -35,7 +36,8 @@ public:
     void cancelImport();
     bool running() const { return worker_.joinable(); }
     // Test hooks.
-    void simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf);
+    void simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf,
+                       bool allUnits = false);
     const par::wizard::DossierPageState& state() const { return state_; }
 
 private:
@@ -51,6 +53,8 @@ private:
     wxTextCtrl* log_ = nullptr;
     wxTextCtrl* mapping_ = nullptr;
     wxTextCtrl* asOf_ = nullptr;
+    wxTextCtrl* units_ = nullptr;
+    wxCheckBox* allUnits_ = nullptr;
     wxButton* import_ = nullptr;
     wxButton* cancel_ = nullptr;
     wxGauge* gauge_ = nullptr;

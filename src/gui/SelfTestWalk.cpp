@@ -231,7 +231,8 @@ void SelfTestWalk::plan() {
         auto* page = dynamic_cast<DossierPage*>(ed->currentPage());
         check(page != nullptr, "the dossier data page");
         if (page == nullptr) return;
-        page->simulateFiles(sampleDossierLog(input_), "", kDossierAsOf);
+        // The sample log is the whole district's (dossiers apply --all-units).
+        page->simulateFiles(sampleDossierLog(input_), "", kDossierAsOf, true);
         check(page->startImport(), "the import starts");
     });
     add("dossier: wait for the worker", [this] {
@@ -407,6 +408,7 @@ bool SelfTestWalk::compareWithCoreOnly() {
     DossierPageState dossier(*s);
     dossier.log = sampleDossierLog(input_);
     dossier.asOfText = kDossierAsOf;
+    dossier.allUnits = true;  // as the walk ticks it on the page
     SharedProgress progress;
     dossier.finish(DossierPageState::run(dossier.start(), progress));
     FindingsReview review(*s);
