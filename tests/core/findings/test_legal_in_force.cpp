@@ -324,9 +324,14 @@ TEST_CASE("the civil-service relations switched on in December 2026 take effect 
     CHECK(ref->registry.inForceOn("58/2010/QH12", Date(2026, 6, 30))->number == "58/2010/QH12");
     CHECK(ref->registry.inForceOn("58/2010/QH12", Date(2026, 7, 1))->number == "129/2025/QH15");
     CHECK(ref->registry.inForceOn("129/2025/QH15", Date(2026, 6, 30)) == nullptr);
-    // A mandate under the 2010 law inspected before 1/7/2026 is not outdated yet.
-    auto fs = evaluateMandates({{{"Trung tâm", "2015-01-01", "58/2010/QH12"}}}, Date(2026, 6, 30));
+    // A mandate under the 2010 law issued after its 2019 amendment (in force 1/7/2020) is not
+    // outdated when inspected before 1/7/2026, and is from that day.
+    auto fs = evaluateMandates({{{"Trung tâm", "2021-01-01", "58/2010/QH12"}}}, Date(2026, 6, 30));
     CHECK(byKey(fs, "R-CU", "Trung tâm") == nullptr);
+    fs = evaluateMandates({{{"Trung tâm", "2021-01-01", "58/2010/QH12"}}}, Date(2026, 7, 1));
+    const Finding* f = byKey(fs, "R-CU", "Trung tâm");
+    REQUIRE(f != nullptr);
+    CHECK_THAT(f->text, Catch::Contains("129/2025/QH15") && Catch::Contains("01/07/2026"));
     // Still unverified (no effective date): no relation, so nothing is flagged for them.
     for (const char* open : {"150/2025/NĐ-CP", "118/2025/NĐ-CP", "106/2020/NĐ-CP"}) {
         INFO(open);
