@@ -1,8 +1,10 @@
-// ReportCommand.cpp - `par-audit report AUDIT -o OUT.pdf [--document notice|plan|minutes]
-// [--template FILE] [--lang vi|en]` prints a document of the audit (findings evaluated in memory,
-// never saved) through a template of templates/, and `par-audit verify AUDIT OUT.pdf` says whether
-// a printed document still matches the audit (the fingerprint in its metadata). The PDF is built in
-// memory and written atomically: on any error nothing is written.
+// ReportCommand.cpp - `par-audit report AUDIT -o OUT.pdf|OUT.docx [--format pdf|docx]
+// [--document notice|plan|minutes] [--template FILE] [--lang vi|en]` prints a document of the audit
+// (findings evaluated in memory, never saved) through a template of templates/, as PDF or as an
+// editable Word file (format from --format, else from the extension), and `par-audit verify AUDIT
+// FILE` says whether a printed document still matches the audit (the fingerprint in its metadata;
+// for a Word file, or a PDF printed from one, that the fingerprint no longer vouches for the text).
+// The file is built in memory and written atomically: on any error nothing is written.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -29,6 +31,7 @@ struct ReportOptions {
     std::string document = "notice";
     std::string templateFile;
     std::string lang = "vi";
+    std::string format;  // "" = from the output's extension
     bool draft = false;
 };
 
@@ -45,17 +48,24 @@ void runReport(const ReportOptions& o) {
     request.templateFile = o.templateFile;
     request.language = o.lang == "en" ? Language::English : Language::Vietnamese;
     request.draft = o.draft;
+    request.format = o.format.empty() ? pdf::formatOfPath(o.output) : *pdf::parseOutputFormat(o.format);
     pdf::PrintResult result = pdf::printDocument(bundle, request, o.output);
     for (const auto& p : result.problems) std::cerr << p << "\n";
-    std::cout << fmt(tr("Đã ghi {} ({}{}): {} trang, {} byte, {} phát hiện.",
-                        "Wrote {} ({}{}): {} pages, {} bytes, {} findings."),
-                     o.output, pdf::documentLabel(request.kind),
-                     o.draft ? std::string(tr(", bản dự thảo", ", draft")) : std::string(),
-                     std::to_string(result.pages),
-                     language() == Language::English ? std::to_string(result.bytes)
-                                                     : report::groupThousands(static_cast<long long>(result.bytes)),
-                     std::to_string(result.findings))
-              << "\n"
+    const std::string bytes = language() == Language::English
+                                  ? std::to_string(result.bytes)
+                                  : report::groupThousands(static_cast<long long>(result.bytes));
+    const std::string draft = o.draft ? std::string(tr(", bản dự thảo", ", draft")) : std::string();
+    if (request.format == pdf::OutputFormat::Docx)
+        std::cout << fmt(tr("Đã ghi {} ({}{}, tệp Word): {} phần, {} byte, {} phát hiện. Số trang do Word tính.",
+                            "Wrote {} ({}{}, Word file): {} sections, {} bytes, {} findings. Word makes the pages."),
+                         o.output, pdf::documentLabel(request.kind), draft, std::to_string(result.sections),
+                         bytes, std::to_string(result.findings));
+    else
+        std::cout << fmt(tr("Đã ghi {} ({}{}): {} trang, {} byte, {} phát hiện.",
+                            "Wrote {} ({}{}): {} pages, {} bytes, {} findings."),
+                         o.output, pdf::documentLabel(request.kind), draft, std::to_string(result.pages),
+                         bytes, std::to_string(result.findings));
+    std::cout << "\n"
               << fmt(tr("SHA-256 của dữ liệu kiểm tra: {}", "SHA-256 of the audit data: {}"), result.fingerprint) << "\n";
     if (o.draft && !result.missing.empty()) {
         std::cout << tr("Bản dự thảo còn thiếu:", "The draft still lacks:") << "\n";
@@ -99,12 +109,17 @@ int runVerify(const std::string& auditPath, const std::string& pdfPath) {
 void install(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<ReportOptions>();
     auto* cmd = app.add_subcommand(
-        "report", tr("In văn bản (PDF) của cuộc kiểm tra", "Print a document (PDF) of the audit"));
+        "report", tr("In văn bản (PDF hoặc Word) của cuộc kiểm tra", "Print a document (PDF or Word) of the audit"));
     cmd->add_option("audit", o->audit, tr("Tệp kiểm tra", "Audit file"))
         ->required()
         ->check(CLI::ExistingFile);
-    cmd->add_option("-o,--output", o->output, tr("Tệp PDF sẽ ghi", "PDF file to write"))
+    cmd->add_option("-o,--output", o->output,
+                    tr("Tệp sẽ ghi: .pdf, hoặc .docx (Word, sửa được)", "File to write: .pdf, or .docx (Word, editable)"))
         ->required();
+    cmd->add_option("--format", o->format,
+                    tr("Định dạng: pdf hoặc docx (mặc định: theo đuôi tệp -o)",
+                       "Format: pdf or docx (default: from the -o file's extension)"))
+        ->check(CLI::IsMember({"pdf", "docx"}));
     cmd->add_option("--document", o->document,
                     tr("Văn bản: notice (thông báo kết luận, mặc định), plan (kế hoạch khắc "
                        "phục), minutes (biên bản kiểm tra)",
