@@ -17,6 +17,7 @@
 #include "core/model/AuditBundle.hpp"
 #include "core/report/AuditData.hpp"
 #include "pdf/DocumentPrinter.hpp"
+#include "pdf/DocxMark.hpp"
 #include "pdf/Fingerprint.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
@@ -74,17 +75,65 @@ void runReport(const ReportOptions& o) {
     }
 }
 
+// A Word file par-audit made: it says which data the file was made from, and that this proves
+// nothing about its text, which may have been edited. Exit 1: the document cannot be verified.
+int runVerifyDocx(const std::string& auditPath, const std::string& docxPath) {
+    const pdf::DocxMark mark = pdf::readDocxMark(docxPath);
+    if (!mark.isDocx || !mark.fingerprint)
+        throw UsageError(fmt(tr("'{}' không phải là tệp Word do par-audit tạo (không có dấu SHA-256 của par-audit)",
+                                "'{}' is not a Word file made by par-audit (no par-audit SHA-256 mark)"),
+                             docxPath));
+    AuditBundle bundle = AuditBundle::open(auditPath);
+    const std::string now = bundle.audit.fingerprint();
+    std::cout << fmt(tr("KHÔNG KIỂM TRA ĐƯỢC: {} là tệp Word. Tệp Word sửa được, nên dấu SHA-256 của dữ liệu "
+                        "không còn xác nhận nội dung văn bản: lời văn có thể đã được sửa sau khi tạo.",
+                        "CANNOT VERIFY: {} is a Word file. A Word file can be edited, so the data's SHA-256 "
+                        "no longer vouches for the text: the wording may have been changed after it was made."),
+                     docxPath)
+              << "\n"
+              << (*mark.fingerprint == now
+                      ? fmt(tr("  Tệp được tạo từ dữ liệu hiện tại của {} (SHA-256 {}).",
+                               "  It was made from the current data of {} (SHA-256 {})."),
+                            auditPath, now)
+                      : fmt(tr("  Tệp được tạo từ dữ liệu khác với {} hiện nay; dữ liệu đã thay đổi sau đó.\n"
+                               "  SHA-256 trong tệp: {}\n  SHA-256 hiện tại: {}",
+                               "  It was made from other data than {} holds now; the audit changed since.\n"
+                               "  SHA-256 in the file: {}\n  SHA-256 now:         {}"),
+                            auditPath, *mark.fingerprint, now))
+              << "\n"
+              << tr("  Đối chiếu văn bản đã sửa bằng mắt với bản in của par-audit (par-audit report ... -o "
+                    "tệp.pdf), hoặc in lại từ dữ liệu.",
+                    "  Compare the edited text by eye with par-audit's own print (par-audit report ... -o "
+                    "file.pdf), or print again from the data.")
+              << "\n";
+    return kProblems;
+}
+
 int runVerify(const std::string& auditPath, const std::string& pdfPath) {
+    if (pdf::looksLikeZipFile(pdfPath))
+        return runVerifyDocx(auditPath, pdfPath);
     // Streamed, from a regular file of at most 1 GiB; an error names the file and why.
     const pdf::PdfFileMark mark = pdf::readFingerprintFromFile(pdfPath, pdf::kMaxPdfBytes);
     if (!mark.looksLikePdf)
-        throw UsageError(fmt(tr("'{}' không phải là tệp PDF", "'{}' is not a PDF file"), pdfPath));
+        throw UsageError(fmt(tr("'{}' không phải là tệp PDF hay tệp Word", "'{}' is neither a PDF nor a Word file"),
+                             pdfPath));
     const std::optional<std::string>& printed = mark.fingerprint;
+    if (!printed && pdf::fileMentionsDocxMarker(pdfPath, pdf::kMaxPdfBytes)) {
+        std::cout << fmt(tr("KHÔNG KIỂM TRA ĐƯỢC: {} được in ra PDF từ một tệp Word do par-audit tạo (bằng Word hoặc "
+                            "LibreOffice). Nội dung có thể đã được sửa trong Word, nên dấu SHA-256 của dữ liệu không "
+                            "còn xác nhận văn bản. Đối chiếu bằng mắt với bản in của par-audit, hoặc in lại từ dữ liệu.",
+                            "CANNOT VERIFY: {} was printed to PDF from a Word file par-audit made (by Word or "
+                            "LibreOffice). Its text may have been edited in Word, so the data's SHA-256 no longer "
+                            "vouches for it. Compare it by eye with par-audit's own print, or print again from the data."),
+                         pdfPath)
+                  << "\n";
+        return kProblems;
+    }
     if (!printed)
         throw UsageError(fmt(tr("'{}' không có dấu SHA-256 của par-audit (không do par-audit tạo "
-                                "hoặc đã bị sửa)",
+                                "hoặc đã bị sửa; bản PDF in từ tệp Word đã sửa thì không kiểm tra được)",
                                 "'{}' carries no par-audit SHA-256 mark (not made by par-audit, "
-                                "or altered)"),
+                                "or altered; a PDF printed from an edited Word file cannot be verified)"),
                              pdfPath));
     AuditBundle bundle = AuditBundle::open(auditPath);
     std::string now = bundle.audit.fingerprint();
@@ -155,7 +204,7 @@ void install(CLI::App& app, Context& ctx) {
     verify->add_option("audit", *vAudit, tr("Tệp kiểm tra", "Audit file"))
         ->required()
         ->check(CLI::ExistingFile);
-    verify->add_option("pdf", *vPdf, tr("Tệp PDF do par-audit tạo", "PDF made by par-audit"))
+    verify->add_option("pdf", *vPdf, tr("Tệp PDF do par-audit tạo (với tệp Word .docx: cho biết vì sao không kiểm tra được)", "PDF made by par-audit (for a Word .docx: says why it cannot be verified)"))
         ->required();
     verify->callback([vAudit, vPdf, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf); });
 }

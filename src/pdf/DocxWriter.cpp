@@ -278,8 +278,9 @@ private:
         for (const auto& row : t.rows) {
             XMLElement* tr = add(tbl, "w:tr");
             XMLElement* trPr = add(tr, "w:trPr");
-            if (layout)
-                add(trPr, "w:cantSplit");
+            // As the PDF engine: a row moves whole to the next page (Word still cuts one taller
+            // than a page).
+            add(trPr, "w:cantSplit");
             if (row.header)
                 add(trPr, "w:tblHeader");
             if (trPr->NoChildren())
