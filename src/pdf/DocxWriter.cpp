@@ -12,6 +12,7 @@
 #include "core/common/Error.hpp"
 #include "pdf/DocxParts.hpp"
 #include "pdf/Fonts.hpp"
+#include "pdf/LineBreaker.hpp"
 #include "pdf/PdfWriter.hpp"
 
 namespace par::pdf {
@@ -130,15 +131,22 @@ private:
         return l.numId;
     }
 
-    double textWidth(const Paragraph& p) const {
+    // The widest line of the paragraph as the PDF engine breaks it (Word's breaks are alike: the
+    // same metrics, first fit); without the fonts, an estimate.
+    double textWidth(const Paragraph& p, double width) const {
+        if (m_ != nullptr) {
+            double widest = 0;
+            for (const Line& l : breakLines(p, *m_, width))
+                widest = std::max(widest, l.natural);
+            return widest;
+        }
         double widest = 0, line = 0;
         for (const auto& r : p.runs) {
             size_t from = 0;
             while (true) {
                 size_t nl = r.text.find('\n', from);
                 std::string piece = r.text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
-                line += m_ ? m_->width(piece, r.style, p.fontSize)
-                           : 0.5 * p.fontSize * static_cast<double>(piece.size());
+                line += 0.5 * p.fontSize * static_cast<double>(piece.size());
                 if (nl == std::string::npos)
                     break;
                 widest = std::max(widest, line);
@@ -233,7 +241,7 @@ private:
             run(r.text, r.style);
         if (para.ruleBelow > 0) {
             double avail = std::max(1.0, width - para.leftIndent - para.rightIndent);
-            double len = std::min(textWidth(para), avail) * std::min(1.0, para.ruleBelow);
+            double len = std::min(textWidth(para, width), avail) * std::min(1.0, para.ruleBelow);
             double left = para.align == Align::Center ? para.leftIndent + (avail - len) / 2
                                                       : para.leftIndent + std::max(0.0, para.firstIndent);
             gap(parent, 2.5, para.spaceAfter, left, std::max(0.0, width - left - len), 0.6,
