@@ -3,6 +3,11 @@
 checks what test_cli_docx.cpp asks for. Usage:
 
     check_docx.py FILE.docx SPEC.json
+    check_docx.py --edit FILE.docx OUT.docx TEXT
+
+The second form makes the edit a user would make: TEXT appended 40 times to the first paragraph of
+the body that has the Normal style, and a new item in the first numbered list; saved as OUT.docx
+(LibreOffice then shows whether the document reflows).
 
 SPEC is a JSON object: "sections" (list of "portrait"/"landscape"), "margins_mm" ([top, right,
 bottom, left]), "min_tables", "table_rows" ({"index": i, "rows": n} of the main table),
@@ -11,6 +16,7 @@ bottom, left]), "min_tables", "table_rows" ({"index": i, "rows": n} of the main 
 "styles" (paragraph style names that must be used). Prints one line per failure and exits 1, or
 prints "OK ..." and exits 0.
 """
+import copy
 import json
 import re
 import sys
@@ -42,7 +48,22 @@ def all_paragraphs(d):
     return out
 
 
+def edit(path, out, text):
+    d = docx.Document(path)
+    body = next(p for p in d.paragraphs if p.style.name == "Normal" and len(p.text) > 40)
+    body.add_run(" " + " ".join([text] * 40))
+    item = next(p for p in d.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None)
+    new = item.insert_paragraph_before(text + " (mục thêm)")
+    new.style = item.style
+    new._p.get_or_add_pPr().append(copy.deepcopy(item._p.pPr.numPr))
+    d.save(out)
+    print("EDITED " + out)
+    return 0
+
+
 def main():
+    if sys.argv[1] == "--edit":
+        return edit(sys.argv[2], sys.argv[3], sys.argv[4])
     path, spec_path = sys.argv[1], sys.argv[2]
     with open(spec_path, encoding="utf-8") as f:
         spec = json.load(f)

@@ -237,14 +237,47 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
              q(dir.file("out/" + d.name + ".pdf")));
     }
 
+    // A user's edit (python-docx): a long run of text added to a body paragraph and an item added to
+    // a numbered list. LibreOffice must reflow it: more pages, the text inside the same margins.
+    const std::string added = "Đoạn văn do người dùng thêm khi sửa văn bản bằng Word.";
+    auto edited = run("/usr/bin/python3 " + q(sourcePath("tests/cli/docx/check_docx.py")) + " --edit " +
+                      q(dir.file("out/notice.docx")) + " " + q(dir.file("out/edited.docx")) + " " + q(added));
+    INFO(edited.out << edited.err);
+    REQUIRE(edited.exitCode == 0);
+
     // One LibreOffice start for all files; a profile of its own, so that parallel tests never share one.
-    std::string files;
+    std::string files = " " + q(dir.file("out/edited.docx"));
     for (const auto& d : docs)
         files += " " + q(dir.file("out/" + d.name + ".docx"));
     auto lo = run("soffice -env:UserInstallation=file://" + dir.file("profile") +
                   " --headless --convert-to pdf --outdir " + q(dir.file("lo")) + files);
     INFO(lo.out << lo.err);
     REQUIRE(lo.exitCode == 0);
+
+    {
+        const std::string e = dir.file("lo/edited.pdf");
+        REQUIRE(std::filesystem::exists(e));
+        int before = pageCount(dir.file("lo/notice.pdf")), after = pageCount(e);
+        INFO("pages before the edit " << before << ", after " << after);
+        CHECK(after > before);
+        std::string text = fold(must("pdftotext -raw " + q(e) + " -").out);
+        CHECK(text.find(fold(added) + " " + fold(added)) != std::string::npos);
+        CHECK(text.find(fold(added) + " (mục thêm)") != std::string::npos);
+        std::map<int, double> w0, w1;
+        auto e0 = extents(dir.file("lo/notice.pdf"), w0), e1 = extents(e, w1);
+        std::map<int, Extent> ref;  // the unedited document's text edges, by page width
+        for (const auto& [page, x] : e0) {
+            auto& r = ref[static_cast<int>(w0[page])];
+            r.left = std::min(r.left, x.left);
+            r.right = std::max(r.right, x.right);
+        }
+        for (const auto& [page, x] : e1) {
+            INFO("edited page " << page);
+            const Extent& r = ref[static_cast<int>(w1[page])];
+            CHECK(x.left >= r.left - kMm);
+            CHECK(x.right <= r.right + kMm);
+        }
+    }
 
     for (const auto& d : docs) {
         INFO("document: " << d.name);  // not SECTION: Catch would run the conversions once per section
