@@ -53,7 +53,8 @@ DocxMark readDocxMark(const std::string& path) {
     int err = 0;
     zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
     if (za == nullptr)
-        throw IoError(fmt(tr("không mở được '{}' như một tệp Word (.docx)", "cannot open '{}' as a Word file (.docx)"),
+        throw IoError(fmt(tr("không mở được '{}' như một tệp Word (.docx)",
+                             "cannot open '{}' as a Word file (.docx)"),
                           path));
     std::unique_ptr<zip_t, void (*)(zip_t*)> guard(za, [](zip_t* z) { zip_discard(z); });
     DocxMark mark;
@@ -74,7 +75,8 @@ DocxMark readDocxMark(const std::string& path) {
     size_t at = xml.rfind(marker);
     if (at != std::string::npos && at + marker.size() + 64 <= xml.size()) {
         std::string hex = xml.substr(at + marker.size(), 64);
-        if (std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+        if (std::all_of(hex.begin(), hex.end(),
+                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
             mark.fingerprint = hex;
     }
     return mark;

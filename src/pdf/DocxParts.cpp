@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 #include <ctime>
 #include <map>
 #include <memory>
+#include <tuple>
 
 #include "core/common/Error.hpp"
 #include "par/Version.hpp"
@@ -52,7 +52,8 @@ std::string print(XMLDocument& doc) {
 }
 
 XMLElement* start(XMLDocument& doc, const char* root) {
-    doc.InsertEndChild(doc.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
+    doc.InsertEndChild(
+        doc.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
     XMLElement* r = doc.NewElement(root);
     doc.InsertEndChild(r);
     return r;
@@ -60,10 +61,14 @@ XMLElement* start(XMLDocument& doc, const char* root) {
 
 const char* jcName(Align a) {
     switch (a) {
-        case Align::Left: return "left";
-        case Align::Center: return "center";
-        case Align::Right: return "right";
-        case Align::Justify: break;
+        case Align::Left:
+            return "left";
+        case Align::Center:
+            return "center";
+        case Align::Right:
+            return "right";
+        case Align::Justify:
+            break;
     }
     return "both";
 }
@@ -96,7 +101,9 @@ namespace {
 void collect(const BlockList& blocks, std::map<ParaRole, std::map<ParaProps, int>>& counts) {
     for (const Block& b : blocks) {
         switch (b.kind) {
-            case Block::Kind::Paragraph: ++counts[b.paragraph.role][propsOf(b.paragraph)]; break;
+            case Block::Kind::Paragraph:
+                ++counts[b.paragraph.role][propsOf(b.paragraph)];
+                break;
             case Block::Kind::Table:
                 for (const auto& row : b.table->rows)
                     for (const auto& cell : row.cells)
@@ -106,8 +113,11 @@ void collect(const BlockList& blocks, std::map<ParaRole, std::map<ParaProps, int
                 for (const auto& col : b.columns->columns)
                     collect(col, counts);
                 break;
-            case Block::Kind::KeepTogether: collect(b.keep->blocks, counts); break;
-            default: break;
+            case Block::Kind::KeepTogether:
+                collect(b.keep->blocks, counts);
+                break;
+            default:
+                break;
         }
     }
 }
@@ -153,8 +163,8 @@ std::vector<StyleDef> chooseStyles(const Document& doc) {
 void appendLayout(XMLElement* pPr, const ParaProps& p, const ParaProps* base) {
     auto differs = [&](double a, double b) { return base == nullptr || twips(a) != twips(b); };
     if (differs(p.spaceBefore, base ? base->spaceBefore : 0) ||
-        differs(p.spaceAfter, base ? base->spaceAfter : 0) ||
-        base == nullptr || std::lround(p.lineSpacing * 240) != std::lround(base->lineSpacing * 240)) {
+        differs(p.spaceAfter, base ? base->spaceAfter : 0) || base == nullptr ||
+        std::lround(p.lineSpacing * 240) != std::lround(base->lineSpacing * 240)) {
         XMLElement* sp = add(pPr, "w:spacing");
         sp->SetAttribute("w:before", twips(p.spaceBefore));
         sp->SetAttribute("w:after", twips(p.spaceAfter));
@@ -304,9 +314,10 @@ std::string numberingXml(const std::vector<ListDef>& lists) {
         const char* fmt;
         const char* text;
     };
-    const Kind kinds[] = {{ListKind::Decimal, "decimal", "%1."},   {ListKind::Alpha, "lowerLetter", "%1)"},
-                          {ListKind::Roman, "upperRoman", "%1."},  {ListKind::Bullet, "bullet", "•"},
-                          {ListKind::Dash, "bullet", "-"},         {ListKind::Plus, "bullet", "+"}};
+    const Kind kinds[] = {
+        {ListKind::Decimal, "decimal", "%1."},  {ListKind::Alpha, "lowerLetter", "%1)"},
+        {ListKind::Roman, "upperRoman", "%1."}, {ListKind::Bullet, "bullet", "•"},
+        {ListKind::Dash, "bullet", "-"},        {ListKind::Plus, "bullet", "+"}};
     std::map<ListKind, int> abstractId;
     int id = 0;
     for (const auto& k : kinds) {
@@ -353,7 +364,8 @@ std::string settingsXml() {
     return print(doc);
 }
 
-std::string coreXml(const Document& d, const std::string& keywords, std::optional<long long> epoch) {
+std::string coreXml(const Document& d, const std::string& keywords,
+                    std::optional<long long> epoch) {
     XMLDocument doc;
     XMLElement* root = start(doc, "cp:coreProperties");
     root->SetAttribute("xmlns:cp",
@@ -418,7 +430,8 @@ std::string contentTypesXml(const std::vector<HeaderFooterPart>& parts) {
     for (const auto& p : parts)
         over("/word/" + p.file, wml + (p.footer ? "footer+xml" : "header+xml"));
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-    over("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+    over("/docProps/app.xml",
+         "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return print(doc);
 }
 
@@ -432,7 +445,8 @@ XMLElement* relationship(XMLElement* root, const std::string& id, const std::str
     return e;
 }
 const char* kRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
-const std::string kOfficeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+const std::string kOfficeRel =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 }  // namespace
 
 std::string packageRelsXml() {
@@ -440,9 +454,10 @@ std::string packageRelsXml() {
     XMLElement* root = start(doc, "Relationships");
     root->SetAttribute("xmlns", kRelNs);
     relationship(root, "rId1", kOfficeRel + "officeDocument", "word/document.xml");
-    relationship(root, "rId2",
-                 "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                 "docProps/core.xml");
+    relationship(
+        root, "rId2",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml");
     relationship(root, "rId3", kOfficeRel + "extended-properties", "docProps/app.xml");
     return print(doc);
 }
@@ -478,7 +493,8 @@ std::string zipPackage(const std::vector<std::pair<std::string, std::string>>& e
     }
     zip_source_keep(buffer);
     // DOS dates start in 1980; a fixed date keeps the bytes reproducible.
-    const std::time_t when = static_cast<std::time_t>(std::max(epoch.value_or(315532800LL), 315532800LL));
+    const std::time_t when =
+        static_cast<std::time_t>(std::max(epoch.value_or(315532800LL), 315532800LL));
     for (const auto& [name, data] : entries) {
         zip_source_t* s = zip_source_buffer(za, data.data(), data.size(), 0);
         zip_int64_t idx = s ? zip_file_add(za, name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;

@@ -67,7 +67,8 @@ struct HeaderFooterPart {
 std::string stylesXml(const std::vector<StyleDef>& styles);
 std::string numberingXml(const std::vector<ListDef>& lists);
 std::string settingsXml();
-std::string coreXml(const Document& doc, const std::string& keywords, std::optional<long long> epoch);
+std::string coreXml(const Document& doc, const std::string& keywords,
+                    std::optional<long long> epoch);
 std::string appXml();
 std::string contentTypesXml(const std::vector<HeaderFooterPart>& parts);
 std::string packageRelsXml();

@@ -49,7 +49,8 @@ void addText(XMLElement* r, const std::string& text) {
     size_t from = 0;
     while (from <= text.size()) {
         size_t nl = text.find('\n', from);
-        std::string piece = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+        std::string piece =
+            text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
         if (!piece.empty()) {
             XMLElement* t = add(r, "w:t");
             t->SetAttribute("xml:space", "preserve");
@@ -91,7 +92,8 @@ public:
     BodyWriter(const Document& doc, const TextMeasurer* m) : doc_(doc), m_(m) {
         styles_ = chooseStyles(doc);
         root_ = xml_.NewElement("w:document");
-        xml_.InsertEndChild(xml_.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
+        xml_.InsertEndChild(
+            xml_.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
         xml_.InsertEndChild(root_);
         root_->SetAttribute("xmlns:w", kNsW);
         root_->SetAttribute("xmlns:r", kNsR);
@@ -145,7 +147,8 @@ private:
             size_t from = 0;
             while (true) {
                 size_t nl = r.text.find('\n', from);
-                std::string piece = r.text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+                std::string piece =
+                    r.text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
                 line += 0.5 * p.fontSize * static_cast<double>(piece.size());
                 if (nl == std::string::npos)
                     break;
@@ -242,8 +245,9 @@ private:
         if (para.ruleBelow > 0) {
             double avail = std::max(1.0, width - para.leftIndent - para.rightIndent);
             double len = std::min(textWidth(para, width), avail) * std::min(1.0, para.ruleBelow);
-            double left = para.align == Align::Center ? para.leftIndent + (avail - len) / 2
-                                                      : para.leftIndent + std::max(0.0, para.firstIndent);
+            double left = para.align == Align::Center
+                              ? para.leftIndent + (avail - len) / 2
+                              : para.leftIndent + std::max(0.0, para.firstIndent);
             gap(parent, 2.5, para.spaceAfter, left, std::max(0.0, width - left - len), 0.6,
                 keepNext);
         }
@@ -268,7 +272,8 @@ private:
         addWidth(tblPr, "w:tblInd", 0);
         if (!layout && t.borderWidth > 0 && eighths(t.borderWidth) != 4) {
             XMLElement* borders = add(tblPr, "w:tblBorders");
-            for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+            for (const char* side :
+                 {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
                 XMLElement* b = add(borders, side, "single");
                 b->SetAttribute("w:sz", eighths(t.borderWidth));
                 b->SetAttribute("w:space", 0);
@@ -295,7 +300,9 @@ private:
                 tr->DeleteChild(trPr);
             size_t col = 0;
             auto cellOf = [&](const TableCell* cell) {
-                size_t span = cell ? std::min(static_cast<size_t>(std::max(1, cell->colSpan)), ncols - col) : 1;
+                size_t span =
+                    cell ? std::min(static_cast<size_t>(std::max(1, cell->colSpan)), ncols - col)
+                         : 1;
                 int w = 0;
                 for (size_t k = col; k < col + span; ++k)
                     w += grid[k];
@@ -305,7 +312,8 @@ private:
                 if (span > 1)
                     add(tcPr, "w:gridSpan", std::to_string(span));
                 if (cell && cell->fill > 0) {
-                    int grey = static_cast<int>(std::lround(255 * (1 - std::clamp(cell->fill, 0.0, 1.0))));
+                    int grey =
+                        static_cast<int>(std::lround(255 * (1 - std::clamp(cell->fill, 0.0, 1.0))));
                     char hex[8];
                     std::snprintf(hex, sizeof hex, "%02X%02X%02X", grey, grey, grey);
                     XMLElement* shd = add(tcPr, "w:shd", "clear");
@@ -341,8 +349,10 @@ private:
                     break;
                 case Block::Kind::Table:
                 case Block::Kind::Columns: {
-                    double before = b.kind == Block::Kind::Table ? b.table->spaceBefore : b.columns->spaceBefore;
-                    double after = b.kind == Block::Kind::Table ? b.table->spaceAfter : b.columns->spaceAfter;
+                    double before = b.kind == Block::Kind::Table ? b.table->spaceBefore
+                                                                 : b.columns->spaceBefore;
+                    double after =
+                        b.kind == Block::Kind::Table ? b.table->spaceAfter : b.columns->spaceAfter;
                     // Two tables in a row would merge into one in Word: a paragraph between.
                     if (before >= 0.5 || lastWasTable || pageBreak_)
                         breakOrGap(parent, std::max(before, 1.0), keep);
@@ -367,7 +377,7 @@ private:
                 case Block::Kind::Rule: {
                     const Rule& r = b.rule;
                     double len = width * std::clamp(r.width, 0.0, 1.0);
-                    double left = r.align == Align::Center ? (width - len) / 2
+                    double left = r.align == Align::Center  ? (width - len) / 2
                                   : r.align == Align::Right ? width - len
                                                             : 0;
                     gap(parent, std::max(1.0, r.spaceBefore), r.spaceAfter, left,
@@ -381,11 +391,14 @@ private:
                         lastWasTable = false;
                     }
                     break;
-                case Block::Kind::PageBreak: pageBreak_ = true; break;
+                case Block::Kind::PageBreak:
+                    pageBreak_ = true;
+                    break;
                 case Block::Kind::KeepTogether:
                     blocks(parent, b.keep->blocks, width, true);
                     lastWasTable = false;
-                    if (!b.keep->blocks.empty() && b.keep->blocks.back().kind != Block::Kind::Paragraph) {
+                    if (!b.keep->blocks.empty() &&
+                        b.keep->blocks.back().kind != Block::Kind::Paragraph) {
                         lastWasTable = true;
                     }
                     break;
@@ -406,7 +419,8 @@ private:
 
     std::string headerFooter(const Section& s, bool footer, bool first) {
         XMLDocument d;
-        d.InsertEndChild(d.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
+        d.InsertEndChild(
+            d.NewDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")"));
         XMLElement* root = d.NewElement(footer ? "w:ftr" : "w:hdr");
         d.InsertEndChild(root);
         root->SetAttribute("xmlns:w", kNsW);
@@ -414,8 +428,9 @@ private:
         XMLElement* p = add(root, "w:p");
         XMLElement* pPr = add(p, "w:pPr");
         add(pPr, "w:pStyle", footer ? "Footer" : "Header");
-        const double textWidth = (s.orientation == Orientation::Landscape ? s.pageHeight : s.pageWidth) -
-                                 s.marginLeft - s.marginRight;
+        const double textWidth =
+            (s.orientation == Orientation::Landscape ? s.pageHeight : s.pageWidth) - s.marginLeft -
+            s.marginRight;
         auto runProps = [&](XMLElement* r, double size, bool bold) {
             XMLElement* rPr = add(r, "w:rPr");
             if (bold)
@@ -549,7 +564,8 @@ std::string docxKeywords(const std::string& keywords) {
     // The PDF's marker becomes the DOCX's: see kDocxFingerprintMarker.
     const std::string pdfMarker = "par-audit-sha256:";
     std::string out = keywords;
-    for (size_t at = out.find(pdfMarker); at != std::string::npos; at = out.find(pdfMarker, at + 1)) {
+    for (size_t at = out.find(pdfMarker); at != std::string::npos;
+         at = out.find(pdfMarker, at + 1)) {
         out.replace(at, pdfMarker.size(), kDocxFingerprintMarker);
         at += std::string(kDocxFingerprintMarker).size() - 1;
     }
@@ -569,7 +585,8 @@ DocxResult renderDocx(const Document& doc, const DocxOptions& options) {
     }
     BodyWriter w(doc, fonts.get());
     w.write();
-    const auto epoch = options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
+    const auto epoch =
+        options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
     std::vector<std::pair<std::string, std::string>> entries;
     entries.emplace_back("[Content_Types].xml", contentTypesXml(w.parts()));
     entries.emplace_back("_rels/.rels", packageRelsXml());

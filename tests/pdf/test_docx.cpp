@@ -89,7 +89,8 @@ std::string val(const XMLElement* e, const char* attr = "w:val") {
 }
 
 Document notice(size_t findings = 0) {
-    return Template::load(test::templatePath("thong-bao-ket-luan.xml")).render(report::sampleNoticeData(findings));
+    return Template::load(test::templatePath("thong-bao-ket-luan.xml"))
+        .render(report::sampleNoticeData(findings));
 }
 
 Paragraph para(const std::string& text, ParaRole role = ParaRole::Body) {
@@ -105,8 +106,9 @@ TEST_CASE("docx: the package's parts, content types and relationships", "[docx]"
     DocxResult r = renderDocx(notice());
     Package pkg(r.docx);
     CHECK(pkg.order.front() == "[Content_Types].xml");
-    for (const char* name : {"_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
-                             "word/settings.xml", "word/numbering.xml", "docProps/core.xml", "docProps/app.xml"})
+    for (const char* name :
+         {"_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
+          "word/settings.xml", "word/numbering.xml", "docProps/core.xml", "docProps/app.xml"})
         CHECK(pkg.parts.count(name) == 1);
     // Every part is well-formed XML; no part names Liberation Serif.
     for (const auto& [name, data] : pkg.parts) {
@@ -131,7 +133,8 @@ TEST_CASE("docx: the package's parts, content types and relationships", "[docx]"
     // The title in Vietnamese, the fingerprint under the DOCX's own marker.
     const std::string& core = pkg.part("docProps/core.xml");
     CHECK_THAT(core, Catch::Contains("<dc:title>Thông báo kết luận kiểm tra 05/TB-SNV</dc:title>"));
-    CHECK_THAT(core, Catch::Contains("par-audit-docx-sha256:") && !Catch::Contains("par-audit-sha256:"));
+    CHECK_THAT(core,
+               Catch::Contains("par-audit-docx-sha256:") && !Catch::Contains("par-audit-sha256:"));
     CHECK(r.sections == 2);
 }
 
@@ -175,7 +178,8 @@ TEST_CASE("docx: sections in Decree 30's terms", "[docx]") {
             if (val(h, "w:type") == "first")
                 CHECK_THAT(xml, !Catch::Contains("PAGE"));
             else
-                CHECK_THAT(xml, Catch::Contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
+                CHECK_THAT(xml, Catch::Contains(
+                                    "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
         }
     }
     CHECK(headerIds.size() == 4);
@@ -209,19 +213,23 @@ TEST_CASE("docx: lists are Word numbering, each list numbered on its own", "[doc
     CHECK(ids == std::vector<std::string>{"1", "1", "2", "2", "3"});
     auto nums = all(n, "w:num");
     REQUIRE(nums.size() == 3);
-    CHECK(val(nums[0]->FirstChildElement("w:lvlOverride")->FirstChildElement("w:startOverride")) == "1");
-    CHECK(val(nums[1]->FirstChildElement("w:lvlOverride")->FirstChildElement("w:startOverride")) == "3");
+    CHECK(val(nums[0]->FirstChildElement("w:lvlOverride")->FirstChildElement("w:startOverride")) ==
+          "1");
+    CHECK(val(nums[1]->FirstChildElement("w:lvlOverride")->FirstChildElement("w:startOverride")) ==
+          "3");
     // The labels come from the numbering, not from the text.
     CHECK_THAT(pkg.part("word/document.xml"), !Catch::Contains(">1.<") && !Catch::Contains(">-<"));
-    CHECK_THAT(pkg.part("word/numbering.xml"),
-               Catch::Contains("w:numFmt w:val=\"decimal\"") && Catch::Contains("w:lvlText w:val=\"-\""));
+    CHECK_THAT(pkg.part("word/numbering.xml"), Catch::Contains("w:numFmt w:val=\"decimal\"") &&
+                                                   Catch::Contains("w:lvlText w:val=\"-\""));
 }
 
-TEST_CASE("docx: named styles carry the common properties, paragraphs only their differences", "[docx]") {
+TEST_CASE("docx: named styles carry the common properties, paragraphs only their differences",
+          "[docx]") {
     Package pkg(renderDocx(notice()).docx);
     const std::string& styles = pkg.part("word/styles.xml");
-    for (const char* name : {"\"Normal\"", "\"heading 1\"", "\"Mục liệt kê\"", "\"Chữ trong bảng\"", "\"Khối thể thức\"",
-                             "\"Bảng có lưới\"", "\"Bảng bố cục (không viền)\""})
+    for (const char* name :
+         {"\"Normal\"", "\"heading 1\"", "\"Mục liệt kê\"", "\"Chữ trong bảng\"",
+          "\"Khối thể thức\"", "\"Bảng có lưới\"", "\"Bảng bố cục (không viền)\""})
         CHECK_THAT(styles, Catch::Contains(std::string("<w:name w:val=") + name));
     CHECK_THAT(styles, Catch::Contains("w:ascii=\"Times New Roman\""));
     tinyxml2::XMLDocument s;
@@ -233,8 +241,10 @@ TEST_CASE("docx: named styles carry the common properties, paragraphs only their
             normal = st;
     REQUIRE(normal != nullptr);
     CHECK(val(normal->FirstChildElement("w:pPr")->FirstChildElement("w:jc")) == "both");
-    CHECK(val(normal->FirstChildElement("w:pPr")->FirstChildElement("w:ind"), "w:firstLine") == "720");
-    CHECK(val(normal->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:after") == "120");
+    CHECK(val(normal->FirstChildElement("w:pPr")->FirstChildElement("w:ind"), "w:firstLine") ==
+          "720");
+    CHECK(val(normal->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:after") ==
+          "120");
     CHECK(val(normal->FirstChildElement("w:rPr")->FirstChildElement("w:sz")) == "26");
     // Most body paragraphs state no layout of their own.
     tinyxml2::XMLDocument d;
@@ -242,10 +252,12 @@ TEST_CASE("docx: named styles carry the common properties, paragraphs only their
     size_t bare = 0, body = 0;
     for (const XMLElement* p : all(d, "w:p")) {
         const XMLElement* pPr = p->FirstChildElement("w:pPr");
-        if (pPr == nullptr || pPr->FirstChildElement("w:pStyle") != nullptr || p->FirstChildElement("w:r") == nullptr)
+        if (pPr == nullptr || pPr->FirstChildElement("w:pStyle") != nullptr ||
+            p->FirstChildElement("w:r") == nullptr)
             continue;
         ++body;
-        bare += pPr->FirstChildElement("w:jc") == nullptr && pPr->FirstChildElement("w:ind") == nullptr;
+        bare +=
+            pPr->FirstChildElement("w:jc") == nullptr && pPr->FirstChildElement("w:ind") == nullptr;
     }
     CHECK(body > 10);
     CHECK(bare * 2 > body);
@@ -259,7 +271,8 @@ TEST_CASE("docx: columns are borderless tables, the short rules bordered paragra
     Paragraph agency = para("SỞ NỘI VỤ", ParaRole::Block);
     agency.align = Align::Center;
     agency.ruleBelow = 0.45;
-    c.columns = {{Block::of(agency)}, {Block::of(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ParaRole::Block))}};
+    c.columns = {{Block::of(agency)},
+                 {Block::of(para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ParaRole::Block))}};
     sec.blocks.push_back(Block::of(c));
     sec.blocks.push_back(Block::of(c));  // two tables in a row: Word would merge them
     doc.sections.push_back(sec);
@@ -269,8 +282,10 @@ TEST_CASE("docx: columns are borderless tables, the short rules bordered paragra
     auto tables = all(d, "w:tbl");
     REQUIRE(tables.size() == 2);
     CHECK(std::string(tables[0]->NextSiblingElement()->Name()) == "w:p");
-    CHECK(val(tables[0]->FirstChildElement("w:tblPr")->FirstChildElement("w:tblStyle")) == "ParLayoutTable");
-    CHECK(tables[0]->FirstChildElement("w:tr")->FirstChildElement("w:trPr")->FirstChildElement("w:cantSplit"));
+    CHECK(val(tables[0]->FirstChildElement("w:tblPr")->FirstChildElement("w:tblStyle")) ==
+          "ParLayoutTable");
+    CHECK(tables[0]->FirstChildElement("w:tr")->FirstChildElement("w:trPr")->FirstChildElement(
+        "w:cantSplit"));
     // The grid: 38:62 of the 165 mm text width (9354 twips).
     auto cols = all(d, "w:gridCol");
     REQUIRE(cols.size() == 4);
@@ -305,12 +320,15 @@ TEST_CASE("docx: draft mark in every header, footer on every page", "[docx]") {
     }
     CHECK(headers == 4);
     CHECK(footers >= 1);
-    CHECK_THAT(pkg.part("word/document.xml"), Catch::Contains("w:footerReference w:type=\"first\""));
+    CHECK_THAT(pkg.part("word/document.xml"),
+               Catch::Contains("w:footerReference w:type=\"first\""));
 }
 
 TEST_CASE("docx: the chart's bars are grey cells spanning the value's share", "[docx]") {
     BarChartSpec spec;
-    spec.items = {{"1. UBND huyện A", 87.5, "87,50"}, {"2. UBND huyện B", 0, "0,00"}, {"3. UBND huyện C", 100, "100,00"}};
+    spec.items = {{"1. UBND huyện A", 87.5, "87,50"},
+                  {"2. UBND huyện B", 0, "0,00"},
+                  {"3. UBND huyện C", 100, "100,00"}};
     Table t = barChartTable(spec);
     REQUIRE(t.rows.size() == 4);
     REQUIRE(t.columnWidths.size() == 102);
@@ -328,7 +346,8 @@ TEST_CASE("docx: the chart's bars are grey cells spanning the value's share", "[
     doc.sections.emplace_back();
     doc.sections[0].blocks.push_back(Block::of(t));
     const std::string xml = Package(renderDocx(doc).docx).part("word/document.xml");
-    CHECK_THAT(xml, Catch::Contains("<w:gridSpan w:val=\"88\"/>") && Catch::Contains("w:fill=\"737373\""));
+    CHECK_THAT(
+        xml, Catch::Contains("<w:gridSpan w:val=\"88\"/>") && Catch::Contains("w:fill=\"737373\""));
 }
 
 TEST_CASE("docx: the same bytes for the same document and date", "[docx]") {

@@ -75,9 +75,11 @@ std::vector<std::pair<int, int>> pageSizes(const std::string& pdf, int pages) {
     auto r = must("pdfinfo -f 1 -l " + std::to_string(pages) + " " + q(pdf));
     std::vector<std::pair<int, int>> out;
     // "Page    1 size:  595.276 x 841.89 pts (A4)"
-    for (size_t at = r.out.find("Page "); at != std::string::npos; at = r.out.find("Page ", at + 1)) {
+    for (size_t at = r.out.find("Page "); at != std::string::npos;
+         at = r.out.find("Page ", at + 1)) {
         size_t eol = r.out.find('\n', at);
-        std::string line = r.out.substr(at, eol == std::string::npos ? std::string::npos : eol - at);
+        std::string line =
+            r.out.substr(at, eol == std::string::npos ? std::string::npos : eol - at);
         size_t size = line.find(" size:"), x = line.find(" x ");
         if (size == std::string::npos || x == std::string::npos)
             continue;
@@ -122,16 +124,20 @@ std::string prepareWorkspace(const ScratchDir& dir) {
 std::string bigAudit(const ScratchDir& dir, const std::string& sample) {
     std::filesystem::create_directories(dir.file("big"));
     for (const char* f : {"thu-tuc.xml", "van-ban-bo-sung.xml"})
-        std::filesystem::copy_file(dir.file(std::string("ws/") + f), dir.file(std::string("big/") + f));
+        std::filesystem::copy_file(dir.file(std::string("ws/") + f),
+                                   dir.file(std::string("big/") + f));
     std::string text = readText(sample);
     std::string more;
-    const char* areas[] = {"leadership", "procedures", "organisation", "civil-service", "e-government"};
+    const char* areas[] = {"leadership", "procedures", "organisation", "civil-service",
+                           "e-government"};
     for (int n = 1; n <= 283; ++n) {
         char id[16];
         std::snprintf(id, sizeof id, "F-%03d", 100 + n);
-        more += std::string("<finding id=\"") + id + "\" origin=\"manual\" severity=\"medium\" area=\"" +
-                areas[n % 5] + "\" state=\"active\"><text>Phát hiện kiểm thử số " + std::to_string(n) +
-                ": hồ sơ thủ tục hành chính tiếp nhận tại Bộ phận một cửa chưa được cập nhật đầy đủ vào hệ "
+        more += std::string("<finding id=\"") + id +
+                "\" origin=\"manual\" severity=\"medium\" area=\"" + areas[n % 5] +
+                "\" state=\"active\"><text>Phát hiện kiểm thử số " + std::to_string(n) +
+                ": hồ sơ thủ tục hành chính tiếp nhận tại Bộ phận một cửa chưa được cập nhật đầy "
+                "đủ vào hệ "
                 "thống thông tin giải quyết thủ tục hành chính của tỉnh theo quy định.</text>"
                 "<recommendation deadline=\"30 working-days\"><text>Cập nhật đầy đủ hồ sơ số " +
                 std::to_string(n) + " vào hệ thống.</text></recommendation></finding>\n";
@@ -155,9 +161,9 @@ std::vector<std::string> findingTexts(const std::string& audit) {
 }
 
 struct Doc {
-    std::string name;        // file stem
-    std::string command;     // par-audit arguments before "-o FILE"
-    nlohmann::json spec;     // for check_docx.py
+    std::string name;                // file stem
+    std::string command;             // par-audit arguments before "-o FILE"
+    nlohmann::json spec;             // for check_docx.py
     std::vector<std::string> texts;  // must appear in LibreOffice's PDF
 };
 
@@ -174,59 +180,95 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
     REQUIRE(bigFindings.size() == 300);
     std::filesystem::create_directories(dir.file("out"));
 
-    const std::vector<std::string> notice{"Số: 05/TB-SNV", "Nghệ An, ngày 05 tháng 12 năm 2018",
-                                          "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Đình Lý", "Nơi nhận:",
-                                          "UBND huyện Quỳnh Lưu;", "Lưu: VT, CCHC.",
+    const std::vector<std::string> notice{"Số: 05/TB-SNV",
+                                          "Nghệ An, ngày 05 tháng 12 năm 2018",
+                                          "KT. GIÁM ĐỐC",
+                                          "PHÓ GIÁM ĐỐC",
+                                          "Lê Đình Lý",
+                                          "Nơi nhận:",
+                                          "UBND huyện Quỳnh Lưu;",
+                                          "Lưu: VT, CCHC.",
                                           "KẾ HOẠCH KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU KIỂM TRA"};
-    const nlohmann::json styles = {"Normal", "Heading 1", "Mục liệt kê", "Chữ trong bảng", "Khối thể thức"};
+    const nlohmann::json styles = {"Normal", "Heading 1", "Mục liệt kê", "Chữ trong bảng",
+                                   "Khối thể thức"};
     std::vector<Doc> docs;
     {
         Doc d{"notice", "report " + q(sample), {}, notice};
         d.texts.insert(d.texts.end(), sampleFindings.begin(), sampleFindings.end());
-        d.spec = {{"sections", {"portrait", "landscape"}}, {"min_tables", 5}, {"numbered_min", 30},
-                  {"decimal_list", true}, {"title", "Thông báo kết luận kiểm tra 05/TB-SNV"}, {"styles", styles},
-                  {"texts", d.texts}, {"table_rows", {{"index", 4}, {"rows", 18}}}};
+        d.spec = {{"sections", {"portrait", "landscape"}},
+                  {"min_tables", 5},
+                  {"numbered_min", 30},
+                  {"decimal_list", true},
+                  {"title", "Thông báo kết luận kiểm tra 05/TB-SNV"},
+                  {"styles", styles},
+                  {"texts", d.texts},
+                  {"table_rows", {{"index", 4}, {"rows", 18}}}};
         docs.push_back(d);
     }
     {
-        Doc d{"plan", "report --document plan " + q(sample), {}, {"Thông báo số 05/TB-SNV", "STT", "Thời hạn"}};
+        Doc d{"plan",
+              "report --document plan " + q(sample),
+              {},
+              {"Thông báo số 05/TB-SNV", "STT", "Thời hạn"}};
         d.texts.insert(d.texts.end(), sampleFindings.begin(), sampleFindings.end());
-        d.spec = {{"sections", {"landscape"}}, {"min_tables", 1}, {"title", "Kế hoạch khắc phục"},
-                  {"texts", d.texts}, {"table_rows", {{"index", 0}, {"rows", 18}}}};
+        d.spec = {{"sections", {"landscape"}},
+                  {"min_tables", 1},
+                  {"title", "Kế hoạch khắc phục"},
+                  {"texts", d.texts},
+                  {"table_rows", {{"index", 0}, {"rows", 18}}}};
         docs.push_back(d);
     }
     {
-        Doc d{"minutes", "report --document minutes " + q(sample), {},
-              {"BIÊN BẢN", "/BB-SNV", "Hôm nay, vào lúc", "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "TRƯỞNG ĐOÀN KIỂM TRA",
-               "Hoàng Văn Cường", "Lê Đình Lý", "Nơi nhận:"}};
+        Doc d{"minutes",
+              "report --document minutes " + q(sample),
+              {},
+              {"BIÊN BẢN", "/BB-SNV", "Hôm nay, vào lúc", "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA",
+               "TRƯỞNG ĐOÀN KIỂM TRA", "Hoàng Văn Cường", "Lê Đình Lý", "Nơi nhận:"}};
         d.texts.insert(d.texts.end(), sampleFindings.begin(), sampleFindings.end());
-        d.spec = {{"sections", {"portrait"}}, {"min_tables", 4}, {"numbered_min", 20}, {"title", "Biên bản kiểm tra"},
+        d.spec = {{"sections", {"portrait"}},
+                  {"min_tables", 4},
+                  {"numbered_min", 20},
+                  {"title", "Biên bản kiểm tra"},
                   {"texts", d.texts}};
         docs.push_back(d);
     }
     {
         Doc d{"big", "report " + q(big), {}, notice};
         d.texts.insert(d.texts.end(), bigFindings.begin(), bigFindings.end());
-        d.spec = {{"sections", {"portrait", "landscape"}}, {"min_tables", 5}, {"numbered_min", 300},
-                  {"decimal_list", true}, {"texts", d.texts}, {"table_rows", {{"index", 4}, {"rows", 301}}}};
+        d.spec = {{"sections", {"portrait", "landscape"}},
+                  {"min_tables", 5},
+                  {"numbered_min", 300},
+                  {"decimal_list", true},
+                  {"texts", d.texts},
+                  {"table_rows", {{"index", 4}, {"rows", 301}}}};
         docs.push_back(d);
     }
     {
         Doc d{"track",
-              "track " + q(dir.file("ws")) + " --as-of 2019-01-31 --number 12 --symbol BC-SNV --date 31/01/2019 "
-                  "--place 'Nghệ An' --signer 'Lê Đình Lý' --signer-title 'PHÓ GIÁM ĐỐC' --sign-for 'KT. GIÁM ĐỐC' "
+              "track " + q(dir.file("ws")) +
+                  " --as-of 2019-01-31 --number 12 --symbol BC-SNV --date 31/01/2019 "
+                  "--place 'Nghệ An' --signer 'Lê Đình Lý' --signer-title 'PHÓ GIÁM ĐỐC' "
+                  "--sign-for 'KT. GIÁM ĐỐC' "
                   "--recipient 'UBND tỉnh;' --recipient 'Lưu: VT.'",
               {},
-              {"Số: 12/BC-SNV", "Nghệ An, ngày 31 tháng 01 năm 2019", "BÁO CÁO", "TỔNG HỢP THEO ĐƠN VỊ",
-               "KT. GIÁM ĐỐC", "Lê Đình Lý", "UBND tỉnh;", "Lưu: VT."}};
-        d.spec = {{"sections", {"landscape"}}, {"min_tables", 4}, {"title", "Báo cáo theo dõi"}, {"texts", d.texts}};
+              {"Số: 12/BC-SNV", "Nghệ An, ngày 31 tháng 01 năm 2019", "BÁO CÁO",
+               "TỔNG HỢP THEO ĐƠN VỊ", "KT. GIÁM ĐỐC", "Lê Đình Lý", "UBND tỉnh;", "Lưu: VT."}};
+        d.spec = {{"sections", {"landscape"}},
+                  {"min_tables", 4},
+                  {"title", "Báo cáo theo dõi"},
+                  {"texts", d.texts}};
         docs.push_back(d);
     }
     {
-        Doc d{"rank", "rank " + q(dir.file("ws")) + " --year 2018", {},
+        Doc d{"rank",
+              "rank " + q(dir.file("ws")) + " --year 2018",
+              {},
               {"XẾP HẠNG", "UBND huyện Quỳnh Lưu", "63,22", "Biểu đồ tổng điểm"}};
-        d.spec = {{"sections", {"landscape"}}, {"min_tables", 3}, {"margins_mm", {15, 15, 15, 20}},
-                  {"title", "Xếp hạng CCHC năm 2018"}, {"texts", d.texts}};
+        d.spec = {{"sections", {"landscape"}},
+                  {"min_tables", 3},
+                  {"margins_mm", {15, 15, 15, 20}},
+                  {"title", "Xếp hạng CCHC năm 2018"},
+                  {"texts", d.texts}};
         docs.push_back(d);
     }
     for (const auto& d : docs) {
@@ -237,15 +279,17 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
              q(dir.file("out/" + d.name + ".pdf")));
     }
 
-    // A user's edit (python-docx): a long run of text added to a body paragraph and an item added to
-    // a numbered list. LibreOffice must reflow it: more pages, the text inside the same margins.
+    // A user's edit (python-docx): a long run of text added to a body paragraph and an item added
+    // to a numbered list. LibreOffice must reflow it: more pages, the text inside the same margins.
     const std::string added = "Đoạn văn do người dùng thêm khi sửa văn bản bằng Word.";
-    auto edited = run("/usr/bin/python3 " + q(sourcePath("tests/cli/docx/check_docx.py")) + " --edit " +
-                      q(dir.file("out/notice.docx")) + " " + q(dir.file("out/edited.docx")) + " " + q(added));
+    auto edited =
+        run("/usr/bin/python3 " + q(sourcePath("tests/cli/docx/check_docx.py")) + " --edit " +
+            q(dir.file("out/notice.docx")) + " " + q(dir.file("out/edited.docx")) + " " + q(added));
     INFO(edited.out << edited.err);
     REQUIRE(edited.exitCode == 0);
 
-    // One LibreOffice start for all files; a profile of its own, so that parallel tests never share one.
+    // One LibreOffice start for all files; a profile of its own, so that parallel tests never share
+    // one.
     std::string files = " " + q(dir.file("out/edited.docx"));
     for (const auto& d : docs)
         files += " " + q(dir.file("out/" + d.name + ".docx"));
@@ -280,12 +324,14 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
     }
 
     for (const auto& d : docs) {
-        INFO("document: " << d.name);  // not SECTION: Catch would run the conversions once per section
+        INFO("document: "
+             << d.name);  // not SECTION: Catch would run the conversions once per section
         {
             const std::string ours = dir.file("out/" + d.name + ".pdf");
             const std::string theirs = dir.file("lo/" + d.name + ".pdf");
             REQUIRE(std::filesystem::exists(theirs));
-            // Pages: LibreOffice breaks lines with its own algorithm, so a page may fill differently.
+            // Pages: LibreOffice breaks lines with its own algorithm, so a page may fill
+            // differently.
             int a = pageCount(ours), b = pageCount(theirs);
             INFO("pages: par-audit " << a << ", LibreOffice " << b);
             CHECK(std::abs(a - b) <= 1);
@@ -319,7 +365,8 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
                 int w = static_cast<int>(wb[page]);
                 REQUIRE(ref.count(w) == 1);
                 INFO("LibreOffice page " << page << ": text from " << e.left << " to " << e.right
-                                         << " pt; par-audit's from " << ref[w].left << " to " << ref[w].right);
+                                         << " pt; par-audit's from " << ref[w].left << " to "
+                                         << ref[w].right);
                 CHECK(e.left >= ref[w].left - kMm);
                 CHECK(e.right <= ref[w].right + kMm);
                 seen[w].left = std::min(seen[w].left, e.left);
@@ -330,7 +377,8 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
                 CHECK(std::abs(e.left - ref[w].left) <= kMm);
                 CHECK(std::abs(e.right - ref[w].right) <= kMm);
             }
-            // The texts, in the order LibreOffice wrote them (-raw: a table cell's lines stay together).
+            // The texts, in the order LibreOffice wrote them (-raw: a table cell's lines stay
+            // together).
             std::string text = fold(must("pdftotext -raw " + q(theirs) + " -").out);
             for (const auto& t : d.texts) {
                 INFO(t);
@@ -339,8 +387,8 @@ TEST_CASE("docx: every document opens in LibreOffice and python-docx and looks l
             // The second reader.
             std::string spec = dir.file(d.name + ".json");
             writeText(spec, d.spec.dump());
-            auto py = run("/usr/bin/python3 " + q(sourcePath("tests/cli/docx/check_docx.py")) + " " +
-                          q(dir.file("out/" + d.name + ".docx")) + " " + q(spec));
+            auto py = run("/usr/bin/python3 " + q(sourcePath("tests/cli/docx/check_docx.py")) +
+                          " " + q(dir.file("out/" + d.name + ".docx")) + " " + q(spec));
             INFO(py.out << py.err);
             CHECK(py.exitCode == 0);
             CHECK_THAT(py.out, Catch::StartsWith("OK "));
@@ -361,11 +409,13 @@ TEST_CASE("docx: verify says a Word file, or a PDF printed from it, cannot be ve
     must(cli() + " answer " + q(sample) + " ld_sang_kien=có");
     auto changed = run(cli() + " verify " + q(sample) + " " + q(dir.file("tb.docx")));
     CHECK(changed.exitCode == 1);
-    CHECK_THAT(changed.out, Catch::Contains("KHÔNG KIỂM TRA ĐƯỢC") && Catch::Contains("dữ liệu khác"));
+    CHECK_THAT(changed.out,
+               Catch::Contains("KHÔNG KIỂM TRA ĐƯỢC") && Catch::Contains("dữ liệu khác"));
 
     // Printed to PDF from Word's format (LibreOffice here): still not a par-audit PDF.
     auto lo = run("soffice -env:UserInstallation=file://" + dir.file("profile") +
-                  " --headless --convert-to pdf --outdir " + q(dir.file("lo")) + " " + q(dir.file("tb.docx")));
+                  " --headless --convert-to pdf --outdir " + q(dir.file("lo")) + " " +
+                  q(dir.file("tb.docx")));
     INFO(lo.out << lo.err);
     REQUIRE(lo.exitCode == 0);
     auto p = run(cli() + " verify " + q(sample) + " " + q(dir.file("lo/tb.pdf")));
@@ -373,7 +423,9 @@ TEST_CASE("docx: verify says a Word file, or a PDF printed from it, cannot be ve
     CHECK_THAT(p.out, Catch::Contains("KHÔNG KIỂM TRA ĐƯỢC") && Catch::Contains("từ một tệp Word"));
 
     // A zip that is not par-audit's: exit 2 with the reason.
-    must("cd " + q(dir.path()) + " && echo x > a.txt && python3 -c \"import zipfile; zipfile.ZipFile('x.docx','w').write('a.txt')\"");
+    must("cd " + q(dir.path()) +
+         " && echo x > a.txt && python3 -c \"import zipfile; "
+         "zipfile.ZipFile('x.docx','w').write('a.txt')\"");
     auto foreign = run(cli() + " verify " + q(sample) + " " + q(dir.file("x.docx")));
     CHECK(foreign.exitCode == 2);
     CHECK_THAT(foreign.err, Catch::Contains("không phải là tệp Word do par-audit tạo"));
@@ -389,21 +441,26 @@ TEST_CASE("docx: --format, the extension, and nothing written on error", "[cli][
     must(cli() + " report " + q(sample) + " --format pdf -o " + q(dir.file("c.docx")));
     CHECK(readText(dir.file("c.docx")).substr(0, 5) == "%PDF-");
     // Reproducible with SOURCE_DATE_EPOCH, the date in the core properties.
-    must("SOURCE_DATE_EPOCH=1543968000 " + cli() + " report " + q(sample) + " -o " + q(dir.file("d1.docx")));
-    must("SOURCE_DATE_EPOCH=1543968000 " + cli() + " report " + q(sample) + " -o " + q(dir.file("d2.docx")));
+    must("SOURCE_DATE_EPOCH=1543968000 " + cli() + " report " + q(sample) + " -o " +
+         q(dir.file("d1.docx")));
+    must("SOURCE_DATE_EPOCH=1543968000 " + cli() + " report " + q(sample) + " -o " +
+         q(dir.file("d2.docx")));
     CHECK(readText(dir.file("d1.docx")) == readText(dir.file("d2.docx")));
     auto core = must("unzip -p " + q(dir.file("d1.docx")) + " docProps/core.xml");
-    CHECK_THAT(core.out, Catch::Contains("2018-12-05T00:00:00Z") && Catch::Contains("par-audit-docx-sha256:") &&
+    CHECK_THAT(core.out, Catch::Contains("2018-12-05T00:00:00Z") &&
+                             Catch::Contains("par-audit-docx-sha256:") &&
                              !Catch::Contains("par-audit-sha256:"));
     // A bad template: exit 2, the file left as it was.
     writeText(dir.file("old.docx"), "old");
-    writeText(dir.file("field.xml"),
-              "<template format-version='1'>\n<section>\n<p>{unit.nmae}</p>\n</section>\n</template>\n");
-    auto bad = run(cli() + " report " + q(sample) + " --template " + q(dir.file("field.xml")) + " -o " +
-                   q(dir.file("old.docx")));
+    writeText(
+        dir.file("field.xml"),
+        "<template format-version='1'>\n<section>\n<p>{unit.nmae}</p>\n</section>\n</template>\n");
+    auto bad = run(cli() + " report " + q(sample) + " --template " + q(dir.file("field.xml")) +
+                   " -o " + q(dir.file("old.docx")));
     CHECK(bad.exitCode == 2);
     CHECK_THAT(bad.err, Catch::Contains("field.xml:3") && Catch::Contains("unit.nmae"));
     CHECK(readText(dir.file("old.docx")) == "old");
-    auto badFormat = run(cli() + " report " + q(sample) + " --format odt -o " + q(dir.file("x.odt")));
+    auto badFormat =
+        run(cli() + " report " + q(sample) + " --format odt -o " + q(dir.file("x.odt")));
     CHECK(badFormat.exitCode == 2);
 }
