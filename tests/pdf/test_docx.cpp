@@ -15,6 +15,7 @@
 #include "PdfTestSupport.hpp"
 #include "core/report/SampleData.hpp"
 #include "pdf/BarChart.hpp"
+#include "pdf/DocxMark.hpp"
 #include "pdf/DocxWriter.hpp"
 #include "pdf/Template.hpp"
 
@@ -357,4 +358,31 @@ TEST_CASE("docx: the same bytes for the same document and date", "[docx]") {
     std::string a = renderDocx(doc, o).docx, b = renderDocx(doc, o).docx;
     CHECK(a == b);
     CHECK_THAT(Package(a).part("docProps/core.xml"), Catch::Contains("2018-12-05T00:00:00Z"));
+}
+
+TEST_CASE("docx: a PDF printed from a par-audit DOCX is recognised in each spelling of the mark",
+          "[docx]") {
+    auto utf16 = [](const std::string& ascii, bool hex, bool upper) {
+        std::string out;
+        char buf[8];
+        for (char c : ascii) {
+            if (hex) {
+                std::snprintf(buf, sizeof buf, upper ? "00%02X" : "00%02x",
+                              static_cast<unsigned char>(c));
+                out += buf;
+            } else {
+                out += '\0';
+                out += c;
+            }
+        }
+        return out;
+    };
+    const std::string mark = "par-audit-docx-sha256, 5f00";  // as LibreOffice writes the keywords
+    CHECK(mentionsDocxMarker("/Keywords (" + mark + ")"));
+    CHECK(mentionsDocxMarker("/Keywords <FEFF" + utf16(mark, true, true) + ">"));
+    CHECK(mentionsDocxMarker("/Keywords <feff" + utf16(mark, true, false) + ">"));
+    CHECK(mentionsDocxMarker("/Keywords (\xFE\xFF" + utf16(mark, false, false) + ")"));
+    // par-audit's own PDF marker is not the DOCX's, nor is a near miss.
+    CHECK_FALSE(mentionsDocxMarker("/Keywords (par-audit-sha256:5f00)"));
+    CHECK_FALSE(mentionsDocxMarker("/Keywords (par-audit-docx-sha25)"));
 }
