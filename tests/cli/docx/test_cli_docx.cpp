@@ -429,6 +429,11 @@ TEST_CASE("docx: verify says a Word file, or a PDF printed from it, cannot be ve
     auto foreign = run(cli() + " verify " + q(sample) + " " + q(dir.file("x.docx")));
     CHECK(foreign.exitCode == 2);
     CHECK_THAT(foreign.err, Catch::Contains("không phải là tệp Word do par-audit tạo"));
+    // A damaged package (a zip's signature, then garbage): exit 2, the file named.
+    writeText(dir.file("broken.docx"), std::string("PK\x03\x04", 4) + "not a zip at all");
+    auto broken = run(cli() + " verify " + q(sample) + " " + q(dir.file("broken.docx")));
+    CHECK(broken.exitCode == 2);
+    CHECK_THAT(broken.err, Catch::Contains("broken.docx") && Catch::Contains("không mở được"));
 }
 
 TEST_CASE("docx: --format, the extension, and nothing written on error", "[cli][docx]") {
