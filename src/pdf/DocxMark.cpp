@@ -52,10 +52,17 @@ bool looksLikeZipFile(const std::string& path) {
 DocxMark readDocxMark(const std::string& path) {
     int err = 0;
     zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (za == nullptr)
-        throw IoError(fmt(tr("không mở được '{}' như một tệp Word (.docx)",
-                             "cannot open '{}' as a Word file (.docx)"),
-                          path));
+    if (za == nullptr) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        std::string why = zip_error_strerror(&ze);
+        zip_error_fini(&ze);
+        throw IoError(fmt(tr("không mở được '{}' như một tệp Word (.docx): {}. Tệp hỏng hoặc không phải tệp "
+                             "Word; in lại văn bản bằng par-audit report.",
+                             "cannot open '{}' as a Word file (.docx): {}. The file is damaged or not a Word "
+                             "file; print the document again with par-audit report."),
+                          path, why));
+    }
     std::unique_ptr<zip_t, void (*)(zip_t*)> guard(za, [](zip_t* z) { zip_discard(z); });
     DocxMark mark;
     mark.isDocx = zip_name_locate(za, "word/document.xml", 0) >= 0;
