@@ -12,6 +12,8 @@ PACKAGES=(
     catch2
     fonts-liberation2
     poppler-utils qpdf
+    # Test-only: the DOCX back end is read back by LibreOffice and python-docx (tests/cli/docx).
+    libreoffice-writer-nogui python3-docx
     xvfb xauth imagemagick
     clang-14 libclang-rt-14-dev llvm-14
 )

@@ -1,8 +1,9 @@
-// RankCommand.cpp - `par-audit rank DIR --year YYYY [--type T] [--format table|csv|json|xlsx|pdf]
+// RankCommand.cpp - `par-audit rank DIR --year YYYY [--type T] [--format table|csv|json|xlsx|pdf|docx]
 // [-o FILE] [--bands FILE] [--template FILE]`: scores every *.audit.xml under DIR and ranks the
 // units inspected in the year (docs/scoring.md). Files that cannot be read are skipped with a
 // warning (exit 1), never fatal. The PDF goes through the document engine (templates/xep-hang.xml)
-// with a bar chart of the totals drawn as vector strokes (pdf/BarChart.hpp).
+// with a bar chart of the totals drawn as vector strokes (pdf/BarChart.hpp); the DOCX is the same
+// document as a Word file, its chart a table of grey bars.
 #include <iostream>
 
 #include "cli/Command.hpp"
@@ -43,7 +44,8 @@ std::string render(const Options& o, const Ranking& r, size_t audits) {
     if (o.format == "xlsx")
         return rankingXlsx(r);
 #ifdef PAR_HAVE_PDF
-    return pdf::rankingPdf(r, audits, o.templ.empty() ? dataPath("templates/xep-hang.xml") : o.templ);
+    return pdf::rankingDocument(r, audits, o.templ.empty() ? dataPath("templates/xep-hang.xml") : o.templ,
+                                o.format == "docx" ? pdf::OutputFormat::Docx : pdf::OutputFormat::Pdf);
 #else
     (void)audits;
     throw UsageError(tr("bản par-audit này được dựng không có bộ tạo PDF (par_pdf)",
@@ -70,12 +72,12 @@ void install(CLI::App& app, Context& ctx) {
                     tr("Chỉ xếp hạng một loại đơn vị: xa, phuong, dac-khu, so, huyen, …",
                        "Rank one unit type only: xa, phuong, dac-khu, so, huyen, …"));
     cmd->add_option("--format", o->format,
-                    tr("Định dạng: table (mặc định), csv, json, xlsx, pdf",
-                       "Format: table (default), csv, json, xlsx, pdf"))
-        ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "pdf"}));
+                    tr("Định dạng: table (mặc định), csv, json, xlsx, pdf, docx (Word)",
+                       "Format: table (default), csv, json, xlsx, pdf, docx (Word)"))
+        ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "pdf", "docx"}));
     cmd->add_option(
         "-o,--output", o->output,
-        tr("Ghi ra tệp (bắt buộc với xlsx, pdf)", "Write to a file (required for xlsx, pdf)"));
+        tr("Ghi ra tệp (bắt buộc với xlsx, pdf, docx)", "Write to a file (required for xlsx, pdf, docx)"));
     cmd->add_option(
         "--bands", o->bands,
         tr("Thang xếp loại của tỉnh (mặc định: bands/vi-du-mac-dinh.xml, chỉ là VÍ DỤ)",
@@ -84,7 +86,7 @@ void install(CLI::App& app, Context& ctx) {
                     tr("Mẫu PDF (mặc định: templates/xep-hang.xml)",
                        "PDF template (default: templates/xep-hang.xml)"));
     cmd->callback([o, &ctx]() {
-        if ((o->format == "xlsx" || o->format == "pdf") && o->output.empty())
+        if ((o->format == "xlsx" || o->format == "pdf" || o->format == "docx") && o->output.empty())
             throw UsageError(fmt(tr("định dạng {} cần tệp ra: thêm -o TỆP",
                                     "format {} needs an output file: add -o FILE"),
                                  o->format));

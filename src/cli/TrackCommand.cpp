@@ -1,9 +1,10 @@
 // TrackCommand.cpp - `par-audit track DIR --as-of D [--unit U] [--status S] [--overdue]
-// [--due-within N] [--format table|csv|json|xlsx|ics|pdf] [-o FILE] [--no-cache]`: the register of
+// [--due-within N] [--format table|csv|json|xlsx|ics|pdf|docx] [-o FILE] [--no-cache]`: the register of
 // every remediation action in a workspace (a folder of audit files), with a summary per responsible
 // unit (docs/tracking.md); unchanged files come from the user's cache unless --no-cache. The PDF is
 // the follow-up report "Báo cáo theo dõi kết quả khắc phục", drawn from
-// templates/theo-doi-khac-phuc.xml by the document engine. Exit 1 when some audit file could
+// templates/theo-doi-khac-phuc.xml by the document engine; the DOCX is the same report as an
+// editable Word file (the engine's second back end). Exit 1 when some audit file could
 // not be read (the others are still listed).
 #include <iostream>
 #include <sstream>
@@ -18,7 +19,7 @@
 #include "core/tracking/RegisterFormats.hpp"
 #if PAR_HAVE_PDF
 #include "core/report/FollowUpData.hpp"
-#include "pdf/PdfWriter.hpp"
+#include "pdf/DocumentPrinter.hpp"
 #include "pdf/Template.hpp"
 #endif
 
@@ -84,9 +85,9 @@ void install(CLI::App& app, Context& ctx) {
                        "Pending actions due within N working days"))
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--format", o->format,
-                    tr("Định dạng: table, csv, json, xlsx, ics, pdf",
-                       "Format: table, csv, json, xlsx, ics, pdf"))
-        ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "ics", "pdf"}));
+                    tr("Định dạng: table, csv, json, xlsx, ics, pdf, docx (Word)",
+                       "Format: table, csv, json, xlsx, ics, pdf, docx (Word)"))
+        ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "ics", "pdf", "docx"}));
     cmd->add_option(
         "-o,--output", o->output,
         tr("Tệp kết quả (mặc định: in ra màn hình)", "Output file (default: standard output)"));
@@ -117,7 +118,7 @@ void install(CLI::App& app, Context& ctx) {
                         o->asOf));
             asOf = *d;
         }
-        if ((o->format == "xlsx" || o->format == "pdf") && o->output.empty())
+        if ((o->format == "xlsx" || o->format == "pdf" || o->format == "docx") && o->output.empty())
             throw UsageError(
                 fmt(tr("định dạng {} cần -o TỆP", "format {} needs -o FILE"), o->format));
         // The tracked folder's own calendars/ (a province's announced schedule) counts too.
@@ -162,7 +163,6 @@ void install(CLI::App& app, Context& ctx) {
             std::string path =
                 o->templ.empty() ? dataPath("templates/theo-doi-khac-phuc.xml") : o->templ;
             pdf::Template t = pdf::Template::load(path);
-            std::ostringstream pdfOut;
             report::FollowUpDocument doc;
             doc.number = o->number;
             doc.symbol = o->symbol;
@@ -178,10 +178,9 @@ void install(CLI::App& app, Context& ctx) {
             doc.signerTitle = o->signerTitle;
             doc.signFor = o->signFor;
             doc.recipients = o->recipients;
-            pdf::writePdf(t.render(report::followUpData(view, reg.agencyParent, reg.agencyName,
-                                                           scopeText(*o), doc)),
-                          pdfOut);
-            out = pdfOut.str();
+            out = pdf::renderDocument(
+                t.render(report::followUpData(view, reg.agencyParent, reg.agencyName, scopeText(*o), doc)),
+                o->format == "docx" ? pdf::OutputFormat::Docx : pdf::OutputFormat::Pdf);
 #else
             throw UsageError(tr("bản par-audit này được dựng không có bộ tạo PDF",
                                 "this par-audit was built without the PDF engine"));

@@ -39,7 +39,7 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     saveBox->Add(saveRow, 0, wxALL, 6);
     top->Add(saveBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
 
-    auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents (PDF)"));
+    auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents (PDF or Word)"));
     auto* docRow = new wxBoxSizer(wxHORIZONTAL);
     auto* notice = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &notice..."));
     auto* plan = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the remediation &plan..."));
@@ -101,6 +101,18 @@ namespace {
 pdf::DocumentKind kindOf(int kind) {
     return kind == 1 ? pdf::DocumentKind::Plan : kind == 2 ? pdf::DocumentKind::Minutes : pdf::DocumentKind::Notice;
 }
+
+// PDF (filter 0) or an editable Word file (filter 1), the same template through either back end.
+wxString kDocumentWildcard() {
+    return _("PDF documents (*.pdf)|*.pdf|Word documents, editable (*.docx)|*.docx");
+}
+
+// The file name with the chosen filter's extension when it has neither (GTK does not add it).
+wxString withExtension(const wxString& path, int filter) {
+    wxString ext = wxFileName(path).GetExt().Lower();
+    if (ext == "pdf" || ext == "docx") return path;
+    return path + (filter == 1 ? ".docx" : ".pdf");
+}
 }  // namespace
 #endif
 
@@ -110,9 +122,10 @@ void OutputPage::chooseAndMake(int kind) {
     pdf::DocumentKind k = kindOf(kind);
     wxString dir = session.path().empty() ? wxString() : wxPathOnly(wx(session.path()));
     wxFileDialog dlg(this, wxString::Format(_("Save the %s as"), wx(pdf::documentLabel(k))), dir,
-                     wx(pdf::suggestedName(session.audit(), k)), _("PDF documents (*.pdf)|*.pdf"),
+                     wx(pdf::suggestedName(session.audit(), k)), kDocumentWildcard(),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
+    const wxString path = withExtension(dlg.GetPath(), dlg.GetFilterIndex());
     // What the document still lacks: the same check as `par-audit report`, asked before printing.
     auto missing = actions::missingParts(session.audit(), k);
     bool draft = false;
@@ -132,7 +145,7 @@ void OutputPage::chooseAndMake(int kind) {
         if (ask.ShowModal() != wxID_OK) return;
         draft = true;
     }
-    if (makeDocument(kind, dlg.GetPath(), draft)) open_->SetFocus();
+    if (makeDocument(kind, path, draft)) open_->SetFocus();
 #else
     (void)kind;
 #endif
@@ -148,6 +161,7 @@ bool OutputPage::makeDocument(int kind, const wxString& path, bool draft) {
     request.kind = kindOf(kind);
     request.language = language();
     request.draft = draft;
+    request.format = pdf::formatOfPath(std8(path));
     pdf::PrintResult r;
     try {
         wxBusyCursor busy;
@@ -158,7 +172,9 @@ bool OutputPage::makeDocument(int kind, const wxString& path, bool draft) {
     }
     lastDocument_ = path;
     open_->Enable();
-    wxString text = wxString::Format(_("Wrote %s: %zu pages."), path, r.pages);
+    wxString text = request.format == pdf::OutputFormat::Docx
+                        ? wxString::Format(_("Wrote %s (Word file: Word makes the pages)."), path)
+                        : wxString::Format(_("Wrote %s: %zu pages."), path, r.pages);
     if (draft) text += " " + _("(draft)");
     if (!r.problems.empty()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.front());
     documentStatus_->SetLabel(text);

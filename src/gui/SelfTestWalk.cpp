@@ -1,6 +1,7 @@
 #include "gui/SelfTestWalk.hpp"
 
 #include <wx/app.h>
+#include <wx/file.h>
 #include <wx/filename.h>
 #include <wx/utils.h>
 
@@ -365,6 +366,12 @@ void SelfTestWalk::plan() {
             check(page->makeDocument(kind, pdf, false), "make " + pdf);
             check(wxFileName(pdf).GetSize() > 1000, pdf + " is a document");
         }
+        // The same notice as an editable Word file (the engine's DOCX back end): a zip package.
+        wxString docx = output_ + ".notice.docx";
+        check(page->makeDocument(0, docx, false), "make " + docx);
+        wxFile f(docx);
+        char head[2] = {};
+        check(f.IsOpened() && f.Read(head, 2) == 2 && head[0] == 'P' && head[1] == 'K', docx + " is a DOCX (zip) package");
         check(!frame_.session()->dirty(), "making documents does not change the audit");
     });
 #endif

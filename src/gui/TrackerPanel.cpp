@@ -5,6 +5,7 @@
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/gauge.h>
 #include <wx/infobar.h>
 #include <wx/menu.h>
@@ -27,6 +28,7 @@
 #ifdef PAR_GUI_HAS_PDF
 #include "core/common/DataPaths.hpp"
 #include "core/wizard/TrackerReport.hpp"
+#include "pdf/DocumentPrinter.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 #endif
@@ -475,11 +477,15 @@ bool TrackerPanel::importFile(const wxString& path) {
 
 void TrackerPanel::onExport(int format) {
     const wxString wildcards[] = {_("Excel workbooks (*.xlsx)|*.xlsx"), _("iCalendar files (*.ics)|*.ics"),
-                                  _("PDF documents (*.pdf)|*.pdf")};
+                                  _("PDF documents (*.pdf)|*.pdf|Word documents, editable (*.docx)|*.docx")};
     const char* names[] = {"theo-doi-khac-phuc.xlsx", "han-khac-phuc.ics", "bao-cao-theo-doi-khac-phuc.pdf"};
     wxFileDialog dlg(this, _("Export the register"), dir_, names[format], wildcards[format],
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() == wxID_OK) exportTo(dlg.GetPath(), format);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxString path = dlg.GetPath();
+    // The follow-up report as PDF or Word: GTK does not add the chosen filter's extension.
+    if (format == 2 && dlg.GetFilterIndex() == 1 && wxFileName(path).GetExt().Lower() != "docx") path += ".docx";
+    exportTo(path, format);
 }
 
 bool TrackerPanel::exportTo(const wxString& path, int format) {
@@ -493,7 +499,7 @@ bool TrackerPanel::exportTo(const wxString& path, int format) {
         } else {
 #ifdef PAR_GUI_HAS_PDF
             pdf::Template tpl = pdf::Template::load(dataPath("templates/theo-doi-khac-phuc.xml"));
-            bytes = pdf::renderPdf(tpl.render(followUpReportData(*state_))).pdf;
+            bytes = pdf::renderDocument(tpl.render(followUpReportData(*state_)), pdf::formatOfPath(std8(path)));
 #else
             return false;
 #endif

@@ -151,6 +151,8 @@ void TrackerSelfTest::plan() {
         check(t->exportTo(base + ".ics", 1) && wxFileName(base + ".ics").GetSize() > 100, "ICS export");
 #ifdef PAR_GUI_HAS_PDF
         check(t->exportTo(base + ".pdf", 2) && wxFileName(base + ".pdf").GetSize() > 1000, "PDF export");
+        // The same report as a Word file (the extension chooses the back end).
+        check(t->exportTo(base + ".docx", 2) && wxFileName(base + ".docx").GetSize() > 1000, "DOCX export");
 #endif
         return true;
     });

@@ -112,6 +112,62 @@ inline BlockList barChart(const BarChartSpec& s) {
     return out;
 }
 
+// The same chart for the DOCX back end, which has no vector strokes in its text: one borderless
+// table whose bar area is `resolution` narrow grid columns; each item's bar is a grey-filled cell
+// spanning its value's share of them (Word draws and the user may edit it like any table). The
+// scale row prints the tick values at the left of each division, the last at the right end.
+inline Table barChartTable(const BarChartSpec& s, int resolution = 100) {
+    const int n = std::max(1, s.divisions);
+    resolution = std::max(resolution, n);
+    Table t;
+    t.borderWidth = 0;
+    t.cellPadding = 0;
+    t.spaceBefore = 2;
+    t.spaceAfter = 4;
+    t.columnWidths.push_back(s.widths.size() > 0 ? s.widths[0] : 30);
+    const double bars = s.widths.size() > 1 ? s.widths[1] : 60;
+    for (int k = 0; k < resolution; ++k)
+        t.columnWidths.push_back(bars / resolution);
+    t.columnWidths.push_back(s.widths.size() > 2 ? s.widths[2] : 10);
+    auto text = [&](const std::string& str, Align a, double size, double left = 0, double right = 0) {
+        BlockList b;
+        Paragraph p = detail::chartText(str, a, size, left, right);
+        p.role = ParaRole::Cell;
+        p.spaceBefore = s.rowPadding;
+        p.spaceAfter = s.rowPadding;
+        b.push_back(Block::of(std::move(p)));
+        return b;
+    };
+    for (const auto& item : s.items) {
+        TableRow row;
+        row.cells.push_back({text(item.label, Align::Right, s.fontSize, 0, 6), 1, 0});
+        double f = s.scaleMax > 0 ? std::clamp(item.value / s.scaleMax, 0.0, 1.0) : 0;
+        int filled = static_cast<int>(f * resolution + 0.5);
+        if (filled > 0)
+            row.cells.push_back({text("", Align::Left, s.fontSize), filled, 0.55});
+        if (filled < resolution)
+            row.cells.push_back({text("", Align::Left, s.fontSize), resolution - filled, 0});
+        row.cells.push_back({text(item.valueText, Align::Left, s.fontSize, 4, 0), 1, 0});
+        t.rows.push_back(std::move(row));
+    }
+    TableRow scale;
+    scale.cells.push_back({text("", Align::Left, s.fontSize - 1), 1, 0});
+    const double step = s.scaleMax / n;
+    for (int k = 0; k <= n; ++k) {
+        std::string label = static_cast<size_t>(k) < s.tickLabels.size()
+                                ? s.tickLabels[static_cast<size_t>(k)]
+                                : std::to_string(static_cast<int>(k * step + 0.5));
+        if (k < n) {
+            int span = resolution / n + (k + 1 == n ? resolution % n : 0);
+            scale.cells.push_back({text(label, Align::Left, s.fontSize - 1), span, 0});
+        } else {
+            scale.cells.push_back({text(label, Align::Left, s.fontSize - 1), 1, 0});
+        }
+    }
+    t.rows.push_back(std::move(scale));
+    return t;
+}
+
 // Replaces, in every section, each top-level paragraph whose whole text is `marker` with `blocks`.
 // Returns how many markers were replaced.
 inline int replaceMarker(Document& doc, std::string_view marker, const BlockList& blocks) {

@@ -34,6 +34,15 @@ struct Run {
 
 enum class Align { Left, Center, Right, Justify };
 
+// What a paragraph is in the template (<p>, <h>, <item>, a cell's text, a paragraph of <columns>).
+// The PDF engine ignores it; the DOCX back end gives each role a named style.
+enum class ParaRole { Body, Heading, ListItem, Cell, Block };
+
+// The list an <item> belongs to: its numbering kind and which <list> (items of one list share an
+// id, unique within a process). The PDF engine prints `label`; the DOCX back end makes Word
+// numbering of it.
+enum class ListKind { None, Decimal, Alpha, Roman, Bullet, Dash, Plus };
+
 struct Paragraph {
     std::vector<Run> runs;
     Align align = Align::Justify;
@@ -52,6 +61,10 @@ struct Paragraph {
     // List label drawn in the first-line indent ("1.", "-", "a)"), hanging at leftIndent -
     // labelGap.
     std::string label;
+    ParaRole role = ParaRole::Body;
+    ListKind list = ListKind::None;
+    int listId = 0;
+    int listStart = 1;
 };
 
 struct Block;
@@ -60,6 +73,9 @@ using BlockList = std::vector<Block>;
 struct TableCell {
     BlockList content;  // paragraphs (usually one)
     int colSpan = 1;
+    // Grey fill, 0 (none) to 1 (black). Only the DOCX back end paints it (its bar chart); the PDF
+    // engine draws its chart with rules.
+    double fill = 0;
 };
 
 struct TableRow {

@@ -1,11 +1,14 @@
 #include "pdf/DocumentPrinter.hpp"
 
+#include <cctype>
+
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/report/AuditData.hpp"
 #include "core/report/RankingData.hpp"
 #include "core/scoring/RankingFormats.hpp"
 #include "pdf/BarChart.hpp"
+#include "pdf/DocxWriter.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 
@@ -22,6 +25,37 @@ const char* fileStem(DocumentKind kind) {
 }
 }  // namespace
 
+OutputFormat formatOfPath(const std::string& path) {
+    std::string ext = path.size() >= 5 ? path.substr(path.size() - 5) : std::string();
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".docx" ? OutputFormat::Docx : OutputFormat::Pdf;
+}
+
+std::optional<OutputFormat> parseOutputFormat(const std::string& name) {
+    if (name == "pdf")
+        return OutputFormat::Pdf;
+    if (name == "docx")
+        return OutputFormat::Docx;
+    return std::nullopt;
+}
+
+const char* extensionOf(OutputFormat format) {
+    return format == OutputFormat::Docx ? "docx" : "pdf";
+}
+
+std::string renderDocument(const Document& doc, OutputFormat format, size_t* pages) {
+    if (format == OutputFormat::Docx) {
+        if (pages != nullptr)
+            *pages = 0;
+        return renderDocx(doc).docx;
+    }
+    RenderResult r = renderPdf(doc);
+    if (pages != nullptr)
+        *pages = r.pages.size();
+    return std::move(r.pdf);
+}
+
 std::string bundledTemplate(DocumentKind kind) { return dataPath(std::string("templates/") + fileStem(kind) + ".xml"); }
 
 std::string documentLabel(DocumentKind kind) {
@@ -33,12 +67,12 @@ std::string documentLabel(DocumentKind kind) {
     return tr("thông báo kết luận", "conclusion notice");
 }
 
-std::string suggestedName(const Audit& audit, DocumentKind kind) {
+std::string suggestedName(const Audit& audit, DocumentKind kind, OutputFormat format) {
     std::string stem = audit.id.empty() ? std::string("kiem-tra") : audit.id;
-    return stem + "." + fileStem(kind) + ".pdf";
+    return stem + "." + fileStem(kind) + "." + extensionOf(format);
 }
 
-PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& pdfPath) {
+PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& outputPath) {
     PrintResult r;
     {
         LanguageScope scope(request.language);
@@ -63,12 +97,13 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
     options.problems = &problems;
     options.draft = request.draft;
     report::Data data = report::auditData(bundle, options);
-    RenderResult rendered = renderPdf(tpl.render(data));
+    Document doc = tpl.render(data);
+    std::string bytes = renderDocument(doc, request.format, &r.pages);
     AtomicWriteOptions atomic;
     atomic.keepBackup = false;
-    writeFileAtomically(pdfPath, rendered.pdf, atomic);
-    r.pages = rendered.pages.size();
-    r.bytes = rendered.pdf.size();
+    writeFileAtomically(outputPath, bytes, atomic);
+    r.sections = doc.sections.size();
+    r.bytes = bytes.size();
     r.findings = data.path("findings")->items().size();
     r.fingerprint = data.path("fingerprint")->str();
     for (const auto& p : problems.problems()) r.problems.push_back(p.str());
@@ -76,6 +111,11 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
 }
 
 std::string rankingPdf(const scoring::Ranking& r, std::size_t audits, const std::string& templatePath) {
+    return rankingDocument(r, audits, templatePath, OutputFormat::Pdf);
+}
+
+std::string rankingDocument(const scoring::Ranking& r, std::size_t audits, const std::string& templatePath,
+                            OutputFormat format) {
     Template t = Template::load(templatePath);
     Document doc = t.render(report::rankingData(r, audits));
     BarChartSpec spec;
@@ -83,11 +123,11 @@ std::string rankingPdf(const scoring::Ranking& r, std::size_t audits, const std:
         spec.items.push_back({std::to_string(e.rank) + (e.tied ? "= " : ". ") + e.unitName, e.total,
                               scoring::formatScore(e.total)});
     // Without a marker in the template the chart goes at the end of the first section.
-    BlockList chart = barChart(spec);
+    BlockList chart = format == OutputFormat::Docx ? BlockList{Block::of(barChartTable(spec))} : barChart(spec);
     if (replaceMarker(doc, report::kRankingChartMarker, chart) == 0 && !doc.sections.empty())
         doc.sections.front().blocks.insert(doc.sections.front().blocks.end(), chart.begin(),
                                            chart.end());
-    return renderPdf(doc).pdf;
+    return renderDocument(doc, format);
 }
 
 }  // namespace par::pdf

@@ -5,6 +5,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <deque>
@@ -544,10 +545,15 @@ public:
         if (e == nullptr)
             return;
         std::string name = e->Name();
-        if (name == "p")
-            out.push_back(Block::of(paragraph(*e, body_)));
-        else if (name == "h")
-            out.push_back(Block::of(paragraph(*e, heading())));
+        if (name == "p") {
+            Paragraph p = paragraph(*e, body_);
+            p.role = context_;
+            out.push_back(Block::of(std::move(p)));
+        } else if (name == "h") {
+            Paragraph p = paragraph(*e, heading());
+            p.role = ParaRole::Heading;
+            out.push_back(Block::of(std::move(p)));
+        }
         else if (name == "list")
             list(*e, out);
         else if (name == "table")
@@ -587,6 +593,9 @@ public:
         ParaStyle style;
         std::string type;
         int number = 1;
+        int start = 1;
+        ListKind kind = ListKind::Decimal;
+        int id = 0;
     };
 
     static std::string label(const ListState& l) {
@@ -621,6 +630,14 @@ public:
         l.number = static_cast<int>(number(e, "start", 1));
         if (l.number < 1)
             fail(e, tr("'start' phải từ 1", "'start' must be 1 or more"));
+        l.start = l.number;
+        static const std::map<std::string, ListKind> kinds{
+            {"decimal", ListKind::Decimal}, {"alpha", ListKind::Alpha}, {"roman", ListKind::Roman},
+            {"bullet", ListKind::Bullet},   {"dash", ListKind::Dash},   {"plus", ListKind::Plus}};
+        l.kind = kinds.at(l.type);
+        // Unique in the process, so that an included template's lists stay apart (DOCX numbering).
+        static std::atomic<int> nextListId{1};
+        l.id = nextListId++;
         items(e, l, out);
     }
 
@@ -636,8 +653,13 @@ public:
         std::string name = e->Name();
         if (name == "item") {
             Paragraph p = paragraph(*e, l.style);
-            if (e->Attribute("label") == nullptr)
+            p.role = ParaRole::ListItem;
+            if (e->Attribute("label") == nullptr) {
                 p.label = label(l);
+                p.list = l.kind;
+                p.listId = l.id;
+                p.listStart = l.start;
+            }
             ++l.number;
             out.push_back(Block::of(std::move(p)));
         } else if (name == "for")
@@ -706,11 +728,16 @@ public:
                 fail(*e, tr("'span' phải từ 1", "'span' must be 1 or more"));
             if (hasBlockChildren(*e)) {
                 ParaStyle saved = body_;
+                ParaRole savedRole = context_;
                 body_ = paraStyle(*e, cs);
+                context_ = ParaRole::Cell;
                 blocks(*e, cell.content);
                 body_ = saved;
+                context_ = savedRole;
             } else {
-                cell.content.push_back(Block::of(paragraph(*e, cs)));
+                Paragraph p = paragraph(*e, cs);
+                p.role = ParaRole::Cell;
+                cell.content.push_back(Block::of(std::move(p)));
             }
             row.cells.push_back(std::move(cell));
         } else if (name == "for")
@@ -737,7 +764,10 @@ public:
         for (const XMLElement* col = e.FirstChildElement("column"); col != nullptr;
              col = col->NextSiblingElement("column")) {
             c.columns.emplace_back();
+            ParaRole savedRole = context_;
+            context_ = ParaRole::Block;
             blocks(*col, c.columns.back());
+            context_ = savedRole;
         }
         out.push_back(Block::of(std::move(c)));
     }
@@ -810,6 +840,7 @@ private:
     std::string file_;
     Scope scope_;
     bool lastWasSpace_ = true;
+    ParaRole context_ = ParaRole::Body;  // the role of a <p> here (body, cell, columns)
 };
 
 void validateNode(const XMLNode& n, Ctx ctx, const std::string& file) {
