@@ -234,6 +234,11 @@ void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
     if (!report.date)
         throw UsageError(
             fmt(tr("{}: báo cáo phải có ngày", "{}: a report needs its date"), actionId));
+    for (const auto& name : report.evidence)
+        if (std::string why = evidenceNameProblem(name); !why.empty())
+            throw UsageError(fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
+                                    "{}: the evidence file name '{}' cannot be used: {}"),
+                                 actionId, name, why));
     if (evidence.size() != report.evidence.size())
         throw UsageError(fmt(tr("{}: mỗi minh chứng phải kèm chính tệp đó (--evidence ĐƯỜNG-DẪN)",
                                 "{}: each evidence must come with its file (--evidence PATH)"),
