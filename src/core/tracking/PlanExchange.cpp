@@ -435,6 +435,18 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                        in.id, vietnameseDate(*report.date), vietnameseDate(*today)));
             continue;
         }
+        // A `made` in the future (a unit's clock set wrong) would make every later, true answer
+        // look older: refused, with a day's grace for time zones.
+        if (today && parseIsoDate(std::string_view(report.made).substr(0, 10)) &&
+            *parseIsoDate(std::string_view(report.made).substr(0, 10)) >
+                *today + boost::gregorian::days(1)) {
+            refuse(fmt(tr("{}: câu trả lời ghi lập lúc {}, sau hôm nay {}: đồng hồ máy của đơn vị "
+                          "sai; sửa giờ máy rồi trả lời lại",
+                          "{}: the answer says it was made at {}, after today {}: the unit's "
+                          "clock is wrong; fix it and answer again"),
+                       in.id, report.made, vietnameseDate(*today)));
+            continue;
+        }
         const ActionReport& held = cur->report;
         if (!held.made.empty()) {
             if (held.responseId == report.responseId && report.seq <= held.seq) {
