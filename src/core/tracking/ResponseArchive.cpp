@@ -139,8 +139,15 @@ std::string evidenceNameProblem(std::string_view name) {
 }
 
 ResponsePackage readResponsePackage(const std::string& path) {
+    return parseResponsePackage(readFile(path, kMaxResponseBytes + (1u << 20)), path);
+}
+
+ResponsePackage parseResponsePackage(std::string bytes, const std::string& path) {
     ResponsePackage pkg;
-    std::string bytes = readFile(path, kMaxResponseBytes + (1u << 20));
+    if (bytes.size() > kMaxResponseBytes + (1u << 20))
+        throw ParseError({path, 0, 0},
+                         fmt(tr("tệp báo cáo lớn quá {} MiB", "the response is over {} MiB"),
+                             std::to_string((kMaxResponseBytes >> 20) + 1)));
     if (bytes.compare(0, 4, "PK\x03\x04") != 0 && bytes.compare(0, 4, "PK\x05\x06") != 0) {
         pkg.xml = std::move(bytes);
         pkg.response = PlanFile::parse(pkg.xml, path);
