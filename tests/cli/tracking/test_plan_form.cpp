@@ -115,7 +115,7 @@ TEST_CASE("the exported page fetches nothing", "[cli][tracking][plan-form]") {
     CHECK(page.find("window.__pwned") != std::string::npos);
 }
 
-TEST_CASE("a clerk fills the form in Chromium, attaches a file and saves; the import merges it",
+TEST_CASE("a clerk fills the form in Chromium, attaches a file and saves, and the import merges it",
           "[cli][tracking][plan-form][browser]") {
     ScratchDir dir;
     const std::string a = preparedAudit(dir);
