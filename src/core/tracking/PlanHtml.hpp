@@ -12,6 +12,7 @@
 
 #include "core/model/Audit.hpp"
 #include "core/tracking/PlanFile.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::track {
 
@@ -21,9 +22,9 @@ struct PlanFormInfo {
     std::string inspectingName;    // "SỞ NỘI VỤ"
     std::string responseName;      // the saved file's name without .zip / .xml
     // The evidence limits the import enforces (the page refuses earlier, with the same numbers).
-    std::uint64_t evidenceFileBytes = 25u * 1024u * 1024u;
-    std::uint64_t evidenceTotalBytes = 100u * 1024u * 1024u;
-    int evidenceNameChars = 120;
+    std::uint64_t evidenceFileBytes = kMaxEvidenceFileBytes;
+    std::uint64_t evidenceTotalBytes = kMaxResponseBytes;
+    std::uint64_t evidenceNameChars = kMaxEvidenceNameChars;
 };
 
 // The info for `audit`'s plan written to `htmlPath`: "x/quynh-luu.plan.html" saves
