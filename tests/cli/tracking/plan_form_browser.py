@@ -11,8 +11,9 @@ that must appear verbatim and run nothing); check the page's own SHA-256 and CRC
 Python's; --expect-note: an inspectors' note shown; type the name and two actions' reports,
 attach FILE to the first (no FILE: the page must save plain response.xml); refused input (a date
 before the notice, a date after today, a Windows device name); reload the tab and check the draft
-comes back (files to attach again); attach again, click "Lưu báo cáo", capture the download.
-Writes DIR/result.json ({"download": path, "checks": [...], "subtle": bool}) and screenshots
+comes back (files to attach again); attach again, click "Lưu báo cáo", capture the download; --resave: change one answer, save
+again (its seq grows, the other answer's does not).
+Writes DIR/result.json ({"download": path, "download2": path, "checks": [...], "subtle": bool}) and screenshots
 DIR/form-*.png. Exit 0 when every check passed, 1 otherwise (the failed checks in result.json and
 on stderr), 2 when the browser could not be driven (missing, crashed, timed out).
 """
@@ -30,6 +31,8 @@ import sys
 import tempfile
 import threading
 import time
+import xml.etree.ElementTree as ET
+import zipfile
 import zlib
 
 TIMEOUT = 30.0
@@ -186,6 +189,46 @@ class Browser:
             self.proc.wait()
 
 
+def save_and_capture(b, downloads, tag, check):
+    """Clicks "Lưu báo cáo" and returns the saved file, moved to downloads/TAG/<suggested name>
+    (the browser stores it under its download id, so that two saves of one name stay apart)."""
+    b.drain()
+    b.click("#save")
+    begin = b.wait_event("Browser.downloadWillBegin")
+    done = b.wait_event("Browser.downloadProgress",
+                        lambda p: p.get("guid") == begin["guid"] and
+                        p.get("state") in ("completed", "canceled"))
+    check(tag + ": download completed", done.get("state") == "completed", done)
+    raw = os.path.join(downloads, begin["guid"])
+    for _ in range(50):
+        if os.path.exists(raw):
+            break
+        time.sleep(0.1)
+    check(tag + ": download on disk", os.path.exists(raw), raw)
+    os.makedirs(os.path.join(downloads, tag), exist_ok=True)
+    path = os.path.join(downloads, tag, begin["suggestedFilename"])
+    os.replace(raw, path)
+    return path
+
+
+def reports(path):
+    """{action id: <report> attributes} of the answered actions of a saved response, plus
+    "#response-id"."""
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("response.xml")
+    else:
+        with open(path, "rb") as f:
+            xml = f.read()
+    root = ET.fromstring(xml)
+    out = {"#response-id": root.get("response-id")}
+    for act in root.findall("action"):
+        rep = act.find("report")
+        if rep is not None and rep.get("made"):
+            out[act.get("id")] = dict(rep.attrib)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--html", required=True)
@@ -197,6 +240,8 @@ def main():
     ap.add_argument("--expect-note", default="",
                     help="an inspectors' note (reopen or extension reason) the page must show")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--resave", action="store_true",
+                    help="after the first save, change A-001's note and save again (download2)")
     a = ap.parse_args()
     if not os.access(a.chromium, os.X_OK):
         print("plan_form_browser: %s not found: install the Debian package chromium "
@@ -218,7 +263,7 @@ def main():
     result = {"checks": checks}
     try:
         b.attach()
-        b.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads,
+        b.send("Browser.setDownloadBehavior", {"behavior": "allowAndName", "downloadPath": downloads,
                                                "eventsEnabled": True}, session=False)
         b.navigate(url)
         b.screenshot(os.path.join(a.out, "form-opened.png"))
@@ -307,24 +352,34 @@ def main():
             b.attach_files("#files-A-001", [os.path.abspath(a.evidence)])
 
         # Save: the download.
-        b.drain()
-        b.click("#save")
-        begin = b.wait_event("Browser.downloadWillBegin")
-        done = b.wait_event("Browser.downloadProgress",
-                            lambda p: p.get("guid") == begin["guid"] and
-                            p.get("state") in ("completed", "canceled"))
-        check("download completed", done.get("state") == "completed", done)
-        path = os.path.join(downloads, begin["suggestedFilename"])
-        for _ in range(50):
-            if os.path.exists(path):
-                break
-            time.sleep(0.1)
-        check("download on disk", os.path.exists(path), path)
-        result["download"] = path
-        check("file kind", path.endswith(".response.zip" if a.evidence else ".response.xml"), path)
+        first = save_and_capture(b, downloads, "save-1", check)
+        result["download"] = first
+        check("file kind", first.endswith(".response.zip" if a.evidence else ".response.xml"), first)
         status = b.js("document.getElementById('status').textContent")
         check("saved message", "Đã lưu tệp" in status, status)
         b.screenshot(os.path.join(a.out, "form-saved.png"))
+        r1 = reports(first)
+        check("first save: seq 1, made set", r1.get("A-001", {}).get("seq") == "1" and
+              r1.get("A-002", {}).get("seq") == "1" and len(r1["A-001"].get("made", "")) == 19, r1)
+        answered = sorted(k for k in r1 if not k.startswith("#"))
+        check("first save: only the two answers", answered == ["A-001", "A-002"], answered)
+
+        if a.resave:
+            # The clerk changes one answer and saves again: that answer's seq grows, the other's
+            # does not, and the response id stays.
+            time.sleep(1.1)  # a later second for `made`
+            b.js("document.getElementById('note-A-001').focus()")
+            b.js("(function(){var e=document.getElementById('note-A-001');"
+                 "e.setSelectionRange(e.value.length, e.value.length);})()")
+            b.send("Input.insertText", {"text": " Bổ sung: đã niêm yết."})
+            second = save_and_capture(b, downloads, "save-2", check)
+            result["download2"] = second
+            r2 = reports(second)
+            check("second save: the changed answer's seq is 2", r2["A-001"].get("seq") == "2", r2)
+            check("second save: the changed answer is later", r2["A-001"]["made"] > r1["A-001"]["made"], r2)
+            check("second save: the unchanged answer keeps seq 1 and its time",
+                  r2["A-002"] == r1["A-002"], r2)
+            check("second save: same response id", r2["#response-id"] == r1["#response-id"], r2)
     except Exception as e:  # the browser could not be driven: say what, exit 2
         result["error"] = str(e)
         print("plan_form_browser: %s" % e, file=sys.stderr)

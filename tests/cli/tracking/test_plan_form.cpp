@@ -74,22 +74,34 @@ std::string exportForm(const std::string& audit, const std::string& html) {
     return readText(html);
 }
 
-// Runs the browser script; returns the saved file's path.
-std::string driveForm(const std::string& html, const std::string& evidence, const ScratchDir& dir,
-                      const std::string& screens) {
+// The value of "key" in the browser script's result.json ("" when absent).
+std::string resultValue(const std::string& json, const std::string& key) {
+    auto p = json.find("\"" + key + "\": \"");
+    if (p == std::string::npos)
+        return "";
+    p += key.size() + 5;
+    return json.substr(p, json.find('"', p) - p);
+}
+
+// Runs the browser script; returns the saved files' paths (the second with `resave`).
+std::pair<std::string, std::string> driveForm(const std::string& html, const std::string& evidence,
+                                              const ScratchDir& dir, const std::string& screens,
+                                              bool resave = false) {
     writeText(dir.file("CON.pdf"), "x");
     fs::remove_all(screens);
     auto r = run("/usr/bin/python3 " + sourcePath("tests/cli/tracking/plan_form_browser.py") +
                  " --html " + q(html) + (evidence.empty() ? "" : " --evidence " + q(evidence)) +
                  " --bad-evidence " + q(dir.file("CON.pdf")) + " --out " + q(screens) +
-                 " --nasty " + q(kNasty) + " --expect-note " + q(kExtendReason));
+                 " --nasty " + q(kNasty) + " --expect-note " + q(kExtendReason) +
+                 (resave ? " --resave" : ""));
     INFO(r.out << r.err << "\n(result and screenshots in " << screens << ")");
     REQUIRE(r.exitCode == 0);
-    std::string result = readText(screens + "/result.json");
-    auto p = result.find("\"download\": \"");
-    REQUIRE(p != std::string::npos);
-    p += 13;
-    return result.substr(p, result.find('"', p) - p);
+    const std::string result = readText(screens + "/result.json");
+    std::pair<std::string, std::string> saved{resultValue(result, "download"),
+                                              resultValue(result, "download2")};
+    REQUIRE(!saved.first.empty());
+    REQUIRE(resave != saved.second.empty());
+    return saved;
 }
 
 const Action& action(const Audit& a, const char* id) {
@@ -129,8 +141,8 @@ TEST_CASE("a clerk fills the form in Chromium, attaches a file and saves, and th
     const std::string evidence = dir.file("Biên bản họp.pdf");
     writeText(evidence, bytes);
 
-    const std::string saved =
-        driveForm(html, evidence, dir, std::string(PAR_TEST_BINARY_DIR) + "/plan-form-zip");
+    const auto [saved, savedAgain] =
+        driveForm(html, evidence, dir, std::string(PAR_TEST_BINARY_DIR) + "/plan-form-zip", true);
     CHECK(saved.size() > 13);
     CHECK(saved.substr(saved.size() - 13) == ".response.zip");
 
@@ -163,6 +175,22 @@ TEST_CASE("a clerk fills the form in Chromium, attaches a file and saves, and th
     INFO(again.out << again.err);
     CHECK(again.exitCode == 0);
     CHECK(AuditReader::load(a).revision == audit.revision);
+
+    // The clerk's second save (A-001's note changed) replaces the first; the first, imported
+    // after it, is refused for A-001 as older (exit 1) and changes nothing.
+    auto newer = run(cli() + " plan import " + a + " " + q(savedAgain));
+    INFO(newer.out << newer.err);
+    CHECK(newer.exitCode == 0);
+    const std::string note2 =
+        "Đã ban hành Quyết định 120/QĐ-UBND phân công nhiệm vụ CCHC. Bổ sung: đã niêm yết.";
+    CHECK(action(AuditReader::load(a), "A-001").report.note == note2);
+    auto older = run(cli() + " plan import " + a + " " + q(saved));
+    INFO(older.out << older.err);
+    CHECK(older.exitCode == 1);
+    CHECK_THAT(older.out + older.err, Catch::Contains("A-001"));
+    Audit after = AuditReader::load(a);
+    CHECK(action(after, "A-001").report.note == note2);
+    CHECK(action(after, "A-002").report.date == Date(2019, 1, 14));
 }
 
 TEST_CASE("without attachments the form saves a plain response.xml that imports",
@@ -172,7 +200,7 @@ TEST_CASE("without attachments the form saves a plain response.xml that imports"
     const std::string html = dir.file("quynh-luu.plan.html");
     exportForm(a, html);
     const std::string saved =
-        driveForm(html, "", dir, std::string(PAR_TEST_BINARY_DIR) + "/plan-form-xml");
+        driveForm(html, "", dir, std::string(PAR_TEST_BINARY_DIR) + "/plan-form-xml").first;
     CHECK(saved.substr(saved.size() - 13) == ".response.xml");
     CHECK_THAT(readText(saved), Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response"));
     auto im = run(cli() + " plan import " + a + " " + q(saved));
