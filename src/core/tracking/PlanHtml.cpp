@@ -37,16 +37,32 @@ PlanFormInfo planFormInfo(const Audit& audit, const std::string& htmlPath) {
 std::string planFormTemplatePath() { return dataPath("templates/plan-form/plan-form.html"); }
 
 std::string scriptSafeJson(std::string_view json) {
+    // Only the characters inside strings are rewritten (':' is also JSON's own separator); an
+    // escape sequence of the input is copied as it is.
     std::string out;
     out.reserve(json.size() + json.size() / 16);
+    bool inString = false;
     for (size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
-        if (c == '<')
+        if (!inString) {
+            inString = c == '"';
+            out += c;
+        } else if (c == '\\' && i + 1 < json.size()) {
+            out += c;
+            out += json[++i];
+        } else if (c == '"') {
+            inString = false;
+            out += c;
+        } else if (c == '<')
             out += "\\u003c";
         else if (c == '>')
             out += "\\u003e";
         else if (c == '&')
             out += "\\u0026";
+        else if (c == ':')
+            out += "\\u003a";
+        else if (c == '/')
+            out += "\\/";
         else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
                  (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
             out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";

@@ -42,9 +42,10 @@ std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info,
 // The same with the installed template (throws IoError when it cannot be read).
 std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info);
 
-// JSON text made safe inside <script type="application/json">: '<', '>', '&', U+2028 and U+2029
-// written as \u escapes (all of them can occur only inside JSON strings, where the escape means the
-// same character), so the text holds no "</script", "<!--" or line separator.
+// JSON text made safe inside <script type="application/json">: inside its strings, '<', '>', '&',
+// ':', U+2028 and U+2029 written as \u escapes and '/' as "\/" (the same characters once parsed),
+// so the text holds no "</script", "<!--" or line separator, and no "http:" or "//" even when the
+// audit quotes an address: the page as a whole never names a URL, which its test checks.
 std::string scriptSafeJson(std::string_view json);
 
 }  // namespace par::track

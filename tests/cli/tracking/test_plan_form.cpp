@@ -29,9 +29,12 @@ std::string q(const std::string& s) {
 }
 
 // Shown by the page as the first finding's end, verbatim, and never run.
-const std::string kNasty = "</script><script>window.__pwned=1</script> \"trích\" 'đơn' & <!-- hết";
+// (an address in the audit's text stays text: the page still names no URL).
+const std::string kNasty =
+    "</script><script>window.__pwned=1</script> \"trích\" 'đơn' & <!-- hết, xem "
+    "https://dichvucong.gov.vn";
 const std::string kNastyXml = "&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; "
-                              "\"trích\" 'đơn' &amp; &lt;!-- hết";
+                              "\"trích\" 'đơn' &amp; &lt;!-- hết, xem https://dichvucong.gov.vn";
 const std::string kExtendReason = "Chờ hướng dẫn của UBND tỉnh về quy trình nội bộ";
 
 // A copy of the sample in dir/ws with findings and actions made, F-001's text ending in kNasty and

@@ -15,7 +15,8 @@ using namespace par::track;
 
 namespace {
 const std::string kNasty =
-    "</script><script>window.__pwned=1</script> \"trích\" 'đơn' & <!-- \xE2\x80\xA8 </SCRIPT >";
+    "</script><script>window.__pwned=1</script> \"trích\" 'đơn' & <!-- \xE2\x80\xA8 </SCRIPT > "
+    "https://dichvucong.gov.vn";
 
 // The JSON between the data island's tags, parsed.
 nlohmann::json island(const std::string& html) {
@@ -37,8 +38,12 @@ size_t count(const std::string& hay, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("scriptSafeJson escapes what could end the script element", "[tracking][plan-html]") {
-    CHECK(scriptSafeJson(R"({"a":"</script>"})") == R"({"a":"\u003c/script\u003e"})");
+    CHECK(scriptSafeJson(R"({"a":"</script>"})") == R"({"a":"\u003c\/script\u003e"})");
+    CHECK(scriptSafeJson(R"({"u":"https://x.vn"})") == R"({"u":"https\u003a\/\/x.vn"})");
     CHECK(scriptSafeJson(R"({"a":"<!--&"})") == R"({"a":"\u003c!--\u0026"})");
+    // An escaped quote does not end the string; an escape is copied as it is.
+    CHECK(scriptSafeJson(R"({"a":"x\"</b>\\","b:":[1,2]})") ==
+          R"({"a":"x\"\u003c\/b\u003e\\","b\u003a":[1,2]})");
     CHECK(scriptSafeJson("\"\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\xA7\"") ==
           "\"\\u2028\\u2029\xE2\x80\xA7\"");
     const std::string text = "Tân Thạnh </script> \"q\" 'a' & \xE2\x80\xA8";
@@ -63,6 +68,8 @@ TEST_CASE("the form embeds the plan so that any text reads back", "[tracking][pl
     CHECK(count(html, "</script>") == 2);
     CHECK(count(html, "<script") == 2);
     CHECK(html.find("<!--") == std::string::npos);
+    CHECK(html.find("https:") == std::string::npos);
+    CHECK(html.find("//") == std::string::npos);
     nlohmann::json j = island(html);
     CHECK(j["planXml"].get<std::string>() == plan.toXml());
     CHECK(j["responseName"] == "quynh-luu.response");
