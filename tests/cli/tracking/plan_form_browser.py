@@ -328,6 +328,8 @@ def main():
         listed = b.js("document.querySelector('#action-A-001 .files').textContent")
         if a.evidence:
             check("evidence listed", os.path.basename(a.evidence) in listed, listed)
+        check("name error cleared once typed",
+              b.js("document.getElementById('declared-by-err').textContent") == "")
         b.screenshot(os.path.join(a.out, "form-filled.png"))
 
         # Close-and-reopen: the draft comes back, files must be attached again.
