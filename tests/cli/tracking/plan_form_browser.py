@@ -12,7 +12,8 @@ Python's; --expect-note: an inspectors' note shown; type the name and two action
 attach FILE to the first (no FILE: the page must save plain response.xml); refused input (a date
 before the notice, a date after today, a Windows device name); reload the tab and check the draft
 comes back (files to attach again); attach again, click "Lưu báo cáo", capture the download; --resave: change one answer, save
-again (its seq grows, the other answer's does not).
+again (its seq grows, the other answer's does not); --fresh-html: another export of the plan opens
+without the draft.
 Writes DIR/result.json ({"download": path, "download2": path, "checks": [...], "subtle": bool}) and screenshots
 DIR/form-*.png. Exit 0 when every check passed, 1 otherwise (the failed checks in result.json and
 on stderr), 2 when the browser could not be driven (missing, crashed, timed out).
@@ -240,6 +241,8 @@ def main():
     ap.add_argument("--expect-note", default="",
                     help="an inspectors' note (reopen or extension reason) the page must show")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--fresh-html", default="",
+                    help="another export of the plan: opened last, it must start without a draft")
     ap.add_argument("--resave", action="store_true",
                     help="after the first save, change A-001's note and save again (download2)")
     a = ap.parse_args()
@@ -382,6 +385,13 @@ def main():
             check("second save: the unchanged answer keeps seq 1 and its time",
                   r2["A-002"] == r1["A-002"], r2)
             check("second save: same response id", r2["#response-id"] == r1["#response-id"], r2)
+        if a.fresh_html:
+            # The draft belongs to one export (its export-id): a new export starts empty.
+            b.navigate("file://" + os.path.abspath(a.fresh_html))
+            fresh = b.js("[document.getElementById('banners').textContent,"
+                         " document.getElementById('declared-by').value,"
+                         " document.getElementById('date-A-002').value]")
+            check("another export starts without the draft", fresh == ["", "", ""], fresh)
     except Exception as e:  # the browser could not be driven: say what, exit 2
         result["error"] = str(e)
         print("plan_form_browser: %s" % e, file=sys.stderr)

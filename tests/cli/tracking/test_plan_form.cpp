@@ -92,11 +92,15 @@ std::pair<std::string, std::string> driveForm(const std::string& html, const std
                                               bool resave = false) {
     writeText(dir.file("CON.pdf"), "x");
     fs::remove_all(screens);
+    // Another export of the same plan (a new export-id), for the draft's key.
+    const std::string fresh = dir.file("again.plan.html");
+    if (resave)
+        exportForm(dir.file("ws/quynh-luu-2018.audit.xml"), fresh);
     auto r = run("/usr/bin/python3 " + sourcePath("tests/cli/tracking/plan_form_browser.py") +
                  " --html " + q(html) + (evidence.empty() ? "" : " --evidence " + q(evidence)) +
                  " --bad-evidence " + q(dir.file("CON.pdf")) + " --out " + q(screens) +
                  " --nasty " + q(kNasty) + " --expect-note " + q(kExtendReason) +
-                 (resave ? " --resave" : ""));
+                 (resave ? " --resave --fresh-html " + q(fresh) : ""));
     INFO(r.out << r.err << "\n(result and screenshots in " << screens << ")");
     REQUIRE(r.exitCode == 0);
     const std::string result = readText(screens + "/result.json");
