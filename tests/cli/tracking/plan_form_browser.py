@@ -295,6 +295,16 @@ def main():
             crc = b.js("window.parPlanForm.crc32(new TextEncoder().encode(%s))" % json.dumps(sample))
             check("crc32(%d bytes)" % len(sample.encode()), crc == zlib.crc32(sample.encode()), crc)
 
+        # Evidence names: the page's verdicts on the list the core's test also checks.
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "evidence-names.json"),
+                  encoding="utf-8") as f:
+            names = json.load(f)
+        verdicts = b.js("(function(r,a){return [r.filter(function(n){return !parPlanForm.evidenceNameProblem(n);}),"
+                        " a.filter(function(n){return !!parPlanForm.evidenceNameProblem(n);})];})(%s,%s)"
+                        % (json.dumps(names["refused"]), json.dumps(names["accepted"])))
+        check("page refuses every name the core refuses", verdicts[0] == [], verdicts[0])
+        check("page accepts every name the core accepts", verdicts[1] == [], verdicts[1])
+
         # Refusals before any save.
         b.type_into("#date-A-001", "01/12/2018")
         b.js("document.getElementById('date-A-001').blur()")

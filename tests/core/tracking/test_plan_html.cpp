@@ -9,6 +9,7 @@
 #include "core/common/InputFile.hpp"
 #include "core/tracking/PlanExchange.hpp"
 #include "core/tracking/PlanHtml.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 using namespace par;
 using namespace par::track;
@@ -102,4 +103,21 @@ TEST_CASE("the installed template is self-contained", "[tracking][plan-html]") {
         CHECK(tpl.find(bad) == std::string::npos);
     }
     CHECK(tpl.find("default-src 'none'") != std::string::npos);  // and the page forbids fetching
+}
+
+TEST_CASE("evidence names: the core's verdicts on the list the browser test also checks",
+          "[tracking][plan-html]") {
+    // tests/cli/tracking/evidence-names.json: plan_form_browser.py checks the page's
+    // evidenceNameProblem on the same names, so the form and the import judge them alike.
+    const auto j = nlohmann::json::parse(
+        readFile(test::sourcePath("tests/cli/tracking/evidence-names.json")));
+    REQUIRE(j["refused"].size() > 30);
+    for (const auto& n : j["refused"]) {
+        INFO(n.get<std::string>());
+        CHECK(!evidenceNameProblem(n.get<std::string>()).empty());
+    }
+    for (const auto& n : j["accepted"]) {
+        INFO(n.get<std::string>());
+        CHECK(evidenceNameProblem(n.get<std::string>()).empty());
+    }
 }
