@@ -34,7 +34,9 @@ PlanFormInfo planFormInfo(const Audit& audit, const std::string& htmlPath) {
     return info;
 }
 
-std::string planFormTemplatePath() { return dataPath("templates/plan-form/plan-form.html"); }
+std::string planFormTemplatePath() {
+    return dataPath("templates/plan-form/plan-form.html");
+}
 
 std::string scriptSafeJson(std::string_view json) {
     // Only the characters inside strings are rewritten (':' is also JSON's own separator); an

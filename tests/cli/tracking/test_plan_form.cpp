@@ -19,7 +19,9 @@ using namespace par::test;
 namespace fs = std::filesystem;
 
 namespace {
-std::string cli() { return binaryPath("par-audit"); }
+std::string cli() {
+    return binaryPath("par-audit");
+}
 // Single-quoted for the shell, quotes inside included.
 std::string q(const std::string& s) {
     std::string out = "'";
@@ -33,8 +35,9 @@ std::string q(const std::string& s) {
 const std::string kNasty =
     "</script><script>window.__pwned=1</script> \"trích\" 'đơn' & <!-- hết, xem "
     "https://dichvucong.gov.vn";
-const std::string kNastyXml = "&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; "
-                              "\"trích\" 'đơn' &amp; &lt;!-- hết, xem https://dichvucong.gov.vn";
+const std::string kNastyXml =
+    "&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; "
+    "\"trích\" 'đơn' &amp; &lt;!-- hết, xem https://dichvucong.gov.vn";
 const std::string kExtendReason = "Chờ hướng dẫn của UBND tỉnh về quy trình nội bộ";
 
 // A copy of the sample in dir/ws with findings and actions made, F-001's text ending in kNasty and
@@ -209,7 +212,8 @@ TEST_CASE("without attachments the form saves a plain response.xml that imports"
     const std::string saved =
         driveForm(html, "", dir, std::string(PAR_TEST_BINARY_DIR) + "/plan-form-xml").first;
     CHECK(saved.substr(saved.size() - 13) == ".response.xml");
-    CHECK_THAT(readText(saved), Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response"));
+    CHECK_THAT(readText(saved),
+               Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response"));
     auto im = run(cli() + " plan import " + a + " " + q(saved));
     INFO(im.out << im.err);
     REQUIRE(im.exitCode == 0);

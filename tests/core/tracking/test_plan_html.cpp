@@ -63,8 +63,9 @@ TEST_CASE("the form embeds the plan so that any text reads back", "[tracking][pl
     CHECK(planFormInfo(a, "don-vi.html").responseName == "don-vi.response");
     CHECK(info.inspectingName == "SỞ NỘI VỤ");
 
-    const std::string tpl = "<html><script type=\"application/json\" id=\"plan-data\">{{PLAN_DATA}}"
-                            "</script><script>x()</script></html>";
+    const std::string tpl =
+        "<html><script type=\"application/json\" id=\"plan-data\">{{PLAN_DATA}}"
+        "</script><script>x()</script></html>";
     const std::string html = planFormHtml(plan, info, tpl, "t.html");
     CHECK(count(html, "</script>") == 2);
     CHECK(count(html, "<script") == 2);
@@ -109,8 +110,8 @@ TEST_CASE("evidence names: the core's verdicts on the list the browser test also
           "[tracking][plan-html]") {
     // tests/cli/tracking/evidence-names.json: plan_form_browser.py checks the page's
     // evidenceNameProblem on the same names, so the form and the import judge them alike.
-    const auto j = nlohmann::json::parse(
-        readFile(test::sourcePath("tests/cli/tracking/evidence-names.json")));
+    const auto j =
+        nlohmann::json::parse(readFile(test::sourcePath("tests/cli/tracking/evidence-names.json")));
     REQUIRE(j["refused"].size() > 30);
     for (const auto& n : j["refused"]) {
         INFO(n.get<std::string>());
