@@ -443,7 +443,7 @@ void TrackerPanel::onExtend() {
 
 void TrackerPanel::onImport() {
     wxFileDialog dlg(this, _("Import a unit's response"), dir_, "",
-                     _("Response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                     _("Response files (*.response.zip;*.xml)|*.response.zip;*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) importFile(dlg.GetPath());
 }
 
