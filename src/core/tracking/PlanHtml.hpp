@@ -1,9 +1,10 @@
 // PlanHtml.hpp - a unit's plan as one self-contained HTML form (docs/tracking.md, "The HTML form"):
-// the page templates/plan-form/plan-form.html (its CSS and JS inline) with the plan embedded as
-// JSON in a <script type="application/json"> data island. The clerk opens it offline in a browser,
-// fills the reports, attaches evidence, and the page saves the response file `plan import` reads.
-// The data island is built with nlohmann-json and escaped for the HTML script context, so no text
-// of the audit (a finding quoting "</script>", quotes, U+2028) can end the element or the string.
+// the page templates/plan-form/plan-form.html with plan-form.css and plan-form.js put inline and
+// the plan embedded as JSON in a <script type="application/json"> data island. The clerk opens it
+// offline in a browser, fills the reports, attaches evidence, and the page saves the response file
+// `plan import` reads. The data island is built with nlohmann-json and escaped for the HTML script
+// context, so no text of the audit (a finding quoting "</script>", quotes, U+2028) can end the
+// element or the string.
 #pragma once
 
 #include <cstdint>
@@ -31,15 +32,24 @@ struct PlanFormInfo {
 // "quynh-luu.response.zip" (or ".xml" without attachments).
 PlanFormInfo planFormInfo(const Audit& audit, const std::string& htmlPath);
 
-// Where the installed template is (dataPath("templates/plan-form/plan-form.html")).
-std::string planFormTemplatePath();
+// The form's template: the page skeleton with its three placeholders {{STYLE}}, {{SCRIPT}} and
+// {{PLAN_DATA}} (each exactly once), and the CSS and JS it inlines (templates/plan-form/).
+struct PlanFormTemplate {
+    std::string html, css, js;
+    std::string name;  // for messages: the skeleton's path
+};
 
-// The page: `templateHtml` with its one "{{PLAN_DATA}}" filled. Throws UsageError naming
-// `templateName` when the placeholder is missing or repeated.
+// The installed template (dataPath("templates/plan-form/plan-form.{html,css,js}")). Throws
+// IoError when a part cannot be read.
+PlanFormTemplate loadPlanFormTemplate();
+
+// The page: the skeleton with the CSS, the JS and the plan's data island put in. Throws
+// UsageError naming the template when a placeholder is missing or repeated, or when the CSS or JS
+// holds "</style", "</script" or "<!--" (which would end its element early).
 std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info,
-                         std::string_view templateHtml, const std::string& templateName);
+                         const PlanFormTemplate& tpl);
 
-// The same with the installed template (throws IoError when it cannot be read).
+// The same with the installed template.
 std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info);
 
 // JSON text made safe inside <script type="application/json">: inside its strings, '<', '>', '&',

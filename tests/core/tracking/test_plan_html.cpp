@@ -63,10 +63,15 @@ TEST_CASE("the form embeds the plan so that any text reads back", "[tracking][pl
     CHECK(planFormInfo(a, "don-vi.html").responseName == "don-vi.response");
     CHECK(info.inspectingName == "SỞ NỘI VỤ");
 
-    const std::string tpl =
-        "<html><script type=\"application/json\" id=\"plan-data\">{{PLAN_DATA}}"
-        "</script><script>x()</script></html>";
-    const std::string html = planFormHtml(plan, info, tpl, "t.html");
+    // Put in by position in the skeleton: a placeholder's text inside the CSS, the JS or the data
+    // is never replaced.
+    const PlanFormTemplate tpl{
+        "<html><style>{{STYLE}}</style><script type=\"application/json\" id=\"plan-data\">"
+        "{{PLAN_DATA}}</script><script>{{SCRIPT}}</script></html>",
+        "b { color: red } /* {{SCRIPT}} */", "x('{{PLAN_DATA}}')", "t.html"};
+    const std::string html = planFormHtml(plan, info, tpl);
+    CHECK_THAT(html, Catch::StartsWith("<html><style>b { color: red } /* {{SCRIPT}} */</style>"));
+    CHECK_THAT(html, Catch::EndsWith("<script>x('{{PLAN_DATA}}')</script></html>"));
     CHECK(count(html, "</script>") == 2);
     CHECK(count(html, "<script") == 2);
     CHECK(html.find("<!--") == std::string::npos);
@@ -84,26 +89,41 @@ TEST_CASE("the form embeds the plan so that any text reads back", "[tracking][pl
     CHECK(back.actions[0].action.content == a.actions[0].content);
 }
 
-TEST_CASE("the template needs its placeholder exactly once", "[tracking][plan-html]") {
+TEST_CASE("the template needs each placeholder exactly once, and safe CSS and JS",
+          "[tracking][plan-html]") {
     Audit a = test::withActions();
     PlanFile plan = exportPlan(a, "UBND huyện Quỳnh Lưu");
     PlanFormInfo info = planFormInfo(a, "p.html");
-    CHECK_THROWS_WITH(planFormHtml(plan, info, "<html></html>", "mau.html"),
-                      Catch::Contains("mau.html") && Catch::Contains("{{PLAN_DATA}}"));
-    CHECK_THROWS_WITH(planFormHtml(plan, info, "{{PLAN_DATA}}{{PLAN_DATA}}", "mau.html"),
-                      Catch::Contains("đúng một chỗ") || Catch::Contains("exactly once"));
+    const std::string ok = "{{STYLE}}{{SCRIPT}}{{PLAN_DATA}}";
+    CHECK_NOTHROW(planFormHtml(plan, info, PlanFormTemplate{ok, "", "", "mau.html"}));
+    CHECK_THROWS_WITH(
+        planFormHtml(plan, info, PlanFormTemplate{"{{STYLE}}{{SCRIPT}}", "", "", "mau.html"}),
+        Catch::Contains("mau.html") && Catch::Contains("{{PLAN_DATA}}"));
+    CHECK_THROWS_WITH(
+        planFormHtml(plan, info, PlanFormTemplate{ok + "{{SCRIPT}}", "", "", "mau.html"}),
+        Catch::Contains("{{SCRIPT}}") &&
+            (Catch::Contains("đúng một chỗ") || Catch::Contains("exactly once")));
+    CHECK_THROWS_WITH(planFormHtml(plan, info, PlanFormTemplate{ok, "", "a('</SCRIPT>')", "m"}),
+                      Catch::Contains("</script"));
+    CHECK_THROWS_WITH(planFormHtml(plan, info, PlanFormTemplate{ok, "</style>", "", "m"}),
+                      Catch::Contains("</style"));
+    CHECK_THROWS_WITH(planFormHtml(plan, info, PlanFormTemplate{ok, "", "<!--", "m"}),
+                      Catch::Contains("<!--"));
 }
 
 TEST_CASE("the installed template is self-contained", "[tracking][plan-html]") {
     // No address the browser could fetch: no scheme, no protocol-relative "//" (so the page's JS
     // has block comments only), no src=, no CSS url() or @import.
-    const std::string tpl = readFile(planFormTemplatePath());
-    CHECK(count(tpl, "{{PLAN_DATA}}") == 1);
-    for (const char* bad : {"http:", "https:", "//", "src=", "url(", "@import", "ftp:"}) {
-        INFO(bad);
-        CHECK(tpl.find(bad) == std::string::npos);
-    }
-    CHECK(tpl.find("default-src 'none'") != std::string::npos);  // and the page forbids fetching
+    const PlanFormTemplate tpl = loadPlanFormTemplate();
+    for (const std::string* part : {&tpl.html, &tpl.css, &tpl.js})
+        for (const char* bad : {"http:", "https:", "//", "src=", "url(", "@import", "ftp:"}) {
+            INFO(bad);
+            CHECK(part->find(bad) == std::string::npos);
+        }
+    CHECK(tpl.html.find("default-src 'none'") != std::string::npos);  // the page forbids fetching
+    Audit a = test::withActions();
+    CHECK_NOTHROW(
+        planFormHtml(exportPlan(a, "UBND huyện Quỳnh Lưu"), planFormInfo(a, "p.html"), tpl));
 }
 
 TEST_CASE("evidence names: the core's verdicts on the list the browser test also checks",
