@@ -356,6 +356,8 @@
       card.appendChild(right);
       return card;
     }
+    if (a.status === 'reported')
+      right.appendChild(el('div', 'closed', 'Sở đã nhận báo cáo và đang xem xét: chỉ điền nếu cần sửa hoặc bổ sung báo cáo.'));
     var g = el('div', 'grid2');
     function row(labelText, labelEn, input, err, forId) {
       var l = el('label', '', labelText);
