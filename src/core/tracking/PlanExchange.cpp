@@ -234,6 +234,11 @@ void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
     if (!report.date)
         throw UsageError(
             fmt(tr("{}: báo cáo phải có ngày", "{}: a report needs its date"), actionId));
+    for (const auto& name : report.evidence)
+        if (std::string why = evidenceNameProblem(name); !why.empty())
+            throw UsageError(fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
+                                    "{}: the evidence file name '{}' cannot be used: {}"),
+                                 actionId, name, why));
     if (evidence.size() != report.evidence.size())
         throw UsageError(fmt(tr("{}: mỗi minh chứng phải kèm chính tệp đó (--evidence ĐƯỜNG-DẪN)",
                                 "{}: each evidence must come with its file (--evidence PATH)"),
@@ -428,6 +433,18 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
             refuse(fmt(tr("{}: ngày báo cáo {} sau ngày hôm nay {}",
                           "{}: the report date {} is after today {}"),
                        in.id, vietnameseDate(*report.date), vietnameseDate(*today)));
+            continue;
+        }
+        // A `made` in the future (a unit's clock set wrong) would make every later, true answer
+        // look older: refused, with a day's grace for time zones.
+        if (today && parseIsoDate(std::string_view(report.made).substr(0, 10)) &&
+            *parseIsoDate(std::string_view(report.made).substr(0, 10)) >
+                *today + boost::gregorian::days(1)) {
+            refuse(fmt(tr("{}: câu trả lời ghi lập lúc {}, sau hôm nay {}: đồng hồ máy của đơn vị "
+                          "sai; sửa giờ máy rồi trả lời lại",
+                          "{}: the answer says it was made at {}, after today {}: the unit's "
+                          "clock is wrong; fix it and answer again"),
+                       in.id, report.made, vietnameseDate(*today)));
             continue;
         }
         const ActionReport& held = cur->report;

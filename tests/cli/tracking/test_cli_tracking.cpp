@@ -333,6 +333,10 @@ TEST_CASE("Tân Thành and Tân Thạnh side by side: export, import and track k
     CHECK(none.exitCode == 2);
     CHECK_THAT(none.err, Catch::Contains("không có đơn vị 'Tan Thanh'; có phải: UBND xã Tân Thành, "
                                          "UBND xã Tân Thạnh?"));
+    auto loose = run(cli() + " track " + dir.file("ws") + " --as-of 2019-01-31 --unit " + q("tan thanh"));
+    CHECK_THAT(loose.err, Catch::Contains("có phải: ") && Catch::Contains("UBND xã Tân Thành") &&
+                              Catch::Contains("UBND xã Tân Thạnh"));
+    CHECK(loose.out.find("Việc của") == std::string::npos);
     // Tân Thạnh answers; Tân Thành's action stays open.
     auto tt = track(dir.file("ws") + " --as-of 2019-01-31 --unit " + q("UBND xã Tân Thạnh"));
     REQUIRE(tt["actions"].size() == 1);

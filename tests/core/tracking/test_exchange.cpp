@@ -344,7 +344,18 @@ TEST_CASE("report dates before the notice or after today are refused", "[trackin
                Catch::Contains("A-001: ngày báo cáo 01/12/2018 trước ngày thông báo kết luận "
                                "05/12/2018") &&
                    Catch::Contains("A-003: ngày báo cáo 16/01/2019 sau ngày hôm nay 15/01/2019"));
-    // Today from the clock (PAR_AUDIT_NOW).
+    // An answer "made" after today: the unit's clock is wrong (it would make true answers look
+    // older later).
+    PlanFile future = exportPlan(a, kUnit);
+    {
+        At at("2030-01-01T08:00:00");
+        respond(future, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 10)), "");
+    }
+    ImportResult rf = importResponse(a, PlanFile::parse(future.toXml(), "r.xml"), "tp", in);
+    REQUIRE(rf.refused.size() == 1);
+    CHECK_THAT(rf.refused[0].reason, Catch::Contains("2030-01-01T08:00:00") &&
+                                         Catch::Contains("đồng hồ"));
+        // Today from the clock (PAR_AUDIT_NOW).
     At at("2019-01-16T10:00:00");
     Audit b = withActions();
     ImportResult r2 = import(b, p.toXml());

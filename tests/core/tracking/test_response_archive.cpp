@@ -138,6 +138,23 @@ TEST_CASE("response zip: hostile containers are refused as a whole", "[tracking]
     writeZip(z, {{"response.xml", std::string(kMaxResponseBytes + 1, ' ')}});
     CHECK(std::filesystem::file_size(z) < 2u * 1024u * 1024u);
     CHECK_THAT(parseErrorOf(z), Catch::Contains("bom zip"));
+    // The same bomb declaring 1,000 bytes in both headers (the sizes a reader must not trust).
+    {
+        std::string bytes = test::readText(z);
+        auto patch = [&](size_t at) {
+            REQUIRE(at + 4 <= bytes.size());
+            const unsigned char small[4] = {0xE8, 0x03, 0, 0};  // 1000, little-endian
+            for (int k = 0; k < 4; ++k)
+                bytes[at + static_cast<size_t>(k)] = static_cast<char>(small[k]);
+        };
+        REQUIRE(bytes.compare(0, 4, "PK\x03\x04") == 0);
+        patch(22);  // local header: uncompressed size
+        const size_t central = bytes.find("PK\x01\x02");
+        REQUIRE(central != std::string::npos);
+        patch(central + 24);  // central directory: uncompressed size
+        test::writeText(z, bytes);
+        CHECK_FALSE(parseErrorOf(z).empty());  // stopped: too large, or damaged (CRC, size)
+    }
     // Too many entries.
     std::vector<std::pair<std::string, std::string>> many{{"response.xml", xml}};
     for (size_t i = 0; i < kMaxResponseEntries; ++i)
