@@ -3,6 +3,7 @@
 //   plan make AUDIT                         actions from the findings (never duplicates)
 //   plan add AUDIT --finding F --content …  one more action for a finding
 //   plan export AUDIT --unit U -o U.plan.xml that unit's actions, each with its fingerprint
+//                     [--format html]       ... or as a form the unit fills in a browser
 //   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence PATH]…
 //                                           adds to the response (U.response.xml / .zip)
 //   plan import AUDIT U.response.zip        per action; exit 1 when some were set aside
@@ -28,6 +29,7 @@
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/PlanHtml.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 
 namespace par::cli {
@@ -41,6 +43,7 @@ struct Options {
     std::string action;
     std::string unit;
     std::string output;
+    std::string format = "xml";
     std::string finding, content, responsible, deadline;
     std::string status = "reported";
     std::string date, doc, note, reason;
@@ -327,12 +330,20 @@ void install(CLI::App& app, Context& ctx) {
                             o);
     ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"))
         ->required();
-    ex->add_option("-o,--output", o->output, tr("Tệp kế hoạch (.xml)", "Plan file (.xml)"))
+    ex->add_option("-o,--output", o->output,
+                   tr("Tệp kế hoạch (.xml, hoặc .html)", "Plan file (.xml, or .html)"))
         ->required();
+    ex->add_option("--format", o->format,
+                   tr("xml, hoặc html: biểu mẫu đơn vị mở bằng trình duyệt để báo cáo",
+                      "xml, or html: a form the unit fills in a browser"))
+        ->check(CLI::IsMember({"xml", "html"}));
     ex->callback([o]() {
         Audit a = AuditReader::load(o->audit);
         PlanFile p = exportPlan(a, o->unit);
-        writeFileAtomically(o->output, p.toXml(), AtomicWriteOptions{false});
+        writeFileAtomically(o->output,
+                            o->format == "html" ? planFormHtml(p, planFormInfo(a, o->output))
+                                                : p.toXml(),
+                            AtomicWriteOptions{false});
         std::cout << fmt(tr("Đã xuất {} hành động của {} vào {}",
                             "Exported {} actions of {} to {}"),
                          std::to_string(p.actions.size()), p.unit, o->output)
