@@ -3,6 +3,8 @@
 //   plan make AUDIT                         actions from the findings (never duplicates)
 //   plan add AUDIT --finding F --content …  one more action for a finding
 //   plan export AUDIT --unit U -o plan.xml  that unit's actions, with the conclusions fingerprint
+//   plan export AUDIT --all -o DIR          one plan per responsible unit (PlanBatch.hpp)
+//   plan remind WORKSPACE -o DIR            reminder letters (PlanRemindCommand.cpp)
 //   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence]…
 //   plan import AUDIT response.xml          all or nothing; a second import changes nothing
 //   plan accept|reopen AUDIT A-001 [--note] the inspectors' verification
@@ -22,6 +24,7 @@
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/AuditLock.hpp"
+#include "core/tracking/PlanBatch.hpp"
 #include "core/tracking/PlanExchange.hpp"
 
 namespace par::cli {
@@ -41,6 +44,8 @@ struct Options {
     std::vector<std::string> evidence;
     std::vector<std::string> overrides;
     std::string by;
+    bool all = false;           // plan export --all (PlanBatch.hpp)
+    std::string format = "xml";  // plan export --format
 };
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
@@ -171,14 +176,31 @@ void install(CLI::App& app, Context& ctx) {
                             tr("Xuất kế hoạch khắc phục của một đơn vị (gửi cho đơn vị)",
                                "Export one unit's remediation plan (to send to the unit)"),
                             o);
-    ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"))
-        ->required();
-    ex->add_option("-o,--output", o->output, tr("Tệp kế hoạch (.xml)", "Plan file (.xml)"))
+    CLI::Option* unitOpt =
+        ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"));
+    ex->add_flag("--all", o->all,
+                 tr("Mỗi đơn vị chịu trách nhiệm một tệp, trong thư mục -o",
+                    "One file per responsible unit, in the folder -o"))
+        ->excludes(unitOpt);
+    ex->add_option("--format", o->format, tr("Dạng: xml, html, xlsx", "Form: xml, html, xlsx"))
+        ->check(CLI::IsMember({"xml", "html", "xlsx"}));
+    ex->add_option("-o,--output", o->output,
+                   tr("Tệp kế hoạch (với --all: thư mục)", "Plan file (with --all: a folder)"))
         ->required();
     ex->callback([o]() {
         Audit a = AuditReader::load(o->audit);
+        PlanFormat format = parsePlanFormat(o->format);
+        if (o->all) {
+            for (const auto& w : exportAllPlans(a, o->output, format))
+                std::cout << fmt(tr("{}: {} hành động → {}", "{}: {} actions → {}"), w.unit,
+                                 std::to_string(w.actions), w.path)
+                          << "\n";
+            return;
+        }
+        if (o->unit.empty())
+            throw UsageError(tr("cần --unit ĐƠN_VỊ hoặc --all", "--unit UNIT or --all is needed"));
         PlanFile p = exportPlan(a, o->unit);
-        writeFileAtomically(o->output, p.toXml(), AtomicWriteOptions{false});
+        writeFileAtomically(o->output, planBytes(p, format), AtomicWriteOptions{false});
         std::cout << fmt(tr("Đã xuất {} hành động của {} vào {}",
                             "Exported {} actions of {} to {}"),
                          std::to_string(p.actions.size()), p.unit, o->output)
