@@ -1,0 +1,205 @@
+// End-to-end tests of `plan export --all` and `plan remind` on the Quỳnh Lưu sample with two
+// communes whose names differ by one tone mark ("UBND xã Tân Thành" / "UBND xã Tân Thạnh": two
+// places) and a unit with nothing due: one file per unit, reminder letters checked through
+// pdftotext (white space folded) and qpdf --check, refusals that write nothing.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
+#include "TestSupport.hpp"
+
+using namespace par::test;
+namespace fs = std::filesystem;
+
+namespace {
+std::string cli() {
+    return binaryPath("par-audit");
+}
+std::string q(const std::string& s) {
+    return "'" + s + "'";
+}
+
+// The sample with its actions made, plus A-018 for Tân Thành (10 working days: 19/12/2018),
+// A-019 for Tân Thạnh (01/03/2019) and A-020 for a unit whose deadline is far (31/12/2019).
+std::string workspace(const ScratchDir& dir) {
+    // `plan remind` keeps the register's cache in the user's cache folder: a scratch one here.
+    static ScratchDir cache("par-test-cache");
+    ::setenv("XDG_CACHE_HOME", cache.path().c_str(), 1);
+    fs::create_directories(dir.file("ws"));
+    std::string a = dir.file("ws/quynh-luu-2018.audit.xml");
+    for (const char* f : {"quynh-luu-2018.audit.xml", "thu-tuc.xml", "van-ban-bo-sung.xml"})
+        fs::copy_file(sourcePath(std::string("samples/quynh-luu-2018/") + f),
+                      dir.file(std::string("ws/") + f));
+    std::string text = readText(a);
+    auto p = text.find("href=\"../../forms/cchc-huyen.xml\"");
+    REQUIRE(p != std::string::npos);
+    text.replace(p, 33, "href=\"" + sourcePath("forms/cchc-huyen.xml") + "\"");
+    writeText(a, text);
+    for (std::string cmd : {" findings --save " + a, " plan make " + a,
+                            " plan add " + a + " --finding F-001 --content " + q("Sửa quy chế") +
+                                " --responsible " + q("UBND xã Tân Thành") + " --deadline " +
+                                q("10 ngày làm việc"),
+                            " plan add " + a + " --finding F-001 --content " + q("Sửa quy chế khác") +
+                                " --responsible " + q("UBND xã Tân Thạnh") + " --deadline 2019-03-01",
+                            " plan add " + a + " --finding F-001 --content " + q("Việc còn xa") +
+                                " --responsible " + q("UBND xã Xa Hạn") + " --deadline 2019-12-31"}) {
+        auto r = run(cli() + cmd);
+        INFO(cmd << "\n" << r.out << r.err);
+        REQUIRE(r.exitCode == 0);
+    }
+    return a;
+}
+
+// pdftotext's words in page layout (a table row's cells on one line), every run of white space
+// one space.
+std::string pdfWords(const std::string& pdf) {
+    auto r = run("pdftotext -layout -enc UTF-8 " + q(pdf) + " -");
+    REQUIRE(r.exitCode == 0);
+    return std::regex_replace(r.out, std::regex("\\s+"), " ");
+}
+
+std::vector<std::string> filesIn(const std::string& dir) {
+    std::vector<std::string> out;
+    if (fs::exists(dir))
+        for (const auto& e : fs::directory_iterator(dir))
+            out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+const std::string kSigned =
+    " --number 15 --symbol SNV-CCHC --date 21/02/2019 --place " + q("Nghệ An") + " --signer " +
+    q("Lê Đình Lý") + " --signer-title " + q("PHÓ GIÁM ĐỐC") + " --sign-for " + q("KT. GIÁM ĐỐC") +
+    " --recipient " + q("Giám đốc Sở (để b/c)");
+}  // namespace
+
+TEST_CASE("plan remind: one letter per unit with something due, Decree 30 layout",
+          "[cli][tracking][remind]") {
+    ScratchDir dir;
+    workspace(dir);
+    auto r = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-20 -o " +
+                 dir.file("out") + kSigned);
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> files = filesIn(dir.file("out"));
+    // Quỳnh Lưu, Tân Thành, Tân Thạnh; not Xa Hạn (due 31/12/2019, beyond 10 working days).
+    REQUIRE(files.size() == 3);
+    CHECK(files[0] == "ubnd-huyen-quynh-luu.don-doc-khac-phuc.pdf");
+    CHECK(std::regex_match(files[1], std::regex("ubnd-xa-tan-thanh-[0-9a-f]{6}\\.don-doc-khac-phuc\\.pdf")));
+    CHECK(std::regex_match(files[2], std::regex("ubnd-xa-tan-thanh-[0-9a-f]{6}\\.don-doc-khac-phuc\\.pdf")));
+    CHECK(files[1] != files[2]);
+    CHECK_THAT(r.out, Catch::Contains("UBND xã Tân Thành: 1 nội dung (1 quá hạn)") &&
+                          Catch::Contains("UBND xã Tân Thạnh: 1 nội dung (0 quá hạn)") &&
+                          !Catch::Contains("Xa Hạn"));
+
+    std::string thanh, thanhDot;
+    for (const auto& f : files) {
+        std::string path = dir.file("out/" + f);
+        auto check = run("qpdf --check " + q(path));
+        INFO(f << ": " << check.out << check.err);
+        CHECK(check.exitCode == 0);
+        std::string words = pdfWords(path);
+        CHECK_THAT(words, Catch::Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") &&
+                              Catch::Contains("SỞ NỘI VỤ") && Catch::Contains("Số: 15/SNV-CCHC") &&
+                              Catch::Contains("V/v đôn đốc thực hiện kết luận kiểm tra") &&
+                              Catch::Contains("Nghệ An, ngày 21 tháng 02 năm 2019") &&
+                              Catch::Contains("Thông báo số 05/TB-SNV ngày 05/12/2018") &&
+                              Catch::Contains("Nơi nhận:") && Catch::Contains("- Như trên;") &&
+                              Catch::Contains("- Giám đốc Sở (để b/c);") &&
+                              Catch::Contains("- Lưu: VT.") && Catch::Contains("KT. GIÁM ĐỐC") &&
+                              Catch::Contains("PHÓ GIÁM ĐỐC") && Catch::Contains("Lê Đình Lý") &&
+                              !Catch::Contains("DỰ THẢO"));
+        if (words.find("Kính gửi: UBND xã Tân Thành.") != std::string::npos)
+            thanh = words;
+        if (words.find("Kính gửi: UBND xã Tân Thạnh.") != std::string::npos)
+            thanhDot = words;
+        if (f.rfind("ubnd-huyen", 0) == 0) {
+            // 19/12/2018 → 20/02/2019: 39 working days (Tết 2019 skipped); 05/03 is 9 days ahead.
+            CHECK_THAT(words, Catch::Contains("Kính gửi: UBND huyện Quỳnh Lưu.") &&
+                                  Catch::Contains("A-008") && Catch::Contains("19/12/2018 39") &&
+                                  Catch::Contains("A-005") &&
+                                  Catch::Contains("A-005 Nghiên cứu, đề xuất") &&
+                                  Catch::Contains("05/03/2019 Chưa quá hạn") &&
+                                  Catch::Contains("(còn 9 ngày") &&
+                                  !Catch::Contains("A-004") && !Catch::Contains("A-018"));
+        }
+    }
+    // The two communes each get their own letter with their own action only.
+    REQUIRE(!thanh.empty());
+    REQUIRE(!thanhDot.empty());
+    CHECK_THAT(thanh, Catch::Contains("1 A-018 Sửa quy chế 19/12/2018 39") && !Catch::Contains("A-019"));
+    CHECK_THAT(thanhDot, Catch::Contains("1 A-019 Sửa quy chế khác 01/03/2019 Chưa quá hạn") &&
+                             Catch::Contains("(còn 7 ngày") &&
+                             !Catch::Contains("A-018"));
+}
+
+TEST_CASE("plan remind: refusals and nothing to remind write nothing", "[cli][tracking][remind]") {
+    ScratchDir dir;
+    workspace(dir);
+    // For signing without number, date or signer: refused, the parts named, no file.
+    auto bare = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-20 -o " + dir.file("out"));
+    CHECK(bare.exitCode == 2);
+    CHECK_THAT(bare.err, Catch::Contains("--number") && Catch::Contains("--date") &&
+                             Catch::Contains("--signer") && Catch::Contains("--draft"));
+    CHECK(filesIn(dir.file("out")).empty());
+    // A draft: printed with blanks and the mark.
+    auto draft = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-20 --draft -o " + dir.file("out"));
+    INFO(draft.out << draft.err);
+    REQUIRE(draft.exitCode == 0);
+    REQUIRE(filesIn(dir.file("out")).size() == 3);
+    std::string words = pdfWords(dir.file("out/ubnd-huyen-quynh-luu.don-doc-khac-phuc.pdf"));
+    CHECK_THAT(words, Catch::Contains("DỰ THẢO") && Catch::Contains("ngày … tháng … năm …"));
+    // Before the first deadline and with --soon 0 nothing is due: no letter, no folder.
+    auto none = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2018-12-06 --soon 0 -o " +
+                    dir.file("none") + kSigned);
+    CHECK(none.exitCode == 0);
+    CHECK_THAT(none.out, Catch::Contains("không ghi tệp nào"));
+    CHECK(!fs::exists(dir.file("none")));
+    // A bad date is a usage error.
+    auto badDate = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-30 -o " + dir.file("x") + kSigned);
+    CHECK(badDate.exitCode == 2);
+    CHECK_THAT(badDate.err, Catch::Contains("2019-02-30"));
+}
+
+TEST_CASE("plan export --all: one plan per unit, Tân Thành and Tân Thạnh apart",
+          "[cli][tracking][batch]") {
+    ScratchDir dir;
+    std::string a = workspace(dir);
+    auto r = run(cli() + " plan export " + a + " --all -o " + dir.file("plans"));
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> files = filesIn(dir.file("plans"));
+    REQUIRE(files.size() == 4);
+    CHECK(files[0] == "ubnd-huyen-quynh-luu.plan.xml");
+    CHECK(std::regex_match(files[1], std::regex("ubnd-xa-tan-thanh-[0-9a-f]{6}\\.plan\\.xml")));
+    CHECK(std::regex_match(files[2], std::regex("ubnd-xa-tan-thanh-[0-9a-f]{6}\\.plan\\.xml")));
+    CHECK(files[3] == "ubnd-xa-xa-han.plan.xml");
+    int thanh = 0, thanhDot = 0;
+    for (const auto& f : files) {
+        std::string xml = readText(dir.file("plans/" + f));
+        CHECK_THAT(r.out, Catch::Contains(dir.file("plans/" + f)));
+        if (xml.find("unit=\"UBND xã Tân Thành\"") != std::string::npos) {
+            ++thanh;
+            CHECK_THAT(xml, Catch::Contains("A-018") && !Catch::Contains("A-019"));
+        }
+        if (xml.find("unit=\"UBND xã Tân Thạnh\"") != std::string::npos) {
+            ++thanhDot;
+            CHECK_THAT(xml, Catch::Contains("A-019") && !Catch::Contains("A-018"));
+        }
+    }
+    CHECK(thanh == 1);
+    CHECK(thanhDot == 1);
+    // Each file is a plan `plan respond` accepts.
+    auto re = run(cli() + " plan respond " + dir.file("plans/ubnd-xa-xa-han.plan.xml") +
+                  " A-020 --status reported --date 2019-01-10 -o " + dir.file("xa.response.xml"));
+    INFO(re.out << re.err);
+    CHECK(re.exitCode == 0);
+
+    auto both = run(cli() + " plan export " + a + " --all --unit x -o " + dir.file("p2"));
+    CHECK(both.exitCode == 2);
+    auto neither = run(cli() + " plan export " + a + " -o " + dir.file("p3"));
+    CHECK(neither.exitCode == 2);
+    CHECK_THAT(neither.err, Catch::Contains("--all"));
+}
