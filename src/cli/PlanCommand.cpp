@@ -3,6 +3,8 @@
 //   plan make AUDIT                         actions from the findings (never duplicates)
 //   plan add AUDIT --finding F --content …  one more action for a finding
 //   plan export AUDIT --unit U -o plan.xml  that unit's actions, with the conclusions fingerprint
+//                     [--format html]       ... or as a form the unit fills in a browser
+//                     [--format xlsx]       ... or as a workbook with an answer sheet
 //   plan export AUDIT --all -o DIR          one plan per responsible unit (PlanBatch.hpp)
 //   plan remind WORKSPACE -o DIR            reminder letters (PlanRemindCommand.cpp)
 //   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence]…
@@ -38,14 +40,14 @@ struct Options {
     std::string action;
     std::string unit;
     std::string output;
+    std::string format = "xml";
     std::string finding, content, responsible, deadline;
     std::string status = "reported";
     std::string date, doc, note, reason;
     std::vector<std::string> evidence;
     std::vector<std::string> overrides;
     std::string by;
-    bool all = false;           // plan export --all (PlanBatch.hpp)
-    std::string format = "xml";  // plan export --format
+    bool all = false;  // plan export --all (PlanBatch.hpp)
 };
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
@@ -182,10 +184,15 @@ void install(CLI::App& app, Context& ctx) {
                  tr("Mỗi đơn vị chịu trách nhiệm một tệp, trong thư mục -o",
                     "One file per responsible unit, in the folder -o"))
         ->excludes(unitOpt);
-    ex->add_option("--format", o->format, tr("Dạng: xml, html, xlsx", "Form: xml, html, xlsx"))
+    ex->add_option("--format", o->format,
+                   tr("xml; html: biểu mẫu đơn vị mở bằng trình duyệt để báo cáo; xlsx: bảng tính "
+                      "có trang trả lời",
+                      "xml; html: a form the unit fills in a browser; xlsx: a workbook with an "
+                      "answer sheet"))
         ->check(CLI::IsMember({"xml", "html", "xlsx"}));
     ex->add_option("-o,--output", o->output,
-                   tr("Tệp kế hoạch (với --all: thư mục)", "Plan file (with --all: a folder)"))
+                   tr("Tệp kế hoạch (.xml, .html, .xlsx; với --all: thư mục)",
+                      "Plan file (.xml, .html, .xlsx; with --all: a folder)"))
         ->required();
     ex->callback([o]() {
         Audit a = AuditReader::load(o->audit);
@@ -200,7 +207,8 @@ void install(CLI::App& app, Context& ctx) {
         if (o->unit.empty())
             throw UsageError(tr("cần --unit ĐƠN_VỊ hoặc --all", "--unit UNIT or --all is needed"));
         PlanFile p = exportPlan(a, o->unit);
-        writeFileAtomically(o->output, planBytes(p, format), AtomicWriteOptions{false});
+        writeFileAtomically(o->output, planBytes(a, p, format, o->output),
+                            AtomicWriteOptions{false});
         std::cout << fmt(tr("Đã xuất {} hành động của {} vào {}",
                             "Exported {} actions of {} to {}"),
                          std::to_string(p.actions.size()), p.unit, o->output)

@@ -6,6 +6,7 @@
 #include "core/common/FileSet.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/PlanHtml.hpp"
 #include "core/tracking/UnitFileName.hpp"
 
 namespace par::track {
@@ -31,11 +32,12 @@ const char* planExtension(PlanFormat format) {
     return ".plan.xml";
 }
 
-std::string planBytes(const PlanFile& plan, PlanFormat format) {
+std::string planBytes(const Audit& audit, const PlanFile& plan, PlanFormat format,
+                      const std::string& path) {
     switch (format) {
-        case PlanFormat::Xml: return plan.toXml();
-        case PlanFormat::Html:
+        case PlanFormat::Html: return planFormHtml(plan, planFormInfo(audit, path));
         case PlanFormat::Xlsx: break;
+        case PlanFormat::Xml: return plan.toXml();
     }
     throw UsageError(tr("bản par-audit này chưa xuất được kế hoạch dạng này",
                         "this par-audit cannot export plans in this form yet"));
@@ -57,7 +59,7 @@ std::vector<WrittenPlan> exportAllPlans(const Audit& audit, const std::string& f
     for (size_t i = 0; i < units.size(); ++i) {
         PlanFile p = exportPlan(audit, units[i]);
         WrittenPlan w{p.unit, dir + "/" + stems[i] + planExtension(format), p.actions.size()};
-        files.push_back({w.path, planBytes(p, format)});
+        files.push_back({w.path, planBytes(audit, p, format, w.path)});
         written.push_back(std::move(w));
     }
     std::error_code ec;

@@ -18,8 +18,10 @@ enum class PlanFormat { Xml, Html, Xlsx };
 PlanFormat parsePlanFormat(const std::string& name);
 // The file-name ending: ".plan.xml", ".plan.html", ".plan.xlsx".
 const char* planExtension(PlanFormat format);
-// The bytes of a plan in that form. Throws UsageError when this build has no writer for it.
-std::string planBytes(const PlanFile& plan, PlanFormat format);
+// The bytes of `audit`'s plan in that form, to be written to `path` (the HTML form names the
+// response it saves after it: PlanHtml.hpp).
+std::string planBytes(const Audit& audit, const PlanFile& plan, PlanFormat format,
+                      const std::string& path);
 
 struct WrittenPlan {
     std::string unit;
