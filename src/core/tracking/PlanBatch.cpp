@@ -7,6 +7,7 @@
 #include "core/common/Text.hpp"
 #include "core/tracking/PlanExchange.hpp"
 #include "core/tracking/PlanHtml.hpp"
+#include "core/tracking/PlanXlsx.hpp"
 #include "core/tracking/UnitFileName.hpp"
 
 namespace par::track {
@@ -36,11 +37,10 @@ std::string planBytes(const Audit& audit, const PlanFile& plan, PlanFormat forma
                       const std::string& path) {
     switch (format) {
         case PlanFormat::Html: return planFormHtml(plan, planFormInfo(audit, path));
-        case PlanFormat::Xlsx: break;
+        case PlanFormat::Xlsx: return planXlsx(plan, planFormInfo(audit, path).inspectingName);
         case PlanFormat::Xml: return plan.toXml();
     }
-    throw UsageError(tr("bản par-audit này chưa xuất được kế hoạch dạng này",
-                        "this par-audit cannot export plans in this form yet"));
+    return plan.toXml();
 }
 
 std::vector<WrittenPlan> exportAllPlans(const Audit& audit, const std::string& folder,

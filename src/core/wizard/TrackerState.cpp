@@ -1,5 +1,8 @@
 #include "core/wizard/TrackerState.hpp"
 
+#include "core/actions/PlanActions.hpp"
+#include "core/tracking/ResponseArchive.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -16,6 +19,7 @@
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/Deadlines.hpp"
 #include "core/tracking/RegisterCache.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::wizard {
 
@@ -297,7 +301,7 @@ void TrackerState::extend(size_t row, const std::string& newDeadline, const std:
 }
 
 TrackerImport TrackerState::importResponse(const std::string& responsePath, const std::string& by) {
-    PlanFile response = PlanFile::load(responsePath);
+    PlanFile response = track::readResponsePackage(responsePath).response;
     std::set<std::string> files;
     for (const auto& e : reg_.entries)
         if (e.auditId() == response.auditId)
@@ -318,14 +322,11 @@ TrackerImport TrackerState::importResponse(const std::string& responsePath, cons
     out.auditFile = *files.begin();
     out.unit = response.unit;
     by_ = byOrLogin(by);
-    actions::modifyAuditFile(
-        out.auditFile,
-        [&](Audit& audit) -> std::vector<ChangeCode> {
-            out.result = par::track::importResponse(audit, response, by_);  // ImportRefused: untouched
-            if (!out.result.changed()) return {};
-            return {out.result.change};
-        },
-        actions::TransactionOptions{by_});
+    // The one import operation (per action, evidence kept beside the audit); ImportRefused for
+    // a whole-file refusal leaves the audit untouched.
+    actions::ResponseImport im = actions::importResponseFile(out.auditFile, responsePath, by_);
+    out.result = std::move(im.result);
+    out.evidenceFolders = std::move(im.evidenceFolders);
     reload(out.auditFile);
     return out;
 }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "TestSupport.hpp"
 
@@ -197,9 +198,134 @@ TEST_CASE("plan export --all: one plan per unit, Tân Thành and Tân Thạnh ap
     INFO(re.out << re.err);
     CHECK(re.exitCode == 0);
 
+    // The browser form and the workbook, one per unit the same way.
+    for (std::string format : {"html", "xlsx"}) {
+        auto f = run(cli() + " plan export " + a + " --all --format " + format + " -o " +
+                     dir.file(format));
+        INFO(f.out << f.err);
+        REQUIRE(f.exitCode == 0);
+        std::vector<std::string> got = filesIn(dir.file(format));
+        REQUIRE(got.size() == 4);
+        for (size_t i = 0; i < 4; ++i)
+            CHECK(got[i] == files[i].substr(0, files[i].size() - 3) + format);
+    }
+    CHECK_THAT(readText(dir.file("html/ubnd-xa-xa-han.plan.html")), Catch::Contains("A-020"));
+
     auto both = run(cli() + " plan export " + a + " --all --unit x -o " + dir.file("p2"));
     CHECK(both.exitCode == 2);
     auto neither = run(cli() + " plan export " + a + " -o " + dir.file("p3"));
     CHECK(neither.exitCode == 2);
     CHECK_THAT(neither.err, Catch::Contains("--all"));
+}
+
+namespace {
+// Fills the answer sheet of a plan workbook with openpyxl (Debian python3-openpyxl: /usr/bin/python3,
+// not the pyenv python3 on PATH). `edits` are Python statements run with `row(id)` (the row of that
+// action on the answer sheet) and `ws` (the sheet); each prints the cell it wrote.
+CommandResult fillWorkbook(const ScratchDir& dir, const std::string& in, const std::string& out,
+                           const std::string& edits) {
+    std::string script = "import datetime, openpyxl\n"
+                         "wb = openpyxl.load_workbook('" + in + "')\n"
+                         "ws = wb['Trả lời']\n"
+                         "def row(i):\n"
+                         "    for r in range(2, ws.max_row + 1):\n"
+                         "        if ws.cell(r, 1).value == i: return r\n"
+                         "    raise SystemExit('no row for ' + i)\n" +
+                         edits + "wb.save('" + out + "')\n";
+    writeText(dir.file("fill.py"), script);
+    return run("/usr/bin/python3 " + dir.file("fill.py"));
+}
+}  // namespace
+
+TEST_CASE("plan export --format xlsx: filled in Excel's way, imported through the same checks",
+          "[cli][tracking][xlsx]") {
+    ScratchDir dir;
+    std::string a = workspace(dir);
+    std::string unit = "UBND huyện Quỳnh Lưu";
+    auto ex = run(cli() + " plan export " + a + " --unit " + q(unit) + " --format xlsx -o " +
+                  dir.file("ql.plan.xlsx"));
+    INFO(ex.out << ex.err);
+    REQUIRE(ex.exitCode == 0);
+
+    // The workbook as a reader sees it: the three sheets, the plan sheet's dates as dd/mm/yyyy.
+    auto look = run("/usr/bin/python3 -c \"import openpyxl; wb = openpyxl.load_workbook('" +
+                    dir.file("ql.plan.xlsx") +
+                    "'); print(wb.sheetnames); print(wb['Dữ liệu'].sheet_state); "
+                    "ws = wb['Trả lời']; print(ws.protection.sheet, ws.column_dimensions['G'].hidden, "
+                    "ws.cell(1, 4).value); p = wb['Kế hoạch']; "
+                    "print([c.number_format for c in p['E'] if c.value is not None and not isinstance(c.value, str)][:1])\"");
+    INFO(look.err);
+    REQUIRE(look.exitCode == 0);
+    CHECK_THAT(look.out, Catch::Contains("['Kế hoạch', 'Trả lời', 'Dữ liệu']") &&
+                             Catch::Contains("hidden") &&
+                             Catch::Contains("True True Ngày báo cáo (DD/MM/YYYY)") &&
+                             Catch::Contains("['dd/mm/yyyy']"));
+
+    // A-001 answered with the date typed as text, A-002 with a real Excel date.
+    auto fill = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("ql-filled.xlsx"),
+                             "r = row('A-001'); ws.cell(r, 4).value = '10/01/2019'; "
+                             "ws.cell(r, 5).value = '15/BC-UBND'; ws.cell(r, 6).value = 'Đã ban hành quy chế'\n"
+                             "r = row('A-002'); ws.cell(r, 4).value = datetime.datetime(2019, 1, 12); "
+                             "ws.cell(r, 5).value = '16/BC-UBND'\n");
+    INFO(fill.out << fill.err);
+    REQUIRE(fill.exitCode == 0);
+    auto im = run(cli() + " plan import " + a + " " + dir.file("ql-filled.xlsx"));
+    INFO(im.out << im.err);
+    REQUIRE(im.exitCode == 0);
+    CHECK_THAT(im.out, Catch::Contains("A-001") && Catch::Contains("A-002"));
+    std::string merged = readText(a);
+    CHECK_THAT(merged, Catch::Contains("15/BC-UBND") && Catch::Contains("16/BC-UBND") &&
+                           Catch::Contains("Đã ban hành quy chế") &&
+                           Catch::Contains("date=\"2019-01-10\"") &&
+                           Catch::Contains("date=\"2019-01-12\""));
+    // The same workbook again changes nothing.
+    auto again = run(cli() + " plan import " + a + " " + dir.file("ql-filled.xlsx"));
+    INFO(again.out << again.err);
+    CHECK(again.exitCode == 0);
+    CHECK(readText(a) == merged);
+}
+
+TEST_CASE("plan import of a workbook: wrong or blank cells named by sheet and cell",
+          "[cli][tracking][xlsx]") {
+    ScratchDir dir;
+    std::string a = workspace(dir);
+    auto ex = run(cli() + " plan export " + a + " --unit " + q("UBND huyện Quỳnh Lưu") +
+                  " --format xlsx -o " + dir.file("ql.plan.xlsx"));
+    REQUIRE(ex.exitCode == 0);
+    auto fill = fillWorkbook(
+        dir, dir.file("ql.plan.xlsx"), dir.file("bad.xlsx"),
+        "r = row('A-001'); ws.cell(r, 4).value = '31/02/2019'; print('D%d' % r)\n"
+        "r = row('A-002'); ws.cell(r, 5).value = '16/BC-UBND'; print('D%d' % r)\n"
+        "r = row('A-003'); ws.cell(r, 4).value = '12/01/2019'; ws.cell(r, 7).value = 'x' * 64; print('G%d' % r)\n"
+        "r = row('A-004'); ws.cell(r, 1).value = 'A-999'; ws.cell(r, 4).value = '12/01/2019'; print('A%d' % r)\n");
+    INFO(fill.out << fill.err);
+    REQUIRE(fill.exitCode == 0);
+    std::string before = readText(a);
+    auto im = run(cli() + " plan import " + a + " " + dir.file("bad.xlsx"));
+    INFO(im.out << im.err);
+    CHECK(im.exitCode != 0);
+    std::istringstream cells(fill.out);
+    std::string cell;
+    int n = 0;
+    while (cells >> cell) {
+        CHECK_THAT(im.err, Catch::Contains("Trả lời!" + cell));
+        ++n;
+    }
+    CHECK(n == 4);
+    CHECK_THAT(im.err, Catch::Contains("31/02/2019") && Catch::Contains("A-999") &&
+                           Catch::Contains("thiếu ngày báo cáo của A-002") &&
+                           Catch::Contains("mã kiểm tra của A-003"));
+    CHECK(readText(a) == before);  // nothing merged
+
+    // Nothing filled in: refused, saying so.
+    auto empty = run(cli() + " plan import " + a + " " + dir.file("ql.plan.xlsx"));
+    CHECK(empty.exitCode != 0);
+    CHECK_THAT(empty.err, Catch::Contains("chưa có trả lời nào"));
+    // Another workbook (the register): not a plan workbook.
+    auto reg = run(cli() + " track " + dir.file("ws") + " --format xlsx -o " + dir.file("reg.xlsx"));
+    REQUIRE(reg.exitCode == 0);
+    auto other = run(cli() + " plan import " + a + " " + dir.file("reg.xlsx"));
+    CHECK(other.exitCode == 2);
+    CHECK_THAT(other.err, Catch::Contains("không phải bảng tính kế hoạch"));
+    CHECK(readText(a) == before);
 }
