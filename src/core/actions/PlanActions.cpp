@@ -77,9 +77,7 @@ Date parseNewDeadline(const std::string& text) {
 ResponseImport importResponseFile(const std::string& auditPath, const std::string& responsePath,
                                   const std::string& by, const track::ImportInput& base) {
     // A plan workbook the unit filled (PlanXlsx.hpp) becomes a response like any other.
-    track::ResponsePackage pkg = track::isWorkbook(responsePath)
-                                     ? track::readWorkbookResponse(responsePath)
-                                     : track::readResponsePackage(responsePath);
+    track::ResponsePackage pkg = track::readAnyResponse(responsePath);
     track::ImportInput input = base;
     input.evidence = std::move(pkg.evidence);
     input.entryProblems = std::move(pkg.entryProblems);

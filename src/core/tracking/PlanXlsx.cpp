@@ -493,4 +493,8 @@ ResponsePackage readWorkbookResponse(const std::string& path) {
     return pkg;
 }
 
+ResponsePackage readAnyResponse(const std::string& path) {
+    return isWorkbook(path) ? readWorkbookResponse(path) : readResponsePackage(path);
+}
+
 }  // namespace par::track

@@ -38,4 +38,7 @@ bool isWorkbook(const std::string& path);
 // ("Trả lời!D5: '31/02/2019' không phải ngày có thật").
 ResponsePackage readWorkbookResponse(const std::string& path);
 
+// Any response a unit sends: a filled plan workbook, else readResponsePackage (.zip or .xml).
+ResponsePackage readAnyResponse(const std::string& path);
+
 }  // namespace par::track

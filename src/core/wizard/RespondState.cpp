@@ -1,6 +1,9 @@
 #include "core/wizard/RespondState.hpp"
 
+#include <filesystem>
+
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Sha256.hpp"
 #include "core/common/Dates.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/InputFile.hpp"
@@ -8,6 +11,7 @@
 #include "core/common/XmlReader.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::wizard {
 
@@ -34,6 +38,15 @@ bool RespondState::isPlanFile(const std::string& path) {
     } catch (const Error&) {
         return false;
     }
+    // A response zip (response.xml and evidence); not any zip (a workbook is one too).
+    if (head.compare(0, 4, std::string("PK\x03\x04", 4)) == 0) {
+        try {
+            readResponsePackage(path);
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    }
     // The first element: skip the declaration, comments and processing instructions.
     for (size_t p = head.find('<'); p != std::string::npos; p = head.find('<', p + 1)) {
         if (head.compare(p, 4, "<!--") == 0) {
@@ -56,14 +69,37 @@ bool RespondState::isPlanFile(const std::string& path) {
     return false;
 }
 
-RespondState RespondState::open(const std::string& path) { return RespondState(PlanFile::load(path)); }
+RespondState RespondState::open(const std::string& path) {
+    ResponsePackage pkg = readResponsePackage(path);
+    if (pkg.response.kind == PlanFile::Kind::Plan) {
+        // Answers given earlier to this export are continued, never overwritten.
+        for (bool zip : {true, false}) {
+            std::string beside = defaultResponsePath(path, zip);
+            std::error_code ec;
+            if (!std::filesystem::exists(std::filesystem::u8path(beside), ec))
+                continue;
+            ResponsePackage prior = readResponsePackage(beside);
+            if (prior.response.kind == PlanFile::Kind::Response &&
+                prior.response.auditId == pkg.response.auditId &&
+                prior.response.exportId == pkg.response.exportId) {
+                prior.response.file = beside;
+                return RespondState(std::move(prior.response), std::move(prior.evidence));
+            }
+        }
+    }
+    pkg.response.file = path;
+    return RespondState(std::move(pkg.response), std::move(pkg.evidence));
+}
 
-RespondState::RespondState(PlanFile file) : file_(std::move(file)) {
+RespondState::RespondState(PlanFile file, std::map<std::string, std::string> evidence)
+    : file_(std::move(file)), evidence_(std::move(evidence)) {
     drafts_.resize(file_.actions.size());
-    // A response begun earlier: its reports are the starting point.
+    // A response begun earlier: its answers are the starting point (a report the audit held at
+    // export, shown in a plan, is not an answer of this unit's file).
     for (size_t i = 0; i < file_.actions.size(); ++i) {
-        const Action& a = file_.actions[i].action;
-        if (a.status != ActionStatus::Reported)
+        const PlanAction& pa = file_.actions[i];
+        const Action& a = pa.action;
+        if (a.status != ActionStatus::Reported || (file_.formatVersion >= 2 && !pa.answered))
             continue;
         ResponseDraft& d = drafts_[i];
         d.report = true;
@@ -114,8 +150,8 @@ std::optional<std::string> RespondState::evidenceName(const std::string& pathOrN
     return nfc(s);
 }
 
-bool RespondState::addEvidence(size_t i, const std::string& pathOrName) {
-    auto name = evidenceName(pathOrName);
+bool RespondState::addEvidence(size_t i, const std::string& path) {
+    auto name = evidenceName(path);
     if (!name)
         return false;
     ResponseDraft d = drafts_.at(i);
@@ -123,14 +159,21 @@ bool RespondState::addEvidence(size_t i, const std::string& pathOrName) {
         if (e == *name)
             return false;
     d.evidence.push_back(*name);
+    picked_[action(i).action.id + "/" + *name] = path;
     setDraft(i, std::move(d));
     return true;
+}
+
+std::string RespondState::evidenceSource(size_t i, const std::string& name) const {
+    auto it = picked_.find(action(i).action.id + "/" + name);
+    return it == picked_.end() ? std::string() : it->second;
 }
 
 void RespondState::removeEvidence(size_t i, size_t k) {
     ResponseDraft d = drafts_.at(i);
     if (k >= d.evidence.size())
         return;
+    picked_.erase(action(i).action.id + "/" + d.evidence[k]);
     d.evidence.erase(d.evidence.begin() + static_cast<long>(k));
     setDraft(i, std::move(d));
 }
@@ -153,20 +196,39 @@ std::vector<RespondProblem> RespondState::problems(size_t i) const {
                                id, d.date)});
     for (const auto& e : d.evidence) {
         auto name = evidenceName(e);
-        if (!name || *name != e)
+        if (!name || *name != e) {
             out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' phải là tên tệp, không có thư mục",
                                       "{}: evidence '{}' must be a file name without folders"),
                                    id, e)});
+            continue;
+        }
+        if (std::string why = evidenceNameProblem(e); !why.empty()) {
+            out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}; đổi tên tệp "
+                                      "rồi thêm lại",
+                                      "{}: the evidence file name '{}' cannot be used: {}; rename "
+                                      "the file and add it again"),
+                                   id, e, why)});
+            continue;
+        }
+        const std::string source = evidenceSource(i, e);
+        std::error_code ec;
+        if (!source.empty()) {
+            auto size = std::filesystem::file_size(std::filesystem::u8path(source), ec);
+            if (ec)
+                out.push_back({id, fmt(tr("{}: không đọc được tệp minh chứng {}", "{}: cannot read the evidence file {}"),
+                                       id, source)});
+            else if (size > kMaxEvidenceFileBytes)
+                out.push_back({id, fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                          "{}: evidence '{}' is over the {} MiB limit"),
+                                       id, e, std::to_string(kMaxEvidenceFileBytes >> 20))});
+        } else if (evidence_.count(id + "/" + e) == 0) {
+            out.push_back({id, fmt(tr("{}: chưa có tệp minh chứng '{}': bấm \"Thêm tệp...\" để chọn "
+                                      "chính tệp đó",
+                                      "{}: the evidence file '{}' is missing: pick the file itself "
+                                      "with \"Add files...\""),
+                                   id, e)});
+        }
     }
-    // Exchange format 2 carries the evidence files themselves (hash and size); this state keeps
-    // names only, so new evidence has to be attached with `plan respond --evidence PATH`.
-    const track::PlanAction& pa = action(i);
-    if (!d.evidence.empty() && !(pa.answered && d.evidence == pa.action.report.evidence))
-        out.push_back({id, fmt(tr("{}: chưa đóng gói được tệp minh chứng từ ứng dụng; dùng lệnh "
-                                  "par-audit plan respond … --evidence ĐƯỜNG-DẪN",
-                                  "{}: the app cannot pack evidence files yet; use par-audit "
-                                  "plan respond … --evidence PATH"),
-                               id)});
     return out;
 }
 
@@ -190,7 +252,14 @@ size_t RespondState::reportedCount() const {
     return n;
 }
 
-PlanFile RespondState::build(const std::string& by) const {
+bool RespondState::hasEvidence() const {
+    for (const auto& d : drafts_)
+        if (d.report && !d.evidence.empty())
+            return true;
+    return false;
+}
+
+ResponsePackage RespondState::buildPackage(const std::string& by) const {
     auto ps = problems();
     if (!ps.empty()) {
         std::string lines;
@@ -198,44 +267,67 @@ PlanFile RespondState::build(const std::string& by) const {
             lines += (lines.empty() ? "" : "\n") + p.message;
         throw UsageError(lines);
     }
-    PlanFile out = file_;
+    ResponsePackage pkg;
+    pkg.response = file_;
     const std::string who = by.empty() ? loginName() : by;
     for (size_t i = 0; i < drafts_.size(); ++i) {
         const ResponseDraft& d = drafts_[i];
+        const PlanAction& pa = file_.actions[i];
+        const Action& a = pa.action;
         if (!d.report)
             continue;
+        // The files: picked now, or carried over from the response opened.
+        std::vector<EvidenceRef> refs;
+        bool newFile = false;
+        for (const auto& name : d.evidence) {
+            const std::string source = evidenceSource(i, name);
+            std::string bytes;
+            if (!source.empty()) {
+                bytes = readFile(source, kMaxEvidenceFileBytes + 1);
+                if (bytes.size() > kMaxEvidenceFileBytes)
+                    throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                            "{}: evidence '{}' is over the {} MiB limit"),
+                                         a.id, name, std::to_string(kMaxEvidenceFileBytes >> 20)));
+                newFile = true;
+            } else {
+                bytes = evidence_.at(a.id + "/" + name);
+            }
+            refs.push_back({name, sha256Hex(bytes), bytes.size()});
+            pkg.evidence[a.id + "/" + name] = std::move(bytes);
+        }
         ActionReport r;
         r.date = parseUserDate(trim(d.date));
         r.doc = trim(d.doc);
         r.note = d.note;
         r.evidence = d.evidence;
-        // Unchanged since the response was opened: kept as it is (no new history, same time).
-        const Action& a = file_.actions[i].action;
-        if (file_.actions[i].answered && a.status == ActionStatus::Reported &&
-            a.report.date == r.date && a.report.doc == r.doc && a.report.note == r.note &&
-            a.report.evidence == r.evidence)
+        // Unchanged since the response was opened: kept as it is (same made, seq and history).
+        if (pa.answered && a.status == ActionStatus::Reported && a.report.date == r.date &&
+            a.report.doc == r.doc && a.report.note == r.note && a.report.evidence == r.evidence &&
+            !newFile)
             continue;
-        respond(out, a.id, ActionStatus::Reported, r, who);
+        respond(pkg.response, a.id, ActionStatus::Reported, r, who, refs);
     }
-    return out;
+    return pkg;
 }
 
 std::string RespondState::defaultOutput() const {
-    if (file_.kind == PlanFile::Kind::Response)
+    if (file_.kind == PlanFile::Kind::Response) {
+        // A plain response that now carries files becomes the zip beside it.
+        if (hasEvidence() && endsWith(file_.file, ".xml"))
+            return defaultResponsePath(file_.file, true);
         return file_.file;
-    std::string base = file_.file;
-    for (const char* ext : {".plan.xml", ".xml"})
-        if (endsWith(base, ext)) {
-            base.resize(base.size() - std::string(ext).size());
-            break;
-        }
-    return base + ".response.xml";
+    }
+    return defaultResponsePath(file_.file, hasEvidence());
 }
 
-void RespondState::save(const std::string& path, const std::string& by) {
-    PlanFile out = build(by);
-    writeFileAtomically(path, out.toXml(), AtomicWriteOptions{false});
+std::string RespondState::save(const std::string& path, const std::string& by) {
+    ResponsePackage pkg = buildPackage(by);
+    std::string out = path;
+    if (!pkg.evidence.empty() && endsWith(out, ".xml"))
+        out = defaultResponsePath(out, true);
+    writeResponsePackage(out, pkg.response, pkg.evidence);
     dirty_ = false;
+    return out;
 }
 
 }  // namespace par::wizard
