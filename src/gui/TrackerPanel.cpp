@@ -7,6 +7,7 @@
 #include <wx/filedlg.h>
 #include <wx/gauge.h>
 #include <wx/infobar.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -137,6 +138,18 @@ void TrackerPanel::buildControls() {
     progress->Add(progressText_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     progress->Add(cancelScan_, 0);
     top->Add(progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+
+    // The last import, one line per action (merged, already in, set aside, refused) with the reason.
+    importTitle_ = new wxStaticText(this, wxID_ANY, "");
+    importTitle_->SetFont(importTitle_->GetFont().Bold());
+    top->Add(importTitle_, 0, wxLEFT | wxRIGHT | wxTOP, 10);
+    importResults_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 130), wxLC_REPORT | wxLC_SINGLE_SEL);
+    importResults_->AppendColumn(_("Action"), wxLIST_FORMAT_LEFT, 80);
+    importResults_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, 110);
+    importResults_->AppendColumn(_("Why"), wxLIST_FORMAT_LEFT, 820);
+    top->Add(importResults_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    importTitle_->Hide();
+    importResults_->Hide();
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     accept_ = new wxButton(this, wxID_ANY, _("A&ccept..."));
@@ -443,7 +456,8 @@ void TrackerPanel::onExtend() {
 
 void TrackerPanel::onImport() {
     wxFileDialog dlg(this, _("Import a unit's response"), dir_, "",
-                     _("Response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                     _("Responses (*.response.zip, *.xml, filled workbooks *.xlsx)|*.zip;*.xml;*.xlsx|All files (*)|*"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) importFile(dlg.GetPath());
 }
 
@@ -452,18 +466,18 @@ bool TrackerPanel::importFile(const wxString& path) {
     const Selection keep = selection();
     try {
         TrackerImport im = state_->importResponse(std8(path));
+        const auto& r = im.result;
         wxString text;
-        if (!im.result.changed()) {
+        if (!r.changed() && r.complete())
             text = wxString::Format(_("Nothing new: this response of %s was already imported."), wx(im.unit));
-        } else {
-            wxString list;
-            for (const auto& id : im.result.merged) list += (list.empty() ? "" : ", ") + wx(id);
-            text = wxString::Format(_("Imported the response of %s into %s: %s."), wx(im.unit),
-                                    wx(im.auditFile), list);
-        }
-        info_->ShowMessage(text, wxICON_INFORMATION);
+        else
+            text = wxString::Format(_("Response of %s into %s: %d merged, %d set aside, %d refused."), wx(im.unit),
+                                    wx(im.auditFile), static_cast<int>(r.merged.size()),
+                                    static_cast<int>(r.setAside.size()), static_cast<int>(r.refused.size()));
+        info_->ShowMessage(text, r.complete() ? wxICON_INFORMATION : wxICON_WARNING);
+        showImportLines(wxString::Format(_("Last import: %s"), path), importLines(im));
         refresh(keep);
-        return true;
+        return r.complete();
     } catch (const par::track::ImportRefused& e) {
         showError(this, _("The response was refused; nothing was changed in the audit"), e);
     } catch (const std::exception& e) {
@@ -471,6 +485,22 @@ bool TrackerPanel::importFile(const wxString& path) {
     }
     refresh(keep);
     return false;
+}
+
+void TrackerPanel::showImportLines(const wxString& title, const std::vector<ImportLine>& lines) {
+    importLines_ = lines;
+    importResults_->DeleteAllItems();
+    for (const auto& l : lines) {
+        long row = importResults_->InsertItem(importResults_->GetItemCount(), wx(l.actionId));
+        importResults_->SetItem(row, 1, wx(l.label));
+        importResults_->SetItem(row, 2, wx(l.reason));
+        if (l.outcome == ImportLine::Outcome::Refused || l.outcome == ImportLine::Outcome::SetAside)
+            importResults_->SetItemTextColour(row, errorColour());
+    }
+    importTitle_->SetLabel(title);
+    importTitle_->Show(!lines.empty());
+    importResults_->Show(!lines.empty());
+    Layout();
 }
 
 void TrackerPanel::onExport(int format) {
