@@ -204,6 +204,7 @@ void TrackerSelfTest::plan() {
     });
     add("the scan ends again", scanned);
     add("the inspectors extend the second action after the export", [this] {
+        frame_.tracker()->setAsOfText("15/01/2019");  // the remediation period, as the screenshots show it
         const auto& es = frame_.tracker()->state()->entries();
         check(!es.empty(), "the workspace has actions");
         if (es.empty()) return true;
