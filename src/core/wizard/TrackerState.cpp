@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/common/Dates.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/UnitName.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
@@ -169,27 +171,38 @@ const RegisterEntry& TrackerState::entryOf(size_t row) const {
 }
 
 std::vector<std::string> TrackerState::units() const {
-    std::set<std::string> names;
+    // One name per unit identity (par::unitKey): "Hoà Sơn" and "Hòa Sơn" are one choice, "Tân
+    // Thành" and "Tân Thạnh" two. The key is computed once per distinct spelling.
+    std::set<std::string_view> spellings;
     for (const auto& e : reg_.entries) {
         if (!e.action().responsible.empty())
-            names.insert(e.action().responsible);
+            spellings.insert(e.action().responsible);
         if (!e.inspectedUnit().empty())
-            names.insert(e.inspectedUnit());
+            spellings.insert(e.inspectedUnit());
     }
+    std::map<std::string, std::string> byKey;
+    for (std::string_view n : spellings)
+        byKey.emplace(unitKey(n), std::string(n));
+    std::set<std::string> names;
+    for (auto& [k, n] : byKey)
+        names.insert(std::move(n));
     return {names.begin(), names.end()};
 }
 
 TrackerNotice TrackerState::notice() const {
     TrackerNotice n;
-    std::set<std::string> units;
+    std::set<std::string_view> spellings;
     for (const auto& e : reg_.entries) {
         if (e.overdue) {
             ++n.overdue;
-            units.insert(e.action().responsible);
+            spellings.insert(e.action().responsible);
         } else if (isDueWithin(e.action(), reg_.asOf, kSoonWorkingDays, calendar_)) {
             ++n.dueSoon;
         }
     }
+    std::set<std::string> units;  // one per unit identity
+    for (std::string_view u : spellings)
+        units.insert(unitKey(u));
     n.overdueUnits = static_cast<int>(units.size());
     n.unreadable = static_cast<int>(reg_.issues.size());
     std::vector<std::string> parts;
