@@ -12,6 +12,7 @@ PACKAGES=(
     catch2
     fonts-liberation2
     poppler-utils qpdf
+    python3-openpyxl
     xvfb xauth imagemagick
     clang-14 libclang-rt-14-dev llvm-14
 )

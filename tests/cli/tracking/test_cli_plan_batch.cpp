@@ -329,3 +329,26 @@ TEST_CASE("plan import of a workbook: wrong or blank cells named by sheet and ce
     CHECK_THAT(other.err, Catch::Contains("không phải bảng tính kế hoạch"));
     CHECK(readText(a) == before);
 }
+
+TEST_CASE("plan export --all writes every file or none", "[cli][tracking][batch]") {
+    ScratchDir dir;
+    std::string a = workspace(dir);
+    fs::create_directories(dir.file("plans"));
+    // One target exists read-only: nothing at all is written, the old file is intact.
+    writeText(dir.file("plans/ubnd-xa-xa-han.plan.xml"), "old");
+    fs::permissions(dir.file("plans/ubnd-xa-xa-han.plan.xml"), fs::perms::owner_read | fs::perms::group_read |
+                                                                   fs::perms::others_read);
+    auto r = run(cli() + " plan export " + a + " --all -o " + dir.file("plans"));
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("ubnd-xa-xa-han.plan.xml") && Catch::Contains("không ghi tệp nào"));
+    CHECK(filesIn(dir.file("plans")) == std::vector<std::string>{"ubnd-xa-xa-han.plan.xml"});
+    CHECK(readText(dir.file("plans/ubnd-xa-xa-han.plan.xml")) == "old");
+    // An audit without actions: refused, nothing written.
+    std::string bare = dir.file("bare.audit.xml");
+    fs::copy_file(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"), bare);
+    auto none = run(cli() + " plan export " + bare + " --all -o " + dir.file("none"));
+    CHECK(none.exitCode == 2);
+    CHECK_THAT(none.err, Catch::Contains("plan make"));
+    CHECK(!fs::exists(dir.file("none")));
+}
