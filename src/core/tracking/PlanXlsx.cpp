@@ -126,12 +126,15 @@ CoreProperties coreProperties(const std::string& path) {
                     doc.RootElement() != nullptr) {
                     for (auto* e = doc.RootElement()->FirstChildElement(); e != nullptr;
                          e = e->NextSiblingElement()) {
+                        // Local names: the prefixes (cp:, dcterms:) are conventions, not rules.
                         std::string name = e->Name();
+                        if (size_t colon = name.find(':'); colon != std::string::npos)
+                            name = name.substr(colon + 1);
                         std::string text = e->GetText() != nullptr ? trim(e->GetText()) : "";
-                        if (name == "cp:lastModifiedBy")
+                        if (name == "lastModifiedBy")
                             out.modifiedBy = text;
                         std::tm tm{};
-                        if (name == "dcterms:modified" && text.size() >= 19 &&
+                        if (name == "modified" && text.size() >= 19 &&
                             ::strptime(text.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm) != nullptr) {
                             std::time_t t = timegm(&tm);
                             std::tm local{};

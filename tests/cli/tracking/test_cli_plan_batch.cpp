@@ -352,3 +352,33 @@ TEST_CASE("plan export --all writes every file or none", "[cli][tracking][batch]
     CHECK_THAT(none.err, Catch::Contains("plan make"));
     CHECK(!fs::exists(dir.file("none")));
 }
+
+TEST_CASE("plan import of workbooks: an older workbook never replaces a newer answer",
+          "[cli][tracking][xlsx]") {
+    ScratchDir dir;
+    std::string a = workspace(dir);
+    auto ex = run(cli() + " plan export " + a + " --unit " + q("UBND huyện Quỳnh Lưu") +
+                  " --format xlsx -o " + dir.file("ql.plan.xlsx"));
+    REQUIRE(ex.exitCode == 0);
+    // Two copies filled on different days (docProps/core.xml: when each was last saved, by whom).
+    auto newer = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("newer.xlsx"),
+                              "r = row('A-001'); ws.cell(r, 4).value = '20/01/2019'; ws.cell(r, 6).value = 'Bản mới'\n"
+                              "wb.properties.modified = datetime.datetime(2019, 1, 20, 9, 0, 0)\n"
+                              "wb.properties.lastModifiedBy = 'Nguyễn Văn A'\n");
+    REQUIRE(newer.exitCode == 0);
+    auto older = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("older.xlsx"),
+                              "r = row('A-001'); ws.cell(r, 4).value = '10/01/2019'; ws.cell(r, 6).value = 'Bản cũ'\n"
+                              "wb.properties.modified = datetime.datetime(2019, 1, 10, 9, 0, 0)\n");
+    REQUIRE(older.exitCode == 0);
+    auto first = run(cli() + " plan import " + a + " " + dir.file("newer.xlsx"));
+    INFO(first.out << first.err);
+    REQUIRE(first.exitCode == 0);
+    std::string merged = readText(a);
+    CHECK_THAT(merged, Catch::Contains("Bản mới") && Catch::Contains("Nguyễn Văn A"));
+    auto second = run(cli() + " plan import " + a + " " + dir.file("older.xlsx"));
+    INFO(second.out << second.err);
+    CHECK(second.exitCode == 1);
+    CHECK_THAT(second.err, Catch::Contains("A-001"));
+    std::string after = readText(a);
+    CHECK_THAT(after, Catch::Contains("Bản mới") && !Catch::Contains("Bản cũ"));
+}
