@@ -317,6 +317,24 @@ TEST_CASE("plan import of a workbook: wrong or blank cells named by sheet and ce
                            Catch::Contains("mã kiểm tra của A-003"));
     CHECK(readText(a) == before);  // nothing merged
 
+    // A column inserted before "Ngày báo cáo": the headings no longer match, named by cell.
+    auto moved = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("moved.xlsx"),
+                              "ws.protection.sheet = False\nws.insert_cols(4)\n"
+                              "r = row('A-001'); ws.cell(r, 5).value = '12/01/2019'\n");
+    REQUIRE(moved.exitCode == 0);
+    auto col = run(cli() + " plan import " + a + " " + dir.file("moved.xlsx"));
+    CHECK(col.exitCode == 1);
+    CHECK_THAT(col.err, Catch::Contains("Trả lời!D1") && Catch::Contains("Ngày báo cáo (DD/MM/YYYY)"));
+    // The hidden sheet altered: not read as a plan (exit 2), saying which cell.
+    auto hidden = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("hidden.xlsx"),
+                               "wb['Dữ liệu'].cell(1, 1).value = 'x'\n"
+                               "r = row('A-001'); ws.cell(r, 4).value = '12/01/2019'\n");
+    REQUIRE(hidden.exitCode == 0);
+    auto h = run(cli() + " plan import " + a + " " + dir.file("hidden.xlsx"));
+    CHECK(h.exitCode == 2);
+    CHECK_THAT(h.err, Catch::Contains("Dữ liệu") && Catch::Contains("A1"));
+    CHECK(readText(a) == before);
+
     // Nothing filled in: refused, saying so.
     auto empty = run(cli() + " plan import " + a + " " + dir.file("ql.plan.xlsx"));
     CHECK(empty.exitCode != 0);
