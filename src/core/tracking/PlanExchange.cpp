@@ -367,6 +367,14 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                        in.id, cur->responsible, r.unit));
             continue;
         }
+        // Already imported (the same answer of the same response file, made and seq included):
+        // nothing to do, whatever the inspectors decided since.
+        ActionReport report = in.report;
+        report.responseId = r.responseId;
+        if (report == cur->report) {
+            result.unchanged.push_back(in.id);
+            continue;
+        }
         auto fd = findingById.find(cur->finding);
         const std::string findingText = fd != findingById.end() ? fd->second->text : std::string();
         const int decisions = inspectorDecisions(*cur);
@@ -396,12 +404,6 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
             refuse(fmt(tr("{}: câu trả lời của đơn vị phải có trạng thái 'reported', không phải '{}'",
                           "{}: a unit's answer must have the status 'reported', not '{}'"),
                        in.id, actionStatusName(in.status)));
-            continue;
-        }
-        ActionReport report = in.report;
-        report.responseId = r.responseId;
-        if (report == cur->report) {
-            result.unchanged.push_back(in.id);  // already imported: nothing to do
             continue;
         }
         if (cur->status == ActionStatus::Accepted) {

@@ -287,6 +287,19 @@ TEST_CASE("evidence travels in NAME.response.zip; altered or dangerous evidence 
     // No staging folder left.
     for (const auto& e : std::filesystem::directory_iterator(dir.file("ws/quynh-luu-2018.evidence")))
         CHECK(e.path().filename().u8string().rfind(".staging", 0) != 0);
+    // The register links to it.
+    auto j = track(dir.file("ws") + " --as-of 2019-01-31 --status reported");
+    bool linked = false;
+    for (const auto& x : j["actions"])
+        if (x["id"] == "A-001") {
+            std::string folder = x["report"]["evidence_folder"];
+            linked = folder.size() > 29 &&
+                     folder.compare(folder.size() - 29, 29, "quynh-luu-2018.evidence/A-001") == 0;
+        }
+    CHECK(linked);
+    auto table = run(cli() + " track " + dir.file("ws") + " --as-of 2019-01-31");
+    CHECK_THAT(table.out, Catch::Contains("minh chứng: ") &&
+                              Catch::Contains("quynh-luu-2018.evidence/A-001"));
 }
 
 TEST_CASE("Tân Thành and Tân Thạnh side by side: export, import and track keep them apart",
