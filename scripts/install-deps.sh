@@ -10,6 +10,7 @@ PACKAGES=(
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev
     libwxgtk3.2-dev wx3.2-i18n gettext
     catch2
+    chromium python3  # the HTML plan form's browser test (tests/cli/tracking/test_plan_form.cpp)
     fonts-liberation2
     poppler-utils qpdf
     python3-openpyxl

@@ -1,7 +1,11 @@
 #include "core/tracking/PlanHtml.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
@@ -11,7 +15,19 @@
 namespace par::track {
 
 namespace {
-constexpr std::string_view kPlaceholder = "{{PLAN_DATA}}";
+std::string lowerAscii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string badTemplate(const std::string& name, const std::string& what) {
+    return fmt(tr("{}: mẫu biểu mẫu HTML không dùng được: {}; hãy cài lại par-audit hoặc sửa mẫu",
+                  "{}: the HTML form template cannot be used: {}; reinstall par-audit or fix the "
+                  "template"),
+               name, what);
+}
 
 bool endsWith(const std::string& s, std::string_view tail) {
     return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -34,19 +50,39 @@ PlanFormInfo planFormInfo(const Audit& audit, const std::string& htmlPath) {
     return info;
 }
 
-std::string planFormTemplatePath() { return dataPath("templates/plan-form/plan-form.html"); }
+PlanFormTemplate loadPlanFormTemplate() {
+    const std::string base = dataPath("templates/plan-form/plan-form");
+    return {readFile(base + ".html"), readFile(base + ".css"), readFile(base + ".js"),
+            base + ".html"};
+}
 
 std::string scriptSafeJson(std::string_view json) {
+    // Only the characters inside strings are rewritten (':' is also JSON's own separator); an
+    // escape sequence of the input is copied as it is.
     std::string out;
     out.reserve(json.size() + json.size() / 16);
+    bool inString = false;
     for (size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
-        if (c == '<')
+        if (!inString) {
+            inString = c == '"';
+            out += c;
+        } else if (c == '\\' && i + 1 < json.size()) {
+            out += c;
+            out += json[++i];
+        } else if (c == '"') {
+            inString = false;
+            out += c;
+        } else if (c == '<')
             out += "\\u003c";
         else if (c == '>')
             out += "\\u003e";
         else if (c == '&')
             out += "\\u0026";
+        else if (c == ':')
+            out += "\\u003a";
+        else if (c == '/')
+            out += "\\/";
         else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
                  (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
             out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
@@ -58,15 +94,15 @@ std::string scriptSafeJson(std::string_view json) {
 }
 
 std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info,
-                         std::string_view templateHtml, const std::string& templateName) {
-    const size_t at = templateHtml.find(kPlaceholder);
-    if (at == std::string_view::npos ||
-        templateHtml.find(kPlaceholder, at + kPlaceholder.size()) != std::string_view::npos)
-        throw UsageError(fmt(tr("{}: mẫu biểu mẫu HTML phải có đúng một chỗ {}; hãy cài lại "
-                                "par-audit hoặc sửa mẫu",
-                                "{}: the HTML form template must hold {} exactly once; reinstall "
-                                "par-audit or fix the template"),
-                             templateName, std::string(kPlaceholder)));
+                         const PlanFormTemplate& tpl) {
+    // Our own CSS and JS go in as they are: they must not end their element early.
+    for (const auto& [part, closer] :
+         {std::pair{&tpl.css, "</style"}, std::pair{&tpl.js, "</script"}})
+        for (const char* bad : {closer, "<!--"})
+            if (lowerAscii(*part).find(bad) != std::string::npos)
+                throw UsageError(badTemplate(
+                    tpl.name, fmt(tr("phần CSS hoặc JS chứa '{}'", "its CSS or JS holds '{}'"),
+                                  std::string(bad))));
     nlohmann::json data = {
         {"planXml", plan.toXml()},
         {"inspecting", {{"parent", info.inspectingParent}, {"name", info.inspectingName}}},
@@ -76,17 +112,35 @@ std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info,
           {"responseBytes", info.evidenceTotalBytes},
           {"nameChars", info.evidenceNameChars}}},
     };
+    const std::string island = scriptSafeJson(data.dump());
+    // Each placeholder is found in the skeleton only (never in what was put in), exactly once.
+    std::vector<std::pair<size_t, std::pair<std::string_view, const std::string*>>> at;
+    for (const auto& [key, value] :
+         {std::pair<std::string_view, const std::string*>{"{{STYLE}}", &tpl.css},
+          {"{{SCRIPT}}", &tpl.js},
+          {"{{PLAN_DATA}}", &island}}) {
+        const size_t p = tpl.html.find(key);
+        if (p == std::string::npos || tpl.html.find(key, p + key.size()) != std::string::npos)
+            throw UsageError(badTemplate(
+                tpl.name, fmt(tr("phải có đúng một chỗ {}", "it must hold {} exactly once"),
+                              std::string(key))));
+        at.push_back({p, {key, value}});
+    }
+    std::sort(at.begin(), at.end());
     std::string out;
-    out.reserve(templateHtml.size() + 4096);
-    out.append(templateHtml.substr(0, at));
-    out += scriptSafeJson(data.dump());
-    out.append(templateHtml.substr(at + kPlaceholder.size()));
+    out.reserve(tpl.html.size() + tpl.css.size() + tpl.js.size() + island.size());
+    size_t from = 0;
+    for (const auto& [p, kv] : at) {
+        out.append(tpl.html, from, p - from);
+        out += *kv.second;
+        from = p + kv.first.size();
+    }
+    out.append(tpl.html, from, std::string::npos);
     return out;
 }
 
 std::string planFormHtml(const PlanFile& plan, const PlanFormInfo& info) {
-    const std::string path = planFormTemplatePath();
-    return planFormHtml(plan, info, readFile(path), path);
+    return planFormHtml(plan, info, loadPlanFormTemplate());
 }
 
 }  // namespace par::track
