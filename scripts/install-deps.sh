@@ -15,6 +15,7 @@ PACKAGES=(
     poppler-utils qpdf
     # Test-only: the DOCX back end is read back by LibreOffice and python-docx (tests/cli/docx).
     libreoffice-writer-nogui python3-docx
+    python3-openpyxl
     xvfb xauth imagemagick
     clang-14 libclang-rt-14-dev llvm-14
 )

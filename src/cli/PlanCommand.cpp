@@ -4,9 +4,13 @@
 //   plan add AUDIT --finding F --content …  one more action for a finding
 //   plan export AUDIT --unit U -o U.plan.xml that unit's actions, each with its fingerprint
 //                     [--format html]       ... or as a form the unit fills in a browser
+//                     [--format xlsx]       ... or as a workbook with an answer sheet
+//   plan export AUDIT --all -o DIR          one plan per responsible unit (PlanBatch.hpp)
+//   plan remind WORKSPACE -o DIR            reminder letters (PlanRemindCommand.cpp)
 //   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence PATH]…
 //                                           adds to the response (U.response.xml / .zip)
 //   plan import AUDIT U.response.zip        per action; exit 1 when some were set aside
+//                                           (also the .xlsx workbook or .xml a unit filled)
 //   plan accept|reopen AUDIT A-001 [--note] the inspectors' verification
 //   plan extend AUDIT A-001 --deadline D --reason …
 // Commands that change the audit take its lock file and save through the revision check.
@@ -28,8 +32,8 @@
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/AuditLock.hpp"
+#include "core/tracking/PlanBatch.hpp"
 #include "core/tracking/PlanExchange.hpp"
-#include "core/tracking/PlanHtml.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 
 namespace par::cli {
@@ -50,6 +54,7 @@ struct Options {
     std::vector<std::string> evidence;
     std::vector<std::string> overrides;
     std::string by;
+    bool all = false;  // plan export --all (PlanBatch.hpp)
 };
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
@@ -328,21 +333,36 @@ void install(CLI::App& app, Context& ctx) {
                             tr("Xuất kế hoạch khắc phục của một đơn vị (gửi cho đơn vị)",
                                "Export one unit's remediation plan (to send to the unit)"),
                             o);
-    ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"))
-        ->required();
-    ex->add_option("-o,--output", o->output,
-                   tr("Tệp kế hoạch (.xml, hoặc .html)", "Plan file (.xml, or .html)"))
-        ->required();
+    CLI::Option* unitOpt =
+        ex->add_option("--unit", o->unit, tr("Đơn vị chịu trách nhiệm", "Responsible unit"));
+    ex->add_flag("--all", o->all,
+                 tr("Mỗi đơn vị chịu trách nhiệm một tệp, trong thư mục -o",
+                    "One file per responsible unit, in the folder -o"))
+        ->excludes(unitOpt);
     ex->add_option("--format", o->format,
-                   tr("xml, hoặc html: biểu mẫu đơn vị mở bằng trình duyệt để báo cáo",
-                      "xml, or html: a form the unit fills in a browser"))
-        ->check(CLI::IsMember({"xml", "html"}));
+                   tr("xml; html: biểu mẫu đơn vị mở bằng trình duyệt để báo cáo; xlsx: bảng tính "
+                      "có trang trả lời",
+                      "xml; html: a form the unit fills in a browser; xlsx: a workbook with an "
+                      "answer sheet"))
+        ->check(CLI::IsMember({"xml", "html", "xlsx"}));
+    ex->add_option("-o,--output", o->output,
+                   tr("Tệp kế hoạch (.xml, .html, .xlsx; với --all: thư mục)",
+                      "Plan file (.xml, .html, .xlsx; with --all: a folder)"))
+        ->required();
     ex->callback([o]() {
         Audit a = AuditReader::load(o->audit);
+        PlanFormat format = parsePlanFormat(o->format);
+        if (o->all) {
+            for (const auto& w : exportAllPlans(a, o->output, format))
+                std::cout << fmt(tr("{}: {} hành động → {}", "{}: {} actions → {}"), w.unit,
+                                 std::to_string(w.actions), w.path)
+                          << "\n";
+            return;
+        }
+        if (o->unit.empty())
+            throw UsageError(tr("cần --unit ĐƠN_VỊ hoặc --all", "--unit UNIT or --all is needed"));
         PlanFile p = exportPlan(a, o->unit);
-        writeFileAtomically(o->output,
-                            o->format == "html" ? planFormHtml(p, planFormInfo(a, o->output))
-                                                : p.toXml(),
+        writeFileAtomically(o->output, planBytes(a, p, format, o->output),
                             AtomicWriteOptions{false});
         std::cout << fmt(tr("Đã xuất {} hành động của {} vào {}",
                             "Exported {} actions of {} to {}"),

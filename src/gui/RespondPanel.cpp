@@ -98,7 +98,7 @@ RespondPanel::RespondPanel(wxWindow* parent, MainFrame& frame, RespondState stat
     report_->Bind(wxEVT_CHECKBOX, edited);
     for (wxTextCtrl* t : {date_, doc_, note_}) t->Bind(wxEVT_TEXT, edited);
     addEvidence_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog dlg(this, _("Evidence files (packed into the response file)"), "", "", _("All files (*)|*"),
+        wxFileDialog dlg(this, _("Evidence files (sent inside the response file)"), "", "", _("All files (*)|*"),
                          wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
         if (dlg.ShowModal() != wxID_OK) return;
         wxArrayString paths;
@@ -186,7 +186,7 @@ void RespondPanel::showProblems() {
 bool RespondPanel::saveTo(const wxString& path) {
     wxString target = path.empty() ? wx(state_.defaultOutput()) : path;
     try {
-        state_.save(std8(target));
+        target = wx(state_.save(std8(target)));  // with evidence: the .response.zip
     } catch (const std::exception& e) {
         showError(this, _("Cannot save the response"), e);
         return false;
@@ -200,7 +200,9 @@ bool RespondPanel::saveTo(const wxString& path) {
 bool RespondPanel::saveAs() {
     wxFileName name(wx(state_.defaultOutput()));
     wxFileDialog dlg(this, _("Save the response as"), name.GetPath(), name.GetFullName(),
-                     _("Response files (*.response.zip;*.xml)|*.response.zip;*.xml|All files (*)|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                     state_.hasEvidence() ? _("Response with evidence (*.response.zip)|*.zip")
+                                          : _("Response files (*.response.xml)|*.xml"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return false;
     return saveTo(dlg.GetPath());
 }

@@ -1,7 +1,8 @@
 // RespondPanel.hpp - respond mode, for an inspected unit: the actions of the plan file the
 // Department sent, and per action whether the unit reports, the report date, document number,
-// note and evidence file names (a file picker keeps the names only); saving writes the response
-// file to send back, the same file `par-audit plan respond` makes. Every rule is
+// note and evidence files (picked; their bytes go into the response); saving writes the response
+// file to send back (NAME.response.zip with the evidence, or .xml without), the same file
+// `par-audit plan respond` makes. Every rule is
 // par::wizard::RespondState's; this class draws it.
 #pragma once
 

@@ -8,6 +8,7 @@
 #include <wx/filename.h>
 #include <wx/gauge.h>
 #include <wx/infobar.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -139,6 +140,18 @@ void TrackerPanel::buildControls() {
     progress->Add(progressText_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     progress->Add(cancelScan_, 0);
     top->Add(progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+
+    // The last import, one line per action (merged, already in, set aside, refused) with the reason.
+    importTitle_ = new wxStaticText(this, wxID_ANY, "");
+    importTitle_->SetFont(importTitle_->GetFont().Bold());
+    top->Add(importTitle_, 0, wxLEFT | wxRIGHT | wxTOP, 10);
+    importResults_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 130), wxLC_REPORT | wxLC_SINGLE_SEL);
+    importResults_->AppendColumn(_("Action"), wxLIST_FORMAT_LEFT, 80);
+    importResults_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, 110);
+    importResults_->AppendColumn(_("Why"), wxLIST_FORMAT_LEFT, 820);
+    top->Add(importResults_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    importTitle_->Hide();
+    importResults_->Hide();
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     accept_ = new wxButton(this, wxID_ANY, _("A&ccept..."));
@@ -445,7 +458,8 @@ void TrackerPanel::onExtend() {
 
 void TrackerPanel::onImport() {
     wxFileDialog dlg(this, _("Import a unit's response"), dir_, "",
-                     _("Response files (*.response.zip;*.xml)|*.response.zip;*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                     _("Responses (*.response.zip, *.xml, filled workbooks *.xlsx)|*.zip;*.xml;*.xlsx|All files (*)|*"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) importFile(dlg.GetPath());
 }
 
@@ -454,27 +468,18 @@ bool TrackerPanel::importFile(const wxString& path) {
     const Selection keep = selection();
     try {
         TrackerImport im = state_->importResponse(std8(path));
+        const auto& r = im.result;
         wxString text;
-        if (!im.result.changed()) {
+        if (!r.changed() && r.complete())
             text = wxString::Format(_("Nothing new: this response of %s was already imported."), wx(im.unit));
-        } else {
-            wxString list;
-            for (const auto& id : im.result.merged) list += (list.empty() ? "" : ", ") + wx(id);
-            text = wxString::Format(_("Imported the response of %s into %s: %s."), wx(im.unit),
-                                    wx(im.auditFile), list);
-        }
-        // Per action (exchange format 2): what was set aside or refused, in the core's words.
-        if (!im.result.setAside.empty()) {
-            text += "\n" + _("Set aside (changed since the plan was exported):");
-            for (const auto& a : im.result.setAside) text += "\n  " + wx(a.reason);
-        }
-        if (!im.result.refused.empty()) {
-            text += "\n" + _("Refused:");
-            for (const auto& a : im.result.refused) text += "\n  " + wx(a.reason);
-        }
-        info_->ShowMessage(text, im.result.complete() ? wxICON_INFORMATION : wxICON_WARNING);
+        else
+            text = wxString::Format(_("Response of %s into %s: %d merged, %d set aside, %d refused."), wx(im.unit),
+                                    wx(im.auditFile), static_cast<int>(r.merged.size()),
+                                    static_cast<int>(r.setAside.size()), static_cast<int>(r.refused.size()));
+        info_->ShowMessage(text, r.complete() ? wxICON_INFORMATION : wxICON_WARNING);
+        showImportLines(wxString::Format(_("Last import: %s"), path), importLines(im));
         refresh(keep);
-        return im.result.complete();
+        return r.complete();
     } catch (const par::track::ImportRefused& e) {
         showError(this, _("The response was refused; nothing was changed in the audit"), e);
     } catch (const std::exception& e) {
@@ -482,6 +487,22 @@ bool TrackerPanel::importFile(const wxString& path) {
     }
     refresh(keep);
     return false;
+}
+
+void TrackerPanel::showImportLines(const wxString& title, const std::vector<ImportLine>& lines) {
+    importLines_ = lines;
+    importResults_->DeleteAllItems();
+    for (const auto& l : lines) {
+        long row = importResults_->InsertItem(importResults_->GetItemCount(), wx(l.actionId));
+        importResults_->SetItem(row, 1, wx(l.label));
+        importResults_->SetItem(row, 2, wx(l.reason));
+        if (l.outcome == ImportLine::Outcome::Refused || l.outcome == ImportLine::Outcome::SetAside)
+            importResults_->SetItemTextColour(row, errorColour());
+    }
+    importTitle_->SetLabel(title);
+    importTitle_->Show(!lines.empty());
+    importResults_->Show(!lines.empty());
+    Layout();
 }
 
 void TrackerPanel::onExport(int format) {

@@ -28,6 +28,7 @@ class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
 class wxButton;
+class wxListCtrl;
 
 namespace par::gui {
 
@@ -57,7 +58,10 @@ public:
     long selectedRow() const;
     // The action of the selected row, "audit file|action id"; "" when none (the smoke test's check).
     std::string selectedKey() const;
-    bool importFile(const wxString& path);  // imports a response; false when refused or failed
+    // Imports a response (.response.zip, .xml, a filled workbook) and lists each action's outcome
+    // below the table; false when anything was set aside or refused, or the file was refused.
+    bool importFile(const wxString& path);
+    const std::vector<par::wizard::ImportLine>& lastImport() const { return importLines_; }
     bool exportTo(const wxString& path, int format);  // 0 XLSX, 1 ICS, 2 PDF
     wxString noticeText() const { return notice_; }
 
@@ -81,6 +85,7 @@ private:
     void onReopen();
     void onExtend();
     void onImport();
+    void showImportLines(const wxString& title, const std::vector<par::wizard::ImportLine>& lines);
     void onExport(int format);
 
     MainFrame& frame_;
@@ -114,6 +119,9 @@ private:
     wxButton* reopen_ = nullptr;
     wxButton* extend_ = nullptr;
     wxButton* import_ = nullptr;
+    wxStaticText* importTitle_ = nullptr;
+    wxListCtrl* importResults_ = nullptr;
+    std::vector<par::wizard::ImportLine> importLines_;
     wxButton* export_ = nullptr;
     wxButton* rescan_ = nullptr;
     wxButton* cancelScan_ = nullptr;

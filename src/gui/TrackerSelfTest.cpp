@@ -5,8 +5,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
+#include "core/actions/AuditTransaction.hpp"
+#include "core/actions/PlanActions.hpp"
+#include "core/common/AtomicFile.hpp"
 #include "core/tracking/PlanFile.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 #include "core/wizard/TrackerState.hpp"
@@ -27,7 +29,7 @@ constexpr int kMaxWaits = 200;  // 60 s for the scan
 const char* kDate = "10/01/2019";
 const char* kDoc = "15/BC-UBND";
 const char* kNote = "Đã ban hành Quyết định số 15/QĐ-UBND quy định rõ phân công, phân cấp nhiệm vụ CCHC.";
-const char* kEvidenceName = "qd-15-ubnd.pdf";  // written beside the plan, packed into the zip
+const char* kEvidence = "Tài liệu/qd-15-ubnd.pdf";  // beside the plan; travels under its bare name
 }  // namespace
 
 TrackerSelfTest::TrackerSelfTest(MainFrame& frame, const wxString& workspace, const wxString& plan,
@@ -164,14 +166,19 @@ void TrackerSelfTest::plan() {
     });
     add("respond mode: a report through the controls", [this] {
         RespondPanel* r = frame_.respond();
-        // Exchange format 2 carries the evidence file itself: a real file, picked by its path.
-        const wxString evidence = wxFileName(plan_).GetPath() + "/" + wx(kEvidenceName);
-        { std::ofstream(std8(evidence), std::ios::binary) << "%PDF-1.4 minh chứng"; }
-        r->simulate(0, kDate, kDoc, wx(kNote), evidence);  // UTF-8, not the C locale
+        // A real file to attach: the response carries it.
+        const std::string evidence = std8(wxFileName(plan_).GetPath()) + "/" + kEvidence;
+        std::filesystem::create_directories(std::filesystem::u8path(evidence).parent_path());
+        writeFileAtomically(evidence, "%PDF-1.4 Quyết định 15/QĐ-UBND", AtomicWriteOptions{false});
+        r->simulate(0, kDate, kDoc, wx(kNote), wx(evidence));  // UTF-8, not the C locale
         const auto& d = r->state().draft(0);
         check(d.report && d.date == kDate && d.doc == kDoc, "the draft holds what was typed");
-        check(d.evidence == std::vector<std::string>{"qd-15-ubnd.pdf"}, "evidence kept as a bare name");
+        check(d.evidence == std::vector<std::string>{"qd-15-ubnd.pdf"}, "evidence named by its bare name");
         check(r->state().problems().empty(), "nothing to correct");
+        // A second action, answered without evidence: the inspectors extend it before the import.
+        r->simulate(1, kDate, "16/BC-UBND", wx(kNote), "");
+        check(r->state().reportedCount() == 2 && r->state().problems().empty(), "two actions answered");
+        r->simulate(0, kDate, kDoc, wx(kNote), "");  // back to the first, for the screenshot
         return true;
     });
     add("respond mode: screenshot", [this] {
@@ -182,11 +189,14 @@ void TrackerSelfTest::plan() {
         RespondPanel* r = frame_.respond();
         check(r->saveTo(""), "save the response");
         response_ = r->savedTo();
-        auto p = par::track::readResponsePackage(std8(response_)).response;  // .response.zip
+        check(response_.EndsWith(".response.zip"), "with evidence, the response is a zip: " + response_);
+        auto pkg = par::track::readResponsePackage(std8(response_));
+        const auto& p = pkg.response;
         check(p.kind == par::track::PlanFile::Kind::Response, "a response file");
         check(!p.actions.empty() && p.actions[0].action.status == ActionStatus::Reported &&
                   p.actions[0].action.report.doc == kDoc,
               "the first action is reported");
+        check(pkg.evidence.count(p.actions[0].action.id + "/qd-15-ubnd.pdf") == 1, "the evidence file is inside");
         check(!r->state().dirty(), "saved: no unsaved changes");
         return true;
     });
@@ -195,8 +205,43 @@ void TrackerSelfTest::plan() {
         return true;
     });
     add("the scan ends again", scanned);
-    add("import the response", [this] {
-        check(frame_.tracker()->importFile(response_), "import " + response_);
+    add("the inspectors extend the second action after the export", [this] {
+        frame_.tracker()->setAsOfText("15/01/2019");  // the remediation period, as the screenshots show it
+        const auto& es = frame_.tracker()->state()->entries();
+        check(!es.empty(), "the workspace has actions");
+        if (es.empty()) return true;
+        const std::string audit = es.front().auditFile();
+        const std::string second = "A-002";
+        par::actions::modifyAuditFile(
+            audit,
+            [&](Audit& a) -> std::vector<ChangeCode> {
+                return {par::actions::extendPlanAction(a, second, Date(2019, 3, 29),
+                                                       "Chờ hướng dẫn của UBND tỉnh", "Smoke test")};
+            },
+            par::actions::TransactionOptions{"Smoke test"});
+        return true;
+    });
+    add("import the response: one merged, one set aside", [this] {
+        // false: not everything merged (A-002 changed since the export).
+        check(!frame_.tracker()->importFile(response_), "import " + response_ + " (partly set aside)");
+        const auto& lines = frame_.tracker()->lastImport();
+        using O = par::wizard::ImportLine::Outcome;
+        check(lines.size() == 2 && lines[0].actionId == "A-001" && lines[0].outcome == O::Merged,
+              "A-001 merged, shown per action");
+        check(lines.size() == 2 && lines[1].actionId == "A-002" && lines[1].outcome == O::SetAside &&
+                  lines[1].reason.find("gia hạn") != std::string::npos,
+              "A-002 set aside: extended after the export");
+        return true;
+    });
+    add("import result: screenshot", [this] {
+        shot("tracker-import-result");
+        return true;
+    });
+    add("the same response again: A-001 already in", [this] {
+        frame_.tracker()->importFile(response_);
+        const auto& again = frame_.tracker()->lastImport();
+        check(!again.empty() && again[0].outcome == par::wizard::ImportLine::Outcome::Unchanged,
+              "imported again: already in");
         return true;
     });
     add("tracker after the import: as of 15/01/2019", [this] {

@@ -4,6 +4,9 @@
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
+#include "core/common/FileSet.hpp"
+#include "core/common/Text.hpp"
+#include "core/tracking/UnitFileName.hpp"
 #include "core/report/AuditData.hpp"
 #include "core/report/RankingData.hpp"
 #include "core/scoring/RankingFormats.hpp"
@@ -108,6 +111,47 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
     r.fingerprint = data.path("fingerprint")->str();
     for (const auto& p : problems.problems()) r.problems.push_back(p.str());
     return r;
+}
+
+std::vector<ReminderLetter> printReminders(const std::vector<report::Reminder>& reminders,
+                                           const report::ReminderDocument& document,
+                                           const std::string& templateFile, const std::string& folder) {
+    if (!document.draft) {
+        std::vector<std::string> missing = report::reminderMissingParts(document);
+        if (!missing.empty()) {
+            std::string list;
+            for (const auto& m : missing)
+                list += "\n  - " + m;
+            throw UsageError(fmt(tr("chưa đủ thông tin để in công văn đôn đốc để ký ban hành; còn thiếu:{}\n"
+                                    "Điền các phần trên, hoặc in bản dự thảo với --draft.",
+                                    "not enough to print the reminder letters for signing; missing:{}\n"
+                                    "Fill these in, or print drafts with --draft."),
+                                 list));
+        }
+    }
+    Template tpl = Template::load(templateFile.empty() ? dataPath("templates/don-doc-khac-phuc.xml") : templateFile);
+    std::vector<std::string> units;
+    for (const auto& r : reminders)
+        units.push_back(r.unit);
+    std::vector<std::string> stems = track::unitFileStems(units);
+    std::vector<ReminderLetter> letters;
+    std::vector<OutputFile> files;
+    std::string dir = folder.empty() ? std::string(".") : folder;
+    if (dir.size() > 1 && dir.back() == '/')
+        dir.pop_back();
+    for (size_t i = 0; i < reminders.size(); ++i) {
+        RenderResult rendered = renderPdf(tpl.render(reminders[i].data));
+        ReminderLetter l;
+        l.unit = reminders[i].unit;
+        l.path = dir + "/" + stems[i] + ".don-doc-khac-phuc.pdf";
+        l.actions = reminders[i].entries.size();
+        l.overdue = size_t(reminders[i].overdue);
+        l.pages = rendered.pages.size();
+        letters.push_back(l);
+        files.push_back({l.path, std::move(rendered.pdf)});
+    }
+    writeFilesTogether(files);
+    return letters;
 }
 
 std::string rankingPdf(const scoring::Ranking& r, std::size_t audits, const std::string& templatePath) {

@@ -13,6 +13,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditBundle.hpp"
+#include "core/report/ReminderData.hpp"
 #include "core/scoring/Ranking.hpp"
 
 namespace par::pdf {
@@ -71,6 +72,22 @@ std::string rankingPdf(const scoring::Ranking& ranking, std::size_t audits, cons
 // The same in either format; in DOCX the chart is a table with grey bars (barChartTable).
 std::string rankingDocument(const scoring::Ranking& ranking, std::size_t audits,
                             const std::string& templatePath, OutputFormat format);
+// One reminder letter written by printReminders.
+struct ReminderLetter {
+    std::string unit;
+    std::string path;
+    size_t actions = 0, overdue = 0, pages = 0;
+};
+
+// The reminder letters of `plan remind` (templates/don-doc-khac-phuc.xml or `templateFile`), one PDF
+// per unit in `folder`, named "<unit stem>.don-doc-khac-phuc.pdf" (UnitFileName.hpp). A letter for
+// signing needs its number, symbol, date, place, signer and title: without them (and no draft in
+// `document`) UsageError lists what is missing. Every letter is rendered in memory, then all are
+// written together (FileSet.hpp): nothing is written when anything fails.
+std::vector<ReminderLetter> printReminders(const std::vector<report::Reminder>& reminders,
+                                           const report::ReminderDocument& document,
+                                           const std::string& templateFile, const std::string& folder);
+
 // "thông báo kết luận", "kế hoạch khắc phục", … in the current language.
 std::string documentLabel(DocumentKind kind);
 // A file name beside the audit: "<audit id>.thong-bao-ket-luan.pdf" (or .docx).

@@ -43,7 +43,7 @@ HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home
 PAR_AUDIT_DATA="$src" NO_AT_BRIDGE=1 \
     xvfb-run -a -s "-screen 0 1280x900x24" \
     "$app" "$work/workspace" --self-test-tracker "$work/quynh-luu.plan.xml" --screenshot "$work/screenshots"
-test -s "$work/quynh-luu.response.xml"
+test -s "$work/quynh-luu.response.zip"  # the response carries its evidence file
 for page in tracker tracker-sorted respond tracker-imported; do
     test -s "$work/screenshots/$page.png" || { echo "missing screenshot $page.png" >&2; exit 1; }
 done

@@ -3,6 +3,7 @@
 #include "core/actions/AuditTransaction.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/EvidenceStore.hpp"
+#include "core/tracking/PlanXlsx.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 
 namespace par::actions {
@@ -75,7 +76,8 @@ Date parseNewDeadline(const std::string& text) {
 
 ResponseImport importResponseFile(const std::string& auditPath, const std::string& responsePath,
                                   const std::string& by, const track::ImportInput& base) {
-    track::ResponsePackage pkg = track::readResponsePackage(responsePath);
+    // A plan workbook the unit filled (PlanXlsx.hpp) becomes a response like any other.
+    track::ResponsePackage pkg = track::readAnyResponse(responsePath);
     track::ImportInput input = base;
     input.evidence = std::move(pkg.evidence);
     input.entryProblems = std::move(pkg.entryProblems);

@@ -1,18 +1,17 @@
 #include "core/wizard/RespondState.hpp"
 
+#include <filesystem>
+
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Sha256.hpp"
 #include "core/common/Dates.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/InputFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
 #include "core/tracking/ActionPlan.hpp"
-#include "core/common/Sha256.hpp"
 #include "core/tracking/PlanExchange.hpp"
 #include "core/tracking/ResponseArchive.hpp"
-
-#include <algorithm>
-#include <filesystem>
 
 namespace par::wizard {
 
@@ -39,9 +38,15 @@ bool RespondState::isPlanFile(const std::string& path) {
     } catch (const Error&) {
         return false;
     }
-    // A response zip (exchange format 2) is one by its name and signature.
-    if (head.compare(0, 4, "PK\x03\x04") == 0)
-        return endsWith(path, ".response.zip");
+    // A response zip (response.xml and evidence); not any zip (a workbook is one too).
+    if (head.compare(0, 4, std::string("PK\x03\x04", 4)) == 0) {
+        try {
+            readResponsePackage(path);
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    }
     // The first element: skip the declaration, comments and processing instructions.
     for (size_t p = head.find('<'); p != std::string::npos; p = head.find('<', p + 1)) {
         if (head.compare(p, 4, "<!--") == 0) {
@@ -66,16 +71,35 @@ bool RespondState::isPlanFile(const std::string& path) {
 
 RespondState RespondState::open(const std::string& path) {
     ResponsePackage pkg = readResponsePackage(path);
+    if (pkg.response.kind == PlanFile::Kind::Plan) {
+        // Answers given earlier to this export are continued, never overwritten.
+        for (bool zip : {true, false}) {
+            std::string beside = defaultResponsePath(path, zip);
+            std::error_code ec;
+            if (!std::filesystem::exists(std::filesystem::u8path(beside), ec))
+                continue;
+            ResponsePackage prior = readResponsePackage(beside);
+            if (prior.response.kind == PlanFile::Kind::Response &&
+                prior.response.auditId == pkg.response.auditId &&
+                prior.response.exportId == pkg.response.exportId) {
+                prior.response.file = beside;
+                return RespondState(std::move(prior.response), std::move(prior.evidence));
+            }
+        }
+    }
+    pkg.response.file = path;
     return RespondState(std::move(pkg.response), std::move(pkg.evidence));
 }
 
-RespondState::RespondState(PlanFile file, std::map<std::string, std::string> packedEvidence)
-    : file_(std::move(file)), packed_(std::move(packedEvidence)) {
+RespondState::RespondState(PlanFile file, std::map<std::string, std::string> evidence)
+    : file_(std::move(file)), evidence_(std::move(evidence)) {
     drafts_.resize(file_.actions.size());
-    // A response begun earlier: its reports are the starting point.
+    // A response begun earlier: its answers are the starting point (a report the audit held at
+    // export, shown in a plan, is not an answer of this unit's file).
     for (size_t i = 0; i < file_.actions.size(); ++i) {
-        const Action& a = file_.actions[i].action;
-        if (a.status != ActionStatus::Reported)
+        const PlanAction& pa = file_.actions[i];
+        const Action& a = pa.action;
+        if (a.status != ActionStatus::Reported || (file_.formatVersion >= 2 && !pa.answered))
             continue;
         ResponseDraft& d = drafts_[i];
         d.report = true;
@@ -126,8 +150,8 @@ std::optional<std::string> RespondState::evidenceName(const std::string& pathOrN
     return nfc(s);
 }
 
-bool RespondState::addEvidence(size_t i, const std::string& pathOrName) {
-    auto name = evidenceName(pathOrName);
+bool RespondState::addEvidence(size_t i, const std::string& path) {
+    auto name = evidenceName(path);
     if (!name)
         return false;
     ResponseDraft d = drafts_.at(i);
@@ -135,32 +159,21 @@ bool RespondState::addEvidence(size_t i, const std::string& pathOrName) {
         if (e == *name)
             return false;
     d.evidence.push_back(*name);
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(std::filesystem::u8path(trim(pathOrName)), ec))
-        picked_[action(i).action.id + "/" + *name] = trim(pathOrName);
+    picked_[action(i).action.id + "/" + *name] = path;
     setDraft(i, std::move(d));
     return true;
 }
 
-std::optional<std::string> RespondState::evidenceBytes(const std::string& key) const {
-    if (auto p = picked_.find(key); p != picked_.end())
-        return readFile(p->second, kMaxEvidenceFileBytes + 1);
-    if (auto p = packed_.find(key); p != packed_.end())
-        return p->second;
-    return std::nullopt;
-}
-
-bool RespondState::hasEvidence() const {
-    for (const auto& d : drafts_)
-        if (d.report && !d.evidence.empty())
-            return true;
-    return false;
+std::string RespondState::evidenceSource(size_t i, const std::string& name) const {
+    auto it = picked_.find(action(i).action.id + "/" + name);
+    return it == picked_.end() ? std::string() : it->second;
 }
 
 void RespondState::removeEvidence(size_t i, size_t k) {
     ResponseDraft d = drafts_.at(i);
     if (k >= d.evidence.size())
         return;
+    picked_.erase(action(i).action.id + "/" + d.evidence[k]);
     d.evidence.erase(d.evidence.begin() + static_cast<long>(k));
     setDraft(i, std::move(d));
 }
@@ -183,23 +196,38 @@ std::vector<RespondProblem> RespondState::problems(size_t i) const {
                                id, d.date)});
     for (const auto& e : d.evidence) {
         auto name = evidenceName(e);
-        if (!name || *name != e)
+        if (!name || *name != e) {
             out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' phải là tên tệp, không có thư mục",
                                       "{}: evidence '{}' must be a file name without folders"),
                                    id, e)});
-    }
-    // Exchange format 2 carries the evidence files themselves: each name needs its file (picked
-    // with "Thêm tệp...", or in the response zip opened), and a name safe on Windows.
-    for (const auto& e : d.evidence) {
-        const std::string key = id + "/" + e;
-        if (picked_.count(key) == 0 && packed_.count(key) == 0)
-            out.push_back({id, fmt(tr("{}: chưa có tệp minh chứng '{}': chọn tệp bằng \"Thêm tệp...\"",
-                                      "{}: evidence '{}' has no file: pick it with \"Add file...\""),
-                                   id, e)});
-        else if (std::string why = evidenceNameProblem(e); !why.empty())
-            out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
-                                      "{}: the evidence file name '{}' cannot be used: {}"),
+            continue;
+        }
+        if (std::string why = evidenceNameProblem(e); !why.empty()) {
+            out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}; đổi tên tệp "
+                                      "rồi thêm lại",
+                                      "{}: the evidence file name '{}' cannot be used: {}; rename "
+                                      "the file and add it again"),
                                    id, e, why)});
+            continue;
+        }
+        const std::string source = evidenceSource(i, e);
+        std::error_code ec;
+        if (!source.empty()) {
+            auto size = std::filesystem::file_size(std::filesystem::u8path(source), ec);
+            if (ec)
+                out.push_back({id, fmt(tr("{}: không đọc được tệp minh chứng {}", "{}: cannot read the evidence file {}"),
+                                       id, source)});
+            else if (size > kMaxEvidenceFileBytes)
+                out.push_back({id, fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                          "{}: evidence '{}' is over the {} MiB limit"),
+                                       id, e, std::to_string(kMaxEvidenceFileBytes >> 20))});
+        } else if (evidence_.count(id + "/" + e) == 0) {
+            out.push_back({id, fmt(tr("{}: chưa có tệp minh chứng '{}': bấm \"Thêm tệp...\" để chọn "
+                                      "chính tệp đó",
+                                      "{}: the evidence file '{}' is missing: pick the file itself "
+                                      "with \"Add files...\""),
+                                   id, e)});
+        }
     }
     return out;
 }
@@ -224,7 +252,14 @@ size_t RespondState::reportedCount() const {
     return n;
 }
 
-PlanFile RespondState::build(const std::string& by, std::map<std::string, std::string>* evidence) const {
+bool RespondState::hasEvidence() const {
+    for (const auto& d : drafts_)
+        if (d.report && !d.evidence.empty())
+            return true;
+    return false;
+}
+
+ResponsePackage RespondState::buildPackage(const std::string& by) const {
     auto ps = problems();
     if (!ps.empty()) {
         std::string lines;
@@ -232,57 +267,67 @@ PlanFile RespondState::build(const std::string& by, std::map<std::string, std::s
             lines += (lines.empty() ? "" : "\n") + p.message;
         throw UsageError(lines);
     }
-    PlanFile out = file_;
+    ResponsePackage pkg;
+    pkg.response = file_;
     const std::string who = by.empty() ? loginName() : by;
     for (size_t i = 0; i < drafts_.size(); ++i) {
         const ResponseDraft& d = drafts_[i];
+        const PlanAction& pa = file_.actions[i];
+        const Action& a = pa.action;
         if (!d.report)
             continue;
+        // The files: picked now, or carried over from the response opened.
+        std::vector<EvidenceRef> refs;
+        bool newFile = false;
+        for (const auto& name : d.evidence) {
+            const std::string source = evidenceSource(i, name);
+            std::string bytes;
+            if (!source.empty()) {
+                bytes = readFile(source, kMaxEvidenceFileBytes + 1);
+                if (bytes.size() > kMaxEvidenceFileBytes)
+                    throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                            "{}: evidence '{}' is over the {} MiB limit"),
+                                         a.id, name, std::to_string(kMaxEvidenceFileBytes >> 20)));
+                newFile = true;
+            } else {
+                bytes = evidence_.at(a.id + "/" + name);
+            }
+            refs.push_back({name, sha256Hex(bytes), bytes.size()});
+            pkg.evidence[a.id + "/" + name] = std::move(bytes);
+        }
         ActionReport r;
         r.date = parseUserDate(trim(d.date));
         r.doc = trim(d.doc);
         r.note = d.note;
         r.evidence = d.evidence;
-        // Unchanged since the response was opened: kept as it is (no new history, same time).
-        const Action& a = file_.actions[i].action;
-        std::vector<EvidenceRef> refs;
-        for (const auto& name : r.evidence) {
-            const std::string key = a.id + "/" + name;
-            std::optional<std::string> bytes = evidenceBytes(key);
-            if (!bytes)
-                throw UsageError(fmt(tr("{}: chưa có tệp minh chứng '{}'", "{}: evidence '{}' has no file"),
-                                     a.id, name));
-            refs.push_back({name, sha256Hex(*bytes), bytes->size()});
-            if (evidence != nullptr)
-                (*evidence)[key] = std::move(*bytes);
-        }
-        if (file_.actions[i].answered && a.status == ActionStatus::Reported &&
-            a.report.date == r.date && a.report.doc == r.doc && a.report.note == r.note &&
-            a.report.evidence == r.evidence &&
-            std::none_of(r.evidence.begin(), r.evidence.end(),
-                         [&](const std::string& n) { return picked_.count(a.id + "/" + n) != 0; }))
-            continue;  // unchanged since the response was opened: kept as it is
-        respond(out, a.id, ActionStatus::Reported, r, who, refs);
+        // Unchanged since the response was opened: kept as it is (same made, seq and history).
+        if (pa.answered && a.status == ActionStatus::Reported && a.report.date == r.date &&
+            a.report.doc == r.doc && a.report.note == r.note && a.report.evidence == r.evidence &&
+            !newFile)
+            continue;
+        respond(pkg.response, a.id, ActionStatus::Reported, r, who, refs);
     }
-    return out;
+    return pkg;
 }
 
 std::string RespondState::defaultOutput() const {
-    const bool zip = hasEvidence();
-    if (file_.kind == PlanFile::Kind::Response && (!zip || endsWith(file_.file, ".zip")))
+    if (file_.kind == PlanFile::Kind::Response) {
+        // A plain response that now carries files becomes the zip beside it.
+        if (hasEvidence() && endsWith(file_.file, ".xml"))
+            return defaultResponsePath(file_.file, true);
         return file_.file;
-    return defaultResponsePath(file_.file, zip);
+    }
+    return defaultResponsePath(file_.file, hasEvidence());
 }
 
-void RespondState::save(const std::string& path, const std::string& by) {
-    std::map<std::string, std::string> evidence;
-    PlanFile out = build(by, &evidence);
-    if (!evidence.empty() && !endsWith(path, ".zip"))
-        throw UsageError(fmt(tr("{}: báo cáo có minh chứng phải lưu thành tệp .response.zip",
-                                "{}: a response with evidence is saved as a .response.zip"),
-                             path));
-    writeResponsePackage(path, out, evidence);
+std::string RespondState::save(const std::string& path, const std::string& by) {
+    ResponsePackage pkg = buildPackage(by);
+    std::string out = path;
+    if (!pkg.evidence.empty() && endsWith(out, ".xml"))
+        out = defaultResponsePath(out, true);
+    writeResponsePackage(out, pkg.response, pkg.evidence);
     dirty_ = false;
+    return out;
 }
 
 }  // namespace par::wizard

@@ -1,6 +1,7 @@
 #include "core/wizard/TrackerState.hpp"
 
 #include "core/actions/PlanActions.hpp"
+#include "core/tracking/PlanXlsx.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 
 #include <algorithm>
@@ -314,7 +315,7 @@ void TrackerState::extend(size_t row, const std::string& newDeadline, const std:
 }
 
 TrackerImport TrackerState::importResponse(const std::string& responsePath, const std::string& by) {
-    PlanFile response = track::readResponsePackage(responsePath).response;
+    PlanFile response = track::readAnyResponse(responsePath).response;
     std::set<std::string> files;
     for (const auto& e : reg_.entries)
         if (e.auditId() == response.auditId)
@@ -359,6 +360,25 @@ void TrackerState::reload(const std::string& auditFile) {
         reg_.issues.push_back({auditFile, e.what()});
     }
     rebuildRows();
+}
+
+std::vector<ImportLine> importLines(const TrackerImport& im) {
+    std::vector<ImportLine> out;
+    const track::ImportResult& r = im.result;
+    for (const auto& id : r.merged)
+        out.push_back({id, ImportLine::Outcome::Merged, tr("Đã nhập", "Merged"),
+                       tr("báo cáo đã ghi vào tệp kiểm tra, chờ đoàn kiểm tra xác minh",
+                          "the report is in the audit, awaiting verification")});
+    for (const auto& id : r.unchanged)
+        out.push_back({id, ImportLine::Outcome::Unchanged, tr("Đã có", "Already in"),
+                       tr("báo cáo này đã được nhập trước đó", "this report was imported before")});
+    for (const auto& s : r.setAside)
+        out.push_back({s.actionId, ImportLine::Outcome::SetAside, tr("Để riêng", "Set aside"), s.reason});
+    for (const auto& s : r.refused)
+        out.push_back({s.actionId, ImportLine::Outcome::Refused, tr("Không nhập", "Refused"), s.reason});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ImportLine& a, const ImportLine& b) { return a.actionId < b.actionId; });
+    return out;
 }
 
 }  // namespace par::wizard

@@ -56,6 +56,18 @@ struct TrackerImport {
     std::vector<std::string> evidenceFolders;  // NAME.evidence/<id> made for merged actions
 };
 
+// One line per action of an import, for the tracker to show: merged, already in, set aside
+// (changed since export: export the plan again) or refused (a wrong answer), with the reason in the
+// current language. Sorted by action id.
+struct ImportLine {
+    enum class Outcome { Merged, Unchanged, SetAside, Refused };
+    std::string actionId;
+    Outcome outcome = Outcome::Merged;
+    std::string label;   // "Đã nhập", "Đã có", "Để riêng", "Không nhập"
+    std::string reason;
+};
+std::vector<ImportLine> importLines(const TrackerImport& import);
+
 class TrackerState {
 public:
     // "Due this week": within one working week of the as-of date.

@@ -9,6 +9,7 @@
 #include "core/common/Text.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 #include "core/tracking/TrackingFixtures.hpp"
 #include "core/wizard/RespondState.hpp"
 
@@ -60,7 +61,7 @@ TEST_CASE("respond: a plan opens with nothing reported", "[wizard][respond]") {
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].actionId.empty());
     CHECK_THROWS_AS(s.build("vp"), UsageError);
-    CHECK(s.defaultOutput() == dir.file("quynh-luu.response.xml"));
+    CHECK(s.defaultOutput() == dir.file("quynh-luu.response.xml"));  // nothing attached
 }
 
 TEST_CASE("respond: the response equals `plan respond`", "[wizard][respond]") {
@@ -135,7 +136,9 @@ TEST_CASE("respond: picked evidence files are packed into the .response.zip and 
     CHECK(s.addEvidence(0, dir.file("biên bản.pdf")));
     CHECK(s.problems().empty());
     CHECK(s.defaultOutput() == dir.file("quynh-luu.response.zip"));
-    CHECK_THROWS_WITH(s.save(dir.file("quynh-luu.response.xml"), "vp"), Catch::Contains(".zip"));
+    // Asked for the .xml, a response with evidence is written as the .zip beside it (as `plan
+    // respond` does), and says so by the path it returns.
+    CHECK(s.save(dir.file("quynh-luu.response.xml"), "vp") == dir.file("quynh-luu.response.zip"));
     s.save(s.defaultOutput(), "vp");
     // Reopened from the zip: the evidence is still there, and saving again keeps it.
     RespondState again = RespondState::open(dir.file("quynh-luu.response.zip"));
@@ -181,16 +184,74 @@ TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
     CHECK_FALSE(s.addEvidence(0, "/tmp/.."));
     CHECK(s.addEvidence(0, "bc.pdf"));
     CHECK(s.draft(0).evidence == std::vector<std::string>{"qd-15.pdf", "bc.pdf"});
+    CHECK(s.evidenceSource(0, "qd-15.pdf") == "/tmp/x/qd-15.pdf");
     s.removeEvidence(0, 0);
     CHECK(s.draft(0).evidence == std::vector<std::string>{"bc.pdf"});
-    // A name with a folder typed into a draft directly is a problem.
+    CHECK(s.evidenceSource(0, "qd-15.pdf").empty());
+    // A name with a folder typed into a draft directly is a problem; so is a name without its file.
     ResponseDraft d = aDraft();
-    d.evidence = {"../qd.pdf"};
+    d.evidence = {"../qd.pdf", "qd.pdf"};
     s.setDraft(1, d);
     auto ps = s.problems(1);
-    REQUIRE(ps.size() == 2);  // not a bare name; and no file picked for it
+    REQUIRE(ps.size() == 2);
     CHECK_THAT(ps[0].message, Catch::Contains("../qd.pdf"));
-    CHECK_THAT(ps[1].message, Catch::Contains("Thêm tệp"));
+    CHECK_THAT(ps[1].message, Catch::Contains("qd.pdf") && Catch::Contains("Thêm tệp"));
+    // A name Windows cannot hold (a device name) is refused with the reason.
+    test::writeText(dir.file("CON.pdf"), "x");
+    d.evidence.clear();
+    s.setDraft(1, d);
+    CHECK(s.addEvidence(1, dir.file("CON.pdf")));
+    ps = s.problems(1);
+    REQUIRE(ps.size() == 1);
+    CHECK_THAT(ps[0].message, Catch::Contains("CON.pdf"));
+}
+
+TEST_CASE("respond: evidence files travel in the zip and the import keeps them",
+          "[wizard][respond][evidence]") {
+    setLanguage(Language::Vietnamese);
+    test::ScratchDir dir;
+    Audit a = withActions();
+    RespondState s = RespondState::open(writePlan(dir, a));
+    test::writeText(dir.file("qd-15.pdf"), "%PDF-1.4 quyết định 15");
+    s.setDraft(0, aDraft());
+    REQUIRE(s.addEvidence(0, dir.file("qd-15.pdf")));
+    CHECK(s.problems().empty());
+    CHECK(s.defaultOutput() == dir.file("quynh-luu.response.zip"));
+    // Asked to write .xml with evidence: the zip beside it is written.
+    std::string out = s.save(dir.file("quynh-luu.response.xml"), "vp");
+    CHECK(out == dir.file("quynh-luu.response.zip"));
+    CHECK_FALSE(s.dirty());
+    ResponsePackage pkg = readResponsePackage(out);
+    REQUIRE(pkg.zipped);
+    REQUIRE(pkg.evidence.count("A-001/qd-15.pdf") == 1);
+    CHECK(pkg.evidence.at("A-001/qd-15.pdf") == "%PDF-1.4 quyết định 15");
+    const PlanAction* pa = pkg.response.find("A-001");
+    REQUIRE(pa != nullptr);
+    REQUIRE(pa->evidence.size() == 1);
+    CHECK(pa->evidence[0].size == std::string("%PDF-1.4 quyết định 15").size());
+    CHECK(pa->evidence[0].sha256.size() == 64);
+
+    // The plan opened again continues that response (its answer and file kept), and a second
+    // action answered adds to it.
+    RespondState again = RespondState::open(dir.file("quynh-luu.plan.xml"));
+    CHECK(again.file().kind == PlanFile::Kind::Response);
+    CHECK(again.draft(0).evidence == std::vector<std::string>{"qd-15.pdf"});
+    again.setDraft(1, aDraft());
+    CHECK(again.save(again.defaultOutput(), "vp") == out);
+    ResponsePackage both = readResponsePackage(out);
+    CHECK(both.evidence.count("A-001/qd-15.pdf") == 1);
+    CHECK(both.response.find("A-001")->answered);
+    CHECK(both.response.find("A-003")->answered);
+
+    // Imported: both merge, the file lands in the audit's evidence folder check (hash verified).
+    ImportInput in;
+    in.evidence = both.evidence;
+    in.today = Date(2019, 2, 1);
+    both.response.file = out;
+    ImportResult res = importResponse(a, both.response, "tp", in);
+    CHECK(res.merged == std::vector<std::string>{"A-001", "A-003"});
+    CHECK(res.complete());
+    CHECK(res.evidence.at("A-001").at("qd-15.pdf") == "%PDF-1.4 quyết định 15");
 }
 
 TEST_CASE("respond: a response reopens with its reports; accepted actions cannot be reported",

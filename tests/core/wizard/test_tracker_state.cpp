@@ -411,3 +411,23 @@ TEST_CASE("tracker: import of a unit's response into the right audit", "[wizard]
     test::writeText(dir.file("other.xml"), plan.toXml());
     CHECK_THROWS_WITH(s.importResponse(dir.file("other.xml"), "tp"), Catch::Contains("X-9"));
 }
+
+TEST_CASE("tracker: an import's outcome per action, with the reasons", "[wizard][tracker][import]") {
+    par::setLanguage(par::Language::Vietnamese);
+    par::wizard::TrackerImport im;
+    im.result.merged = {"A-002"};
+    im.result.unchanged = {"A-001"};
+    im.result.setAside = {{"A-010", "A-010 đã được gia hạn sau khi xuất kế hoạch: xuất lại kế hoạch cho đơn vị"}};
+    im.result.refused = {{"A-003", "A-003: ngày báo cáo sau hôm nay"}};
+    auto lines = par::wizard::importLines(im);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].actionId == "A-001");
+    CHECK(lines[0].outcome == par::wizard::ImportLine::Outcome::Unchanged);
+    CHECK(lines[1].actionId == "A-002");
+    CHECK(lines[1].label == "Đã nhập");
+    CHECK(lines[2].actionId == "A-003");
+    CHECK(lines[2].outcome == par::wizard::ImportLine::Outcome::Refused);
+    CHECK(lines[2].reason == "A-003: ngày báo cáo sau hôm nay");
+    CHECK(lines[3].label == "Để riêng");
+    CHECK(lines[3].reason.find("gia hạn") != std::string::npos);
+}
