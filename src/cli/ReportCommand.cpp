@@ -1,7 +1,8 @@
 // ReportCommand.cpp - `par-audit report AUDIT -o OUT.pdf [--document notice|plan|minutes]
 // [--template FILE] [--lang vi|en]` prints a document of the audit (findings evaluated in memory,
 // never saved) through a template of templates/, and `par-audit verify AUDIT OUT.pdf` says whether
-// a printed document still matches the audit (the fingerprint in its metadata). The PDF is built in
+// a printed document still matches the audit (the fingerprint in its metadata) and, when it is
+// signed, whether every signature holds (`--trust DIR` checks the signers' certificates). The PDF is built in
 // memory and written atomically: on any error nothing is written.
 #include <iostream>
 #include <memory>
@@ -16,7 +17,10 @@
 #include "core/report/AuditData.hpp"
 #include "pdf/DocumentPrinter.hpp"
 #include "pdf/Fingerprint.hpp"
+#include "pdf/PdfSignatureCheck.hpp"
 #include "pdf/PdfWriter.hpp"
+#include "core/common/InputFile.hpp"
+#include "core/signature/TrustStore.hpp"
 #include "pdf/Template.hpp"
 
 namespace par::cli {
@@ -64,7 +68,58 @@ void runReport(const ReportOptions& o) {
     }
 }
 
-int runVerify(const std::string& auditPath, const std::string& pdfPath) {
+// In Vietnam's time (UTC+07:00), as the signature's appearance shows it.
+std::string localTime(std::time_t t) {
+    std::time_t shifted = t + 7 * 3600;
+    std::tm tm{};
+    gmtime_r(&shifted, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M:%S +07:00", &tm);
+    return buf;
+}
+
+// Every signature of the PDF (docs/signing.md); true when all are valid and nothing follows the
+// last one. An unsigned PDF is only noted.
+bool reportSignatures(const std::string& pdfPath, const std::string& trustDir) {
+    std::unique_ptr<sig::TrustStore> trust;
+    if (!trustDir.empty()) trust = std::make_unique<sig::TrustStore>(trustDir);
+    std::string bytes = readFile(pdfPath, pdf::kMaxPdfBytes);
+    pdf::PdfSignatureReport r = pdf::checkPdfSignatures(bytes, pdfPath, trust.get());
+    if (r.signatures.empty()) {
+        std::cout << tr("Văn bản chưa được ký số.", "The document carries no digital signature.") << "\n";
+        return trust == nullptr;
+    }
+    std::cout << fmt(tr("Chữ ký số: {}", "Digital signatures: {}"), std::to_string(r.signatures.size())) << "\n";
+    int i = 0;
+    for (const auto& s : r.signatures) {
+        std::string who = s.cms.signer ? sig::subjectText(s.cms.signer.get()) : std::string("?");
+        std::string when = s.cms.timestamp ? fmt(tr("{} (dấu thời gian)", "{} (time-stamp)"), localTime(*s.cms.timestamp))
+                           : s.claimedTime ? fmt(tr("{} (theo máy người ký)", "{} (the signer's clock)"), localTime(*s.claimedTime))
+                                           : std::string("?");
+        std::cout << fmt(tr("  {}. {}: {}; ký lúc {}", "  {}. {}: {}; signed at {}"), std::to_string(++i), s.field, who, when) << "\n";
+        if (s.problems.empty()) {
+            std::cout << "     " << (s.cms.chainChecked
+                                         ? tr("HỢP LỆ: nội dung nguyên vẹn, chữ ký đúng, chứng thư số tin cậy và còn hiệu lực tại thời điểm ký",
+                                              "VALID: content intact, signature correct, certificate trusted and valid at the signing time")
+                                         : tr("HỢP LỆ về nội dung và chữ ký; CHƯA kiểm tra chứng thư số (thêm --trust THƯ_MỤC)",
+                                              "VALID content and signature; certificate NOT checked (add --trust FOLDER)"))
+                      << (s.coversWholeFile || &s == &r.signatures.back() ? "" : tr(" (sau đó có chữ ký khác)", " (a later signature follows)")) << "\n";
+        } else {
+            std::cout << "     " << tr("KHÔNG HỢP LỆ:", "INVALID:") << "\n";
+            for (const auto& p : s.problems) std::cout << "       - " << p << "\n";
+        }
+    }
+    if (r.modifiedAfterLastSignature) {
+        size_t last = r.signatures.back().rangeEnd;
+        std::cout << fmt(tr("KHÔNG HỢP LỆ: văn bản đã bị sửa sau chữ ký cuối cùng ({} byte thêm vào sau phần đã ký)",
+                            "INVALID: the document was modified after the last signature ({} bytes added after the signed part)"),
+                         std::to_string(r.fileSize - last))
+                  << "\n";
+    }
+    return r.ok();
+}
+
+int runVerify(const std::string& auditPath, const std::string& pdfPath, const std::string& trustDir) {
     // Streamed, from a regular file of at most 1 GiB; an error names the file and why.
     const pdf::PdfFileMark mark = pdf::readFingerprintFromFile(pdfPath, pdf::kMaxPdfBytes);
     if (!mark.looksLikePdf)
@@ -83,7 +138,7 @@ int runVerify(const std::string& auditPath, const std::string& pdfPath) {
                             "MATCH: {} was made from the current data of {} (SHA-256 {})."),
                          pdfPath, auditPath, now)
                   << "\n";
-        return kOk;
+        return reportSignatures(pdfPath, trustDir) ? kOk : kProblems;
     }
     std::cout << fmt(tr("KHÔNG KHỚP: {} được tạo từ dữ liệu kiểm tra khác với {} hiện nay; "
                         "dữ liệu đã thay đổi sau khi in. Cần in lại văn bản.\n"
@@ -93,6 +148,7 @@ int runVerify(const std::string& auditPath, const std::string& pdfPath) {
                         "  SHA-256 in the document: {}\n  SHA-256 now:             {}"),
                      pdfPath, auditPath, *printed, now)
               << "\n";
+    reportSignatures(pdfPath, trustDir);
     return kProblems;
 }
 
@@ -134,6 +190,7 @@ void install(CLI::App& app, Context& ctx) {
 
     auto vAudit = std::make_shared<std::string>();
     auto vPdf = std::make_shared<std::string>();
+    auto vTrust = std::make_shared<std::string>();
     auto* verify =
         app.add_subcommand("verify", tr("Kiểm tra văn bản PDF còn khớp với dữ liệu kiểm tra không",
                                         "Check whether a PDF still matches the audit data"));
@@ -142,7 +199,11 @@ void install(CLI::App& app, Context& ctx) {
         ->check(CLI::ExistingFile);
     verify->add_option("pdf", *vPdf, tr("Tệp PDF do par-audit tạo", "PDF made by par-audit"))
         ->required();
-    verify->callback([vAudit, vPdf, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf); });
+    verify->add_option("--trust", *vTrust,
+                       tr("Thư mục chứng thư số tin cậy (PEM) để kiểm tra người ký (docs/signing.md)",
+                          "Trust folder of PEM certificates to check the signers against (docs/signing.md)"))
+        ->check(CLI::ExistingDirectory);
+    verify->callback([vAudit, vPdf, vTrust, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf, *vTrust); });
 }
 
 const bool registered = registerCommand(70, install);

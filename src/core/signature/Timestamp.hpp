@@ -1,0 +1,26 @@
+// Timestamp.hpp - RFC 3161 time-stamps (PAdES B-T): a request for the SHA-256 of a signature value
+// sent to a time-stamping authority over HTTP with OpenSSL's own client (no other library), the
+// answer checked (granted, same imprint, same nonce), and the token read back when verifying.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace par::sig {
+
+// The TimeStampToken (a CMS ContentInfo, DER) for `data` (hashed here with SHA-256). Throws
+// par::Error with what went wrong (unreachable server, refused request, wrong imprint).
+std::string requestTimestamp(const std::string& url, std::string_view data, int timeoutSeconds = 30);
+
+struct TimestampInfo {
+    std::time_t time = 0;          // genTime, UTC
+    bool imprintMatches = false;   // the token stamps SHA-256(data)
+    std::string tsaName;           // the TSA's certificate subject, when the token carries it
+};
+
+// Reads a TimeStampToken; nullopt when the bytes are not one.
+std::optional<TimestampInfo> readTimestamp(std::string_view token, std::string_view data);
+
+}  // namespace par::sig

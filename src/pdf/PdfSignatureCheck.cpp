@@ -1,0 +1,124 @@
+#include "pdf/PdfSignatureCheck.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/common/Error.hpp"
+#include "core/common/Text.hpp"
+#include "pdf/PdfObjects.hpp"
+
+namespace par::pdf {
+
+using obj::Value;
+using T = obj::Value::Type;
+
+bool PdfSignatureReport::ok() const {
+    if (signatures.empty() || modifiedAfterLastSignature) return false;
+    return std::all_of(signatures.begin(), signatures.end(), [](const PdfSignatureInfo& s) { return s.problems.empty(); });
+}
+
+std::optional<std::time_t> parsePdfDate(std::string_view d) {
+    if (d.substr(0, 2) == "D:") d.remove_prefix(2);
+    if (d.size() < 14 || !std::all_of(d.begin(), d.begin() + 14, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return std::nullopt;
+    auto num = [&](size_t at, size_t n) { return std::stoi(std::string(d.substr(at, n))); };
+    std::tm tm{};
+    tm.tm_year = num(0, 4) - 1900;
+    tm.tm_mon = num(4, 2) - 1;
+    tm.tm_mday = num(6, 2);
+    tm.tm_hour = num(8, 2);
+    tm.tm_min = num(10, 2);
+    tm.tm_sec = num(12, 2);
+    std::time_t t = timegm(&tm);
+    if (d.size() >= 20 && (d[14] == '+' || d[14] == '-')) {
+        long off = (num(15, 2) * 60 + num(18, 2)) * 60;
+        t -= d[14] == '+' ? off : -off;
+    }
+    return t;
+}
+
+namespace {
+
+void collectFields(const obj::File& f, const Value& v, std::vector<Value>& out, std::set<int>& seen, int depth) {
+    if (depth > 32) return;
+    Value arr = f.resolve(v);
+    if (!arr.is(T::Array)) return;
+    for (const auto& item : *arr.array) {
+        if (item.is(T::Ref) && !seen.insert(item.ref.num).second) continue;
+        Value field = f.resolve(item);
+        if (const Value* kids = field.get("Kids")) collectFields(f, *kids, out, seen, depth + 1);
+        const Value* ft = field.get("FT");
+        if (ft != nullptr && ft->text == "Sig" && field.get("V") != nullptr) out.push_back(field);
+    }
+}
+
+bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+PdfSignatureReport checkPdfSignatures(std::string_view pdf, const std::string& name, const sig::TrustStore* trust) {
+    obj::File f{std::string(pdf), name};
+    PdfSignatureReport report;
+    report.fileSize = pdf.size();
+    Value catalog = f.resolve(*f.trailer().get("Root"));
+    std::vector<Value> fields;
+    std::set<int> seen;
+    if (const Value* af = catalog.get("AcroForm")) {
+        Value form = f.resolve(*af);
+        if (const Value* fl = form.get("Fields")) collectFields(f, *fl, fields, seen, 0);
+    }
+
+    size_t lastEnd = 0;
+    for (const Value& field : fields) {
+        PdfSignatureInfo s;
+        if (const Value* t = field.get("T")) s.field = t->text;
+        Value v = f.resolve(*field.get("V"));
+        if (const Value* sf = v.get("SubFilter")) s.subFilter = sf->text;
+        if (const Value* m = v.get("M")) s.claimedTime = parsePdfDate(m->text);
+        const Value* br = v.get("ByteRange");
+        std::vector<long long> r;
+        if (br != nullptr && br->is(T::Array))
+            for (const auto& x : *br->array) r.push_back(x.integer());
+        bool rangesOk = r.size() == 4 && r[0] == 0 && r[1] > 0 && r[2] > r[1] && r[3] >= 0 &&
+                        static_cast<unsigned long long>(r[2] + r[3]) <= pdf.size();
+        if (rangesOk) {
+            size_t a = static_cast<size_t>(r[1]), b = static_cast<size_t>(r[2]);
+            rangesOk = pdf[a] == '<' && pdf[b - 1] == '>' && std::all_of(pdf.begin() + a + 1, pdf.begin() + b - 1, isHex);
+        }
+        if (!rangesOk) {
+            s.problems.push_back(tr("vùng byte được ký (/ByteRange) không hợp lệ: không bắt đầu từ đầu tệp, không bao đúng "
+                                    "chữ ký hoặc vượt quá tệp",
+                                    "the signed byte ranges (/ByteRange) are invalid: not from the start of the file, not "
+                                    "around the signature, or past the end of the file"));
+            report.signatures.push_back(std::move(s));
+            continue;
+        }
+        const size_t a = static_cast<size_t>(r[1]), b = static_cast<size_t>(r[2]);
+        s.rangeEnd = static_cast<size_t>(r[2] + r[3]);
+        s.coversWholeFile = s.rangeEnd == pdf.size();
+        lastEnd = std::max(lastEnd, s.rangeEnd);
+        std::string cms;
+        for (size_t i = a + 1; i + 1 < b - 1 + 1; i += 2) cms += static_cast<char>(std::stoi(std::string(pdf.substr(i, 2)), nullptr, 16));
+        s.cms = sig::verifyDetached(cms, {pdf.substr(0, a), pdf.substr(b, s.rangeEnd - b)}, trust, s.claimedTime);
+        if (!s.cms.parseProblem.empty()) {
+            s.problems.push_back(s.cms.parseProblem);
+        } else {
+            if (!s.cms.digestMatches)
+                s.problems.push_back(tr("nội dung đã bị thay đổi sau khi ký (giá trị băm SHA-256 không khớp)",
+                                        "the content was changed after signing (the SHA-256 digest does not match)"));
+            if (!s.cms.signatureValid)
+                s.problems.push_back(tr("chữ ký số không hợp lệ với chứng thư số của người ký",
+                                        "the signature does not verify with the signer's certificate"));
+            if (s.cms.chainChecked && !s.cms.chain.trusted) s.problems.push_back(s.cms.chain.problem);
+            if (!s.cms.timestampProblem.empty()) s.problems.push_back(s.cms.timestampProblem);
+        }
+        report.signatures.push_back(std::move(s));
+    }
+    std::sort(report.signatures.begin(), report.signatures.end(),
+              [](const PdfSignatureInfo& x, const PdfSignatureInfo& y) { return x.rangeEnd < y.rangeEnd; });
+    report.modifiedAfterLastSignature = !report.signatures.empty() && lastEnd < pdf.size();
+    return report;
+}
+
+}  // namespace par::pdf

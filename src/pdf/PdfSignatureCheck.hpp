@@ -1,0 +1,42 @@
+// PdfSignatureCheck.hpp - every signature of a PDF, checked the way `par-audit verify` reports it:
+// the byte ranges (from 0, around exactly the /Contents hex string, within the file), the CMS
+// (message digest over those ranges, the signature itself, signing-certificate-v2), the time-stamp,
+// the certificate chain against a trust folder at the signing time, and whether bytes were added
+// after the last signature (a change after signing). Messages in the current language (tr()).
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/signature/Cms.hpp"
+#include "core/signature/TrustStore.hpp"
+
+namespace par::pdf {
+
+struct PdfSignatureInfo {
+    std::string field;                    // /T
+    std::string subFilter;                // /SubFilter
+    std::optional<std::time_t> claimedTime;  // /M
+    size_t rangeEnd = 0;                  // where the signed revision ends
+    bool coversWholeFile = false;
+    std::vector<std::string> problems;    // empty = valid
+    sig::CmsCheck cms;
+};
+
+struct PdfSignatureReport {
+    std::vector<PdfSignatureInfo> signatures;  // in file order (first signed first)
+    size_t fileSize = 0;
+    bool modifiedAfterLastSignature = false;   // bytes after the last signed revision
+    bool ok() const;
+};
+
+// Throws ParseError when the file cannot be read as a PDF.
+PdfSignatureReport checkPdfSignatures(std::string_view pdf, const std::string& name, const sig::TrustStore* trust);
+
+// "D:20261206153000+07'00'" -> UTC seconds.
+std::optional<std::time_t> parsePdfDate(std::string_view d);
+
+}  // namespace par::pdf
