@@ -23,6 +23,7 @@ struct SignOptions {
     std::string role = "signer";
     std::string image, tsa, reason, location;
     double sealSize = 36;
+    int tsaTimeout = 30;
     bool invisible = false;
     SigningOptions who;
 };
@@ -38,6 +39,7 @@ void run(const SignOptions& o) {
     rq.reason = o.reason;
     rq.location = o.location;
     rq.cms.tsaUrl = o.tsa;
+    rq.cms.tsaTimeoutSeconds = o.tsaTimeout;
     if (rq.role == pdf::SignatureRole::Agency && rq.visible && rq.imagePath.empty())
         throw UsageError(tr("chữ ký của cơ quan cần ảnh con dấu: --image CON-DAU.png", "the agency's signature needs the seal image: --image SEAL.png"));
     std::unique_ptr<sig::Signer> signer = o.who.open();
@@ -67,6 +69,8 @@ void install(CLI::App& app, Context&) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--seal-size", o->sealSize, tr("Đường kính thật của con dấu, mm (mặc định 36)", "The seal's real diameter in mm (default 36)"));
     cmd->add_option("--tsa", o->tsa, tr("Địa chỉ máy chủ cấp dấu thời gian (RFC 3161): PAdES B-T", "Time-stamping server URL (RFC 3161): PAdES B-T"));
+    cmd->add_option("--tsa-timeout", o->tsaTimeout, tr("Chờ máy chủ dấu thời gian tối đa bấy nhiêu giây (mặc định 30)", "Wait at most this many seconds for the time-stamping server (default 30)"))
+        ->check(CLI::Range(1, 600));
     cmd->add_option("--reason", o->reason, tr("Lý do ký (ghi trong chữ ký)", "Reason (in the signature)"));
     cmd->add_option("--location", o->location, tr("Nơi ký (ghi trong chữ ký)", "Location (in the signature)"));
     cmd->add_flag("--invisible", o->invisible, tr("Ký không hiển thị trên trang", "Sign without an appearance on the page"));

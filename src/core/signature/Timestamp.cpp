@@ -1,5 +1,6 @@
 #include "core/signature/Timestamp.hpp"
 
+#include <openssl/err.h>
 #include <openssl/http.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
@@ -48,9 +49,18 @@ std::string requestTimestamp(const std::string& url, std::string_view data, int 
     int n = i2d_TS_REQ(req, &der);
     TS_REQ_free(req);
     BIO* body = BIO_new_mem_buf(der, n);
-    BIO* resp = OSSL_HTTP_transfer(nullptr, url.c_str(), nullptr, nullptr, 0, nullptr, nullptr, nullptr, nullptr,
-                                   nullptr, nullptr, 0, nullptr, "application/timestamp-query", body,
-                                   "application/timestamp-reply", 1, 1u << 20, timeoutSeconds, 0);
+    char *host = nullptr, *port = nullptr, *path = nullptr;
+    int ssl = 0;
+    BIO* resp = nullptr;
+    if (OSSL_HTTP_parse_url(url.c_str(), &ssl, nullptr, &host, &port, nullptr, &path, nullptr, nullptr) == 1 && ssl == 0)
+        resp = OSSL_HTTP_transfer(nullptr, host, port, path, 0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, 0,
+                                  nullptr, "application/timestamp-query", body, "application/timestamp-reply", 1,
+                                  1u << 20, timeoutSeconds, 0);
+    else if (ssl != 0)
+        ERR_raise_data(ERR_LIB_HTTP, 0, "https is not supported here: use the TSA's http:// address (RFC 3161 tokens are signed)");
+    OPENSSL_free(host);
+    OPENSSL_free(port);
+    OPENSSL_free(path);
     BIO_free(body);
     OPENSSL_free(der);
     auto cleanup = [&]() {
