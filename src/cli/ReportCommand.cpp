@@ -68,55 +68,15 @@ void runReport(const ReportOptions& o) {
     }
 }
 
-// In Vietnam's time (UTC+07:00), as the signature's appearance shows it.
-std::string localTime(std::time_t t) {
-    std::time_t shifted = t + 7 * 3600;
-    std::tm tm{};
-    gmtime_r(&shifted, &tm);
-    char buf[48];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M:%S +07:00", &tm);
-    return buf;
-}
-
 // Every signature of the PDF (docs/signing.md); true when all are valid and nothing follows the
-// last one. An unsigned PDF is only noted.
+// last one. An unsigned PDF is only noted (and fails when a trust folder asks for signatures).
 bool reportSignatures(const std::string& pdfPath, const std::string& trustDir) {
     std::unique_ptr<sig::TrustStore> trust;
     if (!trustDir.empty()) trust = std::make_unique<sig::TrustStore>(trustDir);
     std::string bytes = readFile(pdfPath, pdf::kMaxPdfBytes);
     pdf::PdfSignatureReport r = pdf::checkPdfSignatures(bytes, pdfPath, trust.get());
-    if (r.signatures.empty()) {
-        std::cout << tr("Văn bản chưa được ký số.", "The document carries no digital signature.") << "\n";
-        return trust == nullptr;
-    }
-    std::cout << fmt(tr("Chữ ký số: {}", "Digital signatures: {}"), std::to_string(r.signatures.size())) << "\n";
-    int i = 0;
-    for (const auto& s : r.signatures) {
-        std::string who = s.cms.signer ? sig::subjectText(s.cms.signer.get()) : std::string("?");
-        std::string when = s.cms.timestamp ? fmt(tr("{} (dấu thời gian)", "{} (time-stamp)"), localTime(*s.cms.timestamp))
-                           : s.claimedTime ? fmt(tr("{} (theo máy người ký)", "{} (the signer's clock)"), localTime(*s.claimedTime))
-                                           : std::string("?");
-        std::cout << fmt(tr("  {}. {}: {}; ký lúc {}", "  {}. {}: {}; signed at {}"), std::to_string(++i), s.field, who, when) << "\n";
-        if (s.problems.empty()) {
-            std::cout << "     " << (s.cms.chainChecked
-                                         ? tr("HỢP LỆ: nội dung nguyên vẹn, chữ ký đúng, chứng thư số tin cậy và còn hiệu lực tại thời điểm ký",
-                                              "VALID: content intact, signature correct, certificate trusted and valid at the signing time")
-                                         : tr("HỢP LỆ về nội dung và chữ ký; CHƯA kiểm tra chứng thư số (thêm --trust THƯ_MỤC)",
-                                              "VALID content and signature; certificate NOT checked (add --trust FOLDER)"))
-                      << (s.coversWholeFile || &s == &r.signatures.back() ? "" : tr(" (sau đó có chữ ký khác)", " (a later signature follows)")) << "\n";
-        } else {
-            std::cout << "     " << tr("KHÔNG HỢP LỆ:", "INVALID:") << "\n";
-            for (const auto& p : s.problems) std::cout << "       - " << p << "\n";
-        }
-    }
-    if (r.modifiedAfterLastSignature) {
-        size_t last = r.signatures.back().rangeEnd;
-        std::cout << fmt(tr("KHÔNG HỢP LỆ: văn bản đã bị sửa sau chữ ký cuối cùng ({} byte thêm vào sau phần đã ký)",
-                            "INVALID: the document was modified after the last signature ({} bytes added after the signed part)"),
-                         std::to_string(r.fileSize - last))
-                  << "\n";
-    }
-    return r.ok();
+    for (const auto& line : pdf::describeSignatures(r, trust != nullptr)) std::cout << line << "\n";
+    return r.signatures.empty() ? trust == nullptr : r.ok();
 }
 
 int runVerify(const std::string& auditPath, const std::string& pdfPath, const std::string& trustDir) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
@@ -36,6 +37,50 @@ std::optional<std::time_t> parsePdfDate(std::string_view d) {
         t -= d[14] == '+' ? off : -off;
     }
     return t;
+}
+
+std::string vietnamTimeText(std::time_t t) {
+    std::time_t shifted = t + 7 * 3600;
+    std::tm tm{};
+    gmtime_r(&shifted, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M:%S +07:00", &tm);
+    return buf;
+}
+
+std::vector<std::string> describeSignatures(const PdfSignatureReport& r, bool trustChecked) {
+    std::vector<std::string> out;
+    if (r.signatures.empty()) {
+        out.push_back(trustChecked ? tr("KHÔNG HỢP LỆ: văn bản chưa được ký số.", "INVALID: the document carries no digital signature.")
+                                   : tr("Văn bản chưa được ký số.", "The document carries no digital signature."));
+        return out;
+    }
+    out.push_back(fmt(tr("Chữ ký số: {}", "Digital signatures: {}"), std::to_string(r.signatures.size())));
+    int i = 0;
+    for (const auto& s : r.signatures) {
+        std::string who = s.cms.signer ? sig::subjectText(s.cms.signer.get()) : std::string("?");
+        std::string when = s.cms.timestamp ? fmt(tr("{} (dấu thời gian)", "{} (time-stamp)"), vietnamTimeText(*s.cms.timestamp))
+                           : s.claimedTime ? fmt(tr("{} (theo máy người ký)", "{} (the signer's clock)"), vietnamTimeText(*s.claimedTime))
+                                           : std::string("?");
+        out.push_back(fmt(tr("  {}. {}: {}; ký lúc {}", "  {}. {}: {}; signed at {}"), std::to_string(++i), s.field, who, when));
+        if (s.problems.empty()) {
+            std::string line = s.cms.chainChecked
+                                   ? tr("HỢP LỆ: nội dung nguyên vẹn, chữ ký đúng, chứng thư số tin cậy và còn hiệu lực tại thời điểm ký",
+                                        "VALID: content intact, signature correct, certificate trusted and valid at the signing time")
+                                   : tr("HỢP LỆ về nội dung và chữ ký; CHƯA kiểm tra chứng thư số (thêm --trust THƯ_MỤC)",
+                                        "VALID content and signature; certificate NOT checked (add --trust FOLDER)");
+            if (!s.coversWholeFile && &s != &r.signatures.back()) line += tr(" (sau đó có chữ ký khác)", " (a later signature follows)");
+            out.push_back("     " + line);
+        } else {
+            out.push_back(std::string("     ") + tr("KHÔNG HỢP LỆ:", "INVALID:"));
+            for (const auto& p : s.problems) out.push_back("       - " + p);
+        }
+    }
+    if (r.modifiedAfterLastSignature)
+        out.push_back(fmt(tr("KHÔNG HỢP LỆ: văn bản đã bị sửa sau chữ ký cuối cùng ({} byte thêm vào sau phần đã ký)",
+                             "INVALID: the document was modified after the last signature ({} bytes added after the signed part)"),
+                          std::to_string(r.fileSize - r.signatures.back().rangeEnd)));
+    return out;
 }
 
 namespace {

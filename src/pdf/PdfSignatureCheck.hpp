@@ -36,6 +36,15 @@ struct PdfSignatureReport {
 // Throws ParseError when the file cannot be read as a PDF.
 PdfSignatureReport checkPdfSignatures(std::string_view pdf, const std::string& name, const sig::TrustStore* trust);
 
+// The report as lines of text in the current language, as `verify` prints it and the app shows it:
+// one line per signature (field, signer, time), then "HỢP LỆ…" or "KHÔNG HỢP LỆ:" with each
+// problem, then the change after the last signature if any.
+std::vector<std::string> describeSignatures(const PdfSignatureReport& report, bool trustChecked);
+
+// A time as "06/12/2026 15:30:00 +07:00" in Vietnam's time (UTC+07:00, no daylight saving), as
+// the signature's appearance shows it, whatever the machine's time zone.
+std::string vietnamTimeText(std::time_t t);
+
 // "D:20261206153000+07'00'" -> UTC seconds.
 std::optional<std::time_t> parsePdfDate(std::string_view d);
 

@@ -9,6 +9,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "pdf/PdfObjects.hpp"
+#include "pdf/PdfSignatureCheck.hpp"
 #include "pdf/SignatureAppearance.hpp"
 
 namespace par::pdf {
@@ -57,14 +58,6 @@ std::string pdfDate(std::time_t t) {
     std::tm tm = vietnamTime(t);
     char buf[32];
     std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%S+07'00'", &tm);
-    return buf;
-}
-
-// "06/12/2026 15:30:00 +07:00".
-std::string shownTime(std::time_t t) {
-    std::tm tm = vietnamTime(t);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M:%S +07:00", &tm);
     return buf;
 }
 
@@ -205,7 +198,7 @@ PdfSignResult signPdf(std::string_view pdfIn, const std::string& name, sig::Sign
         } else {
             if (!cn.empty()) lines.push_back(fmt("Ký bởi: {}", cn));
             if (!org.empty()) lines.push_back(fmt("Cơ quan: {}", org));
-            lines.push_back(fmt("Thời gian ký: {}", shownTime(when)));
+            lines.push_back(fmt("Thời gian ký: {}", vietnamTimeText(when)));
         }
         result.box = r;
         std::string drawn = drawAppearance(r.x2 - r.x1, r.y2 - r.y1, rq.imagePath, lines, fontSize);
