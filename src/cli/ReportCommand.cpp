@@ -19,8 +19,6 @@
 #include "pdf/Fingerprint.hpp"
 #include "pdf/PdfSignatureCheck.hpp"
 #include "pdf/PdfWriter.hpp"
-#include "core/common/InputFile.hpp"
-#include "core/signature/TrustStore.hpp"
 #include "pdf/Template.hpp"
 
 namespace par::cli {
@@ -68,15 +66,11 @@ void runReport(const ReportOptions& o) {
     }
 }
 
-// Every signature of the PDF (docs/signing.md); true when all are valid and nothing follows the
-// last one. An unsigned PDF is only noted (and fails when a trust folder asks for signatures).
+// Every signature of the PDF (docs/signing.md); true when all hold.
 bool reportSignatures(const std::string& pdfPath, const std::string& trustDir) {
-    std::unique_ptr<sig::TrustStore> trust;
-    if (!trustDir.empty()) trust = std::make_unique<sig::TrustStore>(trustDir);
-    std::string bytes = readFile(pdfPath, pdf::kMaxPdfBytes);
-    pdf::PdfSignatureReport r = pdf::checkPdfSignatures(bytes, pdfPath, trust.get());
-    for (const auto& line : pdf::describeSignatures(r, trust != nullptr)) std::cout << line << "\n";
-    return r.signatures.empty() ? trust == nullptr : r.ok();
+    pdf::SignedFileCheck c = pdf::checkSignedFile(pdfPath, trustDir);
+    for (const auto& line : c.lines) std::cout << line << "\n";
+    return c.ok;
 }
 
 int runVerify(const std::string& auditPath, const std::string& pdfPath, const std::string& trustDir) {

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
 #include <string>
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/InputFile.hpp"
+#include "pdf/Fingerprint.hpp"
 #include "pdf/PdfObjects.hpp"
 
 namespace par::pdf {
@@ -80,6 +83,17 @@ std::vector<std::string> describeSignatures(const PdfSignatureReport& r, bool tr
         out.push_back(fmt(tr("KHÔNG HỢP LỆ: văn bản đã bị sửa sau chữ ký cuối cùng ({} byte thêm vào sau phần đã ký)",
                              "INVALID: the document was modified after the last signature ({} bytes added after the signed part)"),
                           std::to_string(r.fileSize - r.signatures.back().rangeEnd)));
+    return out;
+}
+
+SignedFileCheck checkSignedFile(const std::string& pdfPath, const std::string& trustDir) {
+    std::unique_ptr<sig::TrustStore> trust;
+    if (!trustDir.empty()) trust = std::make_unique<sig::TrustStore>(trustDir);
+    SignedFileCheck out;
+    std::string bytes = readFile(pdfPath, kMaxPdfBytes);
+    out.report = checkPdfSignatures(bytes, pdfPath, trust.get());
+    out.lines = describeSignatures(out.report, trust != nullptr);
+    out.ok = out.report.signatures.empty() ? trust == nullptr : out.report.ok();
     return out;
 }
 

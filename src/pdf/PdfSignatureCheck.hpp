@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/signature/Signer.hpp"
+
 #include "core/signature/Cms.hpp"
 #include "core/signature/TrustStore.hpp"
 
@@ -40,6 +42,17 @@ PdfSignatureReport checkPdfSignatures(std::string_view pdf, const std::string& n
 // one line per signature (field, signer, time), then "HỢP LỆ…" or "KHÔNG HỢP LỆ:" with each
 // problem, then the change after the last signature if any.
 std::vector<std::string> describeSignatures(const PdfSignatureReport& report, bool trustChecked);
+
+// The user action "check the signatures of a PDF file", once for the CLI's `verify` and the app:
+// reads the file (at most kMaxPdfBytes), the trust folder when given ("" = certificates not checked),
+// checks, and describes. `ok`: every signature holds and nothing follows the last one; an unsigned
+// file is ok only without a trust folder. Throws IoError / ParseError / Error (trust folder).
+struct SignedFileCheck {
+    PdfSignatureReport report;
+    std::vector<std::string> lines;
+    bool ok = false;
+};
+SignedFileCheck checkSignedFile(const std::string& pdfPath, const std::string& trustDir);
 
 // A time as "06/12/2026 15:30:00 +07:00" in Vietnam's time (UTC+07:00, no daylight saving), as
 // the signature's appearance shows it, whatever the machine's time zone.
