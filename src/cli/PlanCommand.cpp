@@ -2,13 +2,17 @@
 // with inspected units (docs/tracking.md).
 //   plan make AUDIT                         actions from the findings (never duplicates)
 //   plan add AUDIT --finding F --content …  one more action for a finding
-//   plan export AUDIT --unit U -o plan.xml  that unit's actions, with the conclusions fingerprint
-//   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence]…
-//   plan import AUDIT response.xml          all or nothing; a second import changes nothing
+//   plan export AUDIT --unit U -o U.plan.xml that unit's actions, each with its fingerprint
+//   plan respond FILE A-001 --status reported --date D [--doc] [--note] [--evidence PATH]…
+//                                           adds to the response (U.response.xml / .zip)
+//   plan import AUDIT U.response.zip        per action; exit 1 when some were set aside
 //   plan accept|reopen AUDIT A-001 [--note] the inspectors' verification
 //   plan extend AUDIT A-001 --deadline D --reason …
 // Commands that change the audit take its lock file and save through the revision check.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli/Command.hpp"
 #include "core/actions/AuditTransaction.hpp"
@@ -17,12 +21,14 @@
 #include "core/actions/PlanActions.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Sha256.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::cli {
 
@@ -79,6 +85,154 @@ void withAudit(const Options& o, const actions::AuditFileChange& change) {
     if (!r.brokenLockOwner.empty())
         std::cerr << fmt(tr("Lưu ý: đã gỡ khoá bỏ dở của {}.", "Note: removed the abandoned lock of {}."), r.brokenLockOwner) << "\n";
     for (const auto& c : r.changes) std::cout << actions::describe(c, language()) << "\n";
+}
+
+bool fileExists(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::u8path(path), ec);
+}
+
+std::string baseName(const std::string& path) {
+    size_t slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// `plan respond`: adds or replaces one action's answer in the response file, keeping every other
+// answer and its evidence. From a plan, the response beside it (NAME.response.zip or .xml) is
+// continued when it answers the same export; a response given is continued in place.
+void respondCommand(const Options& o) {
+    ResponsePackage in = readResponsePackage(o.file);
+    std::string out = o.output;
+    ResponsePackage base = std::move(in);
+    if (base.response.kind == PlanFile::Kind::Plan) {
+        std::vector<std::string> existing;
+        if (!out.empty())
+            existing.push_back(out);
+        else
+            existing = {defaultResponsePath(o.file, true), defaultResponsePath(o.file, false)};
+        for (const auto& candidate : existing) {
+            if (!fileExists(candidate))
+                continue;
+            ResponsePackage prior = readResponsePackage(candidate);
+            if (prior.response.kind != PlanFile::Kind::Response ||
+                prior.response.auditId != base.response.auditId ||
+                prior.response.exportId != base.response.exportId)
+                throw UsageError(fmt(
+                    tr("{} đã có nhưng không phải báo cáo cho lần xuất kế hoạch {}: không ghi đè. "
+                       "Trả lời tiếp trên chính tệp báo cáo đó, hoặc chọn tên khác (-o).",
+                       "{} exists but is not a response to the plan export {}: not overwritten. "
+                       "Answer into that response itself, or choose another name (-o)."),
+                    candidate, o.file));
+            base = std::move(prior);
+            if (out.empty())
+                out = candidate;
+            break;
+        }
+    } else if (out.empty()) {
+        out = o.file;
+    }
+    ActionReport r;
+    r.date = requireDate(o.date, tr("ngày báo cáo", "report date"));
+    r.doc = o.doc;
+    r.note = o.note;
+    std::vector<EvidenceRef> refs;
+    std::map<std::string, std::string> added;
+    for (const auto& path : o.evidence) {
+        EvidenceRef ref;
+        ref.file = nfc(baseName(path));
+        std::string bytes = readFile(path, kMaxEvidenceFileBytes + 1);
+        if (bytes.size() > kMaxEvidenceFileBytes)
+            throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                    "{}: evidence '{}' is over the {} MiB limit"),
+                                 o.action, path, std::to_string(kMaxEvidenceFileBytes >> 20)));
+        ref.size = bytes.size();
+        ref.sha256 = sha256Hex(bytes);
+        r.evidence.push_back(ref.file);
+        refs.push_back(ref);
+        added.emplace(ref.file, std::move(bytes));
+    }
+    respond(base.response, o.action, *parseActionStatus(o.status), r, o.by, refs);
+    // This action's evidence is now exactly what was attached; the others' stays.
+    const std::string prefix = o.action + "/";
+    for (auto it = base.evidence.begin(); it != base.evidence.end();)
+        it = it->first.compare(0, prefix.size(), prefix) == 0 ? base.evidence.erase(it) : std::next(it);
+    for (auto& [name, bytes] : added)
+        base.evidence.emplace(prefix + name, std::move(bytes));
+    const bool zip = !base.evidence.empty();
+    if (out.empty())
+        out = defaultResponsePath(o.file, zip);
+    else if (zip && out.size() > 4 && out.compare(out.size() - 4, 4, ".xml") == 0) {
+        // Evidence needs the zip: NAME.response.xml becomes NAME.response.zip.
+        std::string was = out;
+        out = defaultResponsePath(out, true);
+        std::cerr << fmt(tr("Lưu ý: có minh chứng nên báo cáo được ghi vào {}; gửi tệp này thay "
+                            "cho {}.",
+                            "Note: with evidence the response goes to {}; send it instead of {}."),
+                         out, was)
+                  << "\n";
+    }
+    writeResponsePackage(out, base.response, base.evidence);
+    std::cout << fmt(tr("Đã ghi báo cáo {} vào {} ({} hành động đã trả lời)",
+                        "Wrote the report on {} to {} ({} actions answered)"),
+                     o.action, out,
+                     std::to_string(std::count_if(base.response.actions.begin(),
+                                                  base.response.actions.end(),
+                                                  [](const PlanAction& a) { return a.answered; })))
+              << "\n";
+}
+
+// `plan import`: per action; exit 0 when every answer merged (or was already in), 1 otherwise.
+int importCommand(const Options& o) {
+    actions::ResponseImport im;
+    try {
+        im = actions::importResponseFile(o.audit, o.file, o.by);
+    } catch (const ImportRefused& e) {
+        std::cerr << tr("Không nhập báo cáo (không thay đổi gì trong tệp kiểm tra):",
+                        "Response refused (the audit is unchanged):")
+                  << "\n";
+        for (const auto& why : e.reasons())
+            std::cerr << "  " << why << "\n";
+        return kProblems;
+    }
+    if (!im.brokenLockOwner.empty())
+        std::cerr << fmt(tr("Lưu ý: đã gỡ khoá bỏ dở của {}.", "Note: removed the abandoned lock of {}."),
+                         im.brokenLockOwner)
+                  << "\n";
+    const ImportResult& res = im.result;
+    auto join = [](const std::vector<std::string>& ids) {
+        std::string list;
+        for (const auto& id : ids)
+            list += (list.empty() ? "" : ", ") + id;
+        return list;
+    };
+    if (res.changed())
+        std::cout << fmt(tr("Đã nhập báo cáo của {}: {}", "Imported the response of {}: {}"),
+                         im.unit, join(res.merged))
+                  << "\n";
+    if (!res.unchanged.empty())
+        std::cout << fmt(tr("Đã nhập trước đó, không đổi: {}", "Already imported, unchanged: {}"),
+                         join(res.unchanged))
+                  << "\n";
+    for (const auto& folder : im.evidenceFolders)
+        std::cout << fmt(tr("Minh chứng lưu tại {}", "Evidence kept in {}"), folder) << "\n";
+    if (!res.setAside.empty()) {
+        std::cerr << tr("Để riêng, chưa nhập (hành động đã thay đổi sau khi xuất kế hoạch):",
+                        "Set aside, not merged (changed since the plan was exported):")
+                  << "\n";
+        for (const auto& s : res.setAside)
+            std::cerr << "  " << s.reason << "\n";
+    }
+    if (!res.refused.empty()) {
+        std::cerr << tr("Không nhập (câu trả lời không hợp lệ):", "Refused (invalid answers):")
+                  << "\n";
+        for (const auto& s : res.refused)
+            std::cerr << "  " << s.reason << "\n";
+    }
+    if (!res.changed() && res.complete())
+        std::cout << tr("Không có gì mới: báo cáo này đã được nhập.",
+                        "Nothing new: this response was already imported.")
+                  << "\n";
+    return res.complete() ? kOk : kProblems;
 }
 
 void addCommon(CLI::App* s, const std::shared_ptr<Options>& o, bool calendar) {
@@ -201,82 +355,28 @@ void install(CLI::App& app, Context& ctx) {
     re->add_option("--doc", o->doc, tr("Số văn bản báo cáo", "Report document number"));
     re->add_option("--note", o->note, tr("Ghi chú", "Note"));
     re->add_option("--evidence", o->evidence,
-                   tr("Tên tệp minh chứng; có thể lặp lại", "Evidence file name; may be repeated"));
+                   tr("Tệp minh chứng (đường dẫn; được đóng gói vào tệp .response.zip); có thể "
+                      "lặp lại",
+                      "Evidence file (a path; packed into the .response.zip); may be repeated"))
+        ->check(CLI::ExistingFile);
     re->add_option("-o,--output", o->output,
-                   tr("Tệp báo cáo (mặc định: TÊN.response.xml, hoặc chính tệp báo cáo đã cho)",
-                      "Response file (default: NAME.response.xml, or the response given)"));
+                   tr("Tệp báo cáo (mặc định: TÊN.response.zip khi có minh chứng, nếu không "
+                      "TÊN.response.xml; thêm vào tệp báo cáo đã có)",
+                      "Response file (default: NAME.response.zip with evidence, else "
+                      "NAME.response.xml; an existing response is added to)"));
     re->add_option("--by", o->by, tr("Người báo cáo", "Who reports"));
-    re->callback([o]() {
-        PlanFile p = PlanFile::load(o->file);
-        const bool wasResponse = p.kind == PlanFile::Kind::Response;
-        ActionReport r;
-        r.date = requireDate(o->date, tr("ngày báo cáo", "report date"));
-        r.doc = o->doc;
-        r.note = o->note;
-        r.evidence = o->evidence;
-        respond(p, o->action, *parseActionStatus(o->status), r, o->by);
-        std::string out = o->output;
-        if (out.empty()) {
-            if (wasResponse) {
-                out = o->file;
-            } else {
-                std::string base = o->file;
-                for (const char* ext : {".plan.xml", ".xml"})
-                    if (base.size() > std::string(ext).size() &&
-                        base.compare(base.size() - std::string(ext).size(), std::string::npos,
-                                     ext) == 0) {
-                        base.resize(base.size() - std::string(ext).size());
-                        break;
-                    }
-                out = base + ".response.xml";
-            }
-        }
-        writeFileAtomically(out, p.toXml(), AtomicWriteOptions{false});
-        std::cout << fmt(tr("Đã ghi báo cáo {} vào {}", "Wrote the report on {} to {}"), o->action,
-                         out)
-                  << "\n";
-    });
+    re->callback([o]() { respondCommand(*o); });
 
     CLI::App* im =
         auditSub(plan, "import",
                  tr("Nhập báo cáo của đơn vị vào tệp kiểm tra", "Import a unit's response"), o);
-    im->add_option("response", o->file, tr("Tệp báo cáo của đơn vị", "The unit's response file"))
+    im->add_option("response", o->file,
+                   tr("Tệp báo cáo của đơn vị (.response.zip hoặc .response.xml)",
+                      "The unit's response file (.response.zip or .response.xml)"))
         ->required()
         ->check(CLI::ExistingFile);
     addCommon(im, o, false);
-    im->callback([o, &ctx]() {
-        PlanFile r = PlanFile::load(o->file);
-        withAudit(*o, [&](Audit& a) -> std::vector<ChangeCode> {
-            ImportResult res;
-            try {
-                res = importResponse(a, r, o->by);
-            } catch (const ImportRefused& e) {
-                std::cerr << tr("Không nhập báo cáo (không thay đổi gì trong tệp kiểm tra):",
-                                "Response refused (the audit is unchanged):")
-                          << "\n";
-                for (const auto& why : e.reasons())
-                    std::cerr << "  " << why << "\n";
-                ctx.exitCode = kProblems;
-                return {};
-            }
-            if (!res.changed())
-                std::cout << tr("Không có gì mới: báo cáo này đã được nhập.",
-                                "Nothing new: this response was already imported.")
-                          << "\n";
-            else {
-                std::string list;
-                for (const auto& id : res.merged)
-                    list += (list.empty() ? "" : ", ") + id;
-                std::cout << fmt(tr("Đã nhập báo cáo của {}: {}",
-                                    "Imported the response of {}: {}"),
-                                 r.unit, list)
-                          << "\n";
-            }
-            if (!res.changed())
-                return {};
-            return {res.change};
-        });
-    });
+    im->callback([o, &ctx]() { ctx.exitCode = importCommand(*o); });
 
     CLI::App* ac = auditSub(
         plan, "accept",

@@ -1,7 +1,9 @@
 #include "core/actions/AuditCreation.hpp"
 
 #include <filesystem>
+#include <set>
 
+#include "core/common/InputFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditWriter.hpp"
 
@@ -13,6 +15,39 @@ std::string idFromFileName(const std::string& path) {
     std::string stem = fs::u8path(path).filename().u8string();
     auto dot = stem.find('.');
     return dot == std::string::npos ? stem : stem.substr(0, dot);
+}
+
+std::string deriveAuditId(const std::string& path, std::optional<Date> visit) {
+    std::string id = idFromFileName(path);
+    if (visit) {
+        // Two years' "quynh-luu.audit.xml" must not share an id: the visit's year goes in, unless
+        // the name already says it.
+        const std::string year = std::to_string(visit->year());
+        if (id.find(year) == std::string::npos) id += "-" + year;
+    }
+    // Ids already used by the audits in the same folder (read from each file's start).
+    std::set<std::string> used;
+    std::error_code ec;
+    fs::path folder = fs::u8path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().u8string();
+        if (name.size() <= 10 || name.compare(name.size() - 10, 10, ".audit.xml") != 0) continue;
+        std::string head;
+        try {
+            head = readFile(it->path().u8string(), 64u << 20).substr(0, 4096);
+        } catch (const Error&) {
+            continue;
+        }
+        auto root = head.find("<audit");
+        auto at = root == std::string::npos ? root : head.find(" id=\"", root);
+        if (at == std::string::npos) continue;
+        auto end2 = head.find('"', at + 5);
+        if (end2 != std::string::npos) used.insert(head.substr(at + 5, end2 - at - 5));
+    }
+    if (used.count(id) == 0) return id;
+    for (int n = 2;; ++n)
+        if (used.count(id + "-" + std::to_string(n)) == 0) return id + "-" + std::to_string(n);
 }
 
 AuditBundle createAudit(const NewAuditRequest& r) {
@@ -53,7 +88,7 @@ void saveNewAudit(AuditBundle& b, const std::string& path) {
                                 "{} already exists; par-audit does not overwrite an audit. Choose another name."),
                              path));
     Audit& a = b.audit;
-    if (a.id.empty()) a.id = idFromFileName(path);
+    if (a.id.empty()) a.id = deriveAuditId(path, a.visitStart);
     if (!a.form.href.empty() && fs::u8path(a.form.href).is_absolute()) a.form.href = formHref(a.form.href, path);
     AuditWriter::save(a, path);
 }

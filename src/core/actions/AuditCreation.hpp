@@ -33,12 +33,19 @@ struct NewAuditRequest {
 // Throws UsageError (empty unit name, unreadable visit date), ParseError / IoError (the form).
 AuditBundle createAudit(const NewAuditRequest& request);
 
-// The first save of a new audit: refuses an existing file, gives the audit its id (from the file
-// name when it has none) and stores its form's path relative to the file. Throws UsageError, IoError.
+// The first save of a new audit: refuses an existing file, gives the audit its id
+// (deriveAuditId when it has none) and stores its form's path relative to the file. Throws
+// UsageError, IoError.
 void saveNewAudit(AuditBundle& bundle, const std::string& path);
 
 // The id the first save gives: the file name without its extensions ("ngoc-son" for
 // "ngoc-son.audit.xml").
 std::string idFromFileName(const std::string& path);
+
+// The id a new audit at `path` gets: the file name's id, plus "-YYYY" (the visit's year) when the
+// visit is known and the name does not already hold that year ("quynh-luu-2026" for
+// "quynh-luu.audit.xml" visited in 2026), plus "-2", "-3"… when another audit in the same folder
+// already has that id. Ids never collide across years or within a folder (docs/audit-files.md).
+std::string deriveAuditId(const std::string& path, std::optional<Date> visit);
 
 }  // namespace par::actions

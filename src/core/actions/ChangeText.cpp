@@ -42,6 +42,8 @@ const Sentence kSentences[] = {
      "Remediation plan made: {} new actions, {} to review, {} deadlines updated"},
     {"plan.add", "Thêm hành động {} cho {}", "Added action {} to {}"},
     {"plan.import", "Nhập báo cáo khắc phục của {} từ {}: {}", "Imported the remediation response of {} from {}: {}"},
+    {"plan.import.declared", "Nhập báo cáo khắc phục của {} (do {} khai trong tệp {}, chưa xác thực): {}",
+     "Imported the remediation response of {} (declared by {} in file {}, not authenticated): {}"},
     {"action.accept", "Công nhận hoàn thành {}", "Accepted {}"},
     {"action.reopen", "Yêu cầu làm lại {}: {}", "Reopened {}: {}"},
     {"action.extend", "Gia hạn {} đến {}: {}", "Extended {} to {}: {}"},

@@ -1,6 +1,9 @@
 #include "core/actions/PlanActions.hpp"
 
+#include "core/actions/AuditTransaction.hpp"
 #include "core/common/Text.hpp"
+#include "core/tracking/EvidenceStore.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::actions {
 
@@ -68,6 +71,30 @@ Date parseNewDeadline(const std::string& text) {
     if (!d)
         throw UsageError(fmt(tr("thời hạn mới '{}' không hợp lệ (DD/MM/YYYY)", "invalid new deadline '{}' (DD/MM/YYYY)"), text));
     return *d;
+}
+
+ResponseImport importResponseFile(const std::string& auditPath, const std::string& responsePath,
+                                  const std::string& by, const track::ImportInput& base) {
+    track::ResponsePackage pkg = track::readResponsePackage(responsePath);
+    track::ImportInput input = base;
+    input.evidence = std::move(pkg.evidence);
+    input.entryProblems = std::move(pkg.entryProblems);
+    ResponseImport out;
+    out.unit = pkg.response.unit;
+    track::EvidenceStaging staging(auditPath);
+    TransactionResult t = modifyAuditFile(
+        auditPath,
+        [&](Audit& audit) -> std::vector<ChangeCode> {
+            out.result = track::importResponse(audit, pkg.response, by, input);
+            // Staged before the save: a failure here leaves the audit unsaved and no evidence.
+            for (const auto& [id, files] : out.result.evidence) staging.stage(id, files);
+            if (!out.result.changed()) return {};
+            return {out.result.change};
+        },
+        TransactionOptions{by});
+    out.brokenLockOwner = t.brokenLockOwner;
+    if (!t.changes.empty()) out.evidenceFolders = staging.commit();
+    return out;
 }
 
 }  // namespace par::actions

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/model/Audit.hpp"
@@ -39,5 +40,19 @@ ChangeCode extendPlanAction(Audit& audit, const std::string& id, Date newDeadlin
 Date parseNewDeadline(const std::string& text);
 
 Action& requireAction(Audit& audit, const std::string& id);
+
+// `plan import` and the tracker's import, one operation: reads the response (.response.zip or
+// .xml), then in one audit transaction (lock, load, import per action, log, atomic save) merges
+// what passes; the evidence of merged actions is staged first and moved into NAME.evidence/<id>/
+// only after the save. Throws track::ImportRefused (whole file; audit untouched), IoError,
+// ParseError, track::LockedError.
+struct ResponseImport {
+    track::ImportResult result;
+    std::string unit;                           // the response's unit
+    std::vector<std::string> evidenceFolders;   // made for merged actions
+    std::string brokenLockOwner;
+};
+ResponseImport importResponseFile(const std::string& auditPath, const std::string& responsePath,
+                                  const std::string& by, const track::ImportInput& base = {});
 
 }  // namespace par::actions

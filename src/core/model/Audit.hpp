@@ -122,10 +122,18 @@ struct ActionReport {
     std::string doc;   // the report's document number, "12/BC-UBND"
     std::string note;  // free text, line breaks kept
     std::vector<std::string> evidence;  // file names of the evidence the unit sent
+    // Where an imported report came from (exchange format 2, docs/tracking.md): when the unit
+    // wrote it (its clock, "YYYY-MM-DDTHH:MM:SS"), its sequence in that response file, and the
+    // response file's id. Empty / 0 for a report entered otherwise. An import compares them to
+    // refuse an older or replayed answer.
+    std::string made;
+    int seq = 0;
+    std::string responseId;
 
     bool empty() const { return !date && doc.empty() && note.empty() && evidence.empty(); }
     bool operator==(const ActionReport& o) const {
-        return date == o.date && doc == o.doc && note == o.note && evidence == o.evidence;
+        return date == o.date && doc == o.doc && note == o.note && evidence == o.evidence &&
+               made == o.made && seq == o.seq && responseId == o.responseId;
     }
     bool operator!=(const ActionReport& o) const { return !(*this == o); }
 };
@@ -142,6 +150,10 @@ struct ActionEvent {
     std::optional<Date> oldDeadline;
     std::optional<Date> newDeadline;  // Extension
     std::string note;                 // the reason of an extension, the comment of a transition
+    // A report imported from a unit's response: who the response says wrote it (declared, not
+    // authenticated) and the response file's name. `by` is who imported it.
+    std::string declaredBy;
+    std::string source;
 
     bool operator==(const ActionEvent& o) const;
 };

@@ -134,6 +134,9 @@ Action AuditReader::readAction(const XmlReader& x, const XMLElement& e) {
     if (const XMLElement* r = e.FirstChildElement("report")) {
         a.report.date = x.optDateAttr(*r, "date");
         a.report.doc = x.attrOr(*r, "doc", "");
+        a.report.made = x.attrOr(*r, "made", "");
+        a.report.seq = static_cast<int>(x.optIntAttr(*r, "seq").value_or(0));
+        a.report.responseId = x.attrOr(*r, "response", "");
         if (const XMLElement* n = r->FirstChildElement("note")) a.report.note = x.rawText(*n);
         for (const auto& ev : children(*r, "evidence")) {
             std::string file = x.attr(ev, "file");
@@ -152,6 +155,8 @@ Action AuditReader::readAction(const XmlReader& x, const XMLElement& e) {
             std::string_view kind = he.Name();
             ev.at = x.attr(he, "at");
             ev.by = x.attrOr(he, "by", "");
+            ev.declaredBy = x.attrOr(he, "declared-by", "");
+            ev.source = x.attrOr(he, "source", "");
             ev.note = x.rawText(he);
             if (kind == "status") {
                 ev.kind = ActionEvent::Kind::Status;

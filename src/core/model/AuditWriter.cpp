@@ -172,6 +172,9 @@ std::string AuditWriter::toXml(const Audit& a, int formatVersion) {
                 XMLElement* r = child(doc, *e, "report");
                 setDate(*r, "date", ac.report.date);
                 setAttrIfNotEmpty(*r, "doc", ac.report.doc);
+                setAttrIfNotEmpty(*r, "made", ac.report.made);
+                if (ac.report.seq > 0) r->SetAttribute("seq", ac.report.seq);
+                setAttrIfNotEmpty(*r, "response", ac.report.responseId);
                 if (!ac.report.note.empty()) textChild(doc, *r, "note", ac.report.note);
                 for (const auto& f : ac.report.evidence) child(doc, *r, "evidence")->SetAttribute("file", f.c_str());
             }
@@ -182,6 +185,8 @@ std::string AuditWriter::toXml(const Audit& a, int formatVersion) {
                     XMLElement* he = child(doc, *h, status ? "status" : "extension");
                     he->SetAttribute("at", ev.at.c_str());
                     setAttrIfNotEmpty(*he, "by", ev.by);
+                    setAttrIfNotEmpty(*he, "declared-by", ev.declaredBy);
+                    setAttrIfNotEmpty(*he, "source", ev.source);
                     if (status) {
                         he->SetAttribute("from", actionStatusName(ev.from));
                         he->SetAttribute("to", actionStatusName(ev.to));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/common/UnitName.hpp"
 #include "core/model/TeamRole.hpp"
 #include "core/findings/FindingsEngine.hpp"
 #include "core/report/DossierFigures.hpp"
@@ -384,7 +385,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
                 continue;
             // The unit itself is the one addressed; name others (a department, the communes).
             std::string assignee =
-                foldKey(responsible) == foldKey(audit.unit.name) ? "" : responsible;
+                sameUnitName(responsible, audit.unit.name) ? "" : responsible;
             requests.push(Data::map()
                               .set("text", trim(rec.text))
                               .set("responsible", responsible)

@@ -1,5 +1,7 @@
 #include "core/scoring/Ranking.hpp"
 
+#include "core/common/UnitName.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -19,7 +21,7 @@ std::optional<Date> auditDate(const Audit& audit) {
 }
 
 std::string unitKey(const InspectedUnit& unit) {
-    return foldKey(unit.name) + "|" + foldKey(unit.type);
+    return par::unitKey(unit.name) + "|" + foldKey(unit.type);
 }
 
 std::optional<double> RankEntry::change() const {
@@ -91,6 +93,29 @@ WorkspaceScan scanWorkspace(const std::string& dir, Progress* progress) {
     }
     if (progress != nullptr)
         progress->update(1.0, tr("Chấm điểm", "Scoring"));
+    // One audit id, one audit (a copied file would be scored twice): the first in path order
+    // counts, each other one is reported with both paths and left out.
+    std::map<std::string, std::string> firstFileOfId;
+    std::vector<ScoredAudit> kept;
+    kept.reserve(scan.audits.size());
+    for (auto& a : scan.audits) {
+        if (!a.auditId.empty()) {
+            auto [it, fresh] = firstFileOfId.emplace(a.auditId, a.file);
+            if (!fresh) {
+                scan.skipped.push_back(
+                    {Problem::Severity::Warning,
+                     {a.file, 0, 0},
+                     fmt(tr("mã đợt kiểm tra '{}' trùng với tệp {}: tính một lần (theo tệp kia), "
+                            "bỏ qua tệp này",
+                            "audit id '{}' is also in {}: counted once (from that file), this "
+                            "file left out"),
+                         a.auditId, it->second)});
+                continue;
+            }
+        }
+        kept.push_back(std::move(a));
+    }
+    scan.audits = std::move(kept);
     return scan;
 }
 

@@ -36,7 +36,8 @@ struct WorkspaceScan {
 // The year of an audit: the year of its visit (its end, else its start), else of its notice date.
 std::optional<Date> auditDate(const Audit& audit);
 
-// Same unit across years: the folded name (case, diacritics and spacing ignored) plus the type.
+// Same unit across years: par::unitKey of the name (case, spacing, Unicode form and tone-mark
+// placement ignored; any other diacritic difference is another unit) plus the folded type.
 std::string unitKey(const InspectedUnit& unit);
 
 // Opens and scores every *.audit.xml under `dir`. Throws IoError only when `dir` itself cannot be

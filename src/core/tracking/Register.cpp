@@ -1,5 +1,7 @@
 #include "core/tracking/Register.hpp"
 
+#include "core/common/UnitName.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -70,21 +72,27 @@ void makeEntries(const std::vector<AuditPart>& parts, std::vector<RegisterEntry>
     size_t total = 0;
     for (const auto& p : parts)
         total += p.audit->actions.size();
+    // One group per unit identity (par::unitKey: "Hoà"/"Hòa", case and spacing are one unit;
+    // "Tân Thành"/"Tân Thạnh" two), ranked by that key; the key is computed once per distinct
+    // spelling, not per action.
     std::unordered_map<std::string_view, std::uint32_t> unitIndex;
-    std::vector<std::string_view> units;
+    std::vector<std::string> unitKeys;
     for (const auto& p : parts)
         for (const auto& a : p.audit->actions)
-            if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(units.size()))
+            if (unitIndex.try_emplace(a.responsible, static_cast<std::uint32_t>(unitKeys.size()))
                     .second)
-                units.push_back(a.responsible);
-    std::vector<std::uint32_t> byName(units.size());
+                unitKeys.push_back(unitKey(a.responsible));
+    std::vector<std::uint32_t> byName(unitKeys.size());
     for (std::uint32_t i = 0; i < byName.size(); ++i)
         byName[i] = i;
     std::sort(byName.begin(), byName.end(),
-              [&](std::uint32_t x, std::uint32_t y) { return units[x] < units[y]; });
-    std::vector<std::uint32_t> unitRank(units.size());
-    for (std::uint32_t r = 0; r < byName.size(); ++r)
-        unitRank[byName[r]] = r;
+              [&](std::uint32_t x, std::uint32_t y) { return unitKeys[x] < unitKeys[y]; });
+    std::vector<std::uint32_t> unitRank(unitKeys.size());
+    for (std::uint32_t r = 0, rank = 0; r < byName.size(); ++r) {
+        if (r > 0 && unitKeys[byName[r]] != unitKeys[byName[r - 1]])
+            ++rank;
+        unitRank[byName[r]] = rank;
+    }
     std::vector<std::uint32_t> auditOrder(parts.size());
     for (std::uint32_t i = 0; i < auditOrder.size(); ++i)
         auditOrder[i] = i;
@@ -367,11 +375,39 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
         }
     }
 
+    // One audit id, one audit: a copy of a file ("a - Copy.audit.xml", a second year's audit
+    // saved under last year's id) would double every figure. The first file in path order counts;
+    // each other one is reported with both paths (exit 1 in `track`) and left out.
     std::vector<AuditPart> parts;
     parts.reserve(files.size());
-    for (size_t i = 0; i < files.size(); ++i)
-        if (ok[i])
-            parts.push_back(std::move(loaded[i]));
+    std::unordered_map<std::string, std::string> firstFileOfId;
+    std::vector<ScanIssue> duplicates;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!ok[i])
+            continue;
+        const RegisterAudit& a = *loaded[i].audit;
+        if (!a.id.empty()) {
+            auto [it, fresh] = firstFileOfId.emplace(a.id, files[i].path);
+            if (!fresh) {
+                duplicates.push_back(
+                    {files[i].path,
+                     fmt(tr("mã đợt kiểm tra '{}' trùng với tệp {}: tính một lần (theo tệp kia), "
+                            "bỏ qua tệp này. Nếu là bản sao thì xoá đi; nếu là đợt kiểm tra khác "
+                            "thì đặt mã khác.",
+                            "audit id '{}' is also in {}: counted once (from that file), this file "
+                            "left out. Delete it if it is a copy; give it another id if it is "
+                            "another audit."),
+                         a.id, it->second)});
+                continue;
+            }
+        }
+        parts.push_back(std::move(loaded[i]));
+    }
+    if (!duplicates.empty()) {
+        std::move(duplicates.begin(), duplicates.end(), std::back_inserter(r.issues));
+        std::stable_sort(r.issues.begin(), r.issues.end(),
+                         [](const ScanIssue& a, const ScanIssue& b) { return a.file < b.file; });
+    }
     r.auditCount = parts.size();
     makeEntries(parts, r.entries);
     return r;
@@ -399,12 +435,12 @@ RegisterMatcher::RegisterMatcher(const RegisterFilter& filter, Date asOf,
     : filter_(filter),
       asOf_(asOf),
       calendar_(calendar),
-      unitKey_(filter.unit.empty() ? "" : foldKey(filter.unit)) {}
+      unitKey_(filter.unit.empty() ? "" : unitKey(filter.unit)) {}
 
 bool RegisterMatcher::unitMatches(const std::string& name) {
     auto it = units_.find(name);
     if (it == units_.end())
-        it = units_.emplace(name, foldKey(name) == unitKey_).first;
+        it = units_.emplace(name, unitKey(name) == unitKey_).first;
     return it->second;
 }
 
@@ -431,16 +467,25 @@ std::vector<RegisterEntry> Register::filtered(const RegisterFilter& f,
 
 std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& entries) {
     std::vector<UnitSummary> units;
-    std::map<std::string, size_t> index;
+    std::map<std::string, size_t> index;            // unitKey → summary
+    std::unordered_map<std::string_view, size_t> spelled;  // each spelling → summary
+    std::vector<std::string> keys;
     UnitSummary total;
     for (const auto& e : entries) {
         const Action& a = e.action();
-        auto it = index.find(a.responsible);
-        if (it == index.end()) {
-            it = index.emplace(a.responsible, units.size()).first;
-            units.push_back(UnitSummary{});
-            units.back().unit = a.responsible;
+        auto sp = spelled.find(a.responsible);
+        if (sp == spelled.end()) {
+            std::string k = unitKey(a.responsible);
+            auto it = index.find(k);
+            if (it == index.end()) {
+                it = index.emplace(k, units.size()).first;
+                units.push_back(UnitSummary{});
+                units.back().unit = a.responsible;  // the first spelling met names the unit
+                keys.push_back(k);
+            }
+            sp = spelled.emplace(a.responsible, it->second).first;
         }
+        auto it = sp;
         for (UnitSummary* s : {&units[it->second], &total}) {
             ++s->actions;
             switch (a.status) {
@@ -461,17 +506,26 @@ std::vector<UnitSummary> Register::summarise(const std::vector<RegisterEntry>& e
                 ++s->acceptedOnTime;
         }
     }
-    std::sort(units.begin(), units.end(),
-              [](const UnitSummary& a, const UnitSummary& b) { return a.unit < b.unit; });
-    units.push_back(total);
-    return units;
+    std::vector<size_t> order(units.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return keys[x] < keys[y]; });
+    std::vector<UnitSummary> sorted;
+    sorted.reserve(units.size() + 1);
+    for (size_t i : order)
+        sorted.push_back(std::move(units[i]));
+    sorted.push_back(total);
+    return sorted;
 }
 
 bool registerOrder(const RegisterEntry& x, const RegisterEntry& y) {
     const Action& ax = x.action();
     const Action& ay = y.action();
-    if (ax.responsible != ay.responsible)
-        return ax.responsible < ay.responsible;
+    if (ax.responsible != ay.responsible) {
+        std::string kx = unitKey(ax.responsible), ky = unitKey(ay.responsible);
+        if (kx != ky)
+            return kx < ky;
+    }
     const auto& dx = ax.deadline;
     const auto& dy = ay.deadline;
     if (dx != dy)

@@ -187,6 +187,9 @@ void fields(Io& io, A& a) {
         io.field(x.report.doc);
         io.field(x.report.note);
         io.list(x.report.evidence, [&io](auto& e) { io.field(e); });
+        io.field(x.report.made);
+        io.field(x.report.seq);
+        io.field(x.report.responseId);
         io.field(x.line);
     });
 }

@@ -1,5 +1,7 @@
 #include "core/tracking/RegisterFormats.hpp"
 
+#include "core/common/UnitName.hpp"
+
 #include <libical/ical.h>
 
 #include <cstdio>
@@ -104,7 +106,9 @@ std::string registerTable(const RegisterView& v) {
     const std::string* unit = nullptr;
     for (const auto& e : v.entries) {
         const Action& a = e.action();
-        if (unit == nullptr || a.responsible != *unit) {
+        // A new heading per unit identity: another spelling of the same unit (tone placement,
+        // spacing, case) stays under the first one's heading.
+        if (unit == nullptr || (a.responsible != *unit && unitKey(a.responsible) != unitKey(*unit))) {
             unit = &a.responsible;
             out += '\n';
             out += *unit;

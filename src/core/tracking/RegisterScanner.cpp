@@ -425,6 +425,14 @@ private:
                 report = true;
                 a.report.date = optDate(c, "date");
                 a.report.doc = attrOr(c, "doc", "");
+                a.report.made = attrOr(c, "made", "");
+                a.report.responseId = attrOr(c, "response", "");
+                if (std::string seq = attrOr(c, "seq", ""); !seq.empty()) {
+                    // Plain short digits only; anything else is the reader's to judge.
+                    if (seq.size() > 6 || seq.find_first_not_of("0123456789") != std::string::npos)
+                        throw Unhandled{};
+                    a.report.seq = std::stoi(seq);
+                }
                 if (!c.selfClosing)
                     readReport(a.report);
             } else if (c.name == "history" && !history) {

@@ -158,6 +158,15 @@ std::vector<RespondProblem> RespondState::problems(size_t i) const {
                                       "{}: evidence '{}' must be a file name without folders"),
                                    id, e)});
     }
+    // Exchange format 2 carries the evidence files themselves (hash and size); this state keeps
+    // names only, so new evidence has to be attached with `plan respond --evidence PATH`.
+    const track::PlanAction& pa = action(i);
+    if (!d.evidence.empty() && !(pa.answered && d.evidence == pa.action.report.evidence))
+        out.push_back({id, fmt(tr("{}: chưa đóng gói được tệp minh chứng từ ứng dụng; dùng lệnh "
+                                  "par-audit plan respond … --evidence ĐƯỜNG-DẪN",
+                                  "{}: the app cannot pack evidence files yet; use par-audit "
+                                  "plan respond … --evidence PATH"),
+                               id)});
     return out;
 }
 
@@ -202,7 +211,9 @@ PlanFile RespondState::build(const std::string& by) const {
         r.evidence = d.evidence;
         // Unchanged since the response was opened: kept as it is (no new history, same time).
         const Action& a = file_.actions[i].action;
-        if (a.status == ActionStatus::Reported && a.report == r)
+        if (file_.actions[i].answered && a.status == ActionStatus::Reported &&
+            a.report.date == r.date && a.report.doc == r.doc && a.report.note == r.note &&
+            a.report.evidence == r.evidence)
             continue;
         respond(out, a.id, ActionStatus::Reported, r, who);
     }

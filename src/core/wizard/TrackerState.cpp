@@ -1,13 +1,18 @@
 #include "core/wizard/TrackerState.hpp"
 
+#include "core/actions/PlanActions.hpp"
+#include "core/tracking/ResponseArchive.hpp"
+
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/common/Dates.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/UnitName.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
@@ -16,6 +21,7 @@
 #include "core/tracking/AuditLock.hpp"
 #include "core/tracking/Deadlines.hpp"
 #include "core/tracking/RegisterCache.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 
 namespace par::wizard {
 
@@ -164,27 +170,38 @@ const RegisterEntry& TrackerState::entryOf(size_t row) const {
 }
 
 std::vector<std::string> TrackerState::units() const {
-    std::set<std::string> names;
+    // One name per unit identity (par::unitKey): "Hoà Sơn" and "Hòa Sơn" are one choice, "Tân
+    // Thành" and "Tân Thạnh" two. The key is computed once per distinct spelling.
+    std::set<std::string_view> spellings;
     for (const auto& e : reg_.entries) {
         if (!e.action().responsible.empty())
-            names.insert(e.action().responsible);
+            spellings.insert(e.action().responsible);
         if (!e.inspectedUnit().empty())
-            names.insert(e.inspectedUnit());
+            spellings.insert(e.inspectedUnit());
     }
+    std::map<std::string, std::string> byKey;
+    for (std::string_view n : spellings)
+        byKey.emplace(unitKey(n), std::string(n));
+    std::set<std::string> names;
+    for (auto& [k, n] : byKey)
+        names.insert(std::move(n));
     return {names.begin(), names.end()};
 }
 
 TrackerNotice TrackerState::notice() const {
     TrackerNotice n;
-    std::set<std::string> units;
+    std::set<std::string_view> spellings;
     for (const auto& e : reg_.entries) {
         if (e.overdue) {
             ++n.overdue;
-            units.insert(e.action().responsible);
+            spellings.insert(e.action().responsible);
         } else if (isDueWithin(e.action(), reg_.asOf, kSoonWorkingDays, calendar_)) {
             ++n.dueSoon;
         }
     }
+    std::set<std::string> units;  // one per unit identity
+    for (std::string_view u : spellings)
+        units.insert(unitKey(u));
     n.overdueUnits = static_cast<int>(units.size());
     n.unreadable = static_cast<int>(reg_.issues.size());
     std::vector<std::string> parts;
@@ -297,7 +314,7 @@ void TrackerState::extend(size_t row, const std::string& newDeadline, const std:
 }
 
 TrackerImport TrackerState::importResponse(const std::string& responsePath, const std::string& by) {
-    PlanFile response = PlanFile::load(responsePath);
+    PlanFile response = track::readResponsePackage(responsePath).response;
     std::set<std::string> files;
     for (const auto& e : reg_.entries)
         if (e.auditId() == response.auditId)
@@ -318,14 +335,11 @@ TrackerImport TrackerState::importResponse(const std::string& responsePath, cons
     out.auditFile = *files.begin();
     out.unit = response.unit;
     by_ = byOrLogin(by);
-    actions::modifyAuditFile(
-        out.auditFile,
-        [&](Audit& audit) -> std::vector<ChangeCode> {
-            out.result = par::track::importResponse(audit, response, by_);  // ImportRefused: untouched
-            if (!out.result.changed()) return {};
-            return {out.result.change};
-        },
-        actions::TransactionOptions{by_});
+    // The one import operation (per action, evidence kept beside the audit); ImportRefused for
+    // a whole-file refusal leaves the audit untouched.
+    actions::ResponseImport im = actions::importResponseFile(out.auditFile, responsePath, by_);
+    out.result = std::move(im.result);
+    out.evidenceFolders = std::move(im.evidenceFolders);
     reload(out.auditFile);
     return out;
 }

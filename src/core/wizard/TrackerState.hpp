@@ -53,6 +53,7 @@ struct TrackerImport {
     std::string auditFile;
     std::string unit;
     track::ImportResult result;
+    std::vector<std::string> evidenceFolders;  // NAME.evidence/<id> made for merged actions
 };
 
 class TrackerState {

@@ -499,7 +499,7 @@ TEST_CASE("ranking order, shared ranks and the tie explanation", "[scoring][rank
 
 TEST_CASE("change since the same unit's audit of the year before", "[scoring][ranking]") {
     std::vector<ScoredAudit> audits{
-        scored("UBND xã Ngọc Sơn", 2025, 87.5), scored("ubnd xa ngoc  son", 2024, 85.25),
+        scored("UBND xã Ngọc Sơn", 2025, 87.5), scored("ubnd XÃ ngọc  sơn", 2024, 85.25),
         scored("UBND xã Quỳnh Châu", 2025, 70), scored("UBND xã Quỳnh Châu", 2024, 75, "phuong"),
         scored("UBND xã Quỳnh Châu", 2023, 60), scored("UBND xã Ngọc Sơn", 2026, 99)};
     Ranking r = rankAudits(audits, 2025, "", defaultBands());
@@ -536,10 +536,16 @@ TEST_CASE("type filter, duplicates in a year, unscorable audits", "[scoring][ran
 }
 
 TEST_CASE("same unit and year of an audit", "[scoring][ranking]") {
-    InspectedUnit a{"UBND xã  Ngọc Sơn", "xa", "", ""}, b{"ubnd xa ngoc son", "XA", "", ""},
-        c{"UBND xã Ngọc Sơn", "phuong", "", ""};
+    // par::unitKey: case, spacing and tone placement are one unit; diacritics are not.
+    InspectedUnit a{"UBND xã  Ngọc Sơn", "xa", "", ""}, b{"ubnd XÃ\tngọc sơn", "XA", "", ""},
+        c{"UBND xã Ngọc Sơn", "phuong", "", ""}, d{"ubnd xa ngoc son", "xa", "", ""},
+        e{"Xã An Hoà", "xa", "", ""}, f{"Xã An Hòa", "xa", "", ""},
+        g{"UBND xã Tân Thành", "xa", "", ""}, h{"UBND xã Tân Thạnh", "xa", "", ""};
     CHECK(unitKey(a) == unitKey(b));
     CHECK(unitKey(a) != unitKey(c));
+    CHECK(unitKey(a) != unitKey(d));
+    CHECK(unitKey(e) == unitKey(f));
+    CHECK(unitKey(g) != unitKey(h));
     Audit audit;
     audit.notice.date = Date(2019, 1, 5);
     CHECK(auditDate(audit)->year() == 2019);

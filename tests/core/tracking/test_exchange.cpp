@@ -1,9 +1,14 @@
-// The plan exchange: export → respond → import round trip, every tampering case refused with a
-// message naming what changed (and nothing merged), idempotent re-import, outdated plans.
+// The plan exchange, format 2: export → respond → import per action; answers kept when another is
+// added; changed actions set aside in neutral words while the others merge; older or replayed
+// answers refused; report dates bounded; forged statuses and edited files refused per action;
+// whole-file refusals; unit identity (Tân Thành ≠ Tân Thạnh, Hòa = Hoà).
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 #include "TestSupport.hpp"
 #include "TrackingFixtures.hpp"
+#include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
 #include "core/tracking/ActionPlan.hpp"
@@ -13,27 +18,32 @@ using namespace par;
 using namespace par::track;
 using par::test::calendar;
 using par::test::trackedAudit;
-
 using par::test::withActions;
 
 namespace {
-ActionReport aReport() {
+// Fixes the clock (PAR_AUDIT_NOW) for the scope: `made` stamps and "today".
+struct At {
+    explicit At(const char* iso) { ::setenv("PAR_AUDIT_NOW", iso, 1); }
+    ~At() { ::unsetenv("PAR_AUDIT_NOW"); }
+};
+
+ActionReport aReport(Date d = Date(2019, 1, 10), const std::string& doc = "15/BC-UBND") {
     ActionReport r;
-    r.date = Date(2019, 1, 10);
-    r.doc = "15/BC-UBND";
+    r.date = d;
+    r.doc = doc;
     r.note = "Đã ban hành Quyết định số 15/QĐ-UBND bãi bỏ.";
-    r.evidence = {"qd-15.pdf"};
     return r;
 }
 
-// The response of "UBND huyện Quỳnh Lưu" on, as text.
+const char* kUnit = "UBND huyện Quỳnh Lưu";
+
+// The response of Quỳnh Lưu on, as text.
 std::string responseText(const Audit& a) {
-    PlanFile p = exportPlan(a, "ubnd huyen quynh luu");  // matched without case and diacritics
+    At at("2019-03-02T08:00:00");
+    PlanFile p = exportPlan(a, kUnit);
     respond(p, "A-001", ActionStatus::Reported, aReport(), "Văn phòng UBND huyện");
-    ActionReport r3 = aReport();
-    r3.date = Date(2019, 3, 1);
-    r3.doc = "40/BC-UBND";
-    respond(p, "A-003", ActionStatus::Reported, r3, "Văn phòng UBND huyện");
+    respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 3, 1), "40/BC-UBND"),
+            "Văn phòng UBND huyện");
     return p.toXml();
 }
 
@@ -43,58 +53,128 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
     return s.replace(p, from.size(), to);
 }
 
-// Imports `text` into a copy of `a`; returns the refusal message ("" when accepted) and checks that
-// a refused import left the audit exactly as it was.
+ImportResult import(Audit& a, const std::string& text) {
+    return importResponse(a, PlanFile::parse(text, "r.xml"), "tp");
+}
+
+// The whole-file refusal message ("" when not refused as a whole); a refused import leaves the
+// audit exactly as it was.
 std::string refusal(const Audit& a, const std::string& text) {
     Audit copy = a;
     try {
-        importResponse(copy, PlanFile::parse(text, "r.xml"), "tp");
+        import(copy, text);
     } catch (const ImportRefused& e) {
         CHECK(AuditWriter::toXml(copy) == AuditWriter::toXml(a));
         return e.what();
     }
     return "";
 }
+
+// The reasons of the actions refused or set aside, one per line.
+std::string issues(const std::vector<ActionIssue>& list) {
+    std::string out;
+    for (const auto& i : list)
+        out += i.actionId + ": " + i.reason + "\n";
+    return out;
+}
 }  // namespace
 
-TEST_CASE("plan export: one unit's actions with the audit's id and fingerprint",
+TEST_CASE("plan export: one unit's actions, each with its fingerprint and the inspectors' notes",
           "[tracking][exchange]") {
     Audit a = withActions();
-    PlanFile p = exportPlan(a, "UBND huyện Quỳnh Lưu");
+    reportAction(a.actions[0], aReport(), "x");
+    reopenAction(a.actions[0], "tp", "Thiếu danh mục hồ sơ");
+    extendAction(a.actions[2], Date(2019, 4, 30), "Chờ ý kiến của tỉnh", "tp");
+    PlanFile p = exportPlan(a, kUnit);
     CHECK(p.kind == PlanFile::Kind::Plan);
+    CHECK(p.formatVersion == 2);
     CHECK(p.auditId == "T-1");
-    CHECK(p.fingerprint == a.conclusionsFingerprint());
-    CHECK(p.unit == "UBND huyện Quỳnh Lưu");
+    CHECK(p.unit == kUnit);
+    CHECK(p.exportId.size() == 32);
     REQUIRE(p.actions.size() == 2);  // A-002 is the Phòng Nội vụ's
-    CHECK(p.actions[0].action.id == "A-001");
-    CHECK(p.actions[1].action.id == "A-003");
-    CHECK(p.actions[0].findingText == a.findings[0].text);
-    CHECK(p.noticeNumber == "05/TB-SNV");
+    CHECK(p.actions[0].fingerprint ==
+          actionFingerprint(a.actions[0], a.findings[0].text, inspectorDecisions(a.actions[0])));
+    CHECK(inspectorDecisions(a.actions[0]) == 1);
+    REQUIRE(p.actions[0].notes.size() == 1);
+    CHECK(p.actions[0].notes[0].kind == InspectorNote::Kind::Reopen);
+    CHECK(p.actions[0].notes[0].text == "Thiếu danh mục hồ sơ");
+    REQUIRE(p.actions[1].notes.size() == 1);
+    CHECK(p.actions[1].notes[0].kind == InspectorNote::Kind::Extension);
+    CHECK(p.actions[1].notes[0].text == "Chờ ý kiến của tỉnh");
+    CHECK_FALSE(p.actions[0].answered);
+    CHECK(p.actions[0].action.report.doc == "15/BC-UBND");  // the held report, shown
+    const std::string xml = p.toXml();
+    CHECK_THAT(xml, Catch::Contains("<inspector-note kind=\"reopen\"") &&
+                        Catch::Contains("Thiếu danh mục hồ sơ") &&
+                        Catch::Contains("export-id=\"" + p.exportId + "\""));
     // The file reads back as written.
-    PlanFile q = PlanFile::parse(p.toXml(), "plan.xml");
-    CHECK(q.toXml() == p.toXml());
-    CHECK(q.actions[0].action.deadline == Date(2019, 1, 17));
-    REQUIRE_THROWS_WITH(
-        exportPlan(a, "UBND xã Quỳnh Châu"),
-        Catch::Contains("UBND xã Quỳnh Châu") && Catch::Contains("Phòng Nội vụ huyện Quỳnh Lưu"));
+    PlanFile q = PlanFile::parse(xml, "plan.xml");
+    CHECK(q.toXml() == xml);
+    CHECK(q.actions[1].action.deadline == Date(2019, 4, 30));
+    // The fingerprint moves with the decisions and the inspectors' fields, not with the report.
+    Action x = a.actions[0];
+    const std::string fp = actionFingerprint(x, "t", 1);
+    x.report.doc = "other";
+    x.status = ActionStatus::Reported;
+    CHECK(actionFingerprint(x, "t", 1) == fp);
+    CHECK(actionFingerprint(x, "t", 2) != fp);
+    x.content += ".";
+    CHECK(actionFingerprint(x, "t", 1) != fp);
 }
 
-TEST_CASE("plan respond: only 'reported', with a date", "[tracking][exchange]") {
+TEST_CASE("plan export: an unknown unit is refused with the units and near names",
+          "[tracking][exchange][unit]") {
     Audit a = withActions();
-    PlanFile p = exportPlan(a, "UBND huyện Quỳnh Lưu");
+    REQUIRE_THROWS_WITH(exportPlan(a, "UBND xã Quỳnh Châu"),
+                        Catch::Contains("không có đơn vị 'UBND xã Quỳnh Châu'") &&
+                            Catch::Contains("Phòng Nội vụ huyện Quỳnh Lưu"));
+    // Without diacritics: not the unit, but suggested.
+    REQUIRE_THROWS_WITH(exportPlan(a, "ubnd huyen quynh luu"),
+                        Catch::Contains("có phải: UBND huyện Quỳnh Lưu?"));
+    // Case, spaces and tabs do not change a unit.
+    CHECK(exportPlan(a, "  ubnd\tHUYỆN   quỳnh lưu ").actions.size() == 2);
+}
+
+TEST_CASE("plan respond: only 'reported', with a date; answers accumulate with made and seq",
+          "[tracking][exchange]") {
+    Audit a = withActions();
+    PlanFile p = exportPlan(a, kUnit);
     CHECK_THROWS_AS(respond(p, "A-001", ActionStatus::Accepted, aReport(), ""), TransitionError);
     CHECK_THROWS_WITH(respond(p, "A-002", ActionStatus::Reported, aReport(), ""),
                       Catch::Contains("A-002"));
     CHECK_THROWS_AS(respond(p, "A-001", ActionStatus::Reported, ActionReport{}, ""), UsageError);
+    ActionReport withName = aReport();
+    withName.evidence = {"qd.pdf"};
+    CHECK_THROWS_WITH(respond(p, "A-001", ActionStatus::Reported, withName, ""),
+                      Catch::Contains("--evidence"));
     CHECK(p.kind == PlanFile::Kind::Plan);
-    respond(p, "A-001", ActionStatus::Reported, aReport(), "vp");
+    {
+        At at("2019-01-10T09:00:00");
+        respond(p, "A-001", ActionStatus::Reported, aReport(), "Nguyễn Văn A");
+    }
     CHECK(p.kind == PlanFile::Kind::Response);
-    CHECK(p.actions[0].action.status == ActionStatus::Reported);
-    CHECK(p.actions[0].action.report == aReport());
-    // A response read back can be answered again (a second action, or a correction).
+    const std::string rid = p.responseId;
+    CHECK(rid.size() == 32);
+    CHECK(p.declaredBy == "Nguyễn Văn A");
+    CHECK(p.actions[0].answered);
+    CHECK(p.actions[0].action.report.made == "2019-01-10T09:00:00");
+    CHECK(p.actions[0].action.report.seq == 1);
+    // Read back and answered again: the other answer stays, the response id too.
     PlanFile q = PlanFile::parse(p.toXml(), "r.xml");
-    CHECK(q.kind == PlanFile::Kind::Response);
-    CHECK(q.actions[0].action.report == aReport());
+    {
+        At at("2019-01-11T09:00:00");
+        respond(q, "A-003", ActionStatus::Reported, aReport(Date(2019, 1, 11), "16/BC"), "");
+        respond(q, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 11), "17/BC"), "");
+    }
+    CHECK(q.responseId == rid);
+    CHECK(q.declaredBy == "Nguyễn Văn A");
+    CHECK(q.actions[0].action.report.doc == "17/BC");
+    CHECK(q.actions[0].action.report.seq == 2);
+    CHECK(q.actions[1].answered);
+    CHECK(q.actions[1].action.report.seq == 1);
+    PlanFile r = PlanFile::parse(q.toXml(), "r.xml");
+    CHECK(r.toXml() == q.toXml());
+    CHECK(r.actions[0].action.report.made == "2019-01-11T09:00:00");
 }
 
 TEST_CASE("export → respond → import round trip, then idempotent re-import",
@@ -106,187 +186,313 @@ TEST_CASE("export → respond → import round trip, then idempotent re-import",
     std::string response = responseText(a);
 
     Audit loaded = AuditReader::load(path);
-    ImportResult r = importResponse(loaded, PlanFile::parse(response, "r.xml"), "tp");
+    ImportResult r = import(loaded, response);
+    CHECK(r.complete());
     CHECK(r.merged == std::vector<std::string>{"A-001", "A-003"});
     CHECK(loaded.actions[0].status == ActionStatus::Reported);
-    CHECK(loaded.actions[0].report == aReport());
+    CHECK(loaded.actions[0].report.doc == "15/BC-UBND");
+    CHECK(loaded.actions[0].report.made == "2019-03-02T08:00:00");
+    CHECK(loaded.actions[0].report.seq == 1);
+    CHECK(loaded.actions[0].report.responseId.size() == 32);
     CHECK(loaded.actions[1].status == ActionStatus::Open);
     CHECK(loaded.actions[2].report.doc == "40/BC-UBND");
     REQUIRE(loaded.actions[0].history.size() == 1);
-    CHECK(loaded.actions[0].history[0].by == "Văn phòng UBND huyện");
-    // The change-log entry is returned for the caller's transaction to log (core/actions).
-    CHECK(r.change.code == "plan.import");
-    REQUIRE(r.change.args.size() == 3);
-    CHECK(r.change.args[1].find("r.xml") != std::string::npos);
-    CHECK(r.change.args[2] == "A-001, A-003");
+    // Who imported, and who the file says answered: declared, not authenticated.
+    CHECK(loaded.actions[0].history[0].by == "tp");
+    CHECK(loaded.actions[0].history[0].declaredBy == "Văn phòng UBND huyện");
+    CHECK(loaded.actions[0].history[0].source == "r.xml");
+    CHECK(r.change.code == "plan.import.declared");
+    REQUIRE(r.change.args.size() == 4);
+    CHECK(r.change.args[1] == "Văn phòng UBND huyện");
+    CHECK(r.change.args[2] == "r.xml");
+    CHECK(r.change.args[3] == "A-001, A-003");
     AuditWriter::save(loaded, path);
 
-    // The same response again: nothing changes, not even the change log.
+    // The audit keeps made, seq, response id, declared-by and source.
     Audit again = AuditReader::load(path);
+    CHECK(again.actions[0].report == loaded.actions[0].report);
+    CHECK(again.actions[0].history == loaded.actions[0].history);
     const std::string before = AuditWriter::toXml(again);
-    ImportResult r2 = importResponse(again, PlanFile::parse(response, "r.xml"), "tp");
+    ImportResult r2 = import(again, response);
     CHECK_FALSE(r2.changed());
+    CHECK(r2.complete());
     CHECK(r2.unchanged == std::vector<std::string>{"A-001", "A-003"});
     CHECK(AuditWriter::toXml(again) == before);
-
-    // Inspectors accept A-001: the old response still imports as "nothing new", and the
-    // conclusions fingerprint (statuses excluded) still matches.
-    acceptAction(again.actions[0], "tp");
-    CHECK_FALSE(importResponse(again, PlanFile::parse(response, "r.xml"), "tp").changed());
-    CHECK(again.actions[0].status == ActionStatus::Accepted);
-    // After a reopen, re-sending the old report changes nothing either: a new report is needed.
-    reopenAction(again.actions[0], "tp", "Thiếu danh mục");
-    CHECK_FALSE(importResponse(again, PlanFile::parse(response, "r.xml"), "tp").changed());
-    CHECK(again.actions[0].status == ActionStatus::Reopened);
 }
 
-TEST_CASE("every tampering case is refused, naming what changed", "[tracking][exchange][tamper]") {
+TEST_CASE("an extension between export and import: the others merge, the extended one is set aside",
+          "[tracking][exchange]") {
+    Audit a = withActions();
+    const std::string response = responseText(a);
+    extendAction(a.actions[2], Date(2019, 4, 30), "Chờ ý kiến của tỉnh", "tp");
+    extendAction(a.actions[1], Date(2019, 1, 31), "Chờ sáp nhập", "tp");  // another unit's
+    ImportResult r = import(a, response);
+    CHECK(r.merged == std::vector<std::string>{"A-001"});
+    CHECK(r.refused.empty());
+    REQUIRE(r.setAside.size() == 1);
+    CHECK(r.setAside[0].actionId == "A-003");
+    CHECK(r.setAside[0].reason ==
+          "A-003 đã được gia hạn sau khi xuất kế hoạch: xuất lại kế hoạch cho đơn vị");
+    CHECK_FALSE(r.complete());
+    CHECK(a.actions[2].status == ActionStatus::Open);
+    CHECK(a.actions[0].status == ActionStatus::Reported);
+}
+
+TEST_CASE("a reopen or an edit since export is named neutrally", "[tracking][exchange]") {
+    Audit a = withActions();
+    reportAction(a.actions[0], aReport(Date(2019, 1, 2)), "x");
+    const std::string response = responseText(a);
+    reopenAction(a.actions[0], "tp", "Thiếu danh mục");
+    a.actions[2].content = "Đề xuất hai sáng kiến.";
+    ImportResult r = import(a, response);
+    CHECK(r.merged.empty());
+    CHECK_THAT(issues(r.setAside),
+               Catch::Contains("A-001 đã được yêu cầu làm lại sau khi xuất kế hoạch") &&
+                   Catch::Contains("A-003 đã được sửa nội dung sau khi xuất kế hoạch"));
+}
+
+TEST_CASE("an older response replayed after a newer one is refused", "[tracking][exchange]") {
+    Audit a = withActions();
+    PlanFile p = exportPlan(a, kUnit);
+    PlanFile copy1 = p, copy2 = p;  // two copies of the same plan, answered on different days
+    {
+        At at("2019-01-10T08:00:00");
+        respond(copy1, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 10), "10/BC"), "");
+    }
+    {
+        At at("2019-01-20T08:00:00");
+        respond(copy2, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 20), "20/BC"), "");
+    }
+    const std::string older = copy1.toXml(), newer = copy2.toXml();
+    CHECK(import(a, newer).merged == std::vector<std::string>{"A-001"});
+    ImportResult r = import(a, older);
+    CHECK_FALSE(r.changed());
+    REQUIRE(r.refused.size() == 1);
+    CHECK_THAT(r.refused[0].reason, Catch::Contains("A-001") &&
+                                        Catch::Contains("2019-01-10T08:00:00") &&
+                                        Catch::Contains("không mới hơn"));
+    CHECK(a.actions[0].report.doc == "20/BC");
+    REQUIRE(a.actions[0].history.size() == 1);
+
+    // Within one response file, an earlier revision (lower seq) is refused too.
+    PlanFile same = PlanFile::parse(newer, "r.xml");
+    {
+        At at("2019-01-21T08:00:00");
+        respond(same, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 21), "21/BC"), "");
+    }
+    const std::string rev2 = same.toXml();
+    CHECK(import(a, rev2).merged == std::vector<std::string>{"A-001"});
+    ImportResult back = import(a, newer);
+    REQUIRE(back.refused.size() == 1);
+    CHECK_THAT(back.refused[0].reason, Catch::Contains("lần sửa 1") && Catch::Contains("lần 2"));
+    CHECK(a.actions[0].report.doc == "21/BC");
+}
+
+TEST_CASE("re-import after two reopen cycles does not set the action back to reported",
+          "[tracking][exchange]") {
+    Audit a = withActions();
+    std::string first;
+    {
+        At at("2019-01-10T08:00:00");
+        PlanFile p = exportPlan(a, kUnit);
+        respond(p, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 10), "1/BC"), "");
+        first = p.toXml();
+    }
+    CHECK(import(a, first).merged.size() == 1);
+    reopenAction(a.actions[0], "tp", "Lần 1: thiếu");
+    std::string second;
+    {
+        At at("2019-02-10T08:00:00");
+        PlanFile p = exportPlan(a, kUnit);
+        respond(p, "A-001", ActionStatus::Reported, aReport(Date(2019, 2, 10), "2/BC"), "");
+        second = p.toXml();
+    }
+    CHECK(import(a, second).merged.size() == 1);
+    reopenAction(a.actions[0], "tp", "Lần 2: vẫn thiếu");
+    for (const std::string* text : {&first, &second}) {
+        ImportResult r = import(a, *text);
+        CHECK_FALSE(r.changed());
+        CHECK(a.actions[0].status == ActionStatus::Reopened);
+        REQUIRE(r.setAside.size() == 1);
+        CHECK_THAT(r.setAside[0].reason, Catch::Contains("yêu cầu làm lại"));
+    }
+}
+
+TEST_CASE("report dates before the notice or after today are refused", "[tracking][exchange]") {
+    Audit a = withActions();
+    PlanFile p = exportPlan(a, kUnit);
+    {
+        At at("2019-01-15T08:00:00");
+        respond(p, "A-001", ActionStatus::Reported, aReport(Date(2018, 12, 1)), "");
+        respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 1, 16)), "");
+    }
+    ImportInput in;
+    in.today = Date(2019, 1, 15);
+    ImportResult r = importResponse(a, PlanFile::parse(p.toXml(), "r.xml"), "tp", in);
+    CHECK(r.merged.empty());
+    CHECK_THAT(issues(r.refused),
+               Catch::Contains("A-001: ngày báo cáo 01/12/2018 trước ngày thông báo kết luận "
+                               "05/12/2018") &&
+                   Catch::Contains("A-003: ngày báo cáo 16/01/2019 sau ngày hôm nay 15/01/2019"));
+    // Today from the clock (PAR_AUDIT_NOW).
+    At at("2019-01-16T10:00:00");
+    Audit b = withActions();
+    ImportResult r2 = import(b, p.toXml());
+    CHECK(r2.merged == std::vector<std::string>{"A-003"});
+}
+
+TEST_CASE("bad answers are refused per action, the others still merge",
+          "[tracking][exchange][tamper]") {
+    Audit a = withActions();
+    const std::string good = responseText(a);
+    auto refusedOnly = [&](const std::string& text) {
+        Audit copy = a;
+        ImportResult r = import(copy, text);
+        CHECK(r.merged == std::vector<std::string>{"A-003"});  // A-001 is the tampered one
+        return issues(r.refused) + issues(r.setAside);
+    };
+    SECTION("action content edited in the file") {
+        CHECK_THAT(refusedOnly(replaced(good, "Bãi bỏ thành phần hồ sơ thừa.", "Xem xét.")),
+                   Catch::Contains("A-001") && Catch::Contains("dấu vân tay"));
+    }
+    SECTION("deadline pushed back in the file") {
+        CHECK_THAT(refusedOnly(replaced(good, "deadline=\"2019-01-17\"", "deadline=\"2019-06-17\"")),
+                   Catch::Contains("A-001") && Catch::Contains("đã bị sửa"));
+    }
+    SECTION("the fingerprint replaced") {
+        PlanFile p = PlanFile::parse(good, "r.xml");
+        CHECK_THAT(refusedOnly(replaced(good, p.actions[0].fingerprint, std::string(64, '0'))),
+                   Catch::Contains("A-001") && Catch::Contains("dấu vân tay"));
+    }
+    SECTION("a unit marking its own action accepted") {
+        // As an answer...
+        CHECK_THAT(refusedOnly(replaced(good, "status=\"reported\"", "status=\"accepted\"")),
+                   Catch::Contains("A-001") && Catch::Contains("'reported'"));
+    }
+    SECTION("...or as an unanswered action") {
+        Audit copy = a;
+        PlanFile p = exportPlan(a, kUnit);
+        respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 3, 1)), "");
+        std::string t = replaced(p.toXml(), "status=\"open\"", "status=\"accepted\"");
+        ImportResult r = import(copy, t);
+        CHECK(r.merged == std::vector<std::string>{"A-003"});
+        REQUIRE(r.refused.size() == 1);
+        CHECK_THAT(r.refused[0].reason, Catch::Contains("A-001") && Catch::Contains("đã hoàn thành"));
+    }
+    SECTION("an action the conclusions do not have") {
+        CHECK_THAT(refusedOnly(replaced(good, "id=\"A-001\"", "id=\"A-099\"")),
+                   Catch::Contains("A-099") && Catch::Contains("không có hành động này"));
+    }
+    SECTION("another unit's action slipped in") {
+        CHECK_THAT(refusedOnly(replaced(good, "id=\"A-001\"", "id=\"A-002\"")),
+                   Catch::Contains("A-002") && Catch::Contains("Phòng Nội vụ huyện Quỳnh Lưu"));
+    }
+    SECTION("a report on an accepted action") {
+        Audit copy = a;
+        reportAction(copy.actions[0], aReport(Date(2019, 1, 2)), "x");
+        acceptAction(copy.actions[0], "tp");
+        // The acceptance is a decision: the answer is set aside ("đã được công nhận").
+        ImportResult r = import(copy, good);
+        CHECK_THAT(issues(r.setAside), Catch::Contains("A-001 đã được công nhận hoàn thành"));
+    }
+}
+
+TEST_CASE("whole-file refusals: another audit, unit, inspected unit, notice; a plan; format 1",
+          "[tracking][exchange][tamper]") {
     Audit a = withActions();
     const std::string good = responseText(a);
     REQUIRE(refusal(a, good).empty());
-
-    SECTION("action content") {
-        auto m = refusal(a, replaced(good, "Bãi bỏ thành phần hồ sơ thừa.", "Xem xét bãi bỏ."));
-        CHECK_THAT(m, Catch::Contains("A-001") && Catch::Contains("nội dung hành động") &&
-                          Catch::Contains("Xem xét bãi bỏ."));
-    }
-    SECTION("deadline date") {
-        auto m = refusal(a, replaced(good, "deadline=\"2019-01-17\"", "deadline=\"2019-06-17\""));
-        CHECK_THAT(m, Catch::Contains("A-001") && Catch::Contains("thời hạn") &&
-                          Catch::Contains("2019-06-17"));
-    }
-    SECTION("deadline rule") {
-        auto m = refusal(a, replaced(good, "deadline-rule=\"30 working-days\"",
-                                     "deadline-rule=\"90 working-days\""));
-        CHECK_THAT(m, Catch::Contains("cách tính thời hạn") && Catch::Contains("90 working-days"));
-    }
-    SECTION("finding text") {
-        auto m = refusal(a, replaced(good, "yêu cầu thừa thành phần", "yêu cầu đủ thành phần"));
-        CHECK_THAT(m, Catch::Contains("A-001") && Catch::Contains("nội dung phát hiện"));
-    }
-    SECTION("the finding an action remedies") {
-        auto m = refusal(a, replaced(good, "finding=\"F-001\"", "finding=\"F-003\""));
-        CHECK_THAT(m, Catch::Contains("phát hiện liên quan"));
-    }
-    SECTION("responsible unit of an action") {
-        auto m = refusal(a, replaced(good, "responsible=\"UBND huyện Quỳnh Lưu\"",
-                                     "responsible=\"UBND xã Quỳnh Châu\""));
-        CHECK_THAT(
-            m, Catch::Contains("đơn vị chịu trách nhiệm") && Catch::Contains("UBND xã Quỳnh Châu"));
-    }
-    SECTION("another unit's action slipped in") {
-        auto m = refusal(a, replaced(good, "id=\"A-003\"", "id=\"A-002\""));
-        CHECK_THAT(m, Catch::Contains("A-002") && Catch::Contains("Phòng Nội vụ huyện Quỳnh Lưu"));
-    }
-    SECTION("an action the conclusions do not have") {
-        auto m = refusal(a, replaced(good, "id=\"A-003\"", "id=\"A-099\""));
-        CHECK_THAT(m, Catch::Contains("A-099") && Catch::Contains("không có hành động này"));
-    }
-    SECTION("a unit marking its own action accepted") {
-        auto m = refusal(a, replaced(good, "status=\"reported\"", "status=\"accepted\""));
-        CHECK_THAT(m, Catch::Contains("A-001") && Catch::Contains("đã hoàn thành"));
-    }
-    SECTION("another audit") {
-        auto m = refusal(a, replaced(good, "audit=\"T-1\"", "audit=\"T-2\""));
-        CHECK_THAT(m, Catch::Contains("'T-2'") && Catch::Contains("'T-1'"));
-    }
-    SECTION("another unit") {
-        auto m = refusal(a, replaced(good, "unit=\"UBND huyện Quỳnh Lưu\" inspected",
-                                     "unit=\"UBND xã Quỳnh Châu\" inspected"));
-        CHECK_THAT(m, Catch::Contains("UBND xã Quỳnh Châu"));
-    }
-    SECTION("the fingerprint") {
-        auto fp = a.conclusionsFingerprint();
-        auto m = refusal(a, replaced(good, fp, std::string(fp.size(), '0')));
-        CHECK_THAT(m, Catch::Contains("dấu vân tay"));
-    }
-    SECTION("the inspected unit") {
-        auto m = refusal(a, replaced(good, "inspected-unit=\"UBND huyện Quỳnh Lưu\"",
-                                     "inspected-unit=\"UBND huyện Diễn Châu\""));
-        CHECK_THAT(m, Catch::Contains("Diễn Châu"));
-    }
-    SECTION("the notice") {
-        auto m = refusal(a, replaced(good, "date=\"2018-12-05\"", "date=\"2018-12-20\""));
-        CHECK_THAT(m, Catch::Contains("thông báo kết luận") && Catch::Contains("2018-12-20"));
-    }
-    SECTION("a plan instead of a response") {
-        auto m = refusal(a, exportPlan(a, "UBND huyện Quỳnh Lưu").toXml());
-        CHECK_THAT(m, Catch::Contains("tệp kế hoạch"));
-    }
-    SECTION("several changes are all named") {
-        auto t = replaced(good, "Bãi bỏ thành phần hồ sơ thừa.", "Xem xét.");
-        t = replaced(t, "deadline=\"2019-03-31\"", "deadline=\"2019-12-31\"");
-        auto m = refusal(a, t);
-        CHECK_THAT(m, Catch::Contains("A-001") && Catch::Contains("A-003") &&
-                          Catch::Contains("2019-12-31"));
-    }
+    CHECK_THAT(refusal(a, replaced(good, "audit=\"T-1\"", "audit=\"T-2\"")),
+               Catch::Contains("'T-2'") && Catch::Contains("'T-1'"));
+    CHECK_THAT(refusal(a, replaced(good, "unit=\"UBND huyện Quỳnh Lưu\" inspected",
+                                   "unit=\"UBND xã Quỳnh Châu\" inspected")),
+               Catch::Contains("UBND xã Quỳnh Châu"));
+    CHECK_THAT(refusal(a, replaced(good, "inspected-unit=\"UBND huyện Quỳnh Lưu\"",
+                                   "inspected-unit=\"UBND huyện Diễn Châu\"")),
+               Catch::Contains("Diễn Châu"));
+    CHECK_THAT(refusal(a, replaced(good, "date=\"2018-12-05\"", "date=\"2018-12-20\"")),
+               Catch::Contains("thông báo kết luận") && Catch::Contains("20/12/2018"));
+    CHECK_THAT(refusal(a, exportPlan(a, kUnit).toXml()), Catch::Contains("tệp kế hoạch"));
+    const std::string v1 =
+        "<response format-version='1' audit='T-1' fingerprint='f' unit='UBND huyện Quỳnh Lưu'>"
+        "<notice number='05/TB-SNV' date='2018-12-05'/></response>";
+    CHECK_THAT(refusal(a, v1), Catch::Contains("định dạng cũ") && Catch::Contains("xuất lại"));
+    PlanFile v1plan = PlanFile::parse(
+        "<plan format-version='1' audit='T-1' fingerprint='f' unit='u'>"
+        "<action id='A-001'/></plan>",
+        "old.plan.xml");
+    CHECK_THROWS_WITH(respond(v1plan, "A-001", ActionStatus::Reported, aReport(), ""),
+                      Catch::Contains("old.plan.xml") && Catch::Contains("xuất lại"));
 }
 
-TEST_CASE("a response to outdated conclusions is refused", "[tracking][exchange]") {
-    Audit a = withActions();
-    const std::string response = responseText(a);
-    // The Department extends the Phòng Nội vụ's action: the conclusions changed after export.
-    extendAction(a.actions[1], Date(2019, 1, 31), "Chờ sáp nhập", "tp");
-    auto m = refusal(a, response);
-    CHECK_THAT(m, Catch::Contains("dấu vân tay") && Catch::Contains("plan export"));
-    // Extending one of this unit's actions is named precisely.
-    Audit b = withActions();
-    extendAction(b.actions[0], Date(2019, 2, 28), "Chờ văn bản", "tp");
-    CHECK_THAT(refusal(b, response), Catch::Contains("A-001") && Catch::Contains("2019-02-28"));
-}
-
-TEST_CASE("a report on an accepted action is refused", "[tracking][exchange]") {
-    Audit a = withActions();
-    const std::string response = responseText(a);
-    // Meanwhile an earlier report of the unit (another date) was imported and accepted.
-    ActionReport r = aReport();
-    r.date = Date(2019, 1, 2);
-    reportAction(a.actions[0], r, "x");
-    acceptAction(a.actions[0], "tp");
-    CHECK_THAT(refusal(a, response), Catch::Contains("A-001") && Catch::Contains("đã công nhận"));
-}
-
-TEST_CASE("a plan re-exported after an acceptance: the accepted action rides along, the others import",
-          "[tracking][exchange]") {
-    Audit a = withActions();
-    reportAction(a.actions[0], aReport(), "x");  // A-001 reported, then accepted
-    acceptAction(a.actions[0], "tp");
-    PlanFile p = exportPlan(a, "UBND huyện Quỳnh Lưu");
-    REQUIRE(p.actions.size() == 2);
-    CHECK(p.actions[0].action.status == ActionStatus::Accepted);
-    ActionReport r3 = aReport();
-    r3.date = Date(2019, 3, 1);
-    r3.doc = "40/BC-UBND";
-    respond(p, "A-003", ActionStatus::Reported, r3, "Văn phòng UBND huyện");
-    const std::string text = p.toXml();
-
-    Audit copy = a;
-    ImportResult r = importResponse(copy, PlanFile::parse(text, "r.xml"), "tp");
-    CHECK(r.merged == std::vector<std::string>{"A-003"});
-    CHECK(copy.actions[0].status == ActionStatus::Accepted);
-    CHECK(copy.actions[2].report.doc == "40/BC-UBND");
-
-    // Editing the accepted action's report in the file is still refused.
-    CHECK_THAT(refusal(a, replaced(text, "15/BC-UBND", "99/BC-UBND")),
-               Catch::Contains("A-001") && Catch::Contains("không được sửa"));
+TEST_CASE("Tân Thành and Tân Thạnh are two units; Hòa and Hoà one", "[tracking][exchange][unit]") {
+    Audit a = trackedAudit();
+    a.findings[0].recommendation.responsible = "UBND xã Tân Thành";
+    a.findings[1].recommendation.responsible = "UBND xã Tân Thạnh";
+    a.findings[2].recommendation.responsible = "UBND xã Hoà Sơn";
+    makeActions(a, calendar());
+    REQUIRE(responsibleUnits(a).size() == 3);
+    PlanFile thanh = exportPlan(a, "UBND xã Tân Thành");
+    PlanFile thanh2 = exportPlan(a, "UBND xã Tân Thạnh");
+    REQUIRE(thanh.actions.size() == 1);
+    REQUIRE(thanh2.actions.size() == 1);
+    CHECK(thanh.actions[0].action.id == "A-001");
+    CHECK(thanh2.actions[0].action.id == "A-002");
+    // Old and new tone placement, NFD and case name the same unit.
+    CHECK(exportPlan(a, "UBND xã Hòa Sơn").actions.size() == 1);
+    CHECK(exportPlan(a, "ubnd xã ho\xCC\x80" "a sơn").actions.size() == 1);
+    // Without diacritics: both suggested, neither chosen.
+    REQUIRE_THROWS_WITH(exportPlan(a, "Tan Thanh"),
+                        Catch::Contains("không có đơn vị 'Tan Thanh'; có phải: UBND xã Tân Thành, "
+                                        "UBND xã Tân Thạnh?"));
+    // Tân Thạnh's response does not report Tân Thành's action.
+    respond(thanh2, "A-002", ActionStatus::Reported, aReport(), "");
+    std::string text = replaced(thanh2.toXml(), "id=\"A-002\"", "id=\"A-001\"");
+    ImportResult r = import(a, text);
+    CHECK(r.merged.empty());
+    CHECK_THAT(issues(r.refused), Catch::Contains("A-001") && Catch::Contains("UBND xã Tân Thành"));
+    // A response whose unit is written with the other tone placement imports.
+    PlanFile hoa = exportPlan(a, "UBND xã Hòa Sơn");
+    respond(hoa, "A-003", ActionStatus::Reported, aReport(), "");
+    std::string hoaText = replaced(hoa.toXml(), "unit=\"UBND xã Hoà Sơn\"", "unit=\"UBND xã Hòa Sơn\"");
+    CHECK(import(a, hoaText).merged == std::vector<std::string>{"A-003"});
 }
 
 TEST_CASE("plan files: bad input names file and line", "[tracking][exchange]") {
     REQUIRE_THROWS_WITH(PlanFile::parse("<audit format-version='1'/>", "p.xml"),
                         Catch::Contains("<plan>"));
     REQUIRE_THROWS_WITH(
-        PlanFile::parse("<plan format-version='2' audit='a' fingerprint='f' unit='u'/>", "p.xml"),
-        Catch::Contains("format-version 2"));
-    REQUIRE_THROWS_WITH(PlanFile::parse("<plan format-version='1' audit='a' unit='u'/>", "p.xml"),
-                        Catch::Contains("fingerprint"));
+        PlanFile::parse("<plan format-version='3' audit='a' export-id='e' unit='u'/>", "p.xml"),
+        Catch::Contains("format-version 3"));
+    REQUIRE_THROWS_WITH(PlanFile::parse("<plan format-version='2' audit='a' unit='u'/>", "p.xml"),
+                        Catch::Contains("export-id"));
     REQUIRE_THROWS_WITH(
-        PlanFile::parse("<plan format-version='1' audit='a' fingerprint='f' unit='u'>\n\n"
+        PlanFile::parse("<plan format-version='2' audit='a' export-id='e' unit='u'>\n\n"
                         "<action id='A-001' status='done'/></plan>",
                         "p.xml"),
         Catch::Contains("p.xml:3") && Catch::Contains("'done'"));
     REQUIRE_THROWS_WITH(
-        PlanFile::parse("<plan format-version='1' audit='a' fingerprint='f' unit='u'>\n"
-                        "<action id='A-001'/>\n<action id='A-001'/></plan>",
+        PlanFile::parse("<plan format-version='2' audit='a' export-id='e' unit='u'>\n"
+                        "<action id='A-001' fingerprint='x'/></plan>",
                         "p.xml"),
-        Catch::Contains("p.xml:3"));
+        Catch::Contains("p.xml:2") && Catch::Contains("64"));
+    const std::string fp(64, 'a');
+    REQUIRE_THROWS_WITH(
+        PlanFile::parse("<response format-version='2' audit='a' export-id='e' response-id='r' "
+                        "unit='u'>\n<action id='A-001' fingerprint='" + fp +
+                            "' status='reported'>\n<report date='2019-01-10' made='hôm qua' "
+                            "seq='1'/></action></response>",
+                        "r.xml"),
+        Catch::Contains("r.xml:3") && Catch::Contains("YYYY-MM-DDTHH:MM:SS"));
+    REQUIRE_THROWS_WITH(
+        PlanFile::parse("<response format-version='2' audit='a' export-id='e' response-id='r' "
+                        "unit='u'>\n<action id='A-001' fingerprint='" + fp +
+                            "' status='reported'>\n<report date='2019-01-10' "
+                            "made='2019-01-10T08:00:00' seq='1'>\n<evidence file='a.pdf' "
+                            "size='3'/></report></action></response>",
+                        "r.xml"),
+        Catch::Contains("r.xml:4") && Catch::Contains("sha256"));
+    REQUIRE_THROWS_WITH(
+        PlanFile::parse("<response format-version='2' audit='a' export-id='e' unit='u'/>", "r.xml"),
+        Catch::Contains("response-id"));
 }

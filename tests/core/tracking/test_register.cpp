@@ -3,6 +3,8 @@
 // TinyXML-2, ICS through libical).
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -142,6 +144,73 @@ TEST_CASE("register: scan a workspace, overdue in working days", "[tracking][reg
               reg.entries[i].auditId() + reg.entries[i].action().id);
 }
 
+TEST_CASE("register: a copied audit file is reported with both paths and counted once",
+          "[tracking][register][duplicate]") {
+    test::ScratchDir dir;
+    writeWorkspace(dir);
+    // As Windows Explorer names a copy.
+    std::filesystem::copy_file(dir.file("t1.audit.xml"), dir.file("t1 - Copy.audit.xml"));
+    NullProgress progress;
+    for (unsigned threads : {1u, 2u}) {
+        Register reg = Register::scan(dir.path(), kAsOf, calendar(), progress, threads);
+        CHECK(reg.auditCount == 2);
+        CHECK(reg.entries.size() == 6);  // not 9
+        REQUIRE(reg.issues.size() == 2);  // broken.audit.xml and the duplicate
+        const ScanIssue* dup = nullptr;
+        for (const auto& i : reg.issues)
+            if (i.message.find("T-1") != std::string::npos)
+                dup = &i;
+        REQUIRE(dup != nullptr);
+        // Both paths: the file left out and the one counted.
+        CHECK_THAT(dup->file, Catch::EndsWith("t1.audit.xml"));
+        CHECK_THAT(dup->message, Catch::Contains("t1 - Copy.audit.xml") &&
+                                     Catch::Contains("tính một lần"));
+        auto units = Register::summarise(reg.entries);
+        CHECK(units.back().actions == 6);
+    }
+}
+
+TEST_CASE("register: units are grouped by identity, not by spelling or by folded letters",
+          "[tracking][register][unit]") {
+    Audit a = test::trackedAudit("U-1");
+    a.findings[0].recommendation.responsible = "UBND xã Tân Thành";
+    a.findings[1].recommendation.responsible = "UBND xã Tân Thạnh";
+    a.findings[2].recommendation.responsible = "UBND xã Hoà Sơn";
+    makeActions(a, calendar());
+    Audit b = test::trackedAudit("U-2");
+    b.findings[0].recommendation.responsible = "UBND  xã\tTân Thành";  // double space, tab
+    b.findings[1].recommendation.responsible = "UBND xã Hòa Sơn";      // new tone placement
+    b.findings[2].recommendation.responsible = "ubnd xã tân thạnh";
+    makeActions(b, calendar());
+    Register reg = Register::fromAudits({a, b}, kAsOf, calendar());
+    auto units = Register::summarise(reg.entries);
+    REQUIRE(units.size() == 4);  // Tân Thành, Tân Thạnh, Hoà Sơn, and the total
+    for (size_t i = 0; i + 1 < units.size(); ++i)
+        CHECK(units[i].actions == 2);
+    RegisterView v{kAsOf, 2, reg.entries, units, std::nullopt};
+    std::string table = registerTable(v);
+    INFO(table);
+    // One heading per unit (a line of its own, before the summary): three, not six.
+    size_t headings = 0;
+    std::istringstream lines(table);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("Tổng") != std::string::npos)
+            break;
+        if (line.rfind("UBND", 0) == 0 || line.rfind("ubnd", 0) == 0)
+            ++headings;
+    }
+    CHECK(headings == 3);
+    RegisterFilter f;
+    f.unit = "UBND xã Tân Thạnh";
+    CHECK(reg.filtered(f, calendar()).size() == 2);
+    f.unit = "UBND xã Hòa Sơn";
+    CHECK(reg.filtered(f, calendar()).size() == 2);
+    f.unit = "UBND xã Tan Thanh";
+    CHECK(reg.filtered(f, calendar()).empty());
+    // The order groups one identity together.
+    CHECK(std::is_sorted(reg.entries.begin(), reg.entries.end(), registerOrder));
+}
+
 TEST_CASE("register: the fast path reads what the full reader reads", "[tracking][register]") {
     test::ScratchDir dir;
     auto audits = workspaceAudits();
@@ -185,8 +254,10 @@ TEST_CASE("register filters", "[tracking][register]") {
     auto count = [&](RegisterFilter f) { return reg.filtered(f, calendar()).size(); };
     CHECK(count({}) == 6);
     RegisterFilter unit;
-    unit.unit = "phong noi vu huyen quynh luu";  // responsible unit, loosely matched
+    unit.unit = "PHÒNG NỘI VỤ\thuyện  Quỳnh Lưu";  // responsible unit: case and spacing ignored
     CHECK(count(unit) == 2);
+    unit.unit = "phong noi vu huyen quynh luu";  // diacritics are not: another name
+    CHECK(count(unit) == 0);
     unit.unit = "UBND xã Ngọc Sơn";  // inspected or responsible
     CHECK(count(unit) == 3);
     RegisterFilter status;

@@ -32,13 +32,14 @@ ResponseDraft aDraft() {
     d.date = "10/01/2019";
     d.doc = "15/BC-UBND";
     d.note = "Đã ban hành Quyết định số 15/QĐ-UBND bãi bỏ.";
-    d.evidence = {"qd-15.pdf"};
     return d;
 }
 
 // The response text without its time of response, which differs between two runs.
 std::string withoutTime(PlanFile p) {
     p.respondedAt.clear();
+    p.responseId.clear();  // random, once per response file
+    for (auto& a : p.actions) a.action.report.made.clear();
     return p.toXml();
 }
 }  // namespace
@@ -75,7 +76,6 @@ TEST_CASE("respond: the response equals `plan respond`", "[wizard][respond]") {
     r.date = Date(2019, 1, 10);
     r.doc = "15/BC-UBND";
     r.note = "Đã ban hành Quyết định số 15/QĐ-UBND bãi bỏ.";
-    r.evidence = {"qd-15.pdf"};
     respond(cli, "A-001", ActionStatus::Reported, r, "Văn phòng UBND huyện");
     CHECK(withoutTime(built) == withoutTime(cli));
     CHECK(built.kind == PlanFile::Kind::Response);
@@ -86,7 +86,12 @@ TEST_CASE("respond: the response equals `plan respond`", "[wizard][respond]") {
     PlanFile saved = PlanFile::load(dir.file("quynh-luu.response.xml"));
     ImportResult res = importResponse(a, saved, "tp");
     CHECK(res.merged == std::vector<std::string>{"A-001"});
-    CHECK(a.findAction("A-001")->report == r);
+    const ActionReport& in = a.findAction("A-001")->report;
+    CHECK(in.date == r.date);
+    CHECK(in.doc == r.doc);
+    CHECK(in.note == r.note);
+    CHECK(in.seq == 1);
+    CHECK(in.responseId == saved.responseId);
 }
 
 TEST_CASE("respond: every problem at once, naming the action", "[wizard][respond]") {
@@ -146,8 +151,9 @@ TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
     d.evidence = {"../qd.pdf"};
     s.setDraft(1, d);
     auto ps = s.problems(1);
-    REQUIRE(ps.size() == 1);
+    REQUIRE(ps.size() == 2);  // not a bare name; and the app cannot pack files yet
     CHECK_THAT(ps[0].message, Catch::Contains("../qd.pdf"));
+    CHECK_THAT(ps[1].message, Catch::Contains("--evidence"));
 }
 
 TEST_CASE("respond: a response reopens with its reports; accepted actions cannot be reported",
@@ -165,7 +171,7 @@ TEST_CASE("respond: a response reopens with its reports; accepted actions cannot
     CHECK(again.draft(0).report);
     CHECK(again.draft(0).date == "10/01/2019");
     CHECK(again.draft(0).doc == "15/BC-UBND");
-    CHECK(again.draft(0).evidence == std::vector<std::string>{"qd-15.pdf"});
+    CHECK(again.draft(0).evidence.empty());
     CHECK_FALSE(again.draft(1).report);
     CHECK(again.title(0) == fmt(tr("{} · hạn {} · {}", "{} · due {} · {}"), "A-001", "17/01/2019",
                                 actionStatusLabel(ActionStatus::Reported)));
