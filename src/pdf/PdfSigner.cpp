@@ -241,12 +241,13 @@ PdfSignResult signPdf(std::string_view pdfIn, const std::string& name, sig::Sign
     Value newCatalog = catalog;
     newCatalog.dict = std::make_shared<obj::Dict>(*catalog.dict);
     bool catalogChanged = false;
-    auto addTo = [&](Value holder, const char* key, int& holderNum, bool& holderChanged) -> Value {
+    // Appends the widget to holder[key]: in place when the array is inline (the holder is then
+    // rewritten), else by rewriting the array object it refers to.
+    auto addTo = [&](Value holder, const char* key, bool& holderChanged) -> Value {
         const Value* arr = holder.get(key);
         if (arr != nullptr && arr->is(T::Ref)) {
             Value a = file.resolve(*arr);
-            if (!a.is(T::Array)) a = Value::makeArray();
-            Value copy = Value::makeArray(*a.array);
+            Value copy = Value::makeArray(a.is(T::Array) ? *a.array : obj::Array{});
             copy.array->push_back(Value::reference(widgetNum));
             objects.emplace_back(arr->ref.num, obj::writeObject(arr->ref.num, copy));
             return holder;
@@ -255,23 +256,19 @@ PdfSignResult signPdf(std::string_view pdfIn, const std::string& name, sig::Sign
         copy.array->push_back(Value::reference(widgetNum));
         holder.set(key, copy);
         holderChanged = true;
-        (void)holderNum;
         return holder;
     };
+    bool unused = false;
     if (afRef != nullptr && afRef->is(T::Ref)) {
         Value af = file.resolve(*afRef);
         af.dict = std::make_shared<obj::Dict>(*af.dict);
-        int n = afRef->ref.num;
-        bool changed = false;
-        af = addTo(af, "Fields", n, changed);
+        af = addTo(af, "Fields", unused);
         af.set("SigFlags", Value::integer(3));
-        objects.emplace_back(n, obj::writeObject(n, af));
+        objects.emplace_back(afRef->ref.num, obj::writeObject(afRef->ref.num, af));
     } else {
         Value af = afRef != nullptr && afRef->is(T::Dict) ? *afRef : Value::makeDict();
         af.dict = std::make_shared<obj::Dict>(*af.dict);
-        int n = 0;
-        bool changed = false;
-        af = addTo(af, "Fields", n, changed);
+        af = addTo(af, "Fields", unused);
         af.set("SigFlags", Value::integer(3));
         int afNum = next++;
         objects.emplace_back(afNum, obj::writeObject(afNum, af));
@@ -282,9 +279,8 @@ PdfSignResult signPdf(std::string_view pdfIn, const std::string& name, sig::Sign
     {
         Value page = file.object(pageRef.num).value;
         page.dict = std::make_shared<obj::Dict>(*page.dict);
-        int n = pageRef.num;
         bool changed = false;
-        page = addTo(page, "Annots", n, changed);
+        page = addTo(page, "Annots", changed);
         if (changed) objects.emplace_back(pageRef.num, obj::writeObject(pageRef.num, page));
     }
 
