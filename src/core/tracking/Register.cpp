@@ -391,13 +391,13 @@ Register Register::scan(const std::string& dir, Date asOf, const cal::WorkingCal
             if (!fresh) {
                 duplicates.push_back(
                     {files[i].path,
-                     fmt(tr("mã đợt kiểm tra '{}' trùng với tệp {}: tính một lần (theo tệp kia), "
-                            "bỏ qua tệp này. Nếu là bản sao thì xoá đi; nếu là đợt kiểm tra khác "
-                            "thì đặt mã khác.",
-                            "audit id '{}' is also in {}: counted once (from that file), this file "
-                            "left out. Delete it if it is a copy; give it another id if it is "
+                     fmt(tr("{}: mã đợt kiểm tra '{}' trùng với tệp {}: tính một lần (theo tệp "
+                            "kia), bỏ qua tệp này. Nếu là bản sao thì xoá đi; nếu là đợt kiểm tra "
+                            "khác thì đặt mã khác.",
+                            "{}: audit id '{}' is also in {}: counted once (from that file), this "
+                            "file left out. Delete it if it is a copy; give it another id if it is "
                             "another audit."),
-                         a.id, it->second)});
+                         files[i].path, a.id, it->second)});
                 continue;
             }
         }

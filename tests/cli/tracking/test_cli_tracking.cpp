@@ -56,6 +56,25 @@ std::string preparedAudit(const ScratchDir& dir) {
     return a;
 }
 
+// Copies the zip `from` to `to` with the entry `name` set to `bytes` (replaced or added), with
+// Python's zipfile (/usr/bin/python3: the system one, see HELPERS.md); names are kept as given,
+// "../" included, to make hostile files.
+bool rezip(const std::string& from, const std::string& to, const std::string& name,
+           const std::string& bytes) {
+    ScratchDir tmp("par-rezip");
+    writeText(tmp.file("bytes"), bytes);
+    writeText(tmp.file("rezip.py"),
+              "import sys, zipfile\n"
+              "src, dst, name, data = sys.argv[1], sys.argv[2], sys.argv[3], open(sys.argv[4], 'rb').read()\n"
+              "with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w') as zout:\n"
+              "    for i in zin.infolist():\n"
+              "        if i.filename != name: zout.writestr(i, zin.read(i.filename))\n"
+              "    zout.writestr(zipfile.ZipInfo(name), data)\n");
+    return run("/usr/bin/python3 " + q(tmp.file("rezip.py")) + " " + q(from) + " " + q(to) + " " +
+               q(name) + " " + q(tmp.file("bytes")))
+               .exitCode == 0;
+}
+
 nlohmann::json track(const std::string& args) {
     auto r = run(cli() + " track " + args + " --format json");
     INFO(r.err);
@@ -87,8 +106,8 @@ TEST_CASE("export → respond → import, re-import, tampering", "[cli][tracking
     std::string unit = j["actions"][0]["responsible"];
     std::string id = j["actions"][0]["id"];
 
-    auto ex =
-        run(cli() + " plan export " + a + " --unit " + q(unit) + " -o " + dir.file("plan.xml"));
+    auto ex = run(cli() + " plan export " + a + " --unit " + q(unit) + " -o " +
+                  dir.file("ql.plan.xml"));
     INFO(ex.out << ex.err);
     REQUIRE(ex.exitCode == 0);
     auto noUnit = run(cli() + " plan export " + a + " --unit " + q("UBND xã Không Có") + " -o " +
@@ -96,36 +115,37 @@ TEST_CASE("export → respond → import, re-import, tampering", "[cli][tracking
     CHECK(noUnit.exitCode == 2);
     CHECK_THAT(noUnit.err, Catch::Contains(unit));
 
-    auto re = run(cli() + " plan respond " + dir.file("plan.xml") + " " + id +
+    auto re = run(cli() + " plan respond " + dir.file("ql.plan.xml") + " " + id +
                   " --status reported --date 2018-12-14 --doc 15/BC-UBND --note " +
-                  q("Đã khắc phục") + " --evidence qd-15.pdf");
+                  q("Đã khắc phục"));
     INFO(re.out << re.err);
     REQUIRE(re.exitCode == 0);
-    REQUIRE(std::filesystem::exists(dir.file("plan.response.xml")));
-    auto accepted = run(cli() + " plan respond " + dir.file("plan.xml") + " " + id +
+    REQUIRE(std::filesystem::exists(dir.file("ql.response.xml")));
+    auto accepted = run(cli() + " plan respond " + dir.file("ql.plan.xml") + " " + id +
                         " --status accepted --date 2019-01-10");
     CHECK(accepted.exitCode == 2);
 
-    // A tampered copy: the deadline pushed back. Refused, nothing merged.
-    std::string response = readText(dir.file("plan.response.xml"));
+    // A tampered copy: the deadline pushed back. That action is refused, nothing merged.
+    std::string response = readText(dir.file("ql.response.xml"));
     std::string tampered = response;
-    auto p = tampered.find(" deadline=\"");
+    auto p = tampered.find(" deadline=\"", tampered.find("<action id=\"" + id + "\""));
     REQUIRE(p != std::string::npos);
     tampered.replace(p + 11, 10, "2030-12-31");
     writeText(dir.file("tampered.xml"), tampered);
     std::string before = readText(a);
     auto bad = run(cli() + " plan import " + a + " " + dir.file("tampered.xml"));
     CHECK(bad.exitCode == 1);
-    CHECK_THAT(bad.err, Catch::Contains("2030-12-31") && Catch::Contains("thời hạn"));
+    CHECK_THAT(bad.err, Catch::Contains(id) && Catch::Contains("đã bị sửa"));
     CHECK(readText(a) == before);
 
-    auto im = run(cli() + " plan import " + a + " " + dir.file("plan.response.xml"));
+    auto im = run(cli() + " plan import " + a + " " + dir.file("ql.response.xml"));
     INFO(im.out << im.err);
     REQUIRE(im.exitCode == 0);
     CHECK_THAT(im.out, Catch::Contains(id));
     std::string merged = readText(a);
-    CHECK_THAT(merged, Catch::Contains("15/BC-UBND") && Catch::Contains("qd-15.pdf"));
-    auto twice = run(cli() + " plan import " + a + " " + dir.file("plan.response.xml"));
+    CHECK_THAT(merged, Catch::Contains("15/BC-UBND") && Catch::Contains("declared-by=") &&
+                           Catch::Contains("code=\"plan.import.declared\""));
+    auto twice = run(cli() + " plan import " + a + " " + dir.file("ql.response.xml"));
     CHECK(twice.exitCode == 0);
     CHECK_THAT(twice.out, Catch::Contains("Không có gì mới"));
     CHECK(readText(a) == merged);
@@ -145,6 +165,200 @@ TEST_CASE("export → respond → import, re-import, tampering", "[cli][tracking
     CHECK(done["total"]["accepted_on_time"] == 1);
     // Stored as a code and its values, not a sentence of the session's language.
     CHECK_THAT(readText(a), Catch::Contains("code=\"action.accept\"") && Catch::Contains("<arg>" + id + "</arg>"));
+}
+
+TEST_CASE("the issue's sequence: two answers kept, an extension between export and import, an "
+          "older response replayed",
+          "[cli][tracking][exchange]") {
+    ScratchDir dir;
+    std::string a = preparedAudit(dir);
+    const std::string unit = "UBND huyện Quỳnh Lưu";
+    const std::string plan = dir.file("ql.plan.xml");
+    REQUIRE(run(cli() + " plan export " + a + " --unit " + q(unit) + " -o " + plan).exitCode == 0);
+    auto respondAt = [&](const std::string& now, const std::string& file, const std::string& args) {
+        auto r = run("PAR_AUDIT_NOW=" + now + " " + cli() + " plan respond " + file + " " + args);
+        INFO(r.out << r.err);
+        REQUIRE(r.exitCode == 0);
+        return r;
+    };
+    // The guide's pattern, answering twice from the plan file: both answers are kept.
+    respondAt("2019-01-10T08:00:00", plan, "A-001 --date 10/01/2019 --doc 1/BC --by " + q("Nguyễn Văn A"));
+    respondAt("2019-01-10T08:05:00", plan, "A-002 --date 10/01/2019 --doc 2/BC");
+    const std::string response = dir.file("ql.response.xml");
+    std::string text = readText(response);
+    CHECK_THAT(text, Catch::Contains("doc=\"1/BC\"") && Catch::Contains("doc=\"2/BC\"") &&
+                         Catch::Contains("declared-by=\"Nguyễn Văn A\""));
+    // A-003 too; then the inspectors extend A-003 before importing.
+    respondAt("2019-01-10T08:10:00", plan, "A-003 --date 10/01/2019 --doc 3/BC");
+    auto ext = run(cli() + " plan extend " + a + " A-003 --deadline 2019-03-29 --reason " +
+                   q("Chờ ý kiến của tỉnh"));
+    REQUIRE(ext.exitCode == 0);
+    auto im = run("PAR_AUDIT_NOW=2019-01-20T08:00:00 " + cli() + " plan import " + a + " " + response);
+    INFO(im.out << im.err);
+    CHECK(im.exitCode == 1);
+    CHECK_THAT(im.out, Catch::Contains("A-001, A-002"));
+    CHECK_THAT(im.err, Catch::Contains("A-003 đã được gia hạn sau khi xuất kế hoạch: xuất lại kế "
+                                       "hoạch cho đơn vị"));
+    auto j = track(dir.file("ws") + " --as-of 2019-01-31 --status reported");
+    CHECK(j["actions"].size() == 2);
+    // The exported plan now carries the extension's reason for the unit to read.
+    REQUIRE(run(cli() + " plan export " + a + " --unit " + q(unit) + " -o " + dir.file("again.plan.xml")).exitCode == 0);
+    CHECK_THAT(readText(dir.file("again.plan.xml")),
+               Catch::Contains("<inspector-note kind=\"extension\"") &&
+                   Catch::Contains("Chờ ý kiến của tỉnh"));
+
+    // Two copies of one plan answered on A-006 (dated 20/01 and 10/01); the newer is imported
+    // first, then the older: refused for A-006, the newer report stays.
+    std::filesystem::copy_file(plan, dir.file("copy1.plan.xml"));
+    std::filesystem::copy_file(plan, dir.file("copy2.plan.xml"));
+    respondAt("2019-01-20T09:00:00", dir.file("copy2.plan.xml"), "A-006 --date 20/01/2019 --doc 20/BC");
+    respondAt("2019-01-10T09:00:00", dir.file("copy1.plan.xml"), "A-006 --date 10/01/2019 --doc 10/BC");
+    auto newer = run("PAR_AUDIT_NOW=2019-01-21T08:00:00 " + cli() + " plan import " + a + " " +
+                     dir.file("copy2.response.xml"));
+    CHECK(newer.exitCode == 0);
+    std::string after = readText(a);
+    auto older = run("PAR_AUDIT_NOW=2019-01-21T08:00:00 " + cli() + " plan import " + a + " " +
+                     dir.file("copy1.response.xml"));
+    CHECK(older.exitCode == 1);
+    CHECK_THAT(older.err, Catch::Contains("A-006") && Catch::Contains("không mới hơn"));
+    CHECK(readText(a) == after);
+    // A report dated in the future is refused.
+    respondAt("2019-01-22T09:00:00", dir.file("copy1.plan.xml"), "A-007 --date 22/02/2019");
+    auto future = run("PAR_AUDIT_NOW=2019-01-23T08:00:00 " + cli() + " plan import " + a + " " +
+                      dir.file("copy1.response.xml"));
+    CHECK(future.exitCode == 1);
+    CHECK_THAT(future.err, Catch::Contains("A-007: ngày báo cáo 22/02/2019 sau ngày hôm nay"));
+}
+
+TEST_CASE("evidence travels in NAME.response.zip; altered or dangerous evidence is refused",
+          "[cli][tracking][exchange][evidence]") {
+    ScratchDir dir;
+    std::string a = preparedAudit(dir);
+    const std::string plan = dir.file("ql.plan.xml");
+    REQUIRE(run(cli() + " plan export " + a + " --unit " + q("UBND huyện Quỳnh Lưu") + " -o " + plan)
+                .exitCode == 0);
+    writeText(dir.file("biên bản.pdf"), "%PDF-1.4 biên bản họp");
+    writeText(dir.file("ảnh.jpg"), std::string(5000, 'x'));
+    auto re = run(cli() + " plan respond " + plan + " A-001 --date 10/01/2019 --evidence " +
+                  q(dir.file("biên bản.pdf")) + " --evidence " + q(dir.file("ảnh.jpg")));
+    INFO(re.out << re.err);
+    REQUIRE(re.exitCode == 0);
+    const std::string zip = dir.file("ql.response.zip");
+    REQUIRE(std::filesystem::exists(zip));
+    // Answering another action keeps A-001's evidence in the same zip.
+    REQUIRE(run(cli() + " plan respond " + zip + " A-002 --date 11/01/2019").exitCode == 0);
+    auto list = run("unzip -Z1 " + q(zip));
+    CHECK_THAT(list.out, Catch::Contains("response.xml") &&
+                             Catch::Contains("evidence/A-001/biên bản.pdf") &&
+                             Catch::Contains("evidence/A-001/ảnh.jpg"));
+    // A dangerous name is refused when responding.
+    writeText(dir.file("CON.pdf"), "x");
+    auto con = run(cli() + " plan respond " + zip + " A-003 --date 10/01/2019 --evidence " +
+                   q(dir.file("CON.pdf")));
+    CHECK(con.exitCode == 2);
+    CHECK_THAT(con.err, Catch::Contains("CON"));
+
+    // Altered on the way: the zip's A-001 file replaced (same name, other bytes).
+    REQUIRE(rezip(zip, dir.file("altered.response.zip"), "evidence/A-001/ảnh.jpg", std::string(5000, 'y')));
+    std::string before = readText(a);
+    auto altered = run(cli() + " plan import " + a + " " + dir.file("altered.response.zip"));
+    INFO(altered.out << altered.err);
+    CHECK(altered.exitCode == 1);
+    CHECK_THAT(altered.err, Catch::Contains("A-001") && Catch::Contains("ảnh.jpg") &&
+                                Catch::Contains("đã bị thay đổi"));
+    CHECK_THAT(altered.out, Catch::Contains("A-002"));  // the other answer still merged
+    CHECK_FALSE(std::filesystem::exists(dir.file("ws/quynh-luu-2018.evidence/A-001")));
+
+    // Path traversal inside the zip: the whole file is refused.
+    REQUIRE(rezip(zip, dir.file("evil.response.zip"), "../../evil.txt", "x"));
+    std::string mid = readText(a);
+    auto evil = run(cli() + " plan import " + a + " " + dir.file("evil.response.zip"));
+    CHECK(evil.exitCode == 2);
+    CHECK_THAT(evil.err, Catch::Contains("../../evil.txt") && Catch::Contains("cả tệp"));
+    CHECK(readText(a) == mid);
+
+    // The genuine zip: merged, evidence kept beside the audit, byte for byte.
+    auto im = run(cli() + " plan import " + a + " " + zip);
+    INFO(im.out << im.err);
+    CHECK(im.exitCode == 0);
+    CHECK_THAT(im.out, Catch::Contains("A-001") && Catch::Contains("quynh-luu-2018.evidence/A-001"));
+    CHECK(readText(dir.file("ws/quynh-luu-2018.evidence/A-001/biên bản.pdf")) == "%PDF-1.4 biên bản họp");
+    CHECK(readText(dir.file("ws/quynh-luu-2018.evidence/A-001/ảnh.jpg")) == std::string(5000, 'x'));
+    // No staging folder left.
+    for (const auto& e : std::filesystem::directory_iterator(dir.file("ws/quynh-luu-2018.evidence")))
+        CHECK(e.path().filename().u8string().rfind(".staging", 0) != 0);
+}
+
+TEST_CASE("Tân Thành and Tân Thạnh side by side: export, import and track keep them apart",
+          "[cli][tracking][unit]") {
+    ScratchDir dir;
+    std::string a = preparedAudit(dir);
+    // Two communes differing by one diacritic, and one spelled with the old tone placement.
+    REQUIRE(run(cli() + " plan add " + a + " --finding F-001 --content " + q("Việc của Tân Thành") +
+                " --responsible " + q("UBND xã Tân Thành"))
+                .exitCode == 0);
+    REQUIRE(run(cli() + " plan add " + a + " --finding F-001 --content " + q("Việc của Tân Thạnh") +
+                " --responsible " + q("UBND xã Tân Thạnh"))
+                .exitCode == 0);
+    REQUIRE(run(cli() + " plan add " + a + " --finding F-002 --content " + q("Việc của Hoà Sơn") +
+                " --responsible " + q("UBND xã Hoà Sơn"))
+                .exitCode == 0);
+    REQUIRE(run(cli() + " plan add " + a + " --finding F-002 --content " + q("Việc nữa") +
+                " --responsible " + q("UBND  xã Hòa Sơn"))
+                .exitCode == 0);
+    auto t = run(cli() + " plan export " + a + " --unit " + q("UBND xã Tân Thạnh") + " -o " +
+                 dir.file("tt.plan.xml"));
+    REQUIRE(t.exitCode == 0);
+    std::string plan = readText(dir.file("tt.plan.xml"));
+    CHECK_THAT(plan, Catch::Contains("Việc của Tân Thạnh"));
+    CHECK_THAT(plan, !Catch::Contains("Việc của Tân Thành"));
+    auto hoa = run(cli() + " plan export " + a + " --unit " + q("UBND xã Hòa Sơn") + " -o " +
+                   dir.file("hs.plan.xml"));
+    CHECK(hoa.exitCode == 0);
+    CHECK_THAT(hoa.out, Catch::Contains("Đã xuất 2 hành động"));
+    auto none = run(cli() + " plan export " + a + " --unit " + q("Tan Thanh") + " -o " + dir.file("x.xml"));
+    CHECK(none.exitCode == 2);
+    CHECK_THAT(none.err, Catch::Contains("không có đơn vị 'Tan Thanh'; có phải: UBND xã Tân Thành, "
+                                         "UBND xã Tân Thạnh?"));
+    // Tân Thạnh answers; Tân Thành's action stays open.
+    auto tt = track(dir.file("ws") + " --as-of 2019-01-31 --unit " + q("UBND xã Tân Thạnh"));
+    REQUIRE(tt["actions"].size() == 1);
+    std::string id = tt["actions"][0]["id"];
+    REQUIRE(run(cli() + " plan respond " + dir.file("tt.plan.xml") + " " + id + " --date 10/01/2019")
+                .exitCode == 0);
+    auto im = run(cli() + " plan import " + a + " " + dir.file("tt.response.xml"));
+    CHECK(im.exitCode == 0);
+    CHECK_THAT(im.out, Catch::Contains("UBND xã Tân Thạnh"));
+    auto thanh = track(dir.file("ws") + " --as-of 2019-01-31 --unit " + q("UBND xã Tân Thành"));
+    REQUIRE(thanh["actions"].size() == 1);
+    CHECK(thanh["actions"][0]["status"] == "open");
+    // Summary: Tân Thành, Tân Thạnh and Hoà Sơn are three units; Hoà/Hòa one.
+    auto all = track(dir.file("ws") + " --as-of 2019-01-31");
+    int hoaSon = 0, tan = 0;
+    for (const auto& u : all["units"]) {
+        std::string name = u["unit"];
+        if (name.find("Sơn") != std::string::npos && name.find("xã") != std::string::npos)
+            ++hoaSon;
+        if (name.find("Tân Th") != std::string::npos)
+            ++tan;
+    }
+    CHECK(hoaSon == 1);
+    CHECK(tan == 2);
+}
+
+TEST_CASE("a copied audit file in the workspace is not doubled, and is reported",
+          "[cli][tracking][duplicate]") {
+    ScratchDir dir;
+    std::string a = preparedAudit(dir);
+    auto once = track(dir.file("ws") + " --as-of 2019-01-31");
+    std::filesystem::copy_file(a, dir.file("ws/quynh-luu-2018 - Copy.audit.xml"));
+    auto r = run(cli() + " track " + dir.file("ws") + " --as-of 2019-01-31 --format json");
+    CHECK(r.exitCode == 1);  // reported as an issue
+    CHECK_THAT(r.err, Catch::Contains("NA-SNV-2018-QL") && Catch::Contains("Copy.audit.xml") &&
+                          Catch::Contains("quynh-luu-2018.audit.xml"));
+    auto twice = nlohmann::json::parse(r.out);
+    CHECK(twice["actions"].size() == once["actions"].size());
+    CHECK(twice["total"]["actions"] == once["total"]["actions"]);
 }
 
 TEST_CASE("extend, overdue and due-within", "[cli][tracking]") {
