@@ -1,5 +1,6 @@
 #include "pdf/PdfObjects.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -65,8 +66,9 @@ public:
             while (pos_ < s_.size() && !isWhite(s_[pos_]) && !isDelim(s_[pos_])) ++pos_;
             std::string n;
             for (size_t i = b; i < pos_; ++i) {
-                if (s_[i] == '#' && i + 2 < pos_) {
-                    n += static_cast<char>(std::stoi(std::string(s_.substr(i + 1, 2)), nullptr, 16));
+                if (s_[i] == '#' && i + 2 < pos_ && std::isxdigit(static_cast<unsigned char>(s_[i + 1])) &&
+                    std::isxdigit(static_cast<unsigned char>(s_[i + 2]))) {
+                    n += static_cast<char>(std::strtol(std::string(s_.substr(i + 1, 2)).c_str(), nullptr, 16));
                     i += 2;
                 } else n += s_[i];
             }
@@ -135,9 +137,10 @@ public:
         if (t.find_first_of(".-+") == std::string::npos) {
             size_t save = pos_;
             std::string g = token();
-            if (!g.empty() && g.find_first_not_of("0123456789") == std::string::npos && peekKeyword("R")) {
+            if (!g.empty() && g.size() < 10 && t.size() < 10 && g.find_first_not_of("0123456789") == std::string::npos &&
+                peekKeyword("R")) {
                 ++pos_;
-                return Value::reference(std::stoi(t), std::stoi(g));
+                return Value::reference(std::atoi(t.c_str()), std::atoi(g.c_str()));
             }
             pos_ = save;
         }
@@ -362,7 +365,8 @@ File::File(std::string bytes, std::string name) : bytes_(std::move(bytes)), name
         while (!p.peekKeyword("trailer")) {
             std::string a = p.token(), b = p.token();
             if (a.empty() || b.empty() || a.find_first_not_of("0123456789") != std::string::npos) p.fail("xref");
-            long start = std::stol(a), count = std::stol(b);
+            if (a.size() > 9 || b.size() > 9 || b.find_first_not_of("0123456789") != std::string::npos) p.fail("xref");
+            long start = std::atol(a.c_str()), count = std::atol(b.c_str());
             if (start < 0 || count < 0 || start + count > kMaxObjects) p.fail("xref");
             for (long i = 0; i < count; ++i) {
                 std::string o = p.token(), g = p.token(), t = p.token();

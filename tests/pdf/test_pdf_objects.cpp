@@ -74,4 +74,8 @@ TEST_CASE("pdf objects: bad files are refused with what is wrong", "[pdf][object
     CHECK_THROWS_WITH(obj::parse(deep), Catch::Contains("nesting"));
     CHECK_THROWS_WITH(obj::parse("(unterminated"), Catch::Contains("string"));
     CHECK_THROWS_WITH(obj::parse("<< /A 1"), Catch::Contains("end of file"));
+    // Odd names and numbers are kept or refused, never an unexpected exception.
+    CHECK(obj::parse("/A#zz").text == "A#zz");
+    CHECK_THROWS_WITH(obj::parse("[99999999999999999999 0 R]"), Catch::Contains("unknown keyword"));
+    CHECK(message("%PDF-1.4\nxref\n0 99999999999999999999\ntrailer\n<< >>\nstartxref\n9\n%%EOF").find("(xref") != std::string::npos);
 }

@@ -204,11 +204,17 @@ CmsCheck verifyDetached(std::string_view cmsDer, const std::vector<std::string_v
         if (t != nullptr && t->type == V_ASN1_SEQUENCE)
             info = readTimestamp(std::string_view(reinterpret_cast<const char*>(t->value.sequence->data),
                                                   static_cast<size_t>(t->value.sequence->length)),
-                                 sv);
+                                 sv, trust != nullptr ? trust->store() : nullptr);
         if (!info)
             r.timestampProblem = tr("dấu thời gian không đọc được", "the time-stamp cannot be read");
         else if (!info->imprintMatches)
             r.timestampProblem = tr("dấu thời gian không đóng cho chữ ký này", "the time-stamp is not over this signature");
+        else if (info->signatureChecked && !info->signatureValid)
+            r.timestampProblem = fmt(tr("dấu thời gian không hợp lệ hoặc máy chủ cấp dấu thời gian ({}) không do tổ chức "
+                                        "chứng thực trong thư mục tin cậy cấp",
+                                        "the time-stamp is invalid, or its authority ({}) was not issued by one in the "
+                                        "trust folder"),
+                                     info->tsaName);
         else
             r.timestamp = info->time;
     }

@@ -107,7 +107,7 @@ std::string requestTimestamp(const std::string& url, std::string_view data, int 
     return token;
 }
 
-std::optional<TimestampInfo> readTimestamp(std::string_view token, std::string_view data) {
+std::optional<TimestampInfo> readTimestamp(std::string_view token, std::string_view data, X509_STORE* trust) {
     const auto* p = reinterpret_cast<const unsigned char*>(token.data());
     PKCS7* p7 = d2i_PKCS7(nullptr, &p, static_cast<long>(token.size()));
     if (p7 == nullptr) {
@@ -127,6 +127,15 @@ std::optional<TimestampInfo> readTimestamp(std::string_view token, std::string_v
         STACK_OF(X509)* certs = PKCS7_get0_signers(p7, nullptr, 0);
         if (certs != nullptr && sk_X509_num(certs) > 0) t.tsaName = subjectText(sk_X509_value(certs, 0));
         sk_X509_free(certs);
+        if (trust != nullptr) {
+            TS_VERIFY_CTX* ctx = TS_VERIFY_CTX_new();
+            X509_STORE_up_ref(trust);  // the context frees the store it holds
+            TS_VERIFY_CTX_set_store(ctx, trust);
+            TS_VERIFY_CTX_set_flags(ctx, TS_VFY_SIGNATURE);
+            t.signatureChecked = true;
+            t.signatureValid = TS_RESP_verify_token(ctx, p7) == 1;
+            TS_VERIFY_CTX_free(ctx);
+        }
         TS_TST_INFO_free(info);
         out = t;
     }

@@ -239,6 +239,11 @@ TEST_CASE("sign: B-T with a time-stamp from a local RFC 3161 authority", "[sign]
     INFO(v.out);
     CHECK(v.exitCode == 0);
     CHECK(v.out.find("(dấu thời gian)") != std::string::npos);
+    // The token's own signature is checked against the trust folder too.
+    auto other = f.verify(out, "other-trust");
+    INFO(other.out);
+    CHECK(other.exitCode == 1);
+    CHECK(other.out.find("dấu thời gian không hợp lệ hoặc máy chủ cấp dấu thời gian (CN=TSA thử nghiệm)") != std::string::npos);
     CHECK(down.exitCode == 2);
     CHECK(down.err.find("không nhận được dấu thời gian từ http://127.0.0.1:1/tsa") != std::string::npos);
 }
