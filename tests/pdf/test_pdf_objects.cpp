@@ -11,6 +11,7 @@
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 #include "PdfTestSupport.hpp"
+#include "TestSupport.hpp"
 
 using namespace par::pdf;
 using obj::Value;
@@ -78,4 +79,19 @@ TEST_CASE("pdf objects: bad files are refused with what is wrong", "[pdf][object
     CHECK(obj::parse("/A#zz").text == "A#zz");
     CHECK_THROWS_WITH(obj::parse("[99999999999999999999 0 R]"), Catch::Contains("unknown keyword"));
     CHECK(message("%PDF-1.4\nxref\n0 99999999999999999999\ntrailer\n<< >>\nstartxref\n9\n%%EOF").find("(xref") != std::string::npos);
+}
+
+TEST_CASE("pdf signatures: a signature field with wrong byte ranges is reported, not trusted", "[pdf][objects][errors]") {
+    // The fuzzing seed: a signature whose /ByteRange does not surround its /Contents.
+    std::string pdf = par::test::readText(PAR_TEST_SOURCE_DIR "/fuzz/corpus/pdf_signatures/signed-field.pdf");
+    PdfSignatureReport r = checkPdfSignatures(pdf, "signed-field.pdf", nullptr);
+    REQUIRE(r.signatures.size() == 1);
+    CHECK(r.signatures[0].field == "chu-ky-1");
+    REQUIRE(r.signatures[0].problems.size() == 1);
+    CHECK(r.signatures[0].problems[0].find("vùng byte được ký (/ByteRange) không hợp lệ") != std::string::npos);
+    CHECK_FALSE(r.ok());
+    auto box = recordedSignatureBox(pdf, "signed-field.pdf");
+    REQUIRE(box);
+    CHECK(box->page == 1);
+    CHECK(box->x2 == 100);
 }
