@@ -8,7 +8,7 @@ PACKAGES=(
     libssl-dev libtinyxml2-dev libboost-date-time-dev libcli11-dev nlohmann-json3-dev libicu-dev
     libsimdjson-dev
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev
-    libp11-kit-dev
+    libp11-kit-dev zlib1g-dev
     libwxgtk3.2-dev wx3.2-i18n gettext
     catch2
     fonts-liberation2

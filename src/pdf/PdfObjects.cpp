@@ -1,5 +1,6 @@
 #include "pdf/PdfObjects.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -21,7 +22,9 @@ bool isDelim(char c) { return std::strchr("()<>[]{}/%", c) != nullptr; }
 
 class Parser {
 public:
-    Parser(std::string_view s, size_t pos, const std::string& name) : s_(s), pos_(pos), name_(name) {}
+    // Positions come from the file (xref offsets, startxref): past the end is clamped to the end,
+    // where every read then fails with a ParseError.
+    Parser(std::string_view s, size_t pos, const std::string& name) : s_(s), pos_(std::min(pos, s.size())), name_(name) {}
 
     [[noreturn]] void fail(const char* what) const {
         throw ParseError({name_, 0, 0},
@@ -53,7 +56,7 @@ public:
         pos_ += k.size();
     }
     size_t pos() const { return pos_; }
-    void seek(size_t p) { pos_ = p; }
+    void seek(size_t p) { pos_ = std::min(p, s_.size()); }
 
     Value value(int depth = 0) {
         if (depth > kMaxDepth) fail("nesting");

@@ -26,7 +26,16 @@ std::optional<std::time_t> parsePdfDate(std::string_view d) {
     if (d.substr(0, 2) == "D:") d.remove_prefix(2);
     if (d.size() < 14 || !std::all_of(d.begin(), d.begin() + 14, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         return std::nullopt;
-    auto num = [&](size_t at, size_t n) { return std::stoi(std::string(d.substr(at, n))); };
+    // Digits only (a hostile /M may hold anything): -1 when not all digits.
+    auto num = [&](size_t at, size_t n) {
+        if (at + n > d.size()) return -1;
+        int v = 0;
+        for (char c : d.substr(at, n)) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
     std::tm tm{};
     tm.tm_year = num(0, 4) - 1900;
     tm.tm_mon = num(4, 2) - 1;
@@ -35,7 +44,7 @@ std::optional<std::time_t> parsePdfDate(std::string_view d) {
     tm.tm_min = num(10, 2);
     tm.tm_sec = num(12, 2);
     std::time_t t = timegm(&tm);
-    if (d.size() >= 20 && (d[14] == '+' || d[14] == '-')) {
+    if (d.size() >= 20 && (d[14] == '+' || d[14] == '-') && num(15, 2) >= 0 && num(18, 2) >= 0) {
         long off = (num(15, 2) * 60 + num(18, 2)) * 60;
         t -= d[14] == '+' ? off : -off;
     }

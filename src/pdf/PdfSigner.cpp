@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include <zlib.h>
+
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 #include "pdf/PdfObjects.hpp"
@@ -94,6 +96,19 @@ struct Copier {
             Value d = o.value;
             d.dict = std::make_shared<obj::Dict>(*o.value.dict);
             d.erase("Length");
+            // libharu 2.3 leaves a PNG's alpha mask (SMask) uncompressed: 36 KB for a 300 × 120
+            // signature. Deflated here, it is a few hundred bytes.
+            if (d.get("Filter") == nullptr && o.stream.size() > 256) {
+                uLongf size = compressBound(static_cast<uLong>(o.stream.size()));
+                std::string packed(size, '\0');
+                if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                              reinterpret_cast<const Bytef*>(o.stream.data()), static_cast<uLong>(o.stream.size()),
+                              Z_BEST_COMPRESSION) == Z_OK) {
+                    packed.resize(size);
+                    o.stream = std::move(packed);
+                    d.set("Filter", Value::name("FlateDecode"));
+                }
+            }
             out.emplace_back(n, obj::writeObject(n, copy(d), &o.stream));
         } else {
             out.emplace_back(n, obj::writeObject(n, copy(o.value)));

@@ -90,6 +90,10 @@ TEST_CASE("pdf signatures: a signature field with wrong byte ranges is reported,
     REQUIRE(r.signatures[0].problems.size() == 1);
     CHECK(r.signatures[0].problems[0].find("vùng byte được ký (/ByteRange) không hợp lệ") != std::string::npos);
     CHECK_FALSE(r.ok());
+    // /M as PDF dates are written, and as a hostile file may write them.
+    CHECK(parsePdfDate("D:20261206153000+07'00'") == parsePdfDate("D:20261206083000Z"));
+    CHECK(parsePdfDate("D:20261206153000+0X'00'").has_value());  // the offset ignored
+    CHECK_FALSE(parsePdfDate("D:2026120615300"));
     auto box = recordedSignatureBox(pdf, "signed-field.pdf");
     REQUIRE(box);
     CHECK(box->page == 1);
