@@ -6,6 +6,7 @@
 // templates/theo-doi-khac-phuc.xml by the document engine. Exit 1 when some audit file could
 // not be read (the others are still listed).
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/Command.hpp"
@@ -13,6 +14,7 @@
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/UnitName.hpp"
 #include "core/tracking/Register.hpp"
 #include "core/tracking/RegisterCache.hpp"
 #include "core/tracking/RegisterFormats.hpp"
@@ -145,6 +147,39 @@ void install(CLI::App& app, Context& ctx) {
         view.audits = reg.auditCount;
         view.entries = reg.filtered(filter, calendar);
         view.units = Register::summarise(view.entries);
+        if (!o->unit.empty()) {
+            // No unit of that identity: the names holding it without diacritics are only suggested
+            // ("Tan Thanh" is neither "Tân Thành" nor "Tân Thạnh").
+            const std::string key = unitKey(o->unit), folded = foldKey(o->unit);
+            std::set<std::string_view> names;
+            for (const auto& e : reg.entries) {
+                names.insert(e.action().responsible);
+                names.insert(e.inspectedUnit());
+            }
+            bool known = false;
+            std::vector<std::string> near;
+            std::set<std::string> nearKeys;
+            for (std::string_view n : names) {
+                const std::string k = unitKey(n);
+                known = known || k == key;
+                if (!folded.empty() && foldKey(n).find(folded) != std::string::npos &&
+                    nearKeys.insert(k).second)
+                    near.emplace_back(n);
+            }
+            if (!known) {
+                std::string list;
+                for (const auto& n : near)
+                    list += (list.empty() ? "" : ", ") + n;
+                std::cerr << (near.empty()
+                                  ? fmt(tr("Lưu ý: không có đơn vị '{}' trong thư mục.",
+                                           "Note: no unit '{}' in the folder."),
+                                        o->unit)
+                                  : fmt(tr("Lưu ý: không có đơn vị '{}'; có phải: {}?",
+                                           "Note: no unit '{}'; did you mean: {}?"),
+                                        o->unit, list))
+                          << "\n";
+            }
+        }
 
         std::string out;
         if (o->format == "table")

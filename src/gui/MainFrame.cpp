@@ -168,7 +168,7 @@ bool MainFrame::openPlan(const wxString& path) {
 
 void MainFrame::openPlanDialog() {
     wxFileDialog dlg(this, _("Open a remediation plan"), "", "",
-                     _("Plan and response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                     _("Plan and response files (*.xml;*.response.zip)|*.xml;*.response.zip|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) openPlan(dlg.GetPath());
 }
 

@@ -98,7 +98,7 @@ RespondPanel::RespondPanel(wxWindow* parent, MainFrame& frame, RespondState stat
     report_->Bind(wxEVT_CHECKBOX, edited);
     for (wxTextCtrl* t : {date_, doc_, note_}) t->Bind(wxEVT_TEXT, edited);
     addEvidence_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog dlg(this, _("Evidence files (only their names are sent)"), "", "", _("All files (*)|*"),
+        wxFileDialog dlg(this, _("Evidence files (packed into the response file)"), "", "", _("All files (*)|*"),
                          wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
         if (dlg.ShowModal() != wxID_OK) return;
         wxArrayString paths;
@@ -200,7 +200,7 @@ bool RespondPanel::saveTo(const wxString& path) {
 bool RespondPanel::saveAs() {
     wxFileName name(wx(state_.defaultOutput()));
     wxFileDialog dlg(this, _("Save the response as"), name.GetPath(), name.GetFullName(),
-                     _("Response files (*.xml)|*.xml|All files (*)|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                     _("Response files (*.response.zip;*.xml)|*.response.zip;*.xml|All files (*)|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return false;
     return saveTo(dlg.GetPath());
 }

@@ -443,7 +443,7 @@ void TrackerPanel::onExtend() {
 
 void TrackerPanel::onImport() {
     wxFileDialog dlg(this, _("Import a unit's response"), dir_, "",
-                     _("Response files (*.xml)|*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                     _("Response files (*.response.zip;*.xml)|*.response.zip;*.xml|All files (*)|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() == wxID_OK) importFile(dlg.GetPath());
 }
 
@@ -461,9 +461,18 @@ bool TrackerPanel::importFile(const wxString& path) {
             text = wxString::Format(_("Imported the response of %s into %s: %s."), wx(im.unit),
                                     wx(im.auditFile), list);
         }
-        info_->ShowMessage(text, wxICON_INFORMATION);
+        // Per action (exchange format 2): what was set aside or refused, in the core's words.
+        if (!im.result.setAside.empty()) {
+            text += "\n" + _("Set aside (changed since the plan was exported):");
+            for (const auto& a : im.result.setAside) text += "\n  " + wx(a.reason);
+        }
+        if (!im.result.refused.empty()) {
+            text += "\n" + _("Refused:");
+            for (const auto& a : im.result.refused) text += "\n  " + wx(a.reason);
+        }
+        info_->ShowMessage(text, im.result.complete() ? wxICON_INFORMATION : wxICON_WARNING);
         refresh(keep);
-        return true;
+        return im.result.complete();
     } catch (const par::track::ImportRefused& e) {
         showError(this, _("The response was refused; nothing was changed in the audit"), e);
     } catch (const std::exception& e) {

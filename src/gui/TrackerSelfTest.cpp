@@ -5,8 +5,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "core/tracking/PlanFile.hpp"
+#include "core/tracking/ResponseArchive.hpp"
 #include "core/wizard/TrackerState.hpp"
 #include "gui/GuiUtil.hpp"
 #include "gui/MainFrame.hpp"
@@ -25,7 +27,7 @@ constexpr int kMaxWaits = 200;  // 60 s for the scan
 const char* kDate = "10/01/2019";
 const char* kDoc = "15/BC-UBND";
 const char* kNote = "Đã ban hành Quyết định số 15/QĐ-UBND quy định rõ phân công, phân cấp nhiệm vụ CCHC.";
-const char* kEvidence = "/home/van-phong/Tài liệu/qd-15-ubnd.pdf";  // stored as its bare name
+const char* kEvidenceName = "qd-15-ubnd.pdf";  // written beside the plan, packed into the zip
 }  // namespace
 
 TrackerSelfTest::TrackerSelfTest(MainFrame& frame, const wxString& workspace, const wxString& plan,
@@ -160,7 +162,10 @@ void TrackerSelfTest::plan() {
     });
     add("respond mode: a report through the controls", [this] {
         RespondPanel* r = frame_.respond();
-        r->simulate(0, kDate, kDoc, wx(kNote), wx(kEvidence));  // UTF-8, not the C locale
+        // Exchange format 2 carries the evidence file itself: a real file, picked by its path.
+        const wxString evidence = wxFileName(plan_).GetPath() + "/" + wx(kEvidenceName);
+        { std::ofstream(std8(evidence), std::ios::binary) << "%PDF-1.4 minh chứng"; }
+        r->simulate(0, kDate, kDoc, wx(kNote), evidence);  // UTF-8, not the C locale
         const auto& d = r->state().draft(0);
         check(d.report && d.date == kDate && d.doc == kDoc, "the draft holds what was typed");
         check(d.evidence == std::vector<std::string>{"qd-15-ubnd.pdf"}, "evidence kept as a bare name");
@@ -175,7 +180,7 @@ void TrackerSelfTest::plan() {
         RespondPanel* r = frame_.respond();
         check(r->saveTo(""), "save the response");
         response_ = r->savedTo();
-        auto p = par::track::PlanFile::load(std8(response_));
+        auto p = par::track::readResponsePackage(std8(response_)).response;  // .response.zip
         check(p.kind == par::track::PlanFile::Kind::Response, "a response file");
         check(!p.actions.empty() && p.actions[0].action.status == ActionStatus::Reported &&
                   p.actions[0].action.report.doc == kDoc,

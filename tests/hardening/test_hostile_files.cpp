@@ -3,6 +3,8 @@
 // invalid UTF-8 and NUL bytes. Each is refused with a message that names the file (and the line
 // when known) and says what to do, or is read harmlessly.
 #include <catch2/catch.hpp>
+
+#include "core/common/Sha256.hpp"
 #include <chrono>
 #include <fstream>
 
@@ -56,7 +58,10 @@ std::string responseText(const Audit& a) {
     r.date = Date(2019, 1, 10);
     r.doc = "15/BC-UBND";
     r.evidence = {"qd-15.pdf"};
-    track::respond(p, "A-001", ActionStatus::Reported, r, "Văn phòng UBND huyện");
+    // Exchange format 2: each evidence with its hash and size (the file itself travels in the zip).
+    const std::string bytes = "%PDF-1.4 qd-15";
+    track::respond(p, "A-001", ActionStatus::Reported, r, "Văn phòng UBND huyện",
+                   {track::EvidenceRef{"qd-15.pdf", sha256Hex(bytes), bytes.size()}});
     return p.toXml();
 }
 

@@ -234,6 +234,11 @@ void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
     if (!report.date)
         throw UsageError(
             fmt(tr("{}: báo cáo phải có ngày", "{}: a report needs its date"), actionId));
+    for (const auto& name : report.evidence)
+        if (std::string why = evidenceNameProblem(name); !why.empty())
+            throw UsageError(fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
+                                    "{}: the evidence file name '{}' cannot be used: {}"),
+                                 actionId, name, why));
     if (evidence.size() != report.evidence.size())
         throw UsageError(fmt(tr("{}: mỗi minh chứng phải kèm chính tệp đó (--evidence ĐƯỜNG-DẪN)",
                                 "{}: each evidence must come with its file (--evidence PATH)"),
@@ -367,6 +372,14 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                        in.id, cur->responsible, r.unit));
             continue;
         }
+        // Already imported (the same answer of the same response file, made and seq included):
+        // nothing to do, whatever the inspectors decided since.
+        ActionReport report = in.report;
+        report.responseId = r.responseId;
+        if (report == cur->report) {
+            result.unchanged.push_back(in.id);
+            continue;
+        }
         auto fd = findingById.find(cur->finding);
         const std::string findingText = fd != findingById.end() ? fd->second->text : std::string();
         const int decisions = inspectorDecisions(*cur);
@@ -398,12 +411,6 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                        in.id, actionStatusName(in.status)));
             continue;
         }
-        ActionReport report = in.report;
-        report.responseId = r.responseId;
-        if (report == cur->report) {
-            result.unchanged.push_back(in.id);  // already imported: nothing to do
-            continue;
-        }
         if (cur->status == ActionStatus::Accepted) {
             refuse(fmt(tr("{}: đoàn kiểm tra đã công nhận hoàn thành hành động này; báo cáo mới "
                           "không được nhập",
@@ -426,6 +433,18 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
             refuse(fmt(tr("{}: ngày báo cáo {} sau ngày hôm nay {}",
                           "{}: the report date {} is after today {}"),
                        in.id, vietnameseDate(*report.date), vietnameseDate(*today)));
+            continue;
+        }
+        // A `made` in the future (a unit's clock set wrong) would make every later, true answer
+        // look older: refused, with a day's grace for time zones.
+        if (today && parseIsoDate(std::string_view(report.made).substr(0, 10)) &&
+            *parseIsoDate(std::string_view(report.made).substr(0, 10)) >
+                *today + boost::gregorian::days(1)) {
+            refuse(fmt(tr("{}: câu trả lời ghi lập lúc {}, sau hôm nay {}: đồng hồ máy của đơn vị "
+                          "sai; sửa giờ máy rồi trả lời lại",
+                          "{}: the answer says it was made at {}, after today {}: the unit's "
+                          "clock is wrong; fix it and answer again"),
+                       in.id, report.made, vietnameseDate(*today)));
             continue;
         }
         const ActionReport& held = cur->report;

@@ -1,6 +1,7 @@
 #include "core/tracking/RegisterFormats.hpp"
 
 #include "core/common/UnitName.hpp"
+#include "core/tracking/EvidenceStore.hpp"
 
 #include <libical/ical.h>
 
@@ -132,6 +133,11 @@ std::string registerTable(const RegisterView& v) {
         out += "\n         ";
         out += a.content;
         out += '\n';
+        if (!a.report.evidence.empty()) {
+            out += "         ";
+            out += fmt(tr("minh chứng: {}", "evidence: {}"), evidenceFolder(e.auditFile()) + "/" + a.id);
+            out += '\n';
+        }
     }
     out += "\n" + std::string(tr("Tổng hợp theo đơn vị", "Summary per unit")) + "\n";
     const size_t w = 40;
@@ -215,6 +221,12 @@ std::string registerJson(const RegisterView& v) {
             x["report"]["doc"] = a.report.doc;
             x["report"]["note"] = a.report.note;
             x["report"]["evidence"] = a.report.evidence;
+            // Where the evidence sent with the report is kept (NAME.evidence/<id>/ beside the
+            // audit, written by `plan import`), for a script or the tracker to open.
+            x["report"]["evidence_folder"] =
+                a.report.evidence.empty()
+                    ? nlohmann::json(nullptr)
+                    : nlohmann::json(evidenceFolder(e.auditFile()) + "/" + a.id);
         }
         j["actions"].push_back(std::move(x));
     }

@@ -6,9 +6,7 @@
 
 #include <zip.h>
 
-#include <cstdio>
 #include <memory>
-#include <unistd.h>
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Error.hpp"
@@ -141,8 +139,15 @@ std::string evidenceNameProblem(std::string_view name) {
 }
 
 ResponsePackage readResponsePackage(const std::string& path) {
+    return parseResponsePackage(readFile(path, kMaxResponseBytes + (1u << 20)), path);
+}
+
+ResponsePackage parseResponsePackage(std::string bytes, const std::string& path) {
     ResponsePackage pkg;
-    std::string bytes = readFile(path, kMaxResponseBytes + (1u << 20));
+    if (bytes.size() > kMaxResponseBytes + (1u << 20))
+        throw ParseError({path, 0, 0},
+                         fmt(tr("tệp báo cáo lớn quá {} MiB", "the response is over {} MiB"),
+                             std::to_string((kMaxResponseBytes >> 20) + 1)));
     if (bytes.compare(0, 4, "PK\x03\x04") != 0 && bytes.compare(0, 4, "PK\x05\x06") != 0) {
         pkg.xml = std::move(bytes);
         pkg.response = PlanFile::parse(pkg.xml, path);
@@ -255,18 +260,23 @@ void writeResponsePackage(const std::string& path, const PlanFile& response,
         writeFileAtomically(path, xml, AtomicWriteOptions{false});
         return;
     }
-    // libzip writes the archive to a temporary file of ours; its bytes then go to `path` through
-    // the one atomic writer.
-    TemporaryFile tmp = createTemporary(path + ".zip");
-    ::close(tmp.fd);
-    struct Remove {
-        std::string p;
-        ~Remove() { std::remove(p.c_str()); }
-    } remove{tmp.path};
-    int errCode = 0;
-    zip_t* z = zip_open(tmp.path.c_str(), ZIP_TRUNCATE, &errCode);
+    // libzip writes the archive into a buffer of its own (no temporary file, no POSIX calls);
+    // its bytes then go to `path` through the one atomic writer.
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &err);
+    if (buffer == nullptr)
+        throw IoError(fmt(tr("không tạo được tệp nén {}: {}", "cannot make the zip file {}: {}"),
+                          path, zip_error_strerror(&err)));
+    zip_source_keep(buffer);  // kept after zip_close, to read the bytes back
+    struct Free {
+        zip_source_t* s;
+        ~Free() { zip_source_free(s); }
+    } freeBuffer{buffer};
+    zip_t* z = zip_open_from_source(buffer, ZIP_TRUNCATE, &err);
     if (z == nullptr)
-        throw IoError(fmt(tr("không tạo được tệp nén {}", "cannot make the zip file {}"), path));
+        throw IoError(fmt(tr("không tạo được tệp nén {}: {}", "cannot make the zip file {}: {}"),
+                          path, zip_error_strerror(&err)));
     auto add = [&](const std::string& name, const std::string& data) {
         zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
         zip_int64_t idx = s != nullptr ? zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
@@ -292,8 +302,20 @@ void writeResponsePackage(const std::string& path, const PlanFile& response,
         throw IoError(fmt(tr("không ghi được tệp nén {}: {}", "cannot write the zip file {}: {}"),
                           path, why));
     }
-    writeFileAtomically(path, readFile(tmp.path, kMaxResponseBytes + (1u << 20)),
-                        AtomicWriteOptions{false});
+    std::string bytes;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_source_stat(buffer, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(buffer) != 0)
+        throw IoError(fmt(tr("không đọc lại được tệp nén {} vừa tạo", "cannot read back the zip {}"),
+                          path));
+    bytes.resize(static_cast<size_t>(st.size));
+    const zip_int64_t got = zip_source_read(buffer, bytes.data(), bytes.size());
+    zip_source_close(buffer);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size)
+        throw IoError(fmt(tr("không đọc lại được tệp nén {} vừa tạo", "cannot read back the zip {}"),
+                          path));
+    writeFileAtomically(path, bytes, AtomicWriteOptions{false});
 }
 
 std::string defaultResponsePath(const std::string& input, bool withEvidence) {

@@ -46,6 +46,8 @@ struct ResponsePackage {
 // IoError / ParseError, and ParseError naming the entry for a container that is refused as a
 // whole (path traversal, unknown entries, too many entries or bytes, encrypted entries).
 ResponsePackage readResponsePackage(const std::string& path);
+// The same for bytes held in memory (`path` names them in messages).
+ResponsePackage parseResponsePackage(std::string bytes, const std::string& path);
 
 // Writes `response` to `path`: a zip with response.xml and the evidence (stored entries, UTF-8
 // names) when `evidence` is not empty or `path` ends in ".zip", the plain XML otherwise.

@@ -7,7 +7,12 @@
 #include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
 #include "core/tracking/ActionPlan.hpp"
+#include "core/common/Sha256.hpp"
 #include "core/tracking/PlanExchange.hpp"
+#include "core/tracking/ResponseArchive.hpp"
+
+#include <algorithm>
+#include <filesystem>
 
 namespace par::wizard {
 
@@ -34,6 +39,9 @@ bool RespondState::isPlanFile(const std::string& path) {
     } catch (const Error&) {
         return false;
     }
+    // A response zip (exchange format 2) is one by its name and signature.
+    if (head.compare(0, 4, "PK\x03\x04") == 0)
+        return endsWith(path, ".response.zip");
     // The first element: skip the declaration, comments and processing instructions.
     for (size_t p = head.find('<'); p != std::string::npos; p = head.find('<', p + 1)) {
         if (head.compare(p, 4, "<!--") == 0) {
@@ -56,9 +64,13 @@ bool RespondState::isPlanFile(const std::string& path) {
     return false;
 }
 
-RespondState RespondState::open(const std::string& path) { return RespondState(PlanFile::load(path)); }
+RespondState RespondState::open(const std::string& path) {
+    ResponsePackage pkg = readResponsePackage(path);
+    return RespondState(std::move(pkg.response), std::move(pkg.evidence));
+}
 
-RespondState::RespondState(PlanFile file) : file_(std::move(file)) {
+RespondState::RespondState(PlanFile file, std::map<std::string, std::string> packedEvidence)
+    : file_(std::move(file)), packed_(std::move(packedEvidence)) {
     drafts_.resize(file_.actions.size());
     // A response begun earlier: its reports are the starting point.
     for (size_t i = 0; i < file_.actions.size(); ++i) {
@@ -123,8 +135,26 @@ bool RespondState::addEvidence(size_t i, const std::string& pathOrName) {
         if (e == *name)
             return false;
     d.evidence.push_back(*name);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(std::filesystem::u8path(trim(pathOrName)), ec))
+        picked_[action(i).action.id + "/" + *name] = trim(pathOrName);
     setDraft(i, std::move(d));
     return true;
+}
+
+std::optional<std::string> RespondState::evidenceBytes(const std::string& key) const {
+    if (auto p = picked_.find(key); p != picked_.end())
+        return readFile(p->second, kMaxEvidenceFileBytes + 1);
+    if (auto p = packed_.find(key); p != packed_.end())
+        return p->second;
+    return std::nullopt;
+}
+
+bool RespondState::hasEvidence() const {
+    for (const auto& d : drafts_)
+        if (d.report && !d.evidence.empty())
+            return true;
+    return false;
 }
 
 void RespondState::removeEvidence(size_t i, size_t k) {
@@ -158,15 +188,19 @@ std::vector<RespondProblem> RespondState::problems(size_t i) const {
                                       "{}: evidence '{}' must be a file name without folders"),
                                    id, e)});
     }
-    // Exchange format 2 carries the evidence files themselves (hash and size); this state keeps
-    // names only, so new evidence has to be attached with `plan respond --evidence PATH`.
-    const track::PlanAction& pa = action(i);
-    if (!d.evidence.empty() && !(pa.answered && d.evidence == pa.action.report.evidence))
-        out.push_back({id, fmt(tr("{}: chưa đóng gói được tệp minh chứng từ ứng dụng; dùng lệnh "
-                                  "par-audit plan respond … --evidence ĐƯỜNG-DẪN",
-                                  "{}: the app cannot pack evidence files yet; use par-audit "
-                                  "plan respond … --evidence PATH"),
-                               id)});
+    // Exchange format 2 carries the evidence files themselves: each name needs its file (picked
+    // with "Thêm tệp...", or in the response zip opened), and a name safe on Windows.
+    for (const auto& e : d.evidence) {
+        const std::string key = id + "/" + e;
+        if (picked_.count(key) == 0 && packed_.count(key) == 0)
+            out.push_back({id, fmt(tr("{}: chưa có tệp minh chứng '{}': chọn tệp bằng \"Thêm tệp...\"",
+                                      "{}: evidence '{}' has no file: pick it with \"Add file...\""),
+                                   id, e)});
+        else if (std::string why = evidenceNameProblem(e); !why.empty())
+            out.push_back({id, fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
+                                      "{}: the evidence file name '{}' cannot be used: {}"),
+                                   id, e, why)});
+    }
     return out;
 }
 
@@ -190,7 +224,7 @@ size_t RespondState::reportedCount() const {
     return n;
 }
 
-PlanFile RespondState::build(const std::string& by) const {
+PlanFile RespondState::build(const std::string& by, std::map<std::string, std::string>* evidence) const {
     auto ps = problems();
     if (!ps.empty()) {
         std::string lines;
@@ -211,30 +245,43 @@ PlanFile RespondState::build(const std::string& by) const {
         r.evidence = d.evidence;
         // Unchanged since the response was opened: kept as it is (no new history, same time).
         const Action& a = file_.actions[i].action;
+        std::vector<EvidenceRef> refs;
+        for (const auto& name : r.evidence) {
+            const std::string key = a.id + "/" + name;
+            std::optional<std::string> bytes = evidenceBytes(key);
+            if (!bytes)
+                throw UsageError(fmt(tr("{}: chưa có tệp minh chứng '{}'", "{}: evidence '{}' has no file"),
+                                     a.id, name));
+            refs.push_back({name, sha256Hex(*bytes), bytes->size()});
+            if (evidence != nullptr)
+                (*evidence)[key] = std::move(*bytes);
+        }
         if (file_.actions[i].answered && a.status == ActionStatus::Reported &&
             a.report.date == r.date && a.report.doc == r.doc && a.report.note == r.note &&
-            a.report.evidence == r.evidence)
-            continue;
-        respond(out, a.id, ActionStatus::Reported, r, who);
+            a.report.evidence == r.evidence &&
+            std::none_of(r.evidence.begin(), r.evidence.end(),
+                         [&](const std::string& n) { return picked_.count(a.id + "/" + n) != 0; }))
+            continue;  // unchanged since the response was opened: kept as it is
+        respond(out, a.id, ActionStatus::Reported, r, who, refs);
     }
     return out;
 }
 
 std::string RespondState::defaultOutput() const {
-    if (file_.kind == PlanFile::Kind::Response)
+    const bool zip = hasEvidence();
+    if (file_.kind == PlanFile::Kind::Response && (!zip || endsWith(file_.file, ".zip")))
         return file_.file;
-    std::string base = file_.file;
-    for (const char* ext : {".plan.xml", ".xml"})
-        if (endsWith(base, ext)) {
-            base.resize(base.size() - std::string(ext).size());
-            break;
-        }
-    return base + ".response.xml";
+    return defaultResponsePath(file_.file, zip);
 }
 
 void RespondState::save(const std::string& path, const std::string& by) {
-    PlanFile out = build(by);
-    writeFileAtomically(path, out.toXml(), AtomicWriteOptions{false});
+    std::map<std::string, std::string> evidence;
+    PlanFile out = build(by, &evidence);
+    if (!evidence.empty() && !endsWith(path, ".zip"))
+        throw UsageError(fmt(tr("{}: báo cáo có minh chứng phải lưu thành tệp .response.zip",
+                                "{}: a response with evidence is saved as a .response.zip"),
+                             path));
+    writeResponsePackage(path, out, evidence);
     dirty_ = false;
 }
 

@@ -6,6 +6,7 @@
 // folders, and names that could climb out of a folder are refused. No wxWidgets.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,9 +31,11 @@ struct RespondProblem {
 
 class RespondState {
 public:
-    // Throws IoError / ParseError (PlanFile::load).
+    // A plan, or a response begun earlier (.response.xml, or .response.zip with its evidence).
+    // Throws IoError / ParseError (track::readResponsePackage).
     static RespondState open(const std::string& path);
-    explicit RespondState(track::PlanFile file);
+    explicit RespondState(track::PlanFile file,
+                          std::map<std::string, std::string> packedEvidence = {});
     // Whether `path` holds a plan or a response (its root element is <plan> or <response>), so
     // that the app opens it in respond mode rather than as an audit. Reads only the file's start;
     // false when it cannot be read.
@@ -53,6 +56,8 @@ public:
     // (empty, ".", "..", control characters, longer than 255 bytes).
     static std::optional<std::string> evidenceName(const std::string& pathOrName);
     // Adds the evidence name of `pathOrName` to action i; false when refused or already there.
+    // When `pathOrName` is a file, it is packed into the response at save (exchange format 2
+    // carries the files themselves); a bare name needs its file (problems() says so).
     bool addEvidence(size_t i, const std::string& pathOrName);
     void removeEvidence(size_t i, size_t k);
 
@@ -63,17 +68,25 @@ public:
     size_t reportedCount() const;
 
     // The response file (track::respond for each reported action); throws UsageError listing the
-    // problems when there are any. `by` "" = the login name.
-    track::PlanFile build(const std::string& by = "") const;
-    // Where `par-audit plan respond` writes: the response itself, or NAME.response.xml beside
-    // NAME.plan.xml / NAME.xml.
+    // problems when there are any. `by` "" = the login name. `evidence` receives the files to
+    // pack ("A-001/name" → bytes) when given.
+    track::PlanFile build(const std::string& by = "",
+                          std::map<std::string, std::string>* evidence = nullptr) const;
+    // Where `par-audit plan respond` writes: the response itself, or NAME.response.zip (with
+    // evidence) / NAME.response.xml beside NAME.plan.xml.
     std::string defaultOutput() const;
-    // build() then an atomic write; clears the unsaved-changes flag.
+    // build() then an atomic write (track::writeResponsePackage); clears the unsaved-changes flag.
+    // With evidence the file must be a .zip (UsageError otherwise).
     void save(const std::string& path, const std::string& by = "");
     bool dirty() const { return dirty_; }
 
 private:
+    bool hasEvidence() const;
+    std::optional<std::string> evidenceBytes(const std::string& key) const;
+
     track::PlanFile file_;
+    std::map<std::string, std::string> picked_;  // "A-001/name" → the file picked
+    std::map<std::string, std::string> packed_;  // "A-001/name" → bytes from an opened zip
     std::vector<ResponseDraft> drafts_;
     bool dirty_ = false;
 };

@@ -4,6 +4,9 @@
 // (unzipped sheet XML) and the PDF (pdftotext, and the bars as stroked paths in the page content).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <functional>
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +42,9 @@ std::string variant(const std::string& unit, const std::string& date) {
     t = replaceAll(t, "<unit name=\"UBND huyện Quỳnh Lưu\"", "<unit name=\"" + unit + "\"");
     t = replaceAll(t, "<visit start=\"2018-11-28\" end=\"2018-11-28\"/>",
                    "<visit start=\"" + date + "\" end=\"" + date + "\"/>");
+    // Each variant is another audit: its own id (a workspace counts one audit per id).
+    t = replaceAll(t, "id=\"NA-SNV-2018-QL\"",
+                   "id=\"V-" + date + "-" + std::to_string(std::hash<std::string>{}(unit) % 100000) + "\"");
     return t;
 }
 
@@ -217,6 +223,23 @@ TEST_CASE("rank: table with ties, change since last year, skipped files", "[cli]
     CHECK(r.out.find("Ngọc Sơn") == std::string::npos);
     CHECK(r.out.find("Yên Thành") < r.out.find("Diễn Châu"));
     CHECK(r.out.find("Diễn Châu") < r.out.find("Quỳnh Lưu"));  // tie shown in alphabetical order
+}
+
+TEST_CASE("rank: a copied audit file is counted once and reported with both paths",
+          "[cli][scoring][duplicate]") {
+    Workspace ws;
+    auto before = run(ws.rank("--type huyen --format json"));
+    std::filesystem::copy_file(ws.dir.file("2018/dien-chau.audit.xml"),
+                               ws.dir.file("2018/dien-chau - Copy.audit.xml"));
+    auto r = run(ws.rank("--type huyen --format json"));
+    INFO(r.err);
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("dien-chau - Copy.audit.xml") &&
+                          Catch::Contains("dien-chau.audit.xml") && Catch::Contains("tính một lần"));
+    auto a = nlohmann::json::parse(before.out), b = nlohmann::json::parse(r.out);
+    REQUIRE(a["entries"].size() == b["entries"].size());
+    for (size_t i = 0; i < a["entries"].size(); ++i)
+        CHECK(a["entries"][i]["total"] == b["entries"][i]["total"]);
 }
 
 TEST_CASE("rank: CSV and JSON read back", "[cli][scoring]") {

@@ -287,6 +287,19 @@ TEST_CASE("evidence travels in NAME.response.zip; altered or dangerous evidence 
     // No staging folder left.
     for (const auto& e : std::filesystem::directory_iterator(dir.file("ws/quynh-luu-2018.evidence")))
         CHECK(e.path().filename().u8string().rfind(".staging", 0) != 0);
+    // The register links to it.
+    auto j = track(dir.file("ws") + " --as-of 2019-01-31 --status reported");
+    bool linked = false;
+    for (const auto& x : j["actions"])
+        if (x["id"] == "A-001") {
+            std::string folder = x["report"]["evidence_folder"];
+            linked = folder.size() > 29 &&
+                     folder.compare(folder.size() - 29, 29, "quynh-luu-2018.evidence/A-001") == 0;
+        }
+    CHECK(linked);
+    auto table = run(cli() + " track " + dir.file("ws") + " --as-of 2019-01-31");
+    CHECK_THAT(table.out, Catch::Contains("minh chứng: ") &&
+                              Catch::Contains("quynh-luu-2018.evidence/A-001"));
 }
 
 TEST_CASE("Tân Thành and Tân Thạnh side by side: export, import and track keep them apart",
@@ -320,6 +333,10 @@ TEST_CASE("Tân Thành and Tân Thạnh side by side: export, import and track k
     CHECK(none.exitCode == 2);
     CHECK_THAT(none.err, Catch::Contains("không có đơn vị 'Tan Thanh'; có phải: UBND xã Tân Thành, "
                                          "UBND xã Tân Thạnh?"));
+    auto loose = run(cli() + " track " + dir.file("ws") + " --as-of 2019-01-31 --unit " + q("tan thanh"));
+    CHECK_THAT(loose.err, Catch::Contains("có phải: ") && Catch::Contains("UBND xã Tân Thành") &&
+                              Catch::Contains("UBND xã Tân Thạnh"));
+    CHECK(loose.out.find("Việc của") == std::string::npos);
     // Tân Thạnh answers; Tân Thành's action stays open.
     auto tt = track(dir.file("ws") + " --as-of 2019-01-31 --unit " + q("UBND xã Tân Thạnh"));
     REQUIRE(tt["actions"].size() == 1);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "TestSupport.hpp"
+#include "core/actions/AuditCreation.hpp"
 #include "core/actions/AuditTransaction.hpp"
 #include "core/actions/ChangeText.hpp"
 #include "core/actions/DetailsActions.hpp"
@@ -273,4 +274,20 @@ TEST_CASE("a language scope changes the calling thread only", "[actions][languag
     std::thread t([&] { other = language(); });
     t.join();
     CHECK(other == Language::Vietnamese);
+}
+
+TEST_CASE("a new audit's id: the visit's year, and never an id the folder already has",
+          "[actions][id]") {
+    ScratchDir dir;
+    const std::string path = dir.file("quynh-luu.audit.xml");
+    CHECK(deriveAuditId(path, std::nullopt) == "quynh-luu");
+    CHECK(deriveAuditId(path, Date(2026, 3, 2)) == "quynh-luu-2026");
+    CHECK(deriveAuditId(dir.file("quynh-luu-2026.audit.xml"), Date(2026, 3, 2)) == "quynh-luu-2026");
+    // Last year's audit, saved in the same folder under this year's would-be id.
+    writeText(dir.file("nam-truoc.audit.xml"),
+              "<?xml version=\"1.0\"?>\n<audit format-version=\"2\" id=\"quynh-luu-2026\" revision=\"1\">\n"
+              "<unit name=\"x\"/></audit>\n");
+    CHECK(deriveAuditId(path, Date(2026, 3, 2)) == "quynh-luu-2026-2");
+    // Two years of the same file name do not collide.
+    CHECK(deriveAuditId(path, Date(2025, 11, 20)) == "quynh-luu-2025");
 }

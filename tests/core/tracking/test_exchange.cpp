@@ -206,6 +206,12 @@ TEST_CASE("export → respond → import round trip, then idempotent re-import",
     CHECK(r.change.args[1] == "Văn phòng UBND huyện");
     CHECK(r.change.args[2] == "r.xml");
     CHECK(r.change.args[3] == "A-001, A-003");
+    // Accepted since: re-importing the same response is still "already imported".
+    Audit acc = loaded;
+    acceptAction(acc.actions[0], "tp");
+    ImportResult ra = import(acc, response);
+    CHECK(ra.complete());
+    CHECK(ra.unchanged == std::vector<std::string>{"A-001", "A-003"});
     AuditWriter::save(loaded, path);
 
     // The audit keeps made, seq, response id, declared-by and source.
@@ -309,13 +315,17 @@ TEST_CASE("re-import after two reopen cycles does not set the action back to rep
     }
     CHECK(import(a, second).merged.size() == 1);
     reopenAction(a.actions[0], "tp", "Lần 2: vẫn thiếu");
-    for (const std::string* text : {&first, &second}) {
-        ImportResult r = import(a, *text);
-        CHECK_FALSE(r.changed());
-        CHECK(a.actions[0].status == ActionStatus::Reopened);
-        REQUIRE(r.setAside.size() == 1);
-        CHECK_THAT(r.setAside[0].reason, Catch::Contains("yêu cầu làm lại"));
-    }
+    // The first answer: its action was reopened since (set aside).
+    ImportResult r1 = import(a, first);
+    CHECK_FALSE(r1.changed());
+    REQUIRE(r1.setAside.size() == 1);
+    CHECK_THAT(r1.setAside[0].reason, Catch::Contains("yêu cầu làm lại"));
+    // The second: the answer the audit holds already (nothing to do, no status change).
+    ImportResult r2 = import(a, second);
+    CHECK_FALSE(r2.changed());
+    CHECK(r2.unchanged == std::vector<std::string>{"A-001"});
+    CHECK(a.actions[0].status == ActionStatus::Reopened);
+    CHECK(a.actions[0].report.doc == "2/BC");
 }
 
 TEST_CASE("report dates before the notice or after today are refused", "[tracking][exchange]") {
@@ -334,7 +344,18 @@ TEST_CASE("report dates before the notice or after today are refused", "[trackin
                Catch::Contains("A-001: ngày báo cáo 01/12/2018 trước ngày thông báo kết luận "
                                "05/12/2018") &&
                    Catch::Contains("A-003: ngày báo cáo 16/01/2019 sau ngày hôm nay 15/01/2019"));
-    // Today from the clock (PAR_AUDIT_NOW).
+    // An answer "made" after today: the unit's clock is wrong (it would make true answers look
+    // older later).
+    PlanFile future = exportPlan(a, kUnit);
+    {
+        At at("2030-01-01T08:00:00");
+        respond(future, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 10)), "");
+    }
+    ImportResult rf = importResponse(a, PlanFile::parse(future.toXml(), "r.xml"), "tp", in);
+    REQUIRE(rf.refused.size() == 1);
+    CHECK_THAT(rf.refused[0].reason, Catch::Contains("2030-01-01T08:00:00") &&
+                                         Catch::Contains("đồng hồ"));
+        // Today from the clock (PAR_AUDIT_NOW).
     At at("2019-01-16T10:00:00");
     Audit b = withActions();
     ImportResult r2 = import(b, p.toXml());

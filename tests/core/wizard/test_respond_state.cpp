@@ -3,6 +3,8 @@
 // response, and the saved response imported into the audit.
 #include <catch2/catch.hpp>
 
+#include "core/tracking/ResponseArchive.hpp"
+
 #include "TestSupport.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/ActionPlan.hpp"
@@ -121,6 +123,41 @@ TEST_CASE("respond: every problem at once, naming the action", "[wizard][respond
     CHECK(p.actions[1].action.report.date == Date(2019, 3, 1));
 }
 
+TEST_CASE("respond: picked evidence files are packed into the .response.zip and import",
+          "[wizard][respond][evidence]") {
+    setLanguage(Language::Vietnamese);
+    test::ScratchDir dir;
+    Audit a = withActions();
+    RespondState s = RespondState::open(writePlan(dir, a));
+    s.setDraft(0, aDraft());
+    CHECK_FALSE(s.addEvidence(0, ""));
+    test::writeText(dir.file("biên bản.pdf"), "%PDF biên bản");
+    CHECK(s.addEvidence(0, dir.file("biên bản.pdf")));
+    CHECK(s.problems().empty());
+    CHECK(s.defaultOutput() == dir.file("quynh-luu.response.zip"));
+    CHECK_THROWS_WITH(s.save(dir.file("quynh-luu.response.xml"), "vp"), Catch::Contains(".zip"));
+    s.save(s.defaultOutput(), "vp");
+    // Reopened from the zip: the evidence is still there, and saving again keeps it.
+    RespondState again = RespondState::open(dir.file("quynh-luu.response.zip"));
+    CHECK(again.draft(0).evidence == std::vector<std::string>{"biên bản.pdf"});
+    CHECK(again.problems().empty());
+    again.save(again.defaultOutput(), "vp");
+    ResponsePackage pkg = readResponsePackage(dir.file("quynh-luu.response.zip"));
+    REQUIRE(pkg.evidence.count("A-001/biên bản.pdf") == 1);
+    ImportInput in;
+    in.evidence = pkg.evidence;
+    ImportResult r = importResponse(a, pkg.response, "tp", in);
+    CHECK(r.merged == std::vector<std::string>{"A-001"});
+    CHECK(r.evidence.at("A-001").at("biên bản.pdf") == "%PDF biên bản");
+    // A bare name without its file cannot be saved.
+    RespondState bare = RespondState::open(writePlan(dir, a));
+    ResponseDraft d = aDraft();
+    d.evidence = {"khong-co.pdf"};
+    bare.setDraft(0, d);
+    REQUIRE(bare.problems().size() == 1);
+    CHECK_THAT(bare.problems()[0].message, Catch::Contains("khong-co.pdf") && Catch::Contains("Thêm tệp"));
+}
+
 TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
     CHECK(RespondState::evidenceName("/home/vp/Tài liệu/qd-15.pdf") == "qd-15.pdf");
     CHECK(RespondState::evidenceName("C:\\Users\\vp\\bc 40.docx") == "bc 40.docx");
@@ -151,9 +188,9 @@ TEST_CASE("respond: evidence keeps bare file names only", "[wizard][respond]") {
     d.evidence = {"../qd.pdf"};
     s.setDraft(1, d);
     auto ps = s.problems(1);
-    REQUIRE(ps.size() == 2);  // not a bare name; and the app cannot pack files yet
+    REQUIRE(ps.size() == 2);  // not a bare name; and no file picked for it
     CHECK_THAT(ps[0].message, Catch::Contains("../qd.pdf"));
-    CHECK_THAT(ps[1].message, Catch::Contains("--evidence"));
+    CHECK_THAT(ps[1].message, Catch::Contains("Thêm tệp"));
 }
 
 TEST_CASE("respond: a response reopens with its reports; accepted actions cannot be reported",
@@ -171,7 +208,7 @@ TEST_CASE("respond: a response reopens with its reports; accepted actions cannot
     CHECK(again.draft(0).report);
     CHECK(again.draft(0).date == "10/01/2019");
     CHECK(again.draft(0).doc == "15/BC-UBND");
-    CHECK(again.draft(0).evidence.empty());
+    CHECK(again.draft(0).evidence.empty());  // aDraft() attaches none
     CHECK_FALSE(again.draft(1).report);
     CHECK(again.title(0) == fmt(tr("{} · hạn {} · {}", "{} · due {} · {}"), "A-001", "17/01/2019",
                                 actionStatusLabel(ActionStatus::Reported)));

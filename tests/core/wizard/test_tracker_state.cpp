@@ -388,8 +388,12 @@ TEST_CASE("tracker: import of a unit's response into the right audit", "[wizard]
     CHECK(again.result.unchanged == std::vector<std::string>{"A-003"});
     CHECK(test::readText(t1) == after);
 
-    // A tampered response: that action is refused with the core's message; nothing merged.
-    std::string text = plan.toXml();
+    // A tampered response (a new answer, with the action's content edited in the file): that
+    // action is refused with the core's message; nothing merged.
+    PlanFile newer = plan;
+    r.doc = "41/BC-UBND";
+    respond(newer, "A-003", ActionStatus::Reported, r, "vp");
+    std::string text = newer.toXml();
     const std::string content = "Đề xuất sáng kiến.";
     auto p = text.find(content);
     REQUIRE(p != std::string::npos);
