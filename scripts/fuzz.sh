@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
         *) harnesses+=("$1"); shift ;;
     esac
 done
-all=(form audit catalog registry expr text_template template csv xlsx plan schedule)
+all=(form audit catalog registry expr text_template template csv xlsx plan schedule pdf_signatures)
 [ ${#harnesses[@]} -eq 0 ] && harnesses=("${all[@]}")
 
 if [ $do_build -eq 1 ]; then

@@ -8,6 +8,7 @@ PACKAGES=(
     libssl-dev libtinyxml2-dev libboost-date-time-dev libcli11-dev nlohmann-json3-dev libicu-dev
     libsimdjson-dev
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev
+    libp11-kit-dev zlib1g-dev
     libwxgtk3.2-dev wx3.2-i18n gettext
     catch2
     chromium python3  # the HTML plan form's browser test (tests/cli/tracking/test_plan_form.cpp)
@@ -17,6 +18,8 @@ PACKAGES=(
     libreoffice-writer-nogui python3-docx
     python3-openpyxl
     xvfb xauth imagemagick
+    # test only: a PKCS#11 token (SoftHSM2), pkcs11-tool (opensc), openssl ts and /usr/bin/python3 (a local TSA)
+    softhsm2 opensc openssl python3
     clang-14 libclang-rt-14-dev llvm-14
 )
 

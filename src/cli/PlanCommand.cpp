@@ -20,6 +20,8 @@
 #include <map>
 
 #include "cli/Command.hpp"
+#include "cli/SigningOptions.hpp"
+#include "core/signature/Cms.hpp"
 #include "core/actions/AuditTransaction.hpp"
 #include "core/actions/ChangeText.hpp"
 #include "core/actions/FindingActions.hpp"
@@ -55,6 +57,8 @@ struct Options {
     std::vector<std::string> overrides;
     std::string by;
     bool all = false;  // plan export --all (PlanBatch.hpp)
+    bool sign = false;      // plan respond --sign (issue #20)
+    SigningOptions signing;
 };
 
 cal::WorkingCalendar loadCalendar(const Options& o) {
@@ -109,6 +113,12 @@ std::string baseName(const std::string& path) {
 // answer and its evidence. From a plan, the response beside it (NAME.response.zip or .xml) is
 // continued when it answers the same export; a response given is continued in place.
 void respondCommand(const Options& o) {
+    // The token or the .p12 first: a wrong PIN stops before anything is written.
+    std::unique_ptr<sig::Signer> signer;
+    if (o.sign)
+        signer = o.signing.open();
+    else if (o.signing.given())
+        throw UsageError(tr("--pkcs12/--pkcs11-module chỉ dùng cùng --sign", "--pkcs12/--pkcs11-module go with --sign"));
     ResponsePackage in = readResponsePackage(o.file);
     std::string out = o.output;
     ResponsePackage base = std::move(in);
@@ -166,11 +176,11 @@ void respondCommand(const Options& o) {
         it = it->first.compare(0, prefix.size(), prefix) == 0 ? base.evidence.erase(it) : std::next(it);
     for (auto& [name, bytes] : added)
         base.evidence.emplace(prefix + name, std::move(bytes));
-    const bool zip = !base.evidence.empty();
+    const bool zip = !base.evidence.empty() || o.sign;
     if (out.empty())
         out = defaultResponsePath(o.file, zip);
     else if (zip && out.size() > 4 && out.compare(out.size() - 4, 4, ".xml") == 0) {
-        // Evidence needs the zip: NAME.response.xml becomes NAME.response.zip.
+        // Evidence and a signature need the zip: NAME.response.xml becomes NAME.response.zip.
         std::string was = out;
         out = defaultResponsePath(out, true);
         std::cerr << fmt(tr("Lưu ý: có minh chứng nên báo cáo được ghi vào {}; gửi tệp này thay "
@@ -179,7 +189,15 @@ void respondCommand(const Options& o) {
                          out, was)
                   << "\n";
     }
-    writeResponsePackage(out, base.response, base.evidence);
+    std::function<std::string(std::string_view)> sign;
+    if (signer)
+        sign = [&](std::string_view xml) { return sig::signDetached(*signer, xml); };
+    writeResponsePackage(out, base.response, base.evidence, sign);
+    if (signer)
+        std::cout << fmt(tr("Đã ký số báo cáo (response.xml.p7s) bằng chứng thư của {}",
+                            "Signed the response (response.xml.p7s) with the certificate of {}"),
+                         sig::subjectText(signer->certificate()))
+                  << "\n";
     std::cout << fmt(tr("Đã ghi báo cáo {} vào {} ({} hành động đã trả lời)",
                         "Wrote the report on {} to {} ({} actions answered)"),
                      o.action, out,
@@ -213,6 +231,8 @@ int importCommand(const Options& o) {
             list += (list.empty() ? "" : ", ") + id;
         return list;
     };
+    if (im.signer)
+        std::cout << fmt(tr("Chữ ký số hợp lệ của {}", "Valid digital signature of {}"), im.signer->subject) << "\n";
     if (res.changed())
         std::cout << fmt(tr("Đã nhập báo cáo của {}: {}", "Imported the response of {}: {}"),
                          im.unit, join(res.merged))
@@ -396,6 +416,12 @@ void install(CLI::App& app, Context& ctx) {
                       "Response file (default: NAME.response.zip with evidence, else "
                       "NAME.response.xml; an existing response is added to)"));
     re->add_option("--by", o->by, tr("Người báo cáo", "Who reports"));
+    re->add_flag("--sign", o->sign,
+                 tr("Ký số tệp báo cáo (response.xml.p7s trong tệp .zip) bằng --pkcs12 hoặc --pkcs11-module "
+                    "(docs/signing.md)",
+                    "Sign the response (response.xml.p7s in the .zip) with --pkcs12 or --pkcs11-module "
+                    "(docs/signing.md)"));
+    o->signing.add(re);
     re->callback([o]() { respondCommand(*o); });
 
     CLI::App* im =

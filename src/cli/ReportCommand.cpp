@@ -2,9 +2,10 @@
 // [--document notice|plan|minutes] [--template FILE] [--lang vi|en]` prints a document of the audit
 // (findings evaluated in memory, never saved) through a template of templates/, as PDF or as an
 // editable Word file (format from --format, else from the extension), and `par-audit verify AUDIT
-// FILE` says whether a printed document still matches the audit (the fingerprint in its metadata;
-// for a Word file, or a PDF printed from one, that the fingerprint no longer vouches for the text).
-// The file is built in memory and written atomically: on any error nothing is written.
+// FILE [--trust DIR]` says whether a printed document still matches the audit (the fingerprint in its
+// metadata; for a Word file, or a PDF printed from one, that the fingerprint no longer vouches for the
+// text) and, when it is signed, whether every signature holds (`--trust DIR` checks the signers'
+// certificates). The file is built in memory and written atomically: on any error nothing is written.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@
 #include "pdf/DocumentPrinter.hpp"
 #include "pdf/DocxMark.hpp"
 #include "pdf/Fingerprint.hpp"
+#include "pdf/PdfSignatureCheck.hpp"
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 
@@ -75,6 +77,13 @@ void runReport(const ReportOptions& o) {
     }
 }
 
+// Every signature of the PDF (docs/signing.md); true when all hold.
+bool reportSignatures(const std::string& pdfPath, const std::string& trustDir) {
+    pdf::SignedFileCheck c = pdf::checkSignedFile(pdfPath, trustDir);
+    for (const auto& line : c.lines) std::cout << line << "\n";
+    return c.ok;
+}
+
 // A Word file par-audit made: it says which data the file was made from, and that this proves
 // nothing about its text, which may have been edited. Exit 1: the document cannot be verified.
 int runVerifyDocx(const std::string& auditPath, const std::string& docxPath) {
@@ -109,7 +118,7 @@ int runVerifyDocx(const std::string& auditPath, const std::string& docxPath) {
     return kProblems;
 }
 
-int runVerify(const std::string& auditPath, const std::string& pdfPath) {
+int runVerify(const std::string& auditPath, const std::string& pdfPath, const std::string& trustDir) {
     if (pdf::looksLikeZipFile(pdfPath))
         return runVerifyDocx(auditPath, pdfPath);
     // Streamed, from a regular file of at most 1 GiB; an error names the file and why.
@@ -142,7 +151,7 @@ int runVerify(const std::string& auditPath, const std::string& pdfPath) {
                             "MATCH: {} was made from the current data of {} (SHA-256 {})."),
                          pdfPath, auditPath, now)
                   << "\n";
-        return kOk;
+        return reportSignatures(pdfPath, trustDir) ? kOk : kProblems;
     }
     std::cout << fmt(tr("KHÔNG KHỚP: {} được tạo từ dữ liệu kiểm tra khác với {} hiện nay; "
                         "dữ liệu đã thay đổi sau khi in. Cần in lại văn bản.\n"
@@ -152,6 +161,7 @@ int runVerify(const std::string& auditPath, const std::string& pdfPath) {
                         "  SHA-256 in the document: {}\n  SHA-256 now:             {}"),
                      pdfPath, auditPath, *printed, now)
               << "\n";
+    reportSignatures(pdfPath, trustDir);
     return kProblems;
 }
 
@@ -198,6 +208,7 @@ void install(CLI::App& app, Context& ctx) {
 
     auto vAudit = std::make_shared<std::string>();
     auto vPdf = std::make_shared<std::string>();
+    auto vTrust = std::make_shared<std::string>();
     auto* verify =
         app.add_subcommand("verify", tr("Kiểm tra văn bản PDF còn khớp với dữ liệu kiểm tra không",
                                         "Check whether a PDF still matches the audit data"));
@@ -206,7 +217,11 @@ void install(CLI::App& app, Context& ctx) {
         ->check(CLI::ExistingFile);
     verify->add_option("pdf", *vPdf, tr("Tệp PDF do par-audit tạo (với tệp Word .docx: cho biết vì sao không kiểm tra được)", "PDF made by par-audit (for a Word .docx: says why it cannot be verified)"))
         ->required();
-    verify->callback([vAudit, vPdf, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf); });
+    verify->add_option("--trust", *vTrust,
+                       tr("Thư mục chứng thư số tin cậy (PEM) để kiểm tra người ký (docs/signing.md)",
+                          "Trust folder of PEM certificates to check the signers against (docs/signing.md)"))
+        ->check(CLI::ExistingDirectory);
+    verify->callback([vAudit, vPdf, vTrust, &ctx]() { ctx.exitCode = runVerify(*vAudit, *vPdf, *vTrust); });
 }
 
 const bool registered = registerCommand(70, install);

@@ -11,6 +11,8 @@
 #include "gui/AuditEditorPanel.hpp"
 #ifdef PAR_GUI_HAS_PDF
 #include "pdf/DocumentPrinter.hpp"
+#include "pdf/Fingerprint.hpp"
+#include "pdf/PdfSignatureCheck.hpp"
 #endif
 #include <wx/msgdlg.h>
 #include "gui/GuiUtil.hpp"
@@ -46,10 +48,12 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     auto* minutes = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &minutes..."));
     open_ = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Open the document"));
     open_->Disable();
+    auto* check = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Check a signed document..."));
     docRow->Add(notice, 0, wxRIGHT, 6);
     docRow->Add(plan, 0, wxRIGHT, 6);
     docRow->Add(minutes, 0, wxRIGHT, 6);
-    docRow->Add(open_, 0);
+    docRow->Add(open_, 0, wxRIGHT, 6);
+    docRow->Add(check, 0);
     docBox->Add(docRow, 0, wxALL, 6);
     documentStatus_ = new wxStaticText(docBox->GetStaticBox(), wxID_ANY, "");
     docBox->Add(documentStatus_, 0, wxALL, 6);
@@ -59,6 +63,7 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     notice->Disable();
     plan->Disable();
     minutes->Disable();
+    check->Disable();
 #endif
     top->Add(docBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     SetSizer(top);
@@ -69,6 +74,7 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!lastDocument_.empty()) wxLaunchDefaultApplication(lastDocument_);
     });
+    check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseAndCheck(); });
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editor_.frame().save(); reload(); });
     saveAs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editor_.frame().saveAs(); reload(); });
 }
@@ -148,6 +154,51 @@ void OutputPage::chooseAndMake(int kind) {
     if (makeDocument(kind, path, draft)) open_->SetFocus();
 #else
     (void)kind;
+#endif
+}
+
+void OutputPage::chooseAndCheck() {
+#ifdef PAR_GUI_HAS_PDF
+    const auto& session = editor_.session();
+    wxString dir = session.path().empty() ? wxString() : wxPathOnly(wx(session.path()));
+    wxFileDialog dlg(this, _("Check a signed document"), dir, wxString(), _("PDF documents (*.pdf)|*.pdf"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxString text;
+    bool ok = false;
+    try {
+        wxBusyCursor busy;
+        ok = checkDocument(dlg.GetPath(), text);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot check the document"), e);
+        return;
+    }
+    wxMessageBox(text, _("Signed document"), wxOK | (ok ? wxICON_INFORMATION : wxICON_WARNING), this);
+#endif
+}
+
+bool OutputPage::checkDocument(const wxString& path, wxString& text) {
+#ifdef PAR_GUI_HAS_PDF
+    // The same checks as `par-audit verify`: the data fingerprint, then every signature, against
+    // the trust folder "tin-cay" beside the audit when there is one (docs/signing.md).
+    const auto& session = editor_.session();
+    pdf::PdfFileMark mark = pdf::readFingerprintFromFile(std8(path), pdf::kMaxPdfBytes);
+    bool same = mark.fingerprint && *mark.fingerprint == session.audit().fingerprint();
+    text = same ? _("The document was made from the current data of this audit.")
+                : _("The document was NOT made from the current data of this audit: print it again.");
+    std::string trust;
+    if (!session.path().empty()) {
+        wxFileName t(wx(session.path()));
+        t.AppendDir("tin-cay");
+        if (wxDirExists(t.GetPath())) trust = std8(t.GetPath());
+    }
+    pdf::SignedFileCheck c = pdf::checkSignedFile(std8(path), trust);
+    for (const auto& line : c.lines) text += "\n" + wx(line);
+    return same && c.ok;
+#else
+    (void)path;
+    (void)text;
+    return false;
 #endif
 }
 

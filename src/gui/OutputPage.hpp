@@ -1,6 +1,7 @@
 // OutputPage.hpp - the last step: where the audit stands (required answers, errors, findings to
 // review), saving it, and the documents made from it (the conclusion notice and the remediation plan
-// as PDF, opened with the system viewer) once the report engine is part of the build.
+// as PDF, opened with the system viewer) once the report engine is part of the build, and the check
+// of a signed document (fingerprint and signatures, as `par-audit verify`).
 #pragma once
 
 #include <wx/button.h>
@@ -21,8 +22,13 @@ public:
     // saved); `draft` prints what is missing as a draft. Test hook and the buttons' action.
     bool makeDocument(int kind, const wxString& path, bool draft = false);
 
+    // Checks a PDF as `par-audit verify` does (fingerprint against this audit, every signature,
+    // certificates against "tin-cay/" beside the audit when present); `text` the report. Test hook.
+    bool checkDocument(const wxString& path, wxString& text);
+
 private:
     void chooseAndMake(int kind);
+    void chooseAndCheck();
 
     wxStaticText* summary_ = nullptr;
     wxStaticText* where_ = nullptr;

@@ -203,6 +203,9 @@ struct Document {
     // A word in bold at the top right of every page ("DỰ THẢO" on a draft); empty = none.
     std::string mark;
     double markSize = 13;
+    // The signer's name as printed under the signature space (a notice's signature block): the
+    // writer records the space above it in the Info dictionary for `par-audit sign`. Empty = none.
+    std::string signer;
 };
 
 }  // namespace par::pdf

@@ -4,7 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -137,6 +139,44 @@ void drawPage(HPDF_Doc doc, const std::array<HPDF_Font, 4>& fonts, const PageLay
     HPDF_Page_EndText(page);
 }
 
+// The space a notice leaves for the signature and the seal (Decree 30/2020: between the signer's
+// title and name): above the last bold line that prints exactly the signer's name, below the
+// nearest line above it. "page x1 y1 x2 y2" in PDF points (origin bottom left), or "" when the
+// name is not printed. PdfSigner reads it back (kSignatureBoxKey).
+std::string signatureBox(const std::vector<PageLayout>& pages, const std::string& signer,
+                         const TextMeasurer& m) {
+    if (signer.empty())
+        return "";
+    for (size_t pi = pages.size(); pi-- > 0;) {
+        const PageLayout& p = pages[pi];
+        for (size_t i = p.texts.size(); i-- > 0;) {
+            const TextOp& name = p.texts[i];
+            if (name.text != signer || name.style != FontStyle::Bold)
+                continue;
+            const double nameW = m.width(name.text, name.style, name.size);
+            const double cx = name.x + nameW / 2;
+            const double bottom = name.baseline - m.ascent(name.size) - 2;
+            double top = bottom - 64;
+            double width = std::max(nameW, 170.0);
+            for (const TextOp& t : p.texts) {
+                double w = m.width(t.text, t.style, t.size);
+                if (t.baseline < name.baseline - name.size && t.x <= cx && t.x + w >= cx &&
+                    t.baseline + t.size * 0.25 > top) {
+                    top = t.baseline + t.size * 0.25 + 2;
+                    width = std::max(width, w);
+                }
+            }
+            if (bottom - top < 20)
+                return "";
+            char buf[128];
+            std::snprintf(buf, sizeof buf, "%zu %.1f %.1f %.1f %.1f", pi + 1, cx - width / 2,
+                          p.height - bottom, cx + width / 2, p.height - top);
+            return buf;
+        }
+    }
+    return "";
+}
+
 }  // namespace
 
 std::optional<long long> sourceDateEpochFromEnvironment() {
@@ -192,6 +232,9 @@ RenderResult renderPdf(const Document& doc, const RenderOptions& options) {
     info(HPDF_INFO_AUTHOR, doc.author);
     info(HPDF_INFO_CREATOR, "par-audit");
     info(HPDF_INFO_PRODUCER, "par-audit " PAR_VERSION " (libharu)");
+    if (std::string box = signatureBox(result.pages, doc.signer, measure); !box.empty())
+        HPDF_Dict_Add(pdf.get()->info, "ParAuditSignatureBox",
+                      HPDF_String_New(pdf.get()->mmgr, box.c_str(), nullptr));
     std::optional<long long> epoch =
         options.sourceDateEpoch ? options.sourceDateEpoch : sourceDateEpochFromEnvironment();
     if (epoch)

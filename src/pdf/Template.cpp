@@ -74,7 +74,7 @@ const std::map<std::string, std::set<std::string>>& elementAttrs() {
     static const std::map<std::string, std::set<std::string>> m = [] {
         std::map<std::string, std::set<std::string>> r;
         r["template"] = {"format-version", "name"};
-        r["meta"] = {"title", "subject", "author", "keywords", "footer", "mark"};
+        r["meta"] = {"title", "subject", "author", "keywords", "footer", "mark", "signer"};
         r["style"] = paragraphAttrs();
         r["section"] = {"orientation",  "margin-top",   "margin-bottom",     "margin-left",
                         "margin-right", "page-numbers", "number-first-page", "page-number-size"};
@@ -813,6 +813,7 @@ public:
             doc.keywords = attr(*e, "keywords", doc.keywords);
             doc.footer = attr(*e, "footer", doc.footer);
             doc.mark = attr(*e, "mark", doc.mark);
+            doc.signer = attr(*e, "signer", doc.signer);
         } else if (name == "style") {
             body_ = paraStyle(*e, body_);
         } else if (name == "section") {

@@ -1,10 +1,13 @@
 #include "core/actions/PlanActions.hpp"
 
+#include <filesystem>
+
 #include "core/actions/AuditTransaction.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/EvidenceStore.hpp"
 #include "core/tracking/PlanXlsx.hpp"
 #include "core/tracking/ResponseArchive.hpp"
+#include "core/tracking/ResponseSignature.hpp"
 
 namespace par::actions {
 
@@ -78,6 +81,8 @@ ResponseImport importResponseFile(const std::string& auditPath, const std::strin
                                   const std::string& by, const track::ImportInput& base) {
     // A plan workbook the unit filled (PlanXlsx.hpp) becomes a response like any other.
     track::ResponsePackage pkg = track::readAnyResponse(responsePath);
+    std::optional<track::ResponseSigner> signer = track::checkResponseSignatureFor(
+        auditPath, pkg.response.unit, pkg.xml, pkg.signature, std::filesystem::path(responsePath).filename().string());
     track::ImportInput input = base;
     input.evidence = std::move(pkg.evidence);
     input.entryProblems = std::move(pkg.entryProblems);
@@ -88,6 +93,10 @@ ResponseImport importResponseFile(const std::string& auditPath, const std::strin
         auditPath,
         [&](Audit& audit) -> std::vector<ChangeCode> {
             out.result = track::importResponse(audit, pkg.response, by, input);
+            if (signer)
+                for (const auto& id : out.result.merged)
+                    if (Action* a = audit.findAction(id); a != nullptr && !a->history.empty())
+                        a->history.back().signedBy = signer->subject;
             // Staged before the save: a failure here leaves the audit unsaved and no evidence.
             for (const auto& [id, files] : out.result.evidence) staging.stage(id, files);
             if (!out.result.changed()) return {};
@@ -95,6 +104,7 @@ ResponseImport importResponseFile(const std::string& auditPath, const std::strin
         },
         TransactionOptions{by});
     out.brokenLockOwner = t.brokenLockOwner;
+    out.signer = signer;
     if (!t.changes.empty()) out.evidenceFolders = staging.commit();
     return out;
 }

@@ -11,6 +11,7 @@
 
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/model/Audit.hpp"
+#include "core/tracking/ResponseSignature.hpp"
 #include "core/tracking/ActionPlan.hpp"
 #include "core/tracking/PlanExchange.hpp"
 
@@ -51,7 +52,13 @@ struct ResponseImport {
     std::string unit;                           // the response's unit
     std::vector<std::string> evidenceFolders;   // made for merged actions
     std::string brokenLockOwner;
+    // The response's verified signer (track::checkResponseSignature), when it was signed; also
+    // written as `signed-by` into each merged action's history.
+    std::optional<track::ResponseSigner> signer;
 };
+// Before anything is merged, the response's signature is checked against the unit's certificates
+// named in don-vi.xml beside the audit (ImportRefused when it must be signed and is not, is signed
+// by another certificate, or was changed after signing).
 ResponseImport importResponseFile(const std::string& auditPath, const std::string& responsePath,
                                   const std::string& by, const track::ImportInput& base = {});
 

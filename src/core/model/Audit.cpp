@@ -53,7 +53,7 @@ std::optional<ActionStatus> parseActionStatus(std::string_view name) {
 bool ActionEvent::operator==(const ActionEvent& o) const {
     return kind == o.kind && at == o.at && by == o.by && from == o.from && to == o.to &&
            oldRule == o.oldRule && oldDeadline == o.oldDeadline && newDeadline == o.newDeadline &&
-           note == o.note && declaredBy == o.declaredBy && source == o.source;
+           note == o.note && declaredBy == o.declaredBy && source == o.source && signedBy == o.signedBy;
 }
 
 bool Action::operator==(const Action& o) const {

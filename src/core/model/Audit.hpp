@@ -154,6 +154,9 @@ struct ActionEvent {
     // authenticated) and the response file's name. `by` is who imported it.
     std::string declaredBy;
     std::string source;
+    // The certificate subject of the response's verified digital signature (issue #20,
+    // track::checkResponseSignature); empty when the response was not signed.
+    std::string signedBy;
 
     bool operator==(const ActionEvent& o) const;
 };

@@ -157,6 +157,7 @@ Action AuditReader::readAction(const XmlReader& x, const XMLElement& e) {
             ev.by = x.attrOr(he, "by", "");
             ev.declaredBy = x.attrOr(he, "declared-by", "");
             ev.source = x.attrOr(he, "source", "");
+            ev.signedBy = x.attrOr(he, "signed-by", "");
             ev.note = x.rawText(he);
             if (kind == "status") {
                 ev.kind = ActionEvent::Kind::Status;

@@ -187,6 +187,7 @@ std::string AuditWriter::toXml(const Audit& a, int formatVersion) {
                     setAttrIfNotEmpty(*he, "by", ev.by);
                     setAttrIfNotEmpty(*he, "declared-by", ev.declaredBy);
                     setAttrIfNotEmpty(*he, "source", ev.source);
+                    setAttrIfNotEmpty(*he, "signed-by", ev.signedBy);
                     if (status) {
                         he->SetAttribute("from", actionStatusName(ev.from));
                         he->SetAttribute("to", actionStatusName(ev.to));

@@ -252,9 +252,11 @@ ResponsePackage parseResponsePackage(std::string bytes, const std::string& path)
 }
 
 void writeResponsePackage(const std::string& path, const PlanFile& response,
-                          const std::map<std::string, std::string>& evidence) {
+                          const std::map<std::string, std::string>& evidence,
+                          const std::function<std::string(std::string_view xml)>& sign) {
     const std::string xml = response.toXml();
-    if (evidence.empty() && !endsWith(path, ".zip")) {
+    const std::string signature = sign ? sign(xml) : std::string();
+    if (evidence.empty() && !sign && !endsWith(path, ".zip")) {
         writeFileAtomically(path, xml, AtomicWriteOptions{false});
         return;
     }
@@ -290,6 +292,8 @@ void writeResponsePackage(const std::string& path, const PlanFile& response,
         zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
     };
     add("response.xml", xml);
+    if (!signature.empty())
+        add("response.xml.p7s", signature);
     for (const auto& [key, data] : evidence)
         add("evidence/" + key, data);
     if (zip_close(z) != 0) {

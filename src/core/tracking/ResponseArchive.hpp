@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -50,9 +51,12 @@ ResponsePackage parseResponsePackage(std::string bytes, const std::string& path)
 
 // Writes `response` to `path`: a zip with response.xml and the evidence (stored entries, UTF-8
 // names) when `evidence` is not empty or `path` ends in ".zip", the plain XML otherwise.
+// `sign` (issue #20, `plan respond --sign`): called with the exact bytes of response.xml, returns
+// the detached CMS signature written as response.xml.p7s; a signed response is always a zip.
 // Atomic: the target is either the old file or the complete new one. Throws IoError.
 void writeResponsePackage(const std::string& path, const PlanFile& response,
-                          const std::map<std::string, std::string>& evidence);
+                          const std::map<std::string, std::string>& evidence,
+                          const std::function<std::string(std::string_view xml)>& sign = {});
 
 // Where `plan respond` writes by default for a plan or response at `input`: NAME.response.zip
 // (with evidence) or NAME.response.xml, NAME being `input` without .plan.xml, .response.xml,
