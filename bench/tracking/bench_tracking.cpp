@@ -111,7 +111,7 @@ Audit makeAudit(int n, int actions) {
             ac.report.evidence = {"van-ban-" + std::to_string(i) + ".pdf"};
             ac.history.push_back({ActionEvent::Kind::Status, "2025-11-02T09:00:00", "van-phong",
                                   ActionStatus::Open, ActionStatus::Reported, "", std::nullopt,
-                                  std::nullopt, "", "", ""});
+                                  std::nullopt, "", "", "", ""});
         }
         a.actions.push_back(ac);
     }

@@ -244,7 +244,7 @@ TEST_CASE("CSV logs: a 100 MB field, UTF-16, NUL bytes, invalid UTF-8", "[harden
 }
 
 #ifdef PAR_HAVE_PDF
-TEST_CASE("templates: includes stay in the template's folder; cycles and NUL bytes are refused",
+TEST_CASE("templates: includes stay in the template's folder, cycles and NUL bytes are refused",
           "[hardening][paths][template]") {
     ScratchDir dir("par-hostile-tpl");
     auto withInclude = [](const std::string& target) {

@@ -100,7 +100,7 @@ TEST_CASE("expressions and finding texts: length and nesting", "[hardening][limi
                Catch::StartsWith("f.xml:9"));
 }
 
-TEST_CASE("XLSX: a row longer than 16 MB is refused; the sheet is never held whole",
+TEST_CASE("XLSX: a row longer than 16 MB is refused, the sheet is never held whole",
           "[hardening][limits][dossier]") {
     ScratchDir dir("par-limits-xlsx");
     const std::string path = dir.file("lon.xlsx");

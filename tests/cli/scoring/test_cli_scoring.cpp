@@ -133,7 +133,7 @@ TEST_CASE("score prints the breakdown, total, band and what lost points", "[cli]
 // district's results. Scored on what the sample records, it must not fall in the weakest band of
 // the default scale (it scored 12,40, "Yếu", while unanswered questions counted 0 and penalties
 // repeated what questions had lost).
-TEST_CASE("the 2018 sample is not in the weakest band; its penalties never repeat a question",
+TEST_CASE("the 2018 sample is not in the weakest band, its penalties never repeat a question",
           "[cli][scoring]") {
     auto r = run(cli() + " score --json " +
                  sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));

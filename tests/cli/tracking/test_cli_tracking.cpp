@@ -230,7 +230,7 @@ TEST_CASE("the issue's sequence: two answers kept, an extension between export a
     CHECK_THAT(future.err, Catch::Contains("A-007: ngày báo cáo 22/02/2019 sau ngày hôm nay"));
 }
 
-TEST_CASE("evidence travels in NAME.response.zip; altered or dangerous evidence is refused",
+TEST_CASE("evidence travels in NAME.response.zip, altered or dangerous evidence is refused",
           "[cli][tracking][exchange][evidence]") {
     ScratchDir dir;
     std::string a = preparedAudit(dir);
@@ -441,7 +441,7 @@ TEST_CASE("deadlines in a year without an announced Tết schedule are marked as
         CHECK(x["forecast"].is_null());
 }
 
-TEST_CASE("a locked audit is refused; a stale lock is taken over", "[cli][tracking][lock]") {
+TEST_CASE("a locked audit is refused, a stale lock is taken over", "[cli][tracking][lock]") {
     ScratchDir dir;
     std::string a = preparedAudit(dir);
     char host[256] = {};

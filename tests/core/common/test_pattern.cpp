@@ -24,7 +24,7 @@ TEST_CASE("patterns match whole answers, by characters", "[pattern]") {
     CHECK_FALSE(letters.matchesWhole("Sở Nội vụ 2"));
 }
 
-TEST_CASE("a bad pattern says where; a runaway match stops", "[pattern]") {
+TEST_CASE("a bad pattern says where, a runaway match stops", "[pattern]") {
     CHECK_THROWS_WITH(Pattern("[0-9"), Catch::Contains("[0-9") && Catch::Contains("U_REGEX"));
     // (a+)+$ backtracks exponentially on "aaaa…!": bounded in time, reported, not hung.
     Pattern evil("(a+)+$");

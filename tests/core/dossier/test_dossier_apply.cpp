@@ -32,7 +32,7 @@ const std::map<std::string, std::string>* rowOf(const Audit& a, const std::strin
 }
 }  // namespace
 
-TEST_CASE("apply: one row per receipt year; apology slips and notes kept", "[dossier]") {
+TEST_CASE("apply: one row per receipt year, apology slips and notes kept", "[dossier]") {
     AuditBundle b =
         AuditBundle::open(sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
     REQUIRE(formHasResultsTable(*b.form));

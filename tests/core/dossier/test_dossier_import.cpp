@@ -182,7 +182,7 @@ TEST_CASE("headers: aliases matched after NFC, case- and diacritic-insensitively
     CHECK(u.column(Field::ProcedureName) == ColumnMap::kAbsent);
 }
 
-TEST_CASE("headers: missing columns are named; a mapping file adds names", "[dossier]") {
+TEST_CASE("headers: missing columns are named, a mapping file adds names", "[dossier]") {
     const std::vector<std::string> header = {"Số biên nhận", "TTHC", "Nơi xử lý",
                                              "Nhận lúc",     "Hẹn",  "Xong"};
     try {
@@ -209,7 +209,7 @@ TEST_CASE("headers: missing columns are named; a mapping file adds names", "[dos
                       Catch::Contains("map.txt:3"));
 }
 
-TEST_CASE("bad rows are counted with their lines; the first 20 listed; the run goes on",
+TEST_CASE("bad rows are counted with their lines, the first 20 listed, the run goes on",
           "[dossier]") {
     std::string csv =
         std::string(kHeader) +

@@ -121,7 +121,7 @@ TEST_CASE("unfinished: in time up to the due date, overdue after it", "[dossier]
     CHECK(one(r, Date(2024, 3, 1)).outcome == Outcome::PendingInTime);  // as-of before receipt
 }
 
-TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month; worst late first",
+TEST_CASE("sums per unit (NFC, spaces), procedure and receipt month, worst late first",
           "[dossier]") {
     const std::string nfdUnit =
         "UBND xa\xCC\x83 Ngo\xCC\xA3\x63 So\xCC\x9Bn";  // "UBND xã Ngọc Sơn", NFD

@@ -299,7 +299,7 @@ TEST_CASE("dossier logs: a folder, a FIFO and a missing file are refused before 
 
 // XlsxScan replaced TinyXML-2 for rows and shared strings: it must decode what XML allows and
 // refuse what is not well formed, with the sheet row in the message.
-TEST_CASE("XLSX rows: entities, CDATA, rich inline strings; malformed rows refused",
+TEST_CASE("XLSX rows: entities, CDATA, rich inline strings, malformed rows refused",
           "[dossier][xlsx]") {
     XlsxScan scan;
     long number = 0;

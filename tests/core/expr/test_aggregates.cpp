@@ -42,7 +42,7 @@ TEST_CASE("any and all use three-valued logic", "[expr]") {
     CHECK(eval("any(hs, ma = '2.002155')", s) == Value(true));
 }
 
-TEST_CASE("row columns shadow answers; other answers stay visible", "[expr]") {
+TEST_CASE("row columns shadow answers, other answers stay visible", "[expr]") {
     MapScope s = formScope();
     CHECK(eval("count(hs, ma = '1.001612')", s) == Value(1));
     CHECK(eval("count(hs, ma = 'answer-ma')", s) == Value(0));

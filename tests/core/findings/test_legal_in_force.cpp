@@ -82,7 +82,7 @@ TEST_CASE("each 2025 chain: a mandate under the replaced text is outdated, a rei
     }
 }
 
-TEST_CASE("a mandate reissued under the new text is not outdated; the chain is followed by date",
+TEST_CASE("a mandate reissued under the new text is not outdated, the chain is followed by date",
           "[findings][registry]") {
     auto fs = evaluateMandates({{"Sở A", "2025-08-01", "150/2025/NĐ-CP"},
                                 {"Sở B", "2025-03-10", "45/2025/NĐ-CP"},
@@ -178,7 +178,7 @@ TEST_CASE("a legal basis with a ref but no citation text is refused", "[findings
     CHECK_THAT(test::allProblems(load), Catch::Contains("form.xml:") && Catch::Contains("legal-basis ref"));
 }
 
-TEST_CASE("the 2018 sample still cites 61/2018 and 37/2014; the same rules in 2026 cite 118/2025",
+TEST_CASE("the 2018 sample still cites 61/2018 and 37/2014, the same rules in 2026 cite 118/2025",
           "[findings][sample][registry]") {
     AuditBundle b = AuditBundle::open(test::sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"));
     FindingsEngine engine(*b.form, b.reference);

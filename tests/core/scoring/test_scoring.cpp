@@ -240,7 +240,7 @@ TEST_CASE("not applicable, irrelevant and unanswered questions all leave the max
     CHECK(withS3.findSection("s1")->share == Approx(60.0 / 125));
 }
 
-TEST_CASE("an empty audit is not assessed: no score, coverage 0; a form with nothing scored",
+TEST_CASE("an empty audit is not assessed: no score, coverage 0, a form with nothing scored",
           "[scoring]") {
     Fixture fx;
     AuditScore s = fx.score();

@@ -135,7 +135,7 @@ TEST_CASE("plan export: an unknown unit is refused with the units and near names
     CHECK(exportPlan(a, "  ubnd\tHUYỆN   quỳnh lưu ").actions.size() == 2);
 }
 
-TEST_CASE("plan respond: only 'reported', with a date; answers accumulate with made and seq",
+TEST_CASE("plan respond: only 'reported', with a date, answers accumulate with made and seq",
           "[tracking][exchange]") {
     Audit a = withActions();
     PlanFile p = exportPlan(a, kUnit);
@@ -418,7 +418,7 @@ TEST_CASE("bad answers are refused per action, the others still merge",
     }
 }
 
-TEST_CASE("whole-file refusals: another audit, unit, inspected unit, notice; a plan; format 1",
+TEST_CASE("whole-file refusals: another audit, unit, inspected unit, notice, a plan, format 1",
           "[tracking][exchange][tamper]") {
     Audit a = withActions();
     const std::string good = responseText(a);
@@ -446,7 +446,7 @@ TEST_CASE("whole-file refusals: another audit, unit, inspected unit, notice; a p
                       Catch::Contains("old.plan.xml") && Catch::Contains("xuất lại"));
 }
 
-TEST_CASE("Tân Thành and Tân Thạnh are two units; Hòa and Hoà one", "[tracking][exchange][unit]") {
+TEST_CASE("Tân Thành and Tân Thạnh are two units, Hòa and Hoà one", "[tracking][exchange][unit]") {
     Audit a = trackedAudit();
     a.findings[0].recommendation.responsible = "UBND xã Tân Thành";
     a.findings[1].recommendation.responsible = "UBND xã Tân Thạnh";

@@ -217,7 +217,7 @@ TEST_CASE("dossier page: units as the page lists them", "[wizard][dossier]") {
     CHECK(d.canStart());
 }
 
-TEST_CASE("dossier page: by default only the audited unit's rows; a log of other units is refused",
+TEST_CASE("dossier page: by default only the audited unit's rows, a log of other units is refused",
           "[wizard][dossier]") {
     auto s = openSample();
     const std::string before = s->toXml();
@@ -298,7 +298,7 @@ TEST_CASE("dossier page: a log received outside the audit's period is refused", 
     CHECK(s->toXml() == before);
 }
 
-TEST_CASE("the 2026 forms take the 766 rate and the unknown-procedure count; the notice reads them",
+TEST_CASE("the 2026 forms take the 766 rate and the unknown-procedure count, the notice reads them",
           "[wizard][dossier][form]") {
     // The figures of the sample log (the page's run), written with each 2026 form.
     auto s = openSample();

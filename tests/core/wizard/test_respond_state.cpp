@@ -246,15 +246,18 @@ TEST_CASE("respond: evidence files travel in the zip and the import keeps them",
     // Imported: both merge, the file lands in the audit's evidence folder check (hash verified).
     ImportInput in;
     in.evidence = both.evidence;
-    in.today = Date(2019, 2, 1);
+    // Today is the clock's (the default): the answers were written ('made') now, and an answer
+    // made after the import's today is refused as a wrong clock.
     both.response.file = out;
     ImportResult res = importResponse(a, both.response, "tp", in);
+    for (const auto& i : res.refused) UNSCOPED_INFO(i.reason);
+    for (const auto& i : res.setAside) UNSCOPED_INFO(i.reason);
     CHECK(res.merged == std::vector<std::string>{"A-001", "A-003"});
     CHECK(res.complete());
     CHECK(res.evidence.at("A-001").at("qd-15.pdf") == "%PDF-1.4 quyết định 15");
 }
 
-TEST_CASE("respond: a response reopens with its reports; accepted actions cannot be reported",
+TEST_CASE("respond: a response reopens with its reports, accepted actions cannot be reported",
           "[wizard][respond]") {
     test::ScratchDir dir;
     Audit a = withActions();

@@ -231,7 +231,7 @@ TEST_CASE("tracker: the notice at open and the summary", "[wizard][tracker]") {
           "Hiển thị 2 trên 6 hành động (2 tệp kiểm tra); 2 quá hạn; tính đến ngày 01/02/2019");
 }
 
-TEST_CASE("tracker: exports take the visible rows; the follow-up report data",
+TEST_CASE("tracker: exports take the visible rows, the follow-up report data",
           "[wizard][tracker]") {
     setLanguage(Language::Vietnamese);
     test::ScratchDir dir;
