@@ -23,7 +23,7 @@ namespace par::cli {
 
 namespace {
 struct Options {
-    std::string dir, asOf, output, templ;
+    std::string dir, asOf, output, templ, format = "pdf";
     int soon = 10;
     bool draft = false, noCache = false;
     std::vector<std::string> overrides;
@@ -42,6 +42,10 @@ Date userDate(const std::string& text, const char* option) {
 
 void run(const Options& o, Context& ctx) {
 #if PAR_HAVE_PDF
+    const std::optional<pdf::OutputFormat> format = pdf::parseOutputFormat(o.format);
+    if (!format)
+        throw UsageError(fmt(tr("--format '{}' không hợp lệ: chọn pdf hoặc docx", "--format '{}' is not valid: pdf or docx"),
+                             o.format));
     Date asOf = o.asOf.empty() ? boost::gregorian::day_clock::local_day() : userDate(o.asOf, "--as-of");
     report::ReminderOptions ro;
     ro.asOf = asOf;
@@ -91,7 +95,7 @@ void run(const Options& o, Context& ctx) {
     if (ec)
         throw IoError(fmt(tr("{}: không tạo được thư mục ({})", "{}: cannot create the folder ({})"),
                           o.output, ec.message()));
-    for (const auto& l : pdf::printReminders(letters, doc, o.templ, o.output))
+    for (const auto& l : pdf::printReminders(letters, doc, o.templ, o.output, *format))
         std::cout << fmt(tr("{}: {} nội dung ({} quá hạn) → {}",
                             "{}: {} actions ({} overdue) → {}"),
                          l.unit, std::to_string(l.actions), std::to_string(l.overdue), l.path)
@@ -121,7 +125,7 @@ void install(CLI::App& app, Context& ctx) {
         ->required()
         ->check(CLI::ExistingDirectory);
     s->add_option("--as-of", o->asOf, tr("Tính đến ngày (mặc định: hôm nay)", "As of (default: today)"));
-    s->add_option("-o,--output", o->output, tr("Thư mục ghi các công văn (PDF)", "Folder for the letters (PDF)"))
+    s->add_option("-o,--output", o->output, tr("Thư mục ghi các công văn (PDF hoặc Word)", "Folder for the letters (PDF or Word)"))
         ->required();
     s->add_option("--soon", o->soon,
                   tr("Cũng nhắc nội dung đến hạn trong N ngày làm việc (mặc định 10)",
@@ -139,6 +143,9 @@ void install(CLI::App& app, Context& ctx) {
     s->add_flag("--draft", o->draft,
                 tr("In bản dự thảo (được thiếu số, ngày, người ký; có chữ DỰ THẢO)",
                    "Print drafts (number, date, signer may be missing; marked DỰ THẢO)"));
+    s->add_option("--format", o->format,
+                  tr("pdf (mặc định) hoặc docx: công văn dạng Word để sửa lời văn trước khi ký",
+                     "pdf (default) or docx: the letters as Word files, to revise before signing"));
     s->add_option("--template", o->templ,
                   tr("Mẫu công văn (mặc định: templates/don-doc-khac-phuc.xml)",
                      "Letter template (default: templates/don-doc-khac-phuc.xml)"));

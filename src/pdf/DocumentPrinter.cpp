@@ -115,7 +115,8 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
 
 std::vector<ReminderLetter> printReminders(const std::vector<report::Reminder>& reminders,
                                            const report::ReminderDocument& document,
-                                           const std::string& templateFile, const std::string& folder) {
+                                           const std::string& templateFile, const std::string& folder,
+                                           OutputFormat format) {
     if (!document.draft) {
         std::vector<std::string> missing = report::reminderMissingParts(document);
         if (!missing.empty()) {
@@ -140,15 +141,16 @@ std::vector<ReminderLetter> printReminders(const std::vector<report::Reminder>& 
     if (dir.size() > 1 && dir.back() == '/')
         dir.pop_back();
     for (size_t i = 0; i < reminders.size(); ++i) {
-        RenderResult rendered = renderPdf(tpl.render(reminders[i].data));
+        size_t pages = 0;
+        std::string bytes = renderDocument(tpl.render(reminders[i].data), format, &pages);
         ReminderLetter l;
         l.unit = reminders[i].unit;
-        l.path = dir + "/" + stems[i] + ".don-doc-khac-phuc.pdf";
+        l.path = dir + "/" + stems[i] + ".don-doc-khac-phuc." + extensionOf(format);
         l.actions = reminders[i].entries.size();
         l.overdue = size_t(reminders[i].overdue);
-        l.pages = rendered.pages.size();
+        l.pages = pages;  // 0 for a Word file: Word makes the pages
         letters.push_back(l);
-        files.push_back({l.path, std::move(rendered.pdf)});
+        files.push_back({l.path, std::move(bytes)});
     }
     writeFilesTogether(files);
     return letters;

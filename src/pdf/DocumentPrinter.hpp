@@ -80,13 +80,14 @@ struct ReminderLetter {
 };
 
 // The reminder letters of `plan remind` (templates/don-doc-khac-phuc.xml or `templateFile`), one PDF
-// per unit in `folder`, named "<unit stem>.don-doc-khac-phuc.pdf" (UnitFileName.hpp). A letter for
+// (or Word file, `format`) per unit in `folder`, named "<unit stem>.don-doc-khac-phuc.pdf" (.docx) (UnitFileName.hpp). A letter for
 // signing needs its number, symbol, date, place, signer and title: without them (and no draft in
 // `document`) UsageError lists what is missing. Every letter is rendered in memory, then all are
 // written together (FileSet.hpp): nothing is written when anything fails.
 std::vector<ReminderLetter> printReminders(const std::vector<report::Reminder>& reminders,
                                            const report::ReminderDocument& document,
-                                           const std::string& templateFile, const std::string& folder);
+                                           const std::string& templateFile, const std::string& folder,
+                                           OutputFormat format = OutputFormat::Pdf);
 
 // "thông báo kết luận", "kế hoạch khắc phục", … in the current language.
 std::string documentLabel(DocumentKind kind);

@@ -29,6 +29,15 @@ std::string joinComma(const std::vector<std::string>& items) {
     return out;
 }
 
+// When an answer was made, as people read it: "09:12 ngày 10/01/2019" (the ISO value when it is
+// not one).
+std::string madeText(const std::string& iso) {
+    const auto day = parseIsoDate(std::string_view(iso).substr(0, 10));
+    if (!day || iso.size() < 16 || iso[10] != 'T')
+        return iso;
+    return fmt(tr("{} ngày {}", "{} on {}"), iso.substr(11, 5), vietnameseDate(*day));
+}
+
 std::string dateOrNone(const std::optional<Date>& d) {
     return d ? vietnameseDate(*d) : std::string(tr("(không có)", "(none)"));
 }
@@ -444,7 +453,7 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                           "sai; sửa giờ máy rồi trả lời lại",
                           "{}: the answer says it was made at {}, after today {}: the unit's "
                           "clock is wrong; fix it and answer again"),
-                       in.id, report.made, vietnameseDate(*today)));
+                       in.id, madeText(report.made), vietnameseDate(*today)));
             continue;
         }
         const ActionReport& held = cur->report;
@@ -462,7 +471,7 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
                               "không nhập",
                               "{}: the answer made at {} is not newer than the one imported "
                               "(made at {}): not merged"),
-                           in.id, report.made, held.made));
+                           in.id, madeText(report.made), madeText(held.made)));
                 continue;
             }
         }

@@ -136,6 +136,32 @@ TEST_CASE("plan remind: one letter per unit with something due, Decree 30 layout
                              !Catch::Contains("A-018"));
 }
 
+TEST_CASE("plan remind --format docx: the same letters as Word files", "[cli][tracking][remind]") {
+    ScratchDir dir;
+    workspace(dir);
+    auto r = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-20 --format docx -o " +
+                 dir.file("out") + kSigned);
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> files = filesIn(dir.file("out"));
+    REQUIRE(files.size() == 3);
+    CHECK(files[0] == "ubnd-huyen-quynh-luu.don-doc-khac-phuc.docx");
+    // The body's text as Word holds it (runs joined): the addressee, the notice, the action rows.
+    auto x = run("unzip -p " + q(dir.file("out/" + files[0])) + " word/document.xml");
+    REQUIRE(x.exitCode == 0);
+    std::string text = std::regex_replace(x.out, std::regex("<[^>]*>"), "");
+    CHECK_THAT(text, Catch::Contains("Kính gửi: UBND huyện Quỳnh Lưu.") &&
+                         Catch::Contains("V/v đôn đốc thực hiện kết luận kiểm tra") &&
+                         Catch::Contains("A-008") && Catch::Contains("19/12/2018") &&
+                         Catch::Contains("Lê Đình Lý") && !Catch::Contains("A-018"));
+    // An unknown format is a usage error and writes nothing.
+    auto bad = run(cli() + " plan remind " + dir.file("ws") + " --as-of 2019-02-20 --format odt -o " +
+                   dir.file("bad") + kSigned);
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.err, Catch::Contains("odt"));
+    CHECK(!fs::exists(dir.file("bad")));
+}
+
 TEST_CASE("plan remind: refusals and nothing to remind write nothing", "[cli][tracking][remind]") {
     ScratchDir dir;
     workspace(dir);
