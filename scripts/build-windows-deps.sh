@@ -140,8 +140,10 @@ build_libharu() {
 
 build_libxlsxwriter() {
     local src; src=$(fetch libxlsxwriter)
+    # USE_NO_MD5: its own MD5 (for image deduplication, which par-audit never needs: it inserts no
+    # image) defines MD5_Init & co. as libcrypto does: the app, which links both, did not link.
     cmake_lib "$src" "$WORK/libxlsxwriter-build" -DUSE_SYSTEM_MINIZIP=OFF -DBUILD_TESTS=OFF \
-        -DBUILD_EXAMPLES=OFF -DUSE_STATIC_MSVC_RUNTIME=OFF \
+        -DBUILD_EXAMPLES=OFF -DUSE_STATIC_MSVC_RUNTIME=OFF -DUSE_NO_MD5=ON \
         -DZLIB_INCLUDE_DIR=/usr/$HOST/include -DZLIB_LIBRARY=/usr/$HOST/lib/libz.a
 }
 

@@ -20,6 +20,7 @@ unset PAR_AUDIT_DATA
 c=$WINEPREFIX/drive_c
 rm -rf "$c/Kiểm tra giao diện" && mkdir -p "$c/Kiểm tra giao diện/Quỳnh Lưu"
 cp samples/quynh-luu-2018/* "$c/Kiểm tra giao diện/Quỳnh Lưu/"
+cp -r samples/mot-cua "$c/Kiểm tra giao diện/"  # the one-stop export the walk imports, beside it
 xvfb-run -a -s "-screen 0 1280x900x24" \
     wine "$app" 'C:\Kiểm tra giao diện\Quỳnh Lưu\quynh-luu-2018.audit.xml' \
     --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"

@@ -22,7 +22,7 @@ wineserver -w
 test -f "$c/Phần-mềm/par-audit/bin/par-audit.exe"
 test -f "$c/Phần-mềm/par-audit/share/par-audit/forms/cchc-xa.xml"
 test -f "$c/Phần-mềm/par-audit/share/par-audit/fonts/LiberationSerif-Regular.ttf"
-menu="$c/users/$USER/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/par-audit"
+menu="$c/users/${USER:-$(id -un)}/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/par-audit"
 ls "$menu"/*.lnk >/dev/null
 wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\par-audit' | grep -q "par-audit $version"
 
