@@ -7,7 +7,7 @@
 # arguments: the targets to build (all when none).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PREFIX=$(scripts/build-windows-deps.sh | tail -n1)
+PREFIX=$(readlink -f "$(scripts/build-windows-deps.sh | tail -n1)")  # (a prefix may be a link to an equal one)
 [ -f "$PREFIX/.complete" ] || [ -f "$PREFIX/.complete-core" ] \
     || { echo "build-windows: dependency prefix $PREFIX incomplete" >&2; exit 1; }
 # The static libraries' own dependencies, in link order, after the project's libraries (CMake's
