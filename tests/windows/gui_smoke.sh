@@ -21,6 +21,11 @@ c=$WINEPREFIX/drive_c
 rm -rf "$c/Kiểm tra giao diện" && mkdir -p "$c/Kiểm tra giao diện/Quỳnh Lưu"
 cp samples/quynh-luu-2018/* "$c/Kiểm tra giao diện/Quỳnh Lưu/"
 cp -r samples/mot-cua "$c/Kiểm tra giao diện/"  # the one-stop export the walk imports, beside it
+# Wine's desktop process belongs to the prefix's wineserver: one started by earlier programs without
+# a display (the CLI tests) would keep the app's windows off the X server, and the app waits for
+# ever (seen: black screen, no window). A fresh wineserver starts with xvfb-run's display.
+wineserver -k 2>/dev/null || true
+wineserver -w 2>/dev/null || true
 xvfb-run -a -s "-screen 0 1280x900x24" \
     wine "$app" 'C:\Kiểm tra giao diện\Quỳnh Lưu\quynh-luu-2018.audit.xml' \
     --self-test-walk "$work/walk.audit.xml" --screenshot "$work/screenshots"

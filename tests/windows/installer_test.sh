@@ -3,9 +3,9 @@
 # dist/), installs it silently under Wine into a folder with Vietnamese letters, and with no source
 # tree in sight (PAR_AUDIT_DATA unset, working folder elsewhere) runs the installed par-audit.exe on
 # the sample copied into "C:\Kiểm tra\Quỳnh Lưu": version, findings (the same as the Linux build's
-# when build/bin/par-audit exists), the notice as PDF, verify; checks the Start-menu entries and the
-# uninstall key (and the app's catalog when the app is in the installer), then uninstalls and checks
-# what is left.
+# when build/bin/par-audit exists), the notice as PDF, verify; when the app is in the installer, its
+# smoke walk from the installed folder; checks the Start-menu entries and the uninstall key, then
+# uninstalls and checks what is left.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 build=$1
@@ -49,9 +49,21 @@ wine "$exe" verify "$audit" "$pdf"
 wine "$exe" report "$audit" -o "$pdf"
 head -c 5 "$folder/thông báo kết luận.pdf" | grep -q '%PDF-'
 ! ls "$folder" | grep -q '\.tmp-'
-# The installed app is checked by hand for now (docs/windows.md, "Status"): run from this script
-# it showed no window and hung under Wine, run alone from the installed folder it walks the wizard.
-test ! -e "$c/Phần-mềm/par-audit/bin/par-audit-gui.exe" || test -f "$c/Phần-mềm/par-audit/share/locale/vi/LC_MESSAGES/par-audit-gui.mo"
+gui="$c/Phần-mềm/par-audit/bin/par-audit-gui.exe"
+if [ -f "$gui" ]; then
+    # The installed app, with no source tree: the walk on the sample (data, fonts and catalogs found
+    # beside the installed exe), screenshots kept beside the build's. A fresh wineserver first, so
+    # that Wine's desktop gets xvfb-run's display (tests/windows/gui_smoke.sh).
+    cp -r "$src/samples/mot-cua" "$c/Kiểm tra/"  # the one-stop export the walk imports
+    shots=$src/$build/smoke-installed
+    rm -rf "$shots" && mkdir -p "$shots"
+    wineserver -k 2>/dev/null || true
+    wineserver -w 2>/dev/null || true
+    timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" wine "$gui" "$audit" \
+        --self-test-walk 'C:\Kiểm tra\Quỳnh Lưu\walk.audit.xml' --screenshot "$shots"
+    test -s "$folder/walk.audit.xml"
+    test -s "$shots/findings.bmp"
+fi
 cd - >/dev/null
 
 wine "$inst\\uninstall.exe" /S /CurrentUser
