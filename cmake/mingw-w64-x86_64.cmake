@@ -31,7 +31,7 @@ set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 # Static ICU, libzip and libical must not be declared dllimport by their headers; ICU is built
 # without the parts par-audit does not use (scripts/build-windows-deps.sh), said to its users too.
 set(PAR_MINGW_DEFS "-DU_STATIC_IMPLEMENTATION -DZIP_STATIC -DLIBICAL_STATIC -DUCONFIG_NO_FORMATTING=1 \
--DUCONFIG_NO_TRANSLITERATION=1 -DUCONFIG_NO_REGULAR_EXPRESSIONS=1 -DUCONFIG_NO_IDNA=1 -DUCONFIG_NO_SERVICE=1")
+-DUCONFIG_NO_TRANSLITERATION=1 -DUCONFIG_NO_IDNA=1 -DUCONFIG_NO_SERVICE=1")
 set(CMAKE_C_FLAGS_INIT "${PAR_MINGW_DEFS}")
 set(CMAKE_CXX_FLAGS_INIT "${PAR_MINGW_DEFS}")
 # What the static OpenSSL, libzip (Windows crypto) and wxWidgets need from Windows.

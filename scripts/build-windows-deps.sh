@@ -2,9 +2,10 @@
 # Builds, for Windows x86-64 (x86_64-w64-mingw32), the libraries par-audit links, from Debian 12's own
 # source packages (`apt-get source`; scripts/install-deps-windows.sh adds the deb-src entry), as static
 # libraries, into a prefix outside the clone:
-#     /var/cache/par-audit/mingw-<first 12 hex digits of this script's SHA-256>
-# (PAR_MINGW_CACHE overrides /var/cache/par-audit). Changing this script changes the prefix; a prefix
-# that is complete is left alone (each library has a stamp, so an interrupted run goes on where it
+#     /var/cache/par-audit/mingw-<first 12 hex digits of the SHA-256 of this script and
+#     cmake/mingw-w64-x86_64.cmake, comment lines left out>
+# (PAR_MINGW_CACHE overrides /var/cache/par-audit). Changing either file's code changes the prefix; a
+# prefix that is complete is left alone (each library has a stamp, so an interrupted run goes on where it
 # stopped). Only what par-audit uses is built, with the optional parts off:
 #   zlib           Debian's binary libz-mingw-w64-dev (already a MinGW build from Debian's zlib)
 #   boost, CLI11, nlohmann-json, Catch2: header-only; the headers of Debian's -dev packages are
@@ -12,8 +13,8 @@
 #                  header-only since Boost 1.73)
 #   tinyxml2, simdjson, libharu (no PNG), libxlsxwriter (its own minizip), libzip (zlib + Windows
 #   crypto; no bzip2/lzma/zstd), libical (no glib/ICU/C++ bindings), HarfBuzz (core + hb-subset only),
-#   ICU (uc, i18n and the data; no io, tools, layoutex, samples, tests; a native ICU build first, for
-#   the tools that build the data), OpenSSL (libcrypto only: no libssl, apps, tests, engines, modules),
+#   ICU (uc, i18n with the regular expressions, and the data; no formatting, transliteration, io,
+#   tools, layoutex, samples, tests; Debian's icu-devtools stand in for a native build of its tools), OpenSSL (libcrypto only: no libssl, apps, tests, engines, modules),
 #   wxWidgets (MSW, core + base; no png/jpeg/tiff/expat/regex/svg/html/xrc/stc/richtext/ribbon/
 #   propgrid/aui/webview/media/...)
 # Prints the prefix as its last line. Run under `nice -n 19` on a shared machine.
@@ -21,7 +22,9 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
-HASH=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
+# The hash covers what decides the libraries: this script and the toolchain file, comment lines left
+# out (a reworded comment or the SPDX header does not throw a 30-minute prefix away).
+HASH=$(grep -hv '^[[:space:]]*#' "${BASH_SOURCE[0]}" "$ROOT/cmake/mingw-w64-x86_64.cmake" | sha256sum | cut -c1-12)
 CACHE=${PAR_MINGW_CACHE:-/var/cache/par-audit}
 # PAR_MINGW_PREFIX_OVERRIDE pins the prefix while this script itself is being worked on.
 PREFIX=${PAR_MINGW_PREFIX_OVERRIDE:-$CACHE/mingw-$HASH}
@@ -137,8 +140,10 @@ build_libharu() {
 
 build_libxlsxwriter() {
     local src; src=$(fetch libxlsxwriter)
+    # USE_NO_MD5: its own MD5 (for image deduplication, which par-audit never needs: it inserts no
+    # image) defines MD5_Init & co. as libcrypto does: the app, which links both, did not link.
     cmake_lib "$src" "$WORK/libxlsxwriter-build" -DUSE_SYSTEM_MINIZIP=OFF -DBUILD_TESTS=OFF \
-        -DBUILD_EXAMPLES=OFF -DUSE_STATIC_MSVC_RUNTIME=OFF \
+        -DBUILD_EXAMPLES=OFF -DUSE_STATIC_MSVC_RUNTIME=OFF -DUSE_NO_MD5=ON \
         -DZLIB_INCLUDE_DIR=/usr/$HOST/include -DZLIB_LIBRARY=/usr/$HOST/lib/libz.a
 }
 
@@ -186,11 +191,13 @@ EOF
     ninja -C "$bld" install >"$bld.install.log" 2>&1 || { tail -40 "$bld.install.log"; exit 1; }
 }
 
-# What par-audit uses of ICU: UnicodeString, Normalizer2, character properties, Locale, Collator.
-# Formatting, transliteration, regular expressions, IDNA and the service registry are compiled out
-# (most of i18n's size and build time); cmake/mingw-w64-x86_64.cmake gives the consumers the same.
+# What par-audit uses of ICU: UnicodeString, Normalizer2, character properties, Locale, Collator,
+# and the regular expressions of form patterns (core/common/Pattern: RegexPattern, matched by
+# characters with a time limit). Formatting, transliteration, IDNA and the service registry are
+# compiled out (most of i18n's size and build time); cmake/mingw-w64-x86_64.cmake gives the consumers
+# the same.
 ICU_CONFIG="-DU_STATIC_IMPLEMENTATION -DUCONFIG_NO_FORMATTING=1 -DUCONFIG_NO_TRANSLITERATION=1 \
--DUCONFIG_NO_REGULAR_EXPRESSIONS=1 -DUCONFIG_NO_IDNA=1 -DUCONFIG_NO_SERVICE=1"
+-DUCONFIG_NO_IDNA=1 -DUCONFIG_NO_SERVICE=1"
 build_icu() {
     local src; src=$(fetch icu)
     src=$src/source

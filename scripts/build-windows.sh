@@ -3,10 +3,11 @@
 # (build-windows/bin/par-audit.exe, par-audit-gui.exe and the test executables), against the static
 # libraries of scripts/build-windows-deps.sh (built first when its prefix is missing). Everything
 # static: the .exe files need no DLL. Tests run under Wine: scripts/test-windows.sh.
-# Run it under `nice -n 19` on a shared machine. JOBS (default 2), PAR_WINDOWS_GUI=OFF to skip the app.
+# Run it under `nice -n 19` on a shared machine. JOBS (default 2), PAR_WINDOWS_GUI=OFF to skip the app;
+# arguments: the targets to build (all when none).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PREFIX=$(scripts/build-windows-deps.sh | tail -n1)
+PREFIX=$(readlink -f "$(scripts/build-windows-deps.sh | tail -n1)")  # (a prefix may be a link to an equal one)
 [ -f "$PREFIX/.complete" ] || [ -f "$PREFIX/.complete-core" ] \
     || { echo "build-windows: dependency prefix $PREFIX incomplete" >&2; exit 1; }
 # The static libraries' own dependencies, in link order, after the project's libraries (CMake's
@@ -30,7 +31,8 @@ cmake -S . -B build-windows -G Ninja \
     -DOPENSSL_CRYPTO_LIBRARY="$L/libcrypto.a" -DOPENSSL_INCLUDE_DIR="$PREFIX/include" \
     -DBoost_NO_BOOST_CMAKE=ON -DBoost_INCLUDE_DIR="$PREFIX/include" \
     -DCMAKE_CXX_STANDARD_LIBRARIES="$TAIL" -DCMAKE_C_STANDARD_LIBRARIES="$TAIL" \
-    -DPAR_WINDOWS_FONT_DIR=/usr/share/fonts/truetype/liberation2 >build-windows.configure.log 2>&1 \
+    -DPAR_WINDOWS_FONT_DIR=/usr/share/fonts/truetype/liberation2 -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >build-windows.configure.log 2>&1 \
     || { tail -40 build-windows.configure.log; exit 1; }
-cmake --build build-windows -j"${JOBS:-2}"
+# build-windows.sh TARGET...: only these (e.g. par-audit test_common); all by default.
+cmake --build build-windows -j"${JOBS:-2}" ${1:+--target "$@"}
 ls -l build-windows/bin/*.exe

@@ -6,6 +6,12 @@
 # GTK libraries would drown the leak checker in reports that are not ours). Then a third stage builds
 # the libFuzzer harnesses with clang-14 (build-fuzz/) and runs each briefly over the samples
 # (scripts/fuzz.sh, docs/reliability.md); a crash, leak, hang or out-of-memory input fails the run.
+# Last, the Windows stage (scripts/test-windows.sh, docs/windows.md): the libraries for Windows built
+# from Debian's source packages into /var/cache/par-audit/mingw-<hash> when that prefix is missing
+# (kept between runs), par-audit.exe and par-audit-gui.exe cross-built with MinGW-w64 into
+# build-windows/, the Catch2 suite run under Wine, the NSIS installer installed and run under Wine
+# from folders with Vietnamese letters, the app's smoke walk under Wine + Xvfb.
+# PAR_WINDOWS=OFF skips that stage; PAR_WINDOWS_GUI=OFF leaves the app (and wxWidgets) out of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,3 +37,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 # Fuzzing: PAR_FUZZ_SECONDS per harness (default 45), two at a time; ~10 min on 2 cores with the build.
 echo "== build-fuzz: libFuzzer harnesses, ${PAR_FUZZ_SECONDS:-45} s each =="
 scripts/fuzz.sh -t "${PAR_FUZZ_SECONDS:-45}" -j "$jobs"
+
+if [ "${PAR_WINDOWS:-ON}" != OFF ]; then
+    echo "== build-windows: MinGW-w64 cross build, tests and installer under Wine =="
+    nice -n 5 scripts/test-windows.sh
+fi

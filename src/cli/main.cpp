@@ -4,6 +4,8 @@
 #include <windows.h>
 
 #include <shellapi.h>
+#include <streambuf>
+#include <utility>
 #include <vector>
 #else
 #include <unistd.h>
@@ -86,12 +88,71 @@ void preferHugePages(int argc, char** argv) {
 #endif
 }
 #ifdef _WIN32
+// std::cout / std::cerr on a Windows console: the UTF-8 text goes out through WriteConsoleW as
+// UTF-16. The C runtime's own console path converts the bytes in its locale's code page whatever
+// SetConsoleOutputCP says (seen under Wine: "Quá»³nh LÆ°u" for "Quỳnh Lưu"). A UTF-8 sequence
+// cut by the buffer's end waits for the next flush. Redirected to a file or a pipe, the streams are
+// left alone: the bytes stay UTF-8.
+class ConsoleBuf : public std::streambuf {
+public:
+    explicit ConsoleBuf(HANDLE h) : h_(h) { setp(buf_, buf_ + sizeof buf_); }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!writeComplete()) return traits_type::eof();
+        if (c != traits_type::eof()) {
+            *pptr() = static_cast<char>(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return writeComplete() ? 0 : -1; }
+
+private:
+    bool writeComplete() {
+        char* const begin = pbase();
+        char* const end = pptr();
+        // The last sequence may be incomplete: its lead byte and the continuation bytes after it.
+        char* cut = end;
+        char* p = end;
+        while (p > begin && end - p < 3 && (static_cast<unsigned char>(p[-1]) & 0xC0) == 0x80) --p;
+        if (p > begin) {
+            const unsigned char lead = static_cast<unsigned char>(p[-1]);
+            const long need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (need > 1 && end - (p - 1) < need) cut = p - 1;
+        }
+        const std::wstring wide = platform::widen(std::string(begin, cut));
+        for (size_t done = 0; done < wide.size();) {
+            DWORD n = 0;
+            if (!WriteConsoleW(h_, wide.data() + done, static_cast<DWORD>(wide.size() - done), &n, nullptr) ||
+                n == 0)
+                return false;
+            done += n;
+        }
+        const long rest = end - cut;
+        std::memmove(buf_, cut, static_cast<size_t>(rest));
+        setp(buf_, buf_ + sizeof buf_);
+        pbump(static_cast<int>(rest));
+        return true;
+    }
+    HANDLE h_;
+    char buf_[4096];
+};
+
 // Windows: the console shows UTF-8 (cmd.exe and PowerShell), and the arguments are taken from the
 // wide command line, so that file names with Vietnamese letters arrive intact whatever the
 // system's ANSI code page.
 void windowsConsoleAndArguments(int& argc, char**& argv) {
     SetConsoleOutputCP(CP_UTF8);
     SetConsoleCP(CP_UTF8);
+    for (auto [stream, id] : {std::pair<std::ostream*, DWORD>{&std::cout, STD_OUTPUT_HANDLE},
+                              std::pair<std::ostream*, DWORD>{&std::cerr, STD_ERROR_HANDLE}}) {
+        HANDLE h = GetStdHandle(id);
+        DWORD mode = 0;
+        if (h != nullptr && h != INVALID_HANDLE_VALUE && GetFileType(h) == FILE_TYPE_CHAR &&
+            GetConsoleMode(h, &mode))
+            stream->rdbuf(new ConsoleBuf(h));  // never freed: the streams outlive every static
+    }
     int n = 0;
     LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &n);
     if (wide == nullptr) return;

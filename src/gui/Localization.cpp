@@ -30,9 +30,11 @@ void Localization::apply(const wxString& lang) {
     // GTK translates its own parts (stock buttons, the native file and message dialogs) with gettext
     // in the process locale. Without a vi_VN locale installed, C.UTF-8 plus LANGUAGE still selects
     // GTK's Vietnamese catalog (glibc ignores LANGUAGE only in the plain "C" locale).
+#ifdef LC_MESSAGES  // (GTK only: Windows has no LC_MESSAGES and draws its own dialogs)
     const char* messages = std::setlocale(LC_MESSAGES, nullptr);
     if (messages == nullptr || std::strcmp(messages, "C") == 0 || std::strcmp(messages, "POSIX") == 0)
         std::setlocale(LC_MESSAGES, "C.UTF-8");
+#endif
     wxSetEnv("LANGUAGE", g_current);
 
     auto* t = new wxTranslations;

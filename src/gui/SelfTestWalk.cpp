@@ -66,7 +66,8 @@ const size_t kStrengthRemoved = 4;
 
 // The sample one-stop export, beside the sample audit's folder (samples/mot-cua/).
 std::string sampleDossierLog(const wxString& audit) {
-    return (std::filesystem::path(std8(audit)).parent_path().parent_path() / "mot-cua" / "quynh-luu-2018.csv").string();
+    return (std::filesystem::u8path(std8(audit)).parent_path().parent_path() / "mot-cua" / "quynh-luu-2018.csv")
+        .u8string();  // UTF-8 both ways: a plain string() is in the ANSI code page on Windows
 }
 
 // The first rule finding: the one the walk dismisses, through the GUI and through the core.

@@ -6,6 +6,7 @@
 // window stays responsive. Every decision is par::wizard::TrackerState's; this class draws it.
 #pragma once
 
+#include <wx/infobar.h>  // not declared ahead: on Windows wxInfoBar is a macro (wxInfoBarGeneric)
 #include <wx/panel.h>
 
 #include <atomic>
@@ -23,7 +24,6 @@ class wxCheckBox;
 class wxChoice;
 class wxDataViewCtrl;
 class wxGauge;
-class wxInfoBar;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;

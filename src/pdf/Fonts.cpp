@@ -3,13 +3,13 @@
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
-#include <sys/stat.h>
 
 #include <cstdint>
 #include <cstdlib>
 
 #include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "pdf/FontSubsetter.hpp"
 
@@ -18,8 +18,8 @@ namespace par::pdf {
 namespace {
 
 bool isFile(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    platform::FileStatus st;  // by UTF-8 name also on Windows (an install folder "C:\\Phần mềm\\...")
+    return platform::statPath(p, st) == 0 && st.regular;
 }
 
 bool complete(const FontFiles& f) {

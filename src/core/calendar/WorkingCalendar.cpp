@@ -7,6 +7,7 @@
 
 #include "core/common/DataPaths.hpp"
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::cal {
@@ -39,20 +40,29 @@ void WorkingCalendar::outOfRange(par::Date d) {
 
 namespace {
 
-// The *.xml files of a folder, by file name; none when it does not exist.
-std::vector<std::string> xmlFiles(const std::filesystem::path& dir, bool skipRules) {
+// folder + "/" + name, both UTF-8 (std::filesystem would join with '\\' on Windows; the names
+// shown and compared keep the folder as given and '/', which Windows takes too).
+std::string joinPath(const std::string& folder, const std::string& name) {
+    if (!folder.empty() && folder.find_last_of(platform::kPathSeparators) == folder.size() - 1)
+        return folder + name;
+    return folder + "/" + name;
+}
+
+// The *.xml files of a folder (UTF-8), by file name; none when it does not exist.
+std::vector<std::string> xmlFiles(const std::string& folder, bool skipRules) {
     std::vector<std::string> files;
     std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::u8path(folder);
     if (!std::filesystem::is_directory(dir, ec))
         return files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".xml" &&
             !(skipRules && entry.path().filename() == "rules.xml"))
-            files.push_back(entry.path().u8string());
+            files.push_back(joinPath(folder, entry.path().filename().u8string()));
     if (ec)
         throw IoError(
             fmt(tr("{}: không đọc được thư mục lịch", "{}: cannot read the calendar folder"),
-                dir.u8string()));
+                folder));
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -76,13 +86,13 @@ std::string WorkingCalendar::userCalendarFolder() {
 std::string WorkingCalendar::workspaceCalendarFolder(const std::string& workspace) {
     if (workspace.empty())
         return "";
-    std::filesystem::path p(workspace);
+    std::filesystem::path p = std::filesystem::u8path(workspace);  // UTF-8 also on Windows
     std::error_code ec;
     if (std::filesystem::is_regular_file(p, ec))  // an audit file: the folder it lies in
         p = p.parent_path();
     if (p.empty())
         p = ".";
-    return (p / "calendars").string();
+    return joinPath(p.u8string(), "calendars");
 }
 
 const char* WorkingCalendar::layerName(Layer layer) {
@@ -115,19 +125,19 @@ WorkingCalendar WorkingCalendar::standard(const std::string& workspace) {
 
 void WorkingCalendar::addFolder(const std::string& folder, Layer layer) {
     std::error_code ec;
-    if (folder.empty() || !std::filesystem::is_directory(folder, ec))
+    const std::filesystem::path dir = std::filesystem::u8path(folder);
+    if (folder.empty() || !std::filesystem::is_directory(dir, ec))
         return;
     // The installation's own folder (an audit kept in the source tree) is read once only.
-    if (std::filesystem::equivalent(folder, par::dataPath("calendars"), ec))
+    if (std::filesystem::equivalent(dir, std::filesystem::u8path(par::dataPath("calendars")), ec))
         return;
-    const std::filesystem::path dir(folder);
     if (std::filesystem::is_regular_file(dir / "rules.xml", ec)) {
-        rulesFile_ = (dir / "rules.xml").string();
+        rulesFile_ = joinPath(folder, "rules.xml");
         rules_ = HolidayRules::load(rulesFile_);
         files_.push_back({rulesFile_, layer, true});
     }
-    std::vector<std::string> files = xmlFiles(dir, true);
-    for (const auto& f : xmlFiles(dir / "announced", false))
+    std::vector<std::string> files = xmlFiles(folder, true);
+    for (const auto& f : xmlFiles(joinPath(folder, "announced"), false))
         files.push_back(f);
     for (const auto& f : files) {
         ScheduleFile schedule = ScheduleFile::load(f);

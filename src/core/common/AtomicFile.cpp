@@ -1,8 +1,5 @@
 #include "core/common/AtomicFile.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,21 +7,15 @@
 #include <filesystem>
 #include <random>
 
-#ifdef _WIN32
-#include "core/common/Platform.hpp"  // Windows: fsync, link, O_CLOEXEC, replaceFile
-#endif
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"  // what differs between POSIX and Windows
 #include "core/common/Text.hpp"
 
 namespace par {
 
 namespace {
 std::string dirOf(const std::string& path) {
-#ifdef _WIN32
     auto slash = path.find_last_of(platform::kPathSeparators);
-#else
-    auto slash = path.find_last_of('/');
-#endif
     if (slash == std::string::npos)
         return ".";
     if (slash == 0)
@@ -33,17 +24,13 @@ std::string dirOf(const std::string& path) {
 }
 
 // Replaces `to` by `from` in one step: rename() on POSIX; on Windows rename() refuses an existing
-// target, and MoveFileExW (platform::replaceFile) replaces it.
+// target, and ReplaceFileW / MoveFileExW (platform::replaceFile) replace it.
 bool renameOver(const std::string& from, const std::string& to) {
-#ifdef _WIN32
     return platform::replaceFile(from, to);
-#else
-    return ::rename(from.c_str(), to.c_str()) == 0;
-#endif
 }
 
 std::string baseOf(const std::string& path) {
-    auto slash = path.find_last_of('/');
+    auto slash = path.find_last_of(platform::kPathSeparators);
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
@@ -51,7 +38,9 @@ std::string baseOf(const std::string& path) {
 std::string describe(int err) {
     switch (err) {
         case ENOSPC:
+#ifdef EDQUOT  // (not on Windows)
         case EDQUOT:
+#endif
             return tr("ổ đĩa đã đầy", "the disk is full");
         case EFBIG:
             return tr("tệp vượt quá kích thước hệ thống cho phép",
@@ -78,23 +67,13 @@ std::string describe(int err) {
                       path, step, describe(err)));
 }
 
-void syncDirectory(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);  // best effort: some file systems refuse fsync on directories
-        ::close(fd);
-    }
-}
-
 // 8 hex digits standing for this host in temporary names (FNV-1a of its name): a pid means
 // something only on the host that wrote it.
 const std::string& hostTag() {
     static const std::string tag = [] {
-        char name[256] = {};
-        if (::gethostname(name, sizeof name - 1) != 0)
-            std::strcpy(name, "unknown");
+        const std::string name = platform::hostName();  // "unknown" if the system does not tell
         std::uint32_t h = 2166136261u;
-        for (const char* p = name; *p != '\0'; ++p)
+        for (const char* p = name.c_str(); *p != '\0'; ++p)
             h = (h ^ static_cast<unsigned char>(*p)) * 16777619u;
         char buf[16];
         std::snprintf(buf, sizeof buf, "%08x", h);
@@ -105,23 +84,23 @@ const std::string& hostTag() {
 
 std::string uniqueSuffix() {
     // Reseeded in a forked child: otherwise parent and children draw the same names.
-    static thread_local pid_t seededFor = 0;
+    static thread_local long seededFor = 0;
     static thread_local std::mt19937_64 rng;
-    if (seededFor != ::getpid()) {
-        seededFor = ::getpid();
-        rng.seed(std::random_device{}() ^ (uint64_t(::getpid()) << 32));
+    const long pid = platform::processId();
+    if (seededFor != pid) {
+        seededFor = pid;
+        rng.seed(std::random_device{}() ^ (uint64_t(pid) << 32));
     }
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s-%ld-%08llx", hostTag().c_str(),
-                  static_cast<long>(::getpid()),
+    std::snprintf(buf, sizeof buf, "%s-%ld-%08llx", hostTag().c_str(), pid,
                   static_cast<unsigned long long>(rng() & 0xffffffffu));
     return buf;
 }
 
-// POSIX: a new file, never an existing one nor through a symbolic link.
+// A new file, never an existing one nor through a symbolic link (O_EXCL | O_NOFOLLOW; Windows:
+// CREATE_NEW | FILE_FLAG_OPEN_REPARSE_POINT).
 int createExclusive(const std::string& path, unsigned mode) {
-    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  static_cast<mode_t>(mode));
+    return platform::createNewFile(path, mode);
 }
 
 bool writeAll(int fd, std::string_view content) {
@@ -152,16 +131,7 @@ bool ownerGone(std::string_view suffix) {
             return false;
         pid = pid * 10 + (c - '0');
     }
-    return pid != static_cast<long>(::getpid()) && !processAlive(pid);
-}
-
-// Keeps what the old file had: owner (only root may give a file away: tried, EPERM ignored),
-// group (a member of the group may set it), then the mode (after chown, which may clear bits).
-void keepOwnership(int fd, const struct stat& old) {
-    if (old.st_uid != ::geteuid())
-        (void)::fchown(fd, old.st_uid, static_cast<gid_t>(-1));
-    (void)::fchown(fd, static_cast<uid_t>(-1), old.st_gid);
-    (void)::fchmod(fd, old.st_mode & 07777);
+    return pid != platform::processId() && !processAlive(pid);
 }
 
 // Best effort: the previous version as path.bak, hard-linked (the target itself is never missing
@@ -189,13 +159,7 @@ void keepBackup(const std::string& path) {
 }  // namespace
 
 bool processAlive(long pid) {
-    if (pid <= 0)
-        return false;
-#ifdef _WIN32
     return platform::processAlive(pid);
-#else
-    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
-#endif
 }
 
 namespace {
@@ -226,13 +190,15 @@ size_t removeStaleTemporaries(const std::string& path, std::chrono::seconds olde
     namespace fs = std::filesystem;
     const std::string name = baseOf(path);
     std::error_code ec;
-    fs::directory_iterator it(dirOf(path), ec);
+    fs::directory_iterator it(fs::u8path(dirOf(path)), ec);
     if (ec)
         return 0;
     const auto now = fs::file_time_type::clock::now();
     size_t removed = 0;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-        const std::string entry = it->path().filename().string();
+        // u8string: on Windows string() converts through the "C" locale and throws on a name
+        // with Vietnamese letters.
+        const std::string entry = it->path().filename().u8string();
         if (entry.size() <= name.size() || entry.compare(0, name.size(), name) != 0)
             continue;
         std::string_view rest = std::string_view(entry).substr(name.size());
@@ -267,19 +233,25 @@ void writeFileAtomically(const std::string& path, std::string_view content,
 
 void writeFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces,
                          const AtomicWriteOptions& options) {
-    struct stat old {};
-    const bool existed = ::stat(path.c_str(), &old) == 0;
-    if (existed) {
-        // Replacing the file by a rename needs only the folder's permission: a file its owner
-        // made read-only would be replaced without a word (root ignores the bits: checked here).
-        if ((old.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
-            throw IoError(
-                fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn "
-                       "lưu, hãy cho phép ghi (chmod u+w) hoặc lưu sang tệp khác",
-                       "{}: the file is read-only and is not overwritten; it is intact. To save, "
-                       "make it writable (chmod u+w) or save under another name"),
-                    path));
-    }
+    const platform::ReplacedFile old = platform::inspectReplaced(path);
+    const bool existed = old.exists;
+    // Replacing the file by a rename needs only the folder's permission: a file its owner made
+    // read-only would be replaced without a word.
+    if (existed && !old.writable)
+        throw IoError(
+#ifdef _WIN32
+            fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn lưu, "
+                   "hãy bỏ đánh dấu \"Chỉ đọc\" (Read-only) trong Thuộc tính của tệp hoặc lưu sang tệp khác",
+                   "{}: the file is read-only and is not overwritten; it is intact. To save, clear "
+                   "\"Read-only\" in the file's Properties or save under another name"),
+                path));
+#else
+            fmt(tr("{}: tệp chỉ cho phép đọc, không được ghi đè; tệp vẫn nguyên vẹn. Nếu muốn "
+                   "lưu, hãy cho phép ghi (chmod u+w) hoặc lưu sang tệp khác",
+                   "{}: the file is read-only and is not overwritten; it is intact. To save, "
+                   "make it writable (chmod u+w) or save under another name"),
+                path));
+#endif
     removeStaleTemporaries(path);
     TemporaryFile t = tryCreateTemporary(path, 0666);
     if (t.fd < 0)
@@ -294,7 +266,7 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
         if (!writeAll(t.fd, content))
             fail(tr("ghi", "write"));
     if (existed)
-        keepOwnership(t.fd, old);
+        platform::keepOwnership(t.fd, old);
     if (options.durable && ::fsync(t.fd) != 0)
         fail(tr("đẩy xuống đĩa", "flush to disk"));
     if (::close(t.fd) != 0) {
@@ -310,7 +282,7 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
         saveFailed(path, existed, tr("đổi tên", "rename"), saved);
     }
     if (options.durable)
-        syncDirectory(dirOf(path));
+        platform::syncDirectory(dirOf(path));
 }
 
 }  // namespace par

@@ -7,6 +7,8 @@
 
 #ifdef _WIN32
 #include <windows.h>
+
+#include "core/common/Platform.hpp"  // widen, narrow, isAbsolutePath
 #else
 #include <unistd.h>
 #endif
@@ -81,11 +83,25 @@ std::string dataDirectory() {
 std::string dataPath(const std::string& relative) { return dataDirectory() + "/" + relative; }
 
 std::string userDataDirectory() {
+#ifdef _WIN32
+    // Windows: %XDG_DATA_HOME% when set to an absolute path (as on Linux), else %APPDATA%\par-audit
+    // (the roaming profile: an office's schedules follow the user); read wide, as UTF-8.
+    auto env = [](const wchar_t* name) {
+        const wchar_t* v = ::_wgetenv(name);
+        return v == nullptr ? std::string() : platform::narrow(v);
+    };
+    if (const std::string xdg = env(L"XDG_DATA_HOME"); platform::isAbsolutePath(xdg))
+        return xdg + "/par-audit";
+    if (const std::string appData = env(L"APPDATA"); !appData.empty())
+        return appData + "/par-audit";
+    return "";
+#else
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/')
         return std::string(xdg) + "/par-audit";
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
         return std::string(home) + "/.local/share/par-audit";
     return "";
+#endif
 }
 
 bool isPlainFileName(std::string_view name) {

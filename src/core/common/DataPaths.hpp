@@ -23,7 +23,8 @@ std::string dataPath(const std::string& relative);
 // The user's own data folder, where an office adds data without touching the installation
 // (calendars/ today): $XDG_DATA_HOME/par-audit when XDG_DATA_HOME is set to an absolute path (the
 // XDG Base Directory rule: a relative value is ignored), else $HOME/.local/share/par-audit; empty
-// when neither variable is usable. The folder may not exist.
+// when neither variable is usable. On Windows: %XDG_DATA_HOME%\par-audit when that is an absolute
+// path, else %APPDATA%\par-audit. The folder may not exist.
 std::string userDataDirectory();
 // The folder of the running executable, as UTF-8 ("" if the system does not tell).
 std::string executableDirectory();

@@ -1,7 +1,5 @@
 #include "core/common/InputFile.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,50 +8,51 @@
 #include <cstring>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"  // open, kind and size by UTF-8 name, POSIX or Windows
 #include "core/common/Text.hpp"
 
 namespace par {
 
 namespace {
 // What a non-regular file is, for the message.
-const char* kindOf(mode_t mode) {
-    if (S_ISDIR(mode))
-        return tr("một thư mục", "a folder");
-    if (S_ISFIFO(mode))
-        return tr("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)");
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return tr("một thiết bị", "a device");
-    if (S_ISSOCK(mode))
-        return tr("một socket", "a socket");
-    return tr("không phải tệp thông thường", "not a regular file");
+const char* kindOf(platform::FileKind kind) {
+    switch (kind) {
+        case platform::FileKind::Directory:
+            return tr("một thư mục", "a folder");
+        case platform::FileKind::Fifo:
+            return tr("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)");
+        case platform::FileKind::Device:
+            return tr("một thiết bị", "a device");
+        case platform::FileKind::Socket:
+            return tr("một socket", "a socket");
+        default:
+            return tr("không phải tệp thông thường", "not a regular file");
+    }
 }
 
-// POSIX: opens without blocking (opening a FIFO for reading would wait for a writer), checks the
-// kind and size on the open descriptor (no race with a rename between a stat and the open), then
-// makes reads blocking again. Returns the descriptor and the size.
+// Opens without blocking (opening a FIFO for reading would wait for a writer), checks the kind and
+// size on the open descriptor (no race with a rename between a stat and the open), then makes
+// reads blocking again. Returns the descriptor and the size.
 int openRegularFile(const std::string& path, std::uint64_t& size) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    int fd = platform::openForReading(path);
     if (fd < 0)
         throw IoError(
             fmt(tr("{}: không mở được tệp để đọc: {}", "{}: cannot open the file for reading: {}"),
                 path, std::strerror(errno)));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
+    platform::FileKind kind = platform::FileKind::Other;
+    if (!platform::fileKind(fd, kind, size)) {
         int saved = errno;
         ::close(fd);
         throw IoError(fmt(tr("{}: không đọc được tệp: {}", "{}: cannot read the file: {}"), path,
                           std::strerror(saved)));
     }
-    if (!S_ISREG(st.st_mode)) {
+    if (kind != platform::FileKind::Regular) {
         ::close(fd);
         throw IoError(fmt(tr("{}: đây là {}, không phải một tệp; hãy chỉ ra một tệp",
                              "{}: this is {}, not a file; give a file"),
-                          path, kindOf(st.st_mode)));
+                          path, kindOf(kind)));
     }
-    int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0)
-        ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    platform::makeBlocking(fd);
     return fd;
 }
 }  // namespace

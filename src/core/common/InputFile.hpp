@@ -5,8 +5,8 @@
 // and reads stop at that bound even if the file grows meanwhile. Files that can be large are read
 // in pieces (read()), never whole.
 //
-// Everything specific to the operating system is in InputFile.cpp's openRegularFile() and the
-// three calls on the descriptor (read, size, close): a Windows variant replaces those.
+// Everything specific to the operating system is in core/common/Platform (openForReading,
+// fileKind, makeBlocking; a Windows variant of each): InputFile.cpp only reads the descriptor.
 #pragma once
 
 #include <cstddef>

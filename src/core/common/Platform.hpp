@@ -8,12 +8,15 @@
 // regardless (atomic replace, hard links, the command line) goes through it here.
 #pragma once
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <cstdint>
 #include <string>
 
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
-#include <sys/types.h>
 #endif
 
 namespace par::platform {
@@ -28,9 +31,12 @@ inline constexpr const char* kPathSeparators = "/";
 // Whether `path` is absolute ("/…"; on Windows also "C:\…", "C:/…", "\\server\share\…").
 bool isAbsolutePath(const std::string& path);
 
-// Moves `from` over `to`, replacing `to` in one step (POSIX rename; Windows MoveFileExW with
-// MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH, retried for up to 2 s while another program
-// holds `to` open without delete sharing: `to` is then left as it was, never lost). false + errno.
+// Moves `from` over `to`, replacing `to` in one step. POSIX: rename. Windows: ReplaceFileW when `to`
+// exists (it keeps the replaced file's attributes and access-control list; its old content is moved
+// aside under from + ".old" and put back if the swap fails half-way), else, or where the file system
+// has no ReplaceFileW, MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH); both retried
+// for up to 2 s while another program holds `to` open without delete sharing (an editor, an
+// antivirus scanner, the search indexer): `to` is then left as it was, never lost. false + errno.
 bool replaceFile(const std::string& from, const std::string& to);
 
 // Hard link `link` to the existing file `target` (link / CreateHardLinkW). false + errno (EEXIST
@@ -44,6 +50,67 @@ bool processAlive(long pid);
 long processId();
 std::string hostName();
 std::string loginName();
+
+// --- Files by UTF-8 name (POSIX calls as they are; on Windows the wide API, never the ANSI code page)
+
+// What a path names, for the messages of readers that take only regular files.
+enum class FileKind { Regular, Directory, Fifo, Device, Socket, Other };
+
+// Opens `path` for reading without waiting: opening a FIFO for reading waits for a writer on POSIX
+// (O_NONBLOCK | O_NOCTTY | O_CLOEXEC); on Windows CreateFileW with read, write and delete sharing
+// (a reader never keeps a save from replacing the file; a folder opens too, to be named as one).
+// -1 and errno when it cannot be opened. The descriptor is for read(), close() and fileKind().
+int openForReading(const std::string& path);
+// The kind and size of an open descriptor (fstat; Windows: GetFileType, GetFileInformationByHandle).
+// false and errno when the system does not tell.
+bool fileKind(int fd, FileKind& kind, std::uint64_t& size);
+// After openForReading and the check: reads block again (POSIX fcntl; nothing to do on Windows).
+void makeBlocking(int fd);
+// Reads up to n bytes at `offset` (pread; Windows: ReadFile at the offset, the descriptor's own
+// offset put back). -1 and errno on error.
+long long readAt(int fd, char* buf, std::size_t n, std::uint64_t offset);
+
+// Creates `path` for writing only if nothing is there, never through a symbolic link placed at the
+// name: POSIX O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC with `mode` (before the umask); Windows
+// CreateFileW CREATE_NEW | FILE_FLAG_OPEN_REPARSE_POINT (a link or junction at the name is an
+// existing name: EEXIST), not inherited by child processes. -1 and errno.
+int createNewFile(const std::string& path, unsigned mode);
+
+// stat() by UTF-8 name, following links (Windows: GetFileAttributesExW, which describes a link
+// itself). 0, or -1 + errno.
+struct FileStatus {
+    bool regular = false;
+    bool directory = false;
+    std::uint64_t size = 0;
+    std::int64_t mtimeNs = 0;  // nanoseconds since 1970 (Windows: in 100 ns steps)
+};
+int statPath(const std::string& path, FileStatus& status);
+
+// What a save needs to know of the file it replaces: whether it exists, whether its owner lets it
+// be written (POSIX: a write bit and access(W_OK), as root ignores the bits; Windows: no read-only
+// attribute), and what the new file must keep (POSIX: owner, group, mode; Windows: ReplaceFileW in
+// replaceFile keeps the attributes and the access-control list itself).
+struct ReplacedFile {
+    bool exists = false;
+    bool writable = true;
+#ifndef _WIN32
+    struct stat st {};
+#endif
+};
+ReplacedFile inspectReplaced(const std::string& path);
+// Gives the new file `fd` what the old one had (POSIX: owner when permitted, group, then mode;
+// Windows: nothing, see ReplacedFile).
+void keepOwnership(int fd, const ReplacedFile& old);
+// Flushes a folder's entries to disk after a rename in it (best effort: POSIX fsync of the folder;
+// Windows: nothing, MOVEFILE_WRITE_THROUGH and FlushFileBuffers in replaceFile stand for it).
+void syncDirectory(const std::string& dir);
+
+// The first occurrence of `needle` in `haystack` (POSIX memmem, glibc's two-way search; Windows:
+// std::search with a Boyer-Moore-Horspool searcher), nullptr when absent.
+const void* findBytes(const void* haystack, std::size_t n, const void* needle, std::size_t m);
+
+// The 1-minute load average (getloadavg); false where the system has none (Windows).
+bool loadAverage(double& oneMinute);
 
 #ifdef _WIN32
 // UTF-8 <-> UTF-16 for the wide API.

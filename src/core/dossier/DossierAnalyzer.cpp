@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/UnitName.hpp"
 #include "core/dossier/CsvReader.hpp"
@@ -317,10 +318,10 @@ unsigned idleCores() {
     // on one core and parsed on another, the boundary scan): measured at load 7 on 2 cores, 2
     // threads took 0.56 s where 1 took 0.40 s. So: the cores the 1-minute load average leaves.
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    double load[1] = {0};
-    if (::getloadavg(load, 1) != 1)
+    double load = 0;
+    if (!platform::loadAverage(load))  // (none on Windows)
         return cores;
-    const double idle = static_cast<double>(cores) - load[0];
+    const double idle = static_cast<double>(cores) - load;
     return idle < 1.5 ? 1u : std::min(cores, static_cast<unsigned>(idle + 0.5));
 }
 

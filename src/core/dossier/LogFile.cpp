@@ -1,27 +1,28 @@
-// LogFile.cpp - POSIX open + fstat. O_NONBLOCK only for the open itself: opening a FIFO for reading
-// blocks until a writer comes, which is the hang this class exists to avoid.
+// LogFile.cpp - open + the kind and size on the descriptor (core/common/Platform: POSIX open with
+// O_NONBLOCK only for the open itself, as opening a FIFO for reading blocks until a writer comes,
+// which is the hang this class exists to avoid; Windows CreateFileW by UTF-8 name).
 #include "core/dossier/LogFile.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::dossier {
 
 LogFile::LogFile(const std::string& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    fd_ = platform::openForReading(path);
     if (fd_ < 0)
         throw IoError(
             fmt(tr("không mở được tệp {}: {}", "cannot open {}: {}"), path, std::strerror(errno)));
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-        const bool dir = S_ISDIR(st.st_mode);
+    platform::FileKind kind = platform::FileKind::Other;
+    std::uint64_t size = 0;
+    if (!platform::fileKind(fd_, kind, size) || kind != platform::FileKind::Regular) {
+        const bool dir = kind == platform::FileKind::Directory;
         ::close(fd_);
         fd_ = -1;
         throw IoError(
@@ -33,10 +34,8 @@ LogFile::LogFile(const std::string& path) : path_(path) {
                          "or XLSX file"),
                 path));
     }
-    const int flags = ::fcntl(fd_, F_GETFL);
-    if (flags >= 0)
-        ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
-    size_ = static_cast<long long>(st.st_size);
+    platform::makeBlocking(fd_);
+    size_ = static_cast<long long>(size);
 }
 
 LogFile::~LogFile() {
@@ -48,7 +47,7 @@ std::string LogFile::head(size_t n) const {
     std::string out(n, '\0');
     size_t got = 0;
     while (got < n) {
-        const ssize_t r = ::pread(fd_, out.data() + got, n - got, static_cast<off_t>(got));
+        const long long r = platform::readAt(fd_, out.data() + got, n - got, got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)

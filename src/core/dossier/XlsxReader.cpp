@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/LogFile.hpp"
 #include "core/dossier/XlsxScan.hpp"
@@ -107,15 +108,15 @@ public:
                     const std::string prefix =
                         buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
                     const std::string close = "</" + prefix + local + ">";
-                    // memmem (glibc's two-way search), not string::find: that one stops at every
-                    // '<' of the element's content.
+                    // memmem (glibc's two-way search; platform::findBytes), not string::find:
+                    // that one stops at every '<' of the element's content.
                     // Only the bytes not searched yet (plus a tag's length): a 16 MB element
                     // read in 64 KB chunks is searched once, not 256 times from its start.
                     const size_t from =
                         std::max(gt, searched_ >= close.size() ? searched_ - close.size() + 1 : 0);
                     const void* hit = from < buf_.size()
-                                          ? ::memmem(buf_.data() + from, buf_.size() - from,
-                                                     close.data(), close.size())
+                                          ? platform::findBytes(buf_.data() + from, buf_.size() - from,
+                                                                close.data(), close.size())
                                           : nullptr;
                     if (hit != nullptr) {
                         const size_t end =

@@ -1,10 +1,10 @@
 #include "core/model/AuditBundle.hpp"
 
-#include <sys/stat.h>
 #include <filesystem>
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/FormReader.hpp"
@@ -27,10 +27,10 @@ std::string formHref(const std::string& formPath, const std::string& auditPath) 
 
 std::string locateForm(const Audit& audit) {
     std::string path = audit.formPath();
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 || audit.form.href.empty()) return path;
+    platform::FileStatus st;  // by UTF-8 name also on Windows
+    if (platform::statPath(path, st) == 0 || audit.form.href.empty()) return path;
     std::string bundled = dataPath("forms/" + audit.form.id + ".xml");
-    return ::stat(bundled.c_str(), &st) == 0 ? bundled : path;
+    return platform::statPath(bundled, st) == 0 ? bundled : path;
 }
 
 AuditBundle AuditBundle::open(const std::string& auditPath) {
@@ -52,8 +52,8 @@ AuditBundle AuditBundle::open(const std::string& auditPath) {
 std::shared_ptr<const Form> loadFormByPathOrId(const std::string& pathOrId,
                                                std::shared_ptr<const ReferenceData> reference) {
     std::string path = pathOrId;
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 && pathOrId.find('/') == std::string::npos &&
+    platform::FileStatus st;
+    if (platform::statPath(path, st) != 0 && pathOrId.find('/') == std::string::npos &&
         pathOrId.find(".xml") == std::string::npos)
         path = dataPath("forms/" + pathOrId + ".xml");
     return FormReader::loadValid(path, formFunctions(std::move(reference), std::nullopt));

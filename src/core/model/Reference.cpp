@@ -1,8 +1,7 @@
 #include "core/model/Reference.hpp"
 
-#include <sys/stat.h>
-
 #include "core/common/DataPaths.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/Audit.hpp"
 #include "core/model/Form.hpp"
@@ -11,8 +10,8 @@ namespace par {
 
 namespace {
 bool exists(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0;
+    platform::FileStatus st;  // by UTF-8 name also on Windows
+    return platform::statPath(p, st) == 0;
 }
 
 std::vector<std::string> listOf(const expr::Value& v) {

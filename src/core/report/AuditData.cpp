@@ -215,7 +215,7 @@ Data auditData(const AuditBundle& bundle, const AuditDataOptions& options) {
     if (options.calendar == nullptr)
         // The calendars the office dropped beside the audit count too (docs/calendar.md).
         ownCalendar.emplace(cal::WorkingCalendar::standard(
-            bundle.audit.file.empty() ? std::string() : std::filesystem::path(bundle.audit.file).parent_path().string()));
+            bundle.audit.file.empty() ? std::string() : std::filesystem::u8path(bundle.audit.file).parent_path().u8string()));
     const cal::WorkingCalendar& calendar = options.calendar ? *options.calendar : *ownCalendar;
 
     // Findings as they stand now: rules evaluated on a copy, stale ones dropped.

@@ -1,10 +1,5 @@
 #include "core/tracking/AuditLock.hpp"
 
-#include <fcntl.h>
-#ifndef _WIN32
-#include <signal.h>
-#endif
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,9 +8,7 @@
 #include <sstream>
 
 #include "core/common/AtomicFile.hpp"
-#ifdef _WIN32
-#include "core/common/Platform.hpp"  // Windows: fsync, link, O_CLOEXEC, replaceFile
-#endif
+#include "core/common/Platform.hpp"  // create, stat, host and process, POSIX or Windows
 #include "core/common/Text.hpp"
 #include "core/tracking/ActionPlan.hpp"
 
@@ -75,14 +68,7 @@ LockedError::LockedError(std::string auditPath, LockInfo holder)
       holder_(std::move(holder)) {}
 
 std::string AuditLock::hostName() {
-#ifdef _WIN32
     return platform::hostName();
-#else
-    char buf[256] = {};
-    if (::gethostname(buf, sizeof buf - 1) != 0)
-        return "unknown";
-    return buf;
-#endif
 }
 
 std::optional<LockInfo> AuditLock::current(const std::string& auditPath) {
@@ -130,7 +116,7 @@ bool createExclusive(const std::string& path, const std::string& content) {
     if (err == EEXIST)
         return false;
     // No hard links here: exclusive create.
-    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    fd = platform::createNewFile(path, 0644);
     if (fd < 0) {
         if (errno == EEXIST)
             return false;
@@ -152,7 +138,7 @@ bool createExclusive(const std::string& path, const std::string& content) {
 AuditLock::AuditLock(std::string auditPath, LockOptions options) : path_(std::move(auditPath)) {
     info_.owner = options.owner.empty() ? loginName() : options.owner;
     info_.host = hostName();
-    info_.pid = static_cast<long>(::getpid());
+    info_.pid = platform::processId();
     info_.epoch = static_cast<long long>(std::time(nullptr));
     info_.time = nowIso();
     const std::string lp = lockPath(path_);
@@ -166,12 +152,12 @@ AuditLock::AuditLock(std::string auditPath, LockOptions options) : path_(std::mo
         if (!holder) {
             // Unreadable or malformed (written by hand, or a crash mid-write with the O_EXCL
             // fallback): judge it by its age.
-            struct stat st {};
-            if (::stat(lp.c_str(), &st) != 0)
+            platform::FileStatus st;
+            if (platform::statPath(lp, st) != 0)
                 continue;  // vanished meanwhile: try again
             LockInfo unknown;
             unknown.host = "?";
-            unknown.epoch = static_cast<long long>(st.st_mtime);
+            unknown.epoch = static_cast<long long>(st.mtimeNs / 1000000000);
             unknown.time = "?";
             if (!isStale(unknown, options.staleAfter))
                 throw LockedError(path_, unknown);

@@ -17,9 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
-#ifdef _WIN32
-#include "core/common/Platform.hpp"  // O_CLOEXEC
-#endif
+#include "core/common/Platform.hpp"  // O_CLOEXEC on Windows, statPath
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/XmlReader.hpp"
@@ -195,19 +193,10 @@ std::vector<Listed> listAuditFiles(const std::string& dir, bool stamps) {
         l.path = std::move(p);
         if (stamps) {
             l.relative = it->path().lexically_relative(base).generic_u8string();
-            struct stat st {};
-            if (::stat(l.path.c_str(), &st) == 0) {
-                l.stamp.size = static_cast<std::uint64_t>(st.st_size);
-#ifdef _WIN32
-                // No st_mtim: the file time in 100 ns steps from std::filesystem.
-                std::error_code ec;
-                l.stamp.mtimeNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                      std::filesystem::last_write_time(it->path(), ec).time_since_epoch())
-                                      .count();
-#else
-                l.stamp.mtimeNs =
-                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-#endif
+            platform::FileStatus st;  // by UTF-8 name also on Windows
+            if (platform::statPath(l.path, st) == 0) {
+                l.stamp.size = st.size;
+                l.stamp.mtimeNs = st.mtimeNs;
                 l.cacheable = true;
             }
         }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "TestSupport.hpp"
@@ -28,7 +29,10 @@ std::string sample() { return sourcePath("samples/quynh-luu-2018/quynh-luu-2018.
 
 // The sample with the catalog and registry it refers to.
 void copySample(const ScratchDir& dir) {
-    REQUIRE(run("cp " + sourcePath("samples/quynh-luu-2018") + "/*.xml " + dir.path()).exitCode == 0);
+    namespace fs = std::filesystem;  // (not `cp`: the test runs on Windows too)
+    for (const auto& e : fs::directory_iterator(fs::u8path(sourcePath("samples/quynh-luu-2018"))))
+        if (e.path().extension() == ".xml")
+            fs::copy_file(e.path(), fs::u8path(dir.path()) / e.path().filename());
 }
 
 Form twoAreas() {

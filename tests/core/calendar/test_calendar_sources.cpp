@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +35,7 @@ struct UserFolder {
         if (const char* p = std::getenv("XDG_DATA_HOME"))
             previous = p;
         ::setenv("XDG_DATA_HOME", home.path().c_str(), 1);
-        par::test::run("mkdir -p " + calendars());
+        std::filesystem::create_directories(std::filesystem::u8path(calendars()));
     }
     ~UserFolder() { ::setenv("XDG_DATA_HOME", previous.c_str(), 1); }
     std::string calendars() const { return home.path() + "/par-audit/calendars"; }
@@ -137,7 +138,7 @@ TEST_CASE("precedence: installation < user < workspace < --overrides, conflicts 
           "[calendar][sources]") {
     UserFolder user;
     ScratchDir ws("par-ws");
-    par::test::run("mkdir -p " + ws.file("calendars/announced"));
+    std::filesystem::create_directories(std::filesystem::u8path(ws.file("calendars/announced")));
     // The user's office says 16/2/2026 is worked (against 9441/TB-BNV); the workspace says it is
     // off again for a province's own reason; an overrides file says it is worked.
     writeText(user.calendars() + "/a.xml",
@@ -177,7 +178,13 @@ TEST_CASE("the user folder follows XDG: $XDG_DATA_HOME, else ~/.local/share", "[
     UserFolder user;
     CHECK(userDataDirectory() == user.home.path() + "/par-audit");
     ::setenv("XDG_DATA_HOME", "relative/path", 1);  // ignored, as the XDG rule says
+#ifdef _WIN32  // Windows: the roaming profile's application data
+    const char* appData = std::getenv("APPDATA");
+    REQUIRE(appData != nullptr);
+    CHECK(userDataDirectory() == std::string(appData) + "/par-audit");
+#else
     const char* home = std::getenv("HOME");
     if (home != nullptr && *home != '\0')
         CHECK(userDataDirectory() == std::string(home) + "/.local/share/par-audit");
+#endif
 }
