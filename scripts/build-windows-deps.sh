@@ -242,7 +242,7 @@ build_openssl() {
     (cd "$bld" && CC=gcc CXX=g++ AR=ar RANLIB=ranlib ./Configure mingw64 \
         --cross-compile-prefix=$HOST- --prefix="$PREFIX" --libdir=lib no-shared no-tests \
         no-engine no-module no-legacy no-dso no-ssl3 no-dtls no-srp no-comp no-ct \
-        no-ocsp no-cms no-ts no-ui-console no-autoload-config >configure.log 2>&1 \
+        no-ocsp no-ui-console no-autoload-config >configure.log 2>&1 \
         && make -j"$JOBS" build_generated >build.log 2>&1 \
         && make -j"$JOBS" libcrypto.a libcrypto.pc >>build.log 2>&1) \
         || { tail -40 "$bld"/*.log; exit 1; }

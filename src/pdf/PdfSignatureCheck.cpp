@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/InputFile.hpp"
 #include "pdf/Fingerprint.hpp"
@@ -43,7 +44,7 @@ std::optional<std::time_t> parsePdfDate(std::string_view d) {
     tm.tm_hour = num(8, 2);
     tm.tm_min = num(10, 2);
     tm.tm_sec = num(12, 2);
-    std::time_t t = timegm(&tm);
+    std::time_t t = platform::utcSeconds(tm);
     if (d.size() >= 20 && (d[14] == '+' || d[14] == '-') && num(15, 2) >= 0 && num(18, 2) >= 0) {
         long off = (num(15, 2) * 60 + num(18, 2)) * 60;
         t -= d[14] == '+' ? off : -off;

@@ -39,6 +39,39 @@ const void* findBytes(const void* haystack, std::size_t n, const void* needle, s
 #endif
 }
 
+std::time_t utcSeconds(std::tm& tm) {
+#ifdef _WIN32
+    return _mkgmtime(&tm);
+#else
+    return timegm(&tm);
+#endif
+}
+
+bool parseIsoDateTime(const std::string& text, std::tm& tm) {
+    if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':')
+        return false;
+    int v[6] = {};
+    const int at[6] = {0, 5, 8, 11, 14, 17}, len[6] = {4, 2, 2, 2, 2, 2};
+    for (int k = 0; k < 6; ++k)
+        for (int j = 0; j < len[k]; ++j) {
+            const char c = text[static_cast<size_t>(at[k] + j)];
+            if (c < '0' || c > '9')
+                return false;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60)
+        return false;
+    tm = std::tm{};
+    tm.tm_year = v[0] - 1900;
+    tm.tm_mon = v[1] - 1;
+    tm.tm_mday = v[2];
+    tm.tm_hour = v[3];
+    tm.tm_min = v[4];
+    tm.tm_sec = v[5];
+    return true;
+}
+
 bool loadAverage(double& oneMinute) {
 #ifdef _WIN32
     (void)oneMinute;

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <ctime>
 #include <string>
 
 #ifdef _WIN32
@@ -111,6 +112,12 @@ const void* findBytes(const void* haystack, std::size_t n, const void* needle, s
 
 // The 1-minute load average (getloadavg); false where the system has none (Windows).
 bool loadAverage(double& oneMinute);
+
+// A broken-down UTC time to seconds since the epoch (timegm; Windows: _mkgmtime).
+std::time_t utcSeconds(std::tm& tm);
+// "YYYY-MM-DDTHH:MM:SS" (the first 19 characters of `text`) into `tm`, without strptime (Windows has
+// none); false when it is not that.
+bool parseIsoDateTime(const std::string& text, std::tm& tm);
 
 #ifdef _WIN32
 // UTF-8 <-> UTF-16 for the wide API.

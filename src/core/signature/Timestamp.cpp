@@ -12,6 +12,7 @@
 
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
+#include "core/common/Platform.hpp"
 #include "core/signature/Signer.hpp"
 
 namespace par::sig {
@@ -20,7 +21,7 @@ namespace {
 std::time_t toTime(const ASN1_GENERALIZEDTIME* t) {
     std::tm tm{};
     if (ASN1_TIME_to_tm(t, &tm) != 1) return 0;
-    return timegm(&tm);
+    return platform::utcSeconds(tm);
 }
 }  // namespace
 

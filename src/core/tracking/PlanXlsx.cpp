@@ -14,6 +14,7 @@
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Sha256.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/XlsxReader.hpp"
 #include "core/tracking/PlanExchange.hpp"
@@ -134,9 +135,8 @@ CoreProperties coreProperties(const std::string& path) {
                         if (name == "lastModifiedBy")
                             out.modifiedBy = text;
                         std::tm tm{};
-                        if (name == "modified" && text.size() >= 19 &&
-                            ::strptime(text.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm) != nullptr) {
-                            std::time_t t = timegm(&tm);
+                        if (name == "modified" && platform::parseIsoDateTime(text, tm)) {
+                            std::time_t t = platform::utcSeconds(tm);
                             std::tm local{};
                             localtime_r(&t, &local);
                             char buf[32];
@@ -175,9 +175,8 @@ std::string planXlsx(const PlanFile& plan, const std::string& agencyName) {
     props.title = const_cast<char*>(title.c_str());
     props.author = const_cast<char*>("par-audit");
     std::tm tm{};
-    if (plan.exportedAt.size() >= 19 &&
-        ::strptime(plan.exportedAt.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm) != nullptr)
-        props.created = timegm(&tm);  // reproducible: the export's time, not the clock
+    if (platform::parseIsoDateTime(plan.exportedAt, tm))
+        props.created = platform::utcSeconds(tm);  // reproducible: the export's time, not the clock
     workbook_set_properties(wb, &props);
 
     lxw_format* bold = workbook_add_format(wb);

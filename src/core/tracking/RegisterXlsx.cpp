@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/RegisterFormats.hpp"
 
@@ -58,11 +59,7 @@ std::string registerXlsx(const RegisterView& v) {
     tm.tm_year = v.asOf.year() - 1900;
     tm.tm_mon = v.asOf.month() - 1;
     tm.tm_mday = v.asOf.day();
-#ifdef _WIN32
-    props.created = _mkgmtime(&tm);  // reproducible: the as-of date, not the clock
-#else
-    props.created = timegm(&tm);  // reproducible: the as-of date, not the clock
-#endif
+    props.created = platform::utcSeconds(tm);  // reproducible: the as-of date, not the clock
     workbook_set_properties(wb, &props);
 
     lxw_format* header = workbook_add_format(wb);
