@@ -18,6 +18,15 @@ namespace par::pdf::docx {
 using tinyxml2::XMLDocument;
 using tinyxml2::XMLElement;
 
+XMLElement* add(XMLElement* parent, const char* name) {
+    return parent->InsertNewChildElement(name);
+}
+XMLElement* add(XMLElement* parent, const char* name, const std::string& val) {
+    XMLElement* e = parent->InsertNewChildElement(name);
+    e->SetAttribute("w:val", val.c_str());
+    return e;
+}
+
 int twips(double points) {
     return static_cast<int>(std::lround(points * 20));
 }
@@ -36,14 +45,6 @@ auto key(const ParaProps& p) {
                            twips(p.spaceAfter), std::lround(p.lineSpacing * 240));
 }
 
-XMLElement* add(XMLElement* parent, const char* name) {
-    return parent->InsertNewChildElement(name);
-}
-XMLElement* add(XMLElement* parent, const char* name, const std::string& val) {
-    XMLElement* e = parent->InsertNewChildElement(name);
-    e->SetAttribute("w:val", val.c_str());
-    return e;
-}
 
 std::string print(XMLDocument& doc) {
     tinyxml2::XMLPrinter printer(nullptr, true);

@@ -78,6 +78,10 @@ std::string documentRelsXml(const std::vector<HeaderFooterPart>& parts);
 std::string zipPackage(const std::vector<std::pair<std::string, std::string>>& entries,
                        std::optional<long long> epoch);
 
+// A new child element <name>, and one with w:val="val" (the usual form of a WordprocessingML property).
+tinyxml2::XMLElement* add(tinyxml2::XMLElement* parent, const char* name);
+tinyxml2::XMLElement* add(tinyxml2::XMLElement* parent, const char* name, const std::string& val);
+
 // The namespaces of WordprocessingML's main parts.
 constexpr const char* kNsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kNsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

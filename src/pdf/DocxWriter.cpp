@@ -12,6 +12,7 @@
 #include "core/common/Error.hpp"
 #include "pdf/DocxParts.hpp"
 #include "pdf/Fonts.hpp"
+#include "pdf/Layout.hpp"
 #include "pdf/LineBreaker.hpp"
 #include "pdf/PdfWriter.hpp"
 
@@ -23,14 +24,6 @@ using namespace docx;
 
 namespace {
 
-XMLElement* add(XMLElement* parent, const char* name) {
-    return parent->InsertNewChildElement(name);
-}
-XMLElement* add(XMLElement* parent, const char* name, const std::string& val) {
-    XMLElement* e = parent->InsertNewChildElement(name);
-    e->SetAttribute("w:val", val.c_str());
-    return e;
-}
 XMLElement* addWidth(XMLElement* parent, const char* name, int w) {
     XMLElement* e = add(parent, name);
     e->SetAttribute("w:w", w);
@@ -63,15 +56,6 @@ void addText(XMLElement* r, const std::string& text) {
     }
 }
 
-std::vector<double> scaled(const std::vector<double>& weights, size_t n, double w) {
-    std::vector<double> ws(n, 1.0);
-    for (size_t i = 0; i < n && i < weights.size(); ++i)
-        ws[i] = std::max(0.01, weights[i]);
-    double total = std::accumulate(ws.begin(), ws.end(), 0.0);
-    for (auto& v : ws)
-        v = v / total * w;
-    return ws;
-}
 
 // Rounds each column to whole twips so that the grid adds up to the rounded total.
 std::vector<int> twipWidths(const std::vector<double>& widths) {
@@ -264,7 +248,7 @@ private:
             ncols = std::max(ncols, span);
         }
         ncols = std::max<size_t>(ncols, 1);
-        std::vector<int> grid = twipWidths(scaled(t.columnWidths, ncols, width));
+        std::vector<int> grid = twipWidths(scaledWidths(t.columnWidths, ncols, width));
         XMLElement* tbl = add(parent, "w:tbl");
         XMLElement* tblPr = add(tbl, "w:tblPr");
         add(tblPr, "w:tblStyle", layout || t.borderWidth <= 0 ? "ParLayoutTable" : "ParTable");

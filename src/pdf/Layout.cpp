@@ -8,6 +8,16 @@
 
 namespace par::pdf {
 
+std::vector<double> scaledWidths(const std::vector<double>& weights, size_t n, double total) {
+    std::vector<double> ws(n, 1.0);
+    for (size_t i = 0; i < n && i < weights.size(); ++i)
+        ws[i] = std::max(0.01, weights[i]);
+    const double sum = std::accumulate(ws.begin(), ws.end(), 0.0);
+    for (auto& v : ws)
+        v = v / sum * total;
+    return ws;
+}
+
 namespace {
 
 constexpr double kEps = 0.01;
@@ -199,7 +209,7 @@ private:
     }
 
     void columns(const Columns& c, double x, double w, std::vector<Strip>& out) {
-        std::vector<double> widths = scaled(c.widths, c.columns.size(), w);
+        std::vector<double> widths = scaledWidths(c.widths, c.columns.size(), w);
         std::vector<std::vector<Strip>> cols(c.columns.size());
         double cx = x;
         double height = 0;
@@ -232,16 +242,6 @@ private:
         out.push_back(std::move(band));
     }
 
-    static std::vector<double> scaled(const std::vector<double>& weights, size_t n, double w) {
-        std::vector<double> ws(n, 1.0);
-        for (size_t i = 0; i < n && i < weights.size(); ++i)
-            ws[i] = std::max(0.01, weights[i]);
-        double total = std::accumulate(ws.begin(), ws.end(), 0.0);
-        for (auto& v : ws)
-            v = v / total * w;
-        return ws;
-    }
-
     void table(const Table& t, double x, double w, std::vector<Strip>& out) {
         const int id = nextTable_++;
         size_t ncols = t.columnWidths.size();
@@ -251,7 +251,7 @@ private:
                 span += static_cast<size_t>(std::max(1, c.colSpan));
             ncols = std::max(ncols, span);
         }
-        std::vector<double> widths = scaled(t.columnWidths, ncols, w);
+        std::vector<double> widths = scaledWidths(t.columnWidths, ncols, w);
         std::vector<double> edges{x};
         for (double cw : widths)
             edges.push_back(edges.back() + cw);

@@ -13,6 +13,10 @@
 
 namespace par::pdf {
 
+// Column widths that add up to `total`: n columns in proportion to `weights` (missing weights 1, none
+// below 0.01). The PDF layout and the DOCX table grid share it.
+std::vector<double> scaledWidths(const std::vector<double>& weights, size_t n, double total);
+
 // Coordinates on a laid-out page: points from the top-left corner, y growing downwards.
 struct TextOp {
     double x = 0;

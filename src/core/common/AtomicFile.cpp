@@ -103,18 +103,6 @@ int createExclusive(const std::string& path, unsigned mode) {
     return platform::createNewFile(path, mode);
 }
 
-bool writeAll(int fd, std::string_view content) {
-    size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return false;
-        done += static_cast<size_t>(n);
-    }
-    return true;
-}
 
 // Whether the temporary `name` (after "<target>...tmp-") was left by a process gone from this host.
 bool ownerGone(std::string_view suffix) {
@@ -283,6 +271,19 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
     }
     if (options.durable)
         platform::syncDirectory(dirOf(path));
+}
+
+bool writeAll(int fd, std::string_view content) {
+    size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
 }
 
 }  // namespace par

@@ -32,6 +32,9 @@ struct AtomicWriteOptions {
 // message says that the existing file is intact. A target that exists keeps its mode, its group
 // and, when the process may set it, its owner. A read-only target (no write permission for anyone,
 // or none for this user) is refused, not replaced.
+// Writes all of `content` to `fd` (retrying short writes and EINTR); false on an error (errno set).
+bool writeAll(int fd, std::string_view content);
+
 void writeFileAtomically(const std::string& path, std::string_view content,
                          const AtomicWriteOptions& options = {});
 // The same for content given in pieces, written one after the other (no copy into one buffer).

@@ -15,20 +15,6 @@
 
 namespace par {
 
-namespace {
-bool writeAll(int fd, const std::string& content) {
-    size_t done = 0;
-    while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return false;
-        done += static_cast<size_t>(n);
-    }
-    return true;
-}
-}  // namespace
 
 void writeFilesTogether(const std::vector<OutputFile>& files) {
     std::set<std::string> seen;

@@ -15,6 +15,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Sha256.hpp"
 #include "core/common/Platform.hpp"
+#include "core/tracking/ExcelDate.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/XlsxReader.hpp"
 #include "core/tracking/PlanExchange.hpp"
@@ -33,14 +34,6 @@ enum Col { kId = 0, kContent, kDeadline, kDate, kDoc, kNote, kFingerprint, kCols
 const char* const kAnswerHeads[kCols] = {"Mã hành động", "Nội dung khắc phục", "Thời hạn",
                                          "Ngày báo cáo (DD/MM/YYYY)", "Số văn bản báo cáo",
                                          "Ghi chú", "Mã kiểm tra"};
-
-lxw_datetime excelDate(Date d) {
-    lxw_datetime t{};
-    t.year = d.year();
-    t.month = d.month();
-    t.day = d.day();
-    return t;
-}
 
 std::string statusText(const PlanAction& a) {
     return actionStatusLabel(a.action.status);

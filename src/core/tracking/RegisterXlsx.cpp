@@ -10,20 +10,13 @@
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Platform.hpp"
+#include "core/tracking/ExcelDate.hpp"
 #include "core/common/Text.hpp"
 #include "core/tracking/RegisterFormats.hpp"
 
 namespace par::track {
 
 namespace {
-lxw_datetime excelDate(Date d) {
-    lxw_datetime t{};
-    t.year = d.year();
-    t.month = d.month();
-    t.day = d.day();
-    return t;
-}
-
 struct TempFile {
     std::string path;
     TempFile() {
