@@ -73,27 +73,59 @@ std::string failureMessage(const CLI::App*, const CLI::Error& e) {
            tr("Gõ thêm --help để xem cách dùng.", "Run with --help for more information.") + "\n";
 }
 
-void translateTypeNames(CLI::App& app) {
-    if (language() == Language::English) return;
+namespace {
+// "TEXT", "FILE", "INT in [1 - 600]": the words of a type name or a validator's description.
+std::string translateTypeWords(const std::string& t) {
     static const std::pair<const char*, const char*> words[] = {
         {"TEXT", "VĂN_BẢN"}, {"FILE", "TỆP"}, {"DIR", "THƯ_MỤC"}, {"PATH", "ĐƯỜNG_DẪN"},
         {"INT", "SỐ"},       {"UINT", "SỐ"},  {"FLOAT", "SỐ"},    {"NUMBER", "SỐ"},
     };
-    for (CLI::Option* opt : app.get_options()) {
-        std::string t = opt->get_type_name();
-        if (t.empty()) continue;
-        std::string out;
-        size_t start = 0;
-        while (start <= t.size()) {
-            size_t end = t.find(':', start);
-            std::string part = t.substr(start, end == std::string::npos ? std::string::npos : end - start);
-            for (const auto& [en, vi] : words)
-                if (part == en) part = vi;
-            out += (out.empty() && start == 0 ? "" : ":") + part;
-            if (end == std::string::npos) break;
-            start = end + 1;
+    std::string out;
+    size_t start = 0;
+    while (start <= t.size()) {
+        size_t end = t.find(':', start);
+        std::string part = t.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        for (const auto& [en, vi] : words) {
+            const std::string range = std::string(en) + " in ";
+            if (part == en)
+                part = vi;
+            else if (part.rfind(range, 0) == 0)  // a range validator: "INT in [1 - 600]"
+                part = std::string(vi) + " trong " + part.substr(range.size());
         }
-        opt->type_name(out);
+        out += (start == 0 ? "" : ":") + part;
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return out;
+}
+}  // namespace
+
+void translateTypeNames(CLI::App& app) {
+    if (language() == Language::English) return;
+    for (CLI::Option* opt : app.get_options()) {
+        // CLI11 shows the type name followed by each validator's description ("TEXT:FILE"): each
+        // is translated where it is kept, so the help shows "VĂN_BẢN:TỆP" once.
+        std::vector<CLI::Validator*> validators;
+        for (int i = 0;; ++i) {
+            try {
+                validators.push_back(opt->get_validator(i));
+            } catch (const CLI::OptionNotFound&) {
+                break;
+            }
+        }
+        std::string full = opt->get_type_name(), suffix;
+        for (CLI::Validator* v : validators)
+            if (!v->get_description().empty())
+                suffix += ":" + v->get_description();
+        if (full.empty()) continue;
+        std::string base = full.size() >= suffix.size() && full.compare(full.size() - suffix.size(), suffix.size(), suffix) == 0
+                               ? full.substr(0, full.size() - suffix.size())
+                               : full;
+        opt->type_name(translateTypeWords(base));
+        for (CLI::Validator* v : validators)
+            if (!v->get_description().empty())
+                v->description(translateTypeWords(v->get_description()));
     }
     for (CLI::App* sub : app.get_subcommands({})) translateTypeNames(*sub);
 }

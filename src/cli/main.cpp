@@ -246,6 +246,7 @@ int main(int argc, char** argv) {
         sub->set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
         for (CLI::App* nested : sub->get_subcommands({})) {
             nested->group(tr("Các lệnh", "Commands"));
+            nested->set_help_all_flag();  // inherited from `plan` in CLI11's English group "Options"
             nested->set_help_flag("-h,--help", tr("In trợ giúp này rồi thoát", "Print this help message and exit"));
         }
     }
