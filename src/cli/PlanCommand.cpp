@@ -158,11 +158,7 @@ void respondCommand(const Options& o) {
     for (const auto& path : o.evidence) {
         EvidenceRef ref;
         ref.file = nfc(baseName(path));
-        std::string bytes = readFile(path, kMaxEvidenceFileBytes + 1);
-        if (bytes.size() > kMaxEvidenceFileBytes)
-            throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
-                                    "{}: evidence '{}' is over the {} MiB limit"),
-                                 o.action, path, std::to_string(kMaxEvidenceFileBytes >> 20)));
+        std::string bytes = readEvidenceFile(path, o.action, path);
         ref.size = bytes.size();
         ref.sha256 = sha256Hex(bytes);
         r.evidence.push_back(ref.file);

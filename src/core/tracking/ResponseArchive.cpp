@@ -10,6 +10,7 @@
 
 #include "core/common/AtomicFile.hpp"
 #include "core/common/Error.hpp"
+#include "core/common/InputFile.hpp"
 #include "core/common/Text.hpp"
 
 namespace par::track {
@@ -90,6 +91,16 @@ std::string readEntry(zip_t* z, zip_uint64_t index, std::uint64_t budget, const 
 }
 
 }  // namespace
+
+std::string readEvidenceFile(const std::string& path, const std::string& actionId,
+                             const std::string& shown) {
+    std::string bytes = readFile(path, kMaxEvidenceFileBytes + 1);
+    if (bytes.size() > kMaxEvidenceFileBytes)
+        throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
+                                "{}: evidence '{}' is over the {} MiB limit"),
+                             actionId, shown, std::to_string(kMaxEvidenceFileBytes >> 20)));
+    return bytes;
+}
 
 std::string evidenceNameProblem(std::string_view name) {
     if (!isValidUtf8(name))

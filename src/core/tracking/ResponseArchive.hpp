@@ -29,6 +29,11 @@ constexpr size_t kMaxEvidenceNameChars = 120;                           // code 
 // trailing dot or space; valid UTF-8 in NFC; at most kMaxEvidenceNameChars characters.
 std::string evidenceNameProblem(std::string_view name);
 
+// The bytes of an evidence file the unit attaches to action `actionId` (`shown` names it in the
+// message): a regular file of at most kMaxEvidenceFileBytes, else UsageError / IoError.
+std::string readEvidenceFile(const std::string& path, const std::string& actionId,
+                             const std::string& shown);
+
 // What a response file holds.
 struct ResponsePackage {
     PlanFile response;

@@ -283,11 +283,7 @@ ResponsePackage RespondState::buildPackage(const std::string& by) const {
             const std::string source = evidenceSource(i, name);
             std::string bytes;
             if (!source.empty()) {
-                bytes = readFile(source, kMaxEvidenceFileBytes + 1);
-                if (bytes.size() > kMaxEvidenceFileBytes)
-                    throw UsageError(fmt(tr("{}: minh chứng '{}' lớn hơn giới hạn {} MiB",
-                                            "{}: evidence '{}' is over the {} MiB limit"),
-                                         a.id, name, std::to_string(kMaxEvidenceFileBytes >> 20)));
+                bytes = readEvidenceFile(source, a.id, name);
                 newFile = true;
             } else {
                 bytes = evidence_.at(a.id + "/" + name);
