@@ -79,6 +79,7 @@ std::string translateTypeWords(const std::string& t) {
     static const std::pair<const char*, const char*> words[] = {
         {"TEXT", "VĂN_BẢN"}, {"FILE", "TỆP"}, {"DIR", "THƯ_MỤC"}, {"PATH", "ĐƯỜNG_DẪN"},
         {"INT", "SỐ"},       {"UINT", "SỐ"},  {"FLOAT", "SỐ"},    {"NUMBER", "SỐ"},
+        {"NONNEGATIVE", "KHÔNG_ÂM"}, {"POSITIVE", "DƯƠNG"},
     };
     std::string out;
     size_t start = 0;

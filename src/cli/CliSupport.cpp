@@ -1,5 +1,7 @@
 #include "cli/CliSupport.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <ostream>
 
 #include "core/common/Text.hpp"
@@ -129,6 +131,22 @@ actions::TransactionResult runAction(const std::string& auditPath, const std::st
     for (const auto& c : r.changes) std::cout << actions::describe(c, language()) << "\n";
     std::cout << fmt(tr("Đã lưu {} (lần sửa {}).", "Saved {} (revision {})."), auditPath, std::to_string(r.revision)) << "\n";
     return r;
+}
+
+void IssueOptions::add(CLI::App* cmd, const std::string& whatVi, const std::string& whatEn) {
+    const std::string what = tr(whatVi.c_str(), whatEn.c_str());
+    cmd->add_option("--number", number, fmt(tr("{}: số văn bản (ví dụ 15)", "{}: its number (e.g. 15)"), what));
+    cmd->add_option("--symbol", symbol, fmt(tr("{}: ký hiệu (ví dụ SNV-CCHC)", "{}: its symbol (e.g. SNV-CCHC)"), what));
+    cmd->add_option("--date", date, fmt(tr("{}: ngày ký (DD/MM/YYYY)", "{}: the date signed (DD/MM/YYYY)"), what));
+    cmd->add_option("--place", place, fmt(tr("{}: địa danh (ví dụ Nghệ An)", "{}: the place (e.g. Nghệ An)"), what));
+    cmd->add_option("--signer", signer, fmt(tr("{}: người ký", "{}: who signs"), what));
+    cmd->add_option("--signer-title", signerTitle, fmt(tr("{}: chức vụ người ký", "{}: the signer's title"), what));
+    cmd->add_option("--sign-for", signFor,
+                    fmt(tr("{}: thẩm quyền ký (KT. GIÁM ĐỐC...)", "{}: signing authority (KT. GIÁM ĐỐC...)"), what));
+    cmd->add_option("--recipient", recipients,
+                    fmt(tr("{}: nơi nhận sau \"Như trên\" (nhắc lại cho từng nơi)",
+                           "{}: a recipient after \"As above\" (repeat for each)"),
+                        what));
 }
 
 }  // namespace par::cli

@@ -34,6 +34,12 @@ std::string categoryLabel(const Form* form, const std::string& id);
 #include <vector>
 
 #include "core/actions/AuditTransaction.hpp"
+#include "core/common/Dates.hpp"
+#include "core/common/Text.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace par::cli {
 
@@ -62,5 +68,35 @@ void applySets(const std::vector<std::string>& sets, ValueErrors& errors, std::v
 // what it did: one line per change, or "nothing changed".
 actions::TransactionResult runAction(const std::string& auditPath, const std::string& by,
                                      const actions::AuditChange& change);
+
+// The options that issue a document (Decree 30: number, symbol, place and date, signer, title,
+// authority, recipients), shared by `track --format pdf|docx` and `plan remind`.
+struct IssueOptions {
+    std::string number, symbol, date, place, signer, signerTitle, signFor;
+    std::vector<std::string> recipients;
+
+    // Adds --number … --recipient to `cmd`; `what` names the document in the help ("công văn").
+    void add(CLI::App* cmd, const std::string& whatVi, const std::string& whatEn);
+
+    // Fills a document's issuing fields (report::FollowUpDocument, report::ReminderDocument);
+    // throws UsageError for a --date that is not a date.
+    template <class Document>
+    void fill(Document& doc) const {
+        doc.number = number;
+        doc.symbol = symbol;
+        doc.place = place;
+        if (!date.empty()) {
+            doc.date = parseUserDate(date);
+            if (!doc.date)
+                throw UsageError(fmt(tr("--date '{}' không phải ngày hợp lệ (DD/MM/YYYY hoặc YYYY-MM-DD)",
+                                        "--date '{}' is not a valid date (DD/MM/YYYY or YYYY-MM-DD)"),
+                                     date));
+        }
+        doc.signer = signer;
+        doc.signerTitle = signerTitle;
+        doc.signFor = signFor;
+        doc.recipients = recipients;
+    }
+};
 
 }  // namespace par::cli

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/CliSupport.hpp"
 #include "cli/Command.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Dates.hpp"
@@ -27,8 +28,7 @@ struct Options {
     int soon = 10;
     bool draft = false, noCache = false;
     std::vector<std::string> overrides;
-    std::string number, symbol, date, place, signer, signerTitle, signFor;
-    std::vector<std::string> recipients;
+    IssueOptions issue;
 };
 
 Date userDate(const std::string& text, const char* option) {
@@ -51,15 +51,7 @@ void run(const Options& o, Context& ctx) {
     ro.asOf = asOf;
     ro.soonDays = o.soon;
     report::ReminderDocument& doc = ro.document;
-    doc.number = o.number;
-    doc.symbol = o.symbol;
-    doc.place = o.place;
-    if (!o.date.empty())
-        doc.date = userDate(o.date, "--date");
-    doc.signer = o.signer;
-    doc.signerTitle = o.signerTitle;
-    doc.signFor = o.signFor;
-    doc.recipients = o.recipients;
+    o.issue.fill(doc);
     doc.draft = o.draft;
     // Refused before the workspace is read: the letters could not be printed anyway.
     if (!o.draft && !report::reminderMissingParts(doc).empty())
@@ -131,15 +123,7 @@ void install(CLI::App& app, Context& ctx) {
                   tr("Cũng nhắc nội dung đến hạn trong N ngày làm việc (mặc định 10)",
                      "Also remind actions due within N working days (default 10)"))
         ->check(CLI::NonNegativeNumber);
-    s->add_option("--number", o->number, tr("Số công văn (ví dụ 15)", "The letters' number (e.g. 15)"));
-    s->add_option("--symbol", o->symbol, tr("Ký hiệu (ví dụ SNV-CCHC)", "Symbol (e.g. SNV-CCHC)"));
-    s->add_option("--date", o->date, tr("Ngày ký (DD/MM/YYYY)", "The date signed (DD/MM/YYYY)"));
-    s->add_option("--place", o->place, tr("Địa danh (ví dụ Nghệ An)", "Place (e.g. Nghệ An)"));
-    s->add_option("--signer", o->signer, tr("Người ký", "Who signs"));
-    s->add_option("--signer-title", o->signerTitle, tr("Chức vụ người ký", "The signer's title"));
-    s->add_option("--sign-for", o->signFor, tr("Thẩm quyền ký (KT. GIÁM ĐỐC...)", "Signing authority (KT. GIÁM ĐỐC...)"));
-    s->add_option("--recipient", o->recipients,
-                  tr("Nơi nhận sau \"Như trên\" (nhắc lại cho từng nơi)", "A recipient after \"As above\" (repeat)"));
+    o->issue.add(s, "Công văn", "The letters");
     s->add_flag("--draft", o->draft,
                 tr("In bản dự thảo (được thiếu số, ngày, người ký; có chữ DỰ THẢO)",
                    "Print drafts (number, date, signer may be missing; marked DỰ THẢO)"));

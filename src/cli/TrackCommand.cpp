@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/CliSupport.hpp"
 #include "cli/Command.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/AtomicFile.hpp"
@@ -43,8 +44,7 @@ struct Options {
     std::vector<std::string> overrides;
     bool noCache = false;
     // The follow-up report as a state document (--format pdf).
-    std::string number, symbol, date, place, signer, signerTitle, signFor;
-    std::vector<std::string> recipients;
+    IssueOptions issue;  // the PDF/DOCX report's number, date, signer…
 };
 
 #if PAR_HAVE_PDF
@@ -93,14 +93,7 @@ void install(CLI::App& app, Context& ctx) {
     cmd->add_option(
         "-o,--output", o->output,
         tr("Tệp kết quả (mặc định: in ra màn hình)", "Output file (default: standard output)"));
-    cmd->add_option("--number", o->number, tr("PDF: số văn bản báo cáo (ví dụ 12)", "PDF: the report's number (e.g. 12)"));
-    cmd->add_option("--symbol", o->symbol, tr("PDF: ký hiệu (ví dụ BC-SNV)", "PDF: its symbol (e.g. BC-SNV)"));
-    cmd->add_option("--date", o->date, tr("PDF: ngày ký (DD/MM/YYYY)", "PDF: the date it is signed (DD/MM/YYYY)"));
-    cmd->add_option("--place", o->place, tr("PDF: địa danh (ví dụ Nghệ An)", "PDF: the place (e.g. Nghệ An)"));
-    cmd->add_option("--signer", o->signer, tr("PDF: người ký", "PDF: who signs"));
-    cmd->add_option("--signer-title", o->signerTitle, tr("PDF: chức vụ người ký", "PDF: the signer's title"));
-    cmd->add_option("--sign-for", o->signFor, tr("PDF: thẩm quyền ký (KT. GIÁM ĐỐC...)", "PDF: signing authority (KT. GIÁM ĐỐC...)"));
-    cmd->add_option("--recipient", o->recipients, tr("PDF: nơi nhận (nhắc lại cho từng nơi)", "PDF: a recipient (repeat for each)"));
+    o->issue.add(cmd, "PDF/Word", "PDF/Word");
     cmd->add_option("--template", o->templ,
                     tr("Mẫu báo cáo PDF (mặc định: templates/theo-doi-khac-phuc.xml)",
                        "PDF template (default: templates/theo-doi-khac-phuc.xml)"));
@@ -199,20 +192,7 @@ void install(CLI::App& app, Context& ctx) {
                 o->templ.empty() ? dataPath("templates/theo-doi-khac-phuc.xml") : o->templ;
             pdf::Template t = pdf::Template::load(path);
             report::FollowUpDocument doc;
-            doc.number = o->number;
-            doc.symbol = o->symbol;
-            doc.place = o->place;
-            if (!o->date.empty()) {
-                doc.date = parseUserDate(o->date);
-                if (!doc.date)
-                    throw UsageError(fmt(tr("--date '{}' không phải ngày hợp lệ (DD/MM/YYYY)",
-                                            "--date '{}' is not a valid date (DD/MM/YYYY)"),
-                                         o->date));
-            }
-            doc.signer = o->signer;
-            doc.signerTitle = o->signerTitle;
-            doc.signFor = o->signFor;
-            doc.recipients = o->recipients;
+            o->issue.fill(doc);
             out = pdf::renderDocument(
                 t.render(report::followUpData(view, reg.agencyParent, reg.agencyName, scopeText(*o), doc)),
                 o->format == "docx" ? pdf::OutputFormat::Docx : pdf::OutputFormat::Pdf);
