@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The core must never include wxWidgets (STYLE.md rule 2). Configuration fails if a file under
 # src/core includes a wx header, so the rule cannot erode silently; the core targets also never link wx.
 function(par_check_core_is_wx_free dir)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # ParInstall.cmake - what `cmake --install` puts where (GNUInstallDirs), the desktop integration,
 # the man pages generated from the commands' help, and the Debian package (CPack DEB).
 # The installed tree is relocatable: the executables find share/par-audit and share/locale relative

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Compiler warnings and sanitizers, applied to every par-audit target through par_apply_options().
 function(par_apply_options target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # CMake toolchain for Windows x86-64 with Debian 12's MinGW-w64 (packages g++-mingw-w64-x86-64-posix,
 # gcc-mingw-w64-x86-64-posix: the "posix" thread model, which C++17's std::thread and std::mutex need).
 # Used by scripts/build-windows-deps.sh (the libraries) and scripts/build-windows.sh (par-audit).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ExprScope.hpp - names for the expression harnesses: a few answers of each type and a dossier-like
 // table, so that fuzzed expressions reach the evaluator's operators, functions and aggregates.
 #pragma once

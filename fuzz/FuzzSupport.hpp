@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FuzzSupport.hpp - what the harnesses share: the rule that a reader may refuse any input with a
 // par::Error (a clear message) but nothing else, and a scratch file for readers that take a path.
 #pragma once

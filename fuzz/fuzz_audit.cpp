@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_audit.cpp - audit files (par::AuditReader): read, then write what was read and read it back.
 #include "FuzzSupport.hpp"
 #include "core/model/AuditReader.hpp"

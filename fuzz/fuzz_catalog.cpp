@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_catalog.cpp - procedure catalogs (par::ProcedureCatalog), and the surplus-components check.
 #include "FuzzSupport.hpp"
 #include "core/model/ProcedureCatalog.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_csv.cpp - CSV dossier logs (par::dossier::CsvReader), read to the end through a scratch file;
 // and the parallel scan's boundary finder checked against the record parser on the same bytes:
 // every cut CsvSplitter makes must be a record end of the sequential parse, with the same line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_expr.cpp - the expression language (src/core/expr): parse, check, list references, evaluate.
 #include "ExprScope.hpp"
 #include "FuzzSupport.hpp"

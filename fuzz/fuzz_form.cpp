@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_form.cpp - checklist forms (par::FormReader): parse and validate every rule's expression.
 #include <memory>
 

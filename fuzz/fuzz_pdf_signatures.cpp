@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_pdf_signatures.cpp - the PDF reader behind `sign` and `verify` (pdf/PdfObjects) and the
 // signature check over it (pdf/PdfSignatureCheck): a hostile PDF may be refused with a par::Error,
 // nothing else (issue #20).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_plan.cpp - plan and response files (par::track::PlanFile): read, write back, read again, and
 // try to import the response into the Quỳnh Lưu sample audit (refused or merged, never a crash);
 // an input starting "PK" is read as a response zip (ResponseArchive) and imported with its evidence.

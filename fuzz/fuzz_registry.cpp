@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_registry.cpp - legal registries (par::LegalRegistry): read, cross-check, list changes.
 #include "FuzzSupport.hpp"
 #include "core/model/LegalRegistry.hpp"

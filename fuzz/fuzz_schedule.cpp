@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_schedule.cpp - announced holiday schedules and local overrides (par::cal::ScheduleFile).
 #include "FuzzSupport.hpp"
 #include "core/calendar/ScheduleFile.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_template.cpp - report templates (par::pdf::Template): parse, validate, bind to sample data.
 // Includes resolve in the repository's templates/, so the bundled notice reaches its plan annex.
 #include "FuzzSupport.hpp"

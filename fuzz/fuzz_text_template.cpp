@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_text_template.cpp - finding texts with {expression} placeholders (par::expr::TextTemplate).
 #include "ExprScope.hpp"
 #include "FuzzSupport.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fuzz_xlsx.cpp - XLSX dossier logs (par::dossier::XlsxReader): the package, the workbook, shared
 // strings and the sheet's rows, read to the end through a scratch file.
 #include "FuzzSupport.hpp"

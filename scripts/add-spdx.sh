@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # add-spdx.sh: puts an SPDX licence line at the top of every source file of par-audit that lacks one
-# (C++ sources and headers, CMake files, shell scripts). Idempotent: a file that already names an
+# (C++ sources and headers, CMake files, shell and Python scripts). Idempotent: a file that already names an
 # SPDX-License-Identifier anywhere in its first 5 lines is left alone; a script's #! line stays first.
 # Run from the top of the clone after merging: `scripts/add-spdx.sh`, then review `git diff --stat`.
 set -euo pipefail
@@ -24,5 +24,5 @@ while IFS= read -r -d '' f; do
     changed=$((changed + 1))
 done < <(git ls-files -z -- 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' \
     'bench/*.hpp' 'fuzz/*.cpp' 'fuzz/*.hpp' 'CMakeLists.txt' '*/CMakeLists.txt' 'cmake/*.cmake' \
-    'cmake/*.in' 'scripts/*.sh' 'tests/*.sh' 'bench/*.sh' '.ci/run')
+    'cmake/*.in' 'cmake/*.sh' 'scripts/*.sh' 'tests/*.sh' 'bench/*.sh' 'tests/*.py' 'bench/*.py' 'scripts/*.py' '.ci/run')
 echo "add-spdx: $changed file(s) given an SPDX line"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Side-by-side benchmark of `par-audit dossiers analyze` (docs/performance.md, "Dossier analysis"):
 # on the same generated 1,000,000-row log, cached in memory, against
 #   - `wc -l` (the floor: reading the file once),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds, for Windows x86-64 (x86_64-w64-mingw32), the libraries par-audit links, from Debian 12's own
 # source packages (`apt-get source`; scripts/install-deps-windows.sh adds the deb-src entry), as static
 # libraries, into a prefix outside the clone:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # build-windows.sh: builds par-audit for Windows x86-64 with Debian's MinGW-w64 into build-windows/
 # (build-windows/bin/par-audit.exe, par-audit-gui.exe and the test executables), against the static
 # libraries of scripts/build-windows-deps.sh (built first when its prefix is missing). Everything

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs the libFuzzer harnesses of fuzz/ (docs/reliability.md), each for a fixed time over seeds taken
 # from the repository's samples, forms, reference data, templates and calendars, and prints one line
 # per harness: executions, corpus size, result. Exit 1 when any harness found a crash, a leak, a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages that only the Windows stage needs (cross compiler, Wine to run the
 # tests, NSIS for the installer, the MinGW zlib), and the deb-src entry that lets
 # scripts/build-windows-deps.sh fetch Debian's own source packages with `apt-get source`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages par-audit needs, only when some are missing.
 # Idempotent: a machine that already has everything is left untouched.
 set -euo pipefail

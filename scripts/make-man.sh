@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make-man.sh EXE OUT.1 LANG VERSION: writes the man page of par-audit from its own help: the general
 # help, then each command's (and each sub-command's) `--help`, in the language LANG (vi or en).
 # Called by the build (cmake/ParInstall.cmake) so the pages never drift from the program.

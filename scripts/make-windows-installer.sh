@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make-windows-installer.sh BUILD DIST: stages `cmake --install BUILD` (bin\, share\par-audit\ with
 # the bundled Liberation Serif, share\locale\), the user guide and the licences of the statically
 # linked libraries (Debian's copyright files), then builds DIST/par-audit-setup-<version>.exe with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # package.sh [deb|windows|all]: builds the packages into dist/.
 #   deb      par-audit_<version>_amd64.deb (CPack; CLI + app, data, catalogs, man pages, desktop files),
 #            built in build-package/ (same compiler flags as the test build, so ccache serves it)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Quick start, command 1: installs what is missing, builds par-audit into build/ (executables in
 # build/bin/) and runs the main job on the bundled Quỳnh Lưu 2018 sample: validates the forms and the
 # reference data, lists the sample's findings, and prints its conclusion notice and remediation plan

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # test-windows.sh: the Windows stage. Installs what it needs (scripts/install-deps-windows.sh), builds
 # the dependency prefix when missing and par-audit for Windows (scripts/build-windows.sh), then under
 # Debian's Wine: the Catch2 suite through CTest (CMAKE_CROSSCOMPILING_EMULATOR=wine; the tests that

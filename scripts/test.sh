@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Quick start, command 2 (and what CI runs through .ci/run): installs what is missing, then builds and
 # runs the whole test suite twice: a normal build with warnings as errors (build/), including the
 # desktop app and its smoke test under Xvfb, and a build under AddressSanitizer +

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "TestSupport.hpp"
 
 #ifndef _WIN32

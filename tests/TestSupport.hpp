@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TestSupport.hpp - helpers shared by the tests: paths into the source tree, scratch directories,
 // running the CLI and capturing its output.
 #pragma once

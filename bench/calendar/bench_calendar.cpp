@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_calendar.cpp - how many working-day counts (WorkingCalendar::workingDaysBetween) one core
 // does per second, over random date pairs in 2015-2026 (the years dossier logs and inspections
 // cover). Usage: bench_calendar [seconds] (default 3). Prints the rate; see docs/performance.md.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // csv_to_xlsx - turns a dossier log made by gen_dossier_log into the workbook a one-stop system's
 // "export to Excel" gives: one sheet, the same header and cells as text in the shared-strings
 // table (libxlsxwriter's default mode, as Excel writes them), for the XLSX side of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // gen_dossier_log - writes a realistic one-stop dossier log with N data rows, the same bytes for
 // the same arguments on every machine (own PRNG, no <random> distributions):
 //   gen_dossier_log N OUT.csv [CATALOG.xml] [SEED] [FROM TO]

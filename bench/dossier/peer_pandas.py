@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """The pandas + numpy.busday_count peer of `par-audit dossiers analyze --json` (docs/performance.md,
 "Dossier analysis"). Same semantics as docs/dossiers.md, written the way an analyst would with the
 usual tools: pandas.read_csv, pandas.to_datetime, numpy.busday_count, DataFrame.groupby.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_report.cpp - the report budget: the conclusion notice of the Quỳnh Lưu sample audit padded
 // to N findings (default 500) with its remediation annex, rendered R times (default 5); prints the
 // median time, pages and bytes. The padding findings are copies of the sample's own rule findings

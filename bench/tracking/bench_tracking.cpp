@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_tracking - how long the register takes to scan a workspace.
 //
 //   bench_tracking [audits=10000] [actions=30] [dir=/tmp/par-bench-workspace] [runs=5] [threads=0]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # track_end_to_end.sh - `par-audit track` on the benchmark workspace, whole process, as a user runs
 # it: wall and CPU time and peak memory (GNU time), without the cache and with it (the first run
 # writes it, the later ones read it), and without the cache with glibc's default heap (an empty

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # make-icon.sh OUT.ico: draws the par-audit icon (the same drawing as packaging/par-audit.svg: a
 # clipboard with a check list) with ImageMagick's own primitives (Debian's ImageMagick has no SVG
 # renderer without librsvg) into a Windows .ico of 256, 48, 32 and 16 pixels.

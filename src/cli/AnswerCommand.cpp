@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AnswerCommand.cpp - `par-audit answer A.audit.xml ID=VALUE...`: records answers from a script or a
 // terminal. Values are checked against the form (type, range, pattern, constraints); if any is wrong
 // nothing is written. Tables and repeats are answered cell by cell: `ID.ROW.COLUMN=VALUE` (ROW from

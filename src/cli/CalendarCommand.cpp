@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CalendarCommand.cpp - `par-audit calendar`: the lunar calendar and working days from the command
 // line. Output forms are fixed (scripts parse them; see docs/calendar.md):
 //   calendar tet YEAR            → YYYY-MM-DD

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CliMessages.hpp - CLI11's own words in the message language: its parse errors ("audit is
 // required", "File does not exist: x", "A subcommand is required", "x not in {a,b}") and the type
 // names of its help ("TEXT:FILE", "INT"). CLI11 has no translation hook for these, so its English

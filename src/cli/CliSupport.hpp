@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CliSupport.hpp - small helpers shared by the CLI commands: printing problems, detecting what kind
 // of par-audit file a path holds, and the JSON form of findings.
 #pragma once

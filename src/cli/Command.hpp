@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Command.hpp - how the CLI's sub-commands plug in. Each <Name>Command.cpp registers a function that
 // adds its CLI11 sub-command; main() installs them all in `order`. A command reports problems found
 // by setting ctx.exitCode = 1 and signals bad input by throwing par::Error (main maps it to exit 2).

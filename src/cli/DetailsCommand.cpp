@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetailsCommand.cpp - `par-audit details A.audit.xml [--set FIELD=VALUE]...`: shows or sets the
 // audit's details (the unit, the inspecting body, the inspection plan and its issuer, the decision,
 // the visit and the period) through the core's DetailsActions.

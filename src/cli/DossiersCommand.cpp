@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossiersCommand.cpp - `par-audit dossiers analyze|apply`: the one-stop dossier log (CSV or XLSX)
 // turned into exact figures per unit, procedure and receipt month, and written per year into an
 // audit's dossier-results table (docs/dossiers.md). A progress bar goes to standard error, only

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingCommand.cpp - `par-audit finding add|edit|dismiss|restore|merge|remove A.audit.xml …`:
 // the inspectors' decisions on findings, through the core's FindingActions.
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingsCommand.cpp - `par-audit findings A.audit.xml [--json] [--save]`: evaluates the form's
 // rules on the audit and lists the findings (rule and manual), grouped by reform area. With --save
 // the merged findings are written back (manual findings and edits kept, stale ones flagged).

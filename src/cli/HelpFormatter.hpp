@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HelpFormatter.hpp - CLI11's help with columns aligned by what the eye sees. CLI11 pads the option
 // column with std::setw, which counts bytes, so a Vietnamese label such as "TÙY_CHỌN" (3 letters of
 // 2 bytes) pushed its description out of line. This formatter pads by code points instead.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NewCommand.cpp - `par-audit new --form F --unit "..." -o A.audit.xml`: starts an audit of a unit
 // against a form. Never overwrites an existing file.
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NoticeCommand.cpp - `par-audit notice A.audit.xml [--set FIELD=VALUE]... [--add LIST=VALUE]...
 // [--remove LIST=N]... [--defaults]`: shows or edits the conclusion notice through the core's
 // NoticeActions, and says what the notice still lacks before it can be printed for signing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanCommand.cpp - `par-audit plan ...`: the remediation actions of an audit and the file exchange
 // with inspected units (docs/tracking.md).
 //   plan make AUDIT                         actions from the findings (never duplicates)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanRemindCommand.cpp - `par-audit plan remind WORKSPACE --as-of D -o DIR [--soon N]
 // [--number --symbol --date --place --signer --signer-title --sign-for --recipient…] [--draft]`:
 // one reminder letter ("công văn đôn đốc thực hiện kết luận kiểm tra", Decree 30 format) per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RankCommand.cpp - `par-audit rank DIR --year YYYY [--type T] [--format table|csv|json|xlsx|pdf|docx]
 // [-o FILE] [--bands FILE] [--template FILE]`: scores every *.audit.xml under DIR and ranks the
 // units inspected in the year (docs/scoring.md). Files that cannot be read are skipped with a

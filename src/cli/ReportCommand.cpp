@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ReportCommand.cpp - `par-audit report AUDIT -o OUT.pdf|OUT.docx [--format pdf|docx]
 // [--document notice|plan|minutes] [--template FILE] [--lang vi|en]` prints a document of the audit
 // (findings evaluated in memory, never saved) through a template of templates/, as PDF or as an

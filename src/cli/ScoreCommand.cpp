@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ScoreCommand.cpp - `par-audit score A.audit.xml [--json] [--bands FILE]`: the audit's score from
 // its form (docs/scoring.md): the breakdown by reform area and by section, the total out of 100,
 // the band, and what lost points (questions and penalties, the most costly first).

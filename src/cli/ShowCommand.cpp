@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ShowCommand.cpp - `par-audit show A.audit.xml`: the audit at a glance: unit, team, dates, form,
 // progress, the answers section by section, and the findings count.
 #include <iostream>

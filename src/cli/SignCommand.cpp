@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SignCommand.cpp - `par-audit sign IN.pdf -o OUT.pdf (--pkcs12 F | --pkcs11-module L …)
 // [--role signer|agency] [--image PNG/JPEG] [--tsa URL] [--invisible]`: signs the notice par-audit
 // printed (PAdES B-B, B-T with a time-stamp) in an incremental update, with the appearance where

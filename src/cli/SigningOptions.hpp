@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SigningOptions.hpp - the options that say who signs, shared by `sign` and `plan respond --sign`:
 // --pkcs12 FILE [--password-file F] or --pkcs11-module LIB [--token-label L] [--pin-file F]. A
 // secret is read from its file (first line) or, when that option is absent and stdin is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TeamCommand.cpp - `par-audit team A.audit.xml [--add NAME --role R --title T] [--remove NAME]`:
 // shows or changes the inspection team through the core's TeamActions.
 #include <iostream>

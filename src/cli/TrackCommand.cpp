@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackCommand.cpp - `par-audit track DIR --as-of D [--unit U] [--status S] [--overdue]
 // [--due-within N] [--format table|csv|json|xlsx|ics|pdf|docx] [-o FILE] [--no-cache]`: the register of
 // every remediation action in a workspace (a folder of audit files), with a summary per responsible

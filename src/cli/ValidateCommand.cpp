@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ValidateCommand.cpp - `par-audit validate FILE...`: checks forms, audits, procedure catalogs and
 // legal registries, printing every problem with file:line. Exit 1 when problems were found, 2 when
 // a file cannot be read at all.

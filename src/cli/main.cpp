@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // main.cpp - entry point of the par-audit command line: sets the language, installs the registered
 // sub-commands, and maps errors to exit codes (0 ok, 1 problems found, 2 bad usage or input).
 #ifdef _WIN32

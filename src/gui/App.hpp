@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // App.hpp - the wxApp of par-audit-gui: reads the command line (`par-audit-gui [FILE|FOLDER]
 // [--lang vi|en]`: an audit, a plan or response file, or a workspace folder; the test hooks
 // `--self-test-walk OUT.audit.xml` and `--self-test-tracker PLAN`, with `[--screenshot DIR]`),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditEditorPanel.hpp - the audit wizard: the step list at the left, the current page, and the
 // < Back / Next > buttons with the reason when Next is blocked. Pages report every edit through
 // changed(), which refreshes the step marks, the page's messages and the window title.

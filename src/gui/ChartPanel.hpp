@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ChartPanel.hpp - a bar chart of rates (0-100 %) drawn with wxGraphicsContext: one bar per entry of
 // a par::wizard::RateBar series (vertical bars, or horizontal ones for long labels such as unit names,
 // the panel then growing with the number of bars), the value above each bar in the message language's format

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetailsPage.hpp - the audit details page: inspected unit (name, type, level, province), inspecting
 // body, plan and decision (number, date), visit dates, period, the form (read-only), and the team
 // with each member's role. Values are stored through par::wizard::DetailsPageState as they are typed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierPage.hpp - the dossier data page: choose the one-stop export (CSV/XLSX) and an optional
 // column-mapping file, run the analysis on a worker thread (std::thread; the gauge follows the
 // shared progress through a timer, the result comes back with CallAfter; Cancel really stops the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EditorPage.hpp - the base of every page of the audit editor: a scrolled panel that shows the
 // session's state (reload), refreshes messages and visibility after an edit (refreshState) and
 // flushes edits still in a text field (commit).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingDialog.hpp - edits one finding: text, severity, area, category, legal basis (one per line),
 // recommendation, responsible unit and deadline. OK applies the edit through
 // par::wizard::FindingsReview; a problem (empty text, unreadable deadline) is shown and the dialog

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingsPage.hpp - the findings review: every finding (from the form's rules and entered by the
 // team) with its severity, area and text; rule findings whose condition no longer holds are
 // highlighted, dismissed ones (with the team's reason) greyed and struck through. The rules are re-evaluated when the page opens and on demand; findings are edited in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GuiPch.hpp - the precompiled header of par-audit-gui: the wx headers every GUI file uses (they are
 // heavy; compiling them once saves minutes on the shared 2-core build machines).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GuiUtil.hpp - the few helpers every GUI file needs: UTF-8 conversions between the core's
 // std::string and wxString, and showing an error the core threw as a dialog (the GUI's edge for
 // exceptions, STYLE.md rule 6).

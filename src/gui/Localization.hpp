@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Localization.hpp - the app's language, set up once at start (Poedit's habit): wxTranslations with
 // the par-audit-gui catalog (English msgids, po/vi.po) and wx's own catalog, and the core's message
 // language (par::setLanguage) to match. Vietnamese by default; English from --lang en or the setting.

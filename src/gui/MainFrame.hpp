@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MainFrame.hpp - the main window: the start page, the open audit's editor, the tracker of a
 // workspace or respond mode (a unit's plan file); the menus (new, open, open workspace, open plan,
 // save, save as, close, language, about); `openPath` sends a folder to the tracker, a plan or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NewAuditDialog.hpp - asks what a new audit needs before its first page: the form, and the inspected
 // unit's name, type, level and province. The session is created by the core (AuditSession::create);
 // its errors are shown here and the dialog stays open.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NoticePage.hpp - the conclusion notice page: number, symbol, date, place, signer, signer's title,
 // signing authority, summary line, the date by which the unit reports, and the lists (legal bases,
 // area summaries, strengths, recipients); a button that fills the empty parts with suggestions from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OutputPage.hpp - the last step: where the audit stands (required answers, errors, findings to
 // review), saving it, and the documents made from it (the conclusion notice and the remediation plan
 // as PDF, opened with the system viewer) once the report engine is part of the build, and the check

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // QuestionPanel.hpp - one scalar question on a page: its label and help, the right control for its
 // type (a choice for yes/no, yes/partly/no and single; a check list for multiple; a text field for
 // numbers, dates and text), "not applicable" when the form allows it, and its inline messages.

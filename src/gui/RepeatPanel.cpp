@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "gui/RepeatPanel.hpp"
 
 #include <wx/button.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RepeatPanel.hpp - a repeat question: the list of sampled sub-units (communes, departments), each
 // with its own sub-form opened in a SubUnitDialog; sub-units are added and removed with buttons.
 #pragma once

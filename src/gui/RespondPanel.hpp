@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RespondPanel.hpp - respond mode, for an inspected unit: the actions of the plan file the
 // Department sent, and per action whether the unit reports, the report date, document number,
 // note and evidence files (picked; their bytes go into the response); saving writes the response

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ScorePage.hpp - the score page: the audit's score per section (points, penalties, maximum, share,
 // part of the total) and in total, the band, and the band scale with the warning that the shipped
 // scale is an EXAMPLE, not a regulation. Recomputed whenever the page is shown after a change.

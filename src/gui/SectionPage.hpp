@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SectionPage.hpp - one page per form section, generated from the form: a QuestionPanel, TablePanel
 // or RepeatPanel per question, hidden while the question is not relevant, with its inline messages.
 // What is visible, valid and complete comes from par::wizard::SectionPageState.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SelfTestWalk.hpp - the GUI smoke test's hook (`--self-test-walk OUT --screenshot DIR`): opens the
 // audit given on the command line, walks every page of the wizard entering values through the real
 // controls (typing into fields, picking choices, adding table rows, a sub-unit and a manual finding,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // StartPanel.hpp - what the app shows with nothing open: new audit, open, the recent audits, open
 // a workspace (the tracker) and open a remediation plan (respond mode, for inspected units).
 #pragma once

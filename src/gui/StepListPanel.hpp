@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // StepListPanel.hpp - the list of wizard steps at the editor's left: where the inspector is, and a
 // mark per step (✓ complete, ○ something missing, ✗ errors) with the counts. Selecting a step goes
 // there when the step list allows it. A title too long for the column ends in "…" (the mark and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SubUnitDialog.hpp - the sub-form of one sampled sub-unit (a commune, a department) of a repeat:
 // one QuestionPanel per question of the repeat, relevance evaluated inside the instance, each answer
 // stored through the core as it is entered. Close (or Escape) returns to the section page.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TablePanel.hpp - a table question: a grid with one column per form column (choice columns offer
 // their labels), rows added and removed with buttons, each cell stored through the core as soon as
 // it is edited; a cell that cannot be stored turns red and its message shows under the grid.

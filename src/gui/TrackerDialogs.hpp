@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackerDialogs.hpp - the small dialog of the tracker: extending an action's deadline (new date
 // and the reason, both required by the core, which checks them when the extension is saved).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackerModel.hpp - the wxDataViewCtrl model of the tracker: a virtual list over the visible rows
 // of a par::wizard::TrackerState (texts and highlight flags come from there), overdue rows drawn
 // bold on a light red background, actions due within a working week in dark orange.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackerPanel.hpp - the tracker view of a workspace (a folder of audit files): every remediation
 // action in a wxDataViewCtrl with filters (unit, status, overdue only, due within N working days,
 // as-of date), overdue rows highlighted, the inspectors' status updates (accept, reopen, extend),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "gui/TrackerSelfTest.hpp"
 
 #include <wx/filename.h>

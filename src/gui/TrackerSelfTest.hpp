@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackerSelfTest.hpp - the smoke test's hook for the tracker and respond mode
 // (`par-audit-gui WORKSPACE --self-test-tracker PLAN [--screenshot DIR]`): opens the workspace,
 // waits for the background scan, checks the rows and the notice, sets an as-of date and a filter

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // WrappedListBox.hpp - a list whose items are long sentences (the notice's legal bases, strengths,
 // area summaries): each item is numbered as `par-audit notice --remove LIST=N` counts it and wrapped
 // to the control's width instead of being cut at its right edge as a wxListBox line would be.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // BarChart.hpp - a horizontal bar chart as document blocks, drawn by the engine as vector strokes:
 // one band per item (label | bar over a grid of scale lines | value) and a scale row under them.
 // Built only from existing blocks (Columns, a borderless-content Table for the grid, Rules of the

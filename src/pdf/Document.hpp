@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Document.hpp - the document model the layout engine reads: sections of blocks (paragraphs of
 // styled runs, lists, tables, rules, side-by-side columns, keep-together groups). Templates build
 // it; nothing here knows about libharu. Lengths are in PostScript points (1 mm = 72 / 25.4 pt).

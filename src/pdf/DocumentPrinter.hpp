@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DocumentPrinter.hpp - the user action "print a document of the audit", once for the CLI's
 // `report` and the app's documents page: checks the audit holds what the document needs (unless a
 // draft is asked for), builds the report data in the language asked for (on the calling thread

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DocxMark.hpp - what `verify` can say about a Word file par-audit made, or a PDF printed from one.
 // The DOCX carries the data fingerprint in its core properties (keywords, after
 // kDocxFingerprintMarker), but a Word file is made to be edited: the fingerprint tells which audit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DocxParts.hpp - the parts of a DOCX package other than the body, for DocxWriter: styles (one
 // named paragraph style per role, two table styles), numbering (one Word list per template list),
 // settings, the core and app properties, content types and relationships, and the zip container

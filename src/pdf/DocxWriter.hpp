@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DocxWriter.hpp - the second back end of the document engine: the same Document the templates
 // build (and the PDF writer lays out) as an editable Word file (WordprocessingML, ISO/IEC 29500),
 // in Decree 30/2020's terms: A4 sections with the template's margins and orientation, Times New

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fingerprint.hpp - the mark that ties a printed document to the audit data it was made from. The
 // templates put "par-audit-sha256:<64 hex digits>" (Audit::fingerprint()) in the PDF's Keywords.
 // libharu writes the Info dictionary as a plain, uncompressed object (only page content and font

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FontSubsetter.hpp - cuts a TrueType face down to the characters a document prints, with
 // HarfBuzz's hb-subset, before libharu embeds it. libharu 2.3.0 "subsets" by emptying the outlines
 // of unused glyphs only: every glyph keeps its loca/hmtx slot, and the full cmap, hinting programs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pdf/Fonts.hpp"
 
 #include <hpdf_doc.h>

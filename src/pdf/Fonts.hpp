@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fonts.hpp - text measurement for the layout engine and the fonts of the output. `TextMeasurer` is
 // what the line breaker needs; `HaruFonts` implements it with the real metrics of the full TrueType
 // faces (Times New Roman when installed, else Liberation Serif, which has the same metrics), loaded

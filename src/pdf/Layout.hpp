@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Layout.hpp - turns a Document into positioned pages. Blocks become "strips" (a paragraph line, a
 // table row, a band of columns) that the paginator stacks on pages, honouring keep-with-next chains
 // (headings, widow/orphan control: at least two lines of a paragraph on each side of a break,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LineBreaker.hpp - breaks a paragraph into lines at word boundaries with the font's real metrics,
 // and places the words of each line: justified lines get the slack spread evenly over the spaces
 // between words (never between letters), the last line and lines ended by "\n" stay ragged. A word

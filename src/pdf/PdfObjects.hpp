@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PdfObjects.hpp - just enough of a PDF reader to append a signature to the documents par-audit
 // prints: objects (null, booleans, numbers, strings, names, arrays, dictionaries, references,
 // streams), classic cross-reference tables followed through /Prev (libharu writes them, and so do

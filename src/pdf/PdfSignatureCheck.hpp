@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PdfSignatureCheck.hpp - every signature of a PDF, checked the way `par-audit verify` reports it:
 // the byte ranges (from 0, around exactly the /Contents hex string, within the file), the CMS
 // (message digest over those ranges, the signature itself, signing-certificate-v2), the time-stamp,

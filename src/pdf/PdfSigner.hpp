@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PdfSigner.hpp - signs a PDF that par-audit printed, PAdES baseline B-B (B-T with a time-stamp
 // URL), in an incremental update: the original bytes are kept as they are and after them come a
 // signature dictionary (/SubFilter /ETSI.CAdES.detached), a signature field merged with its widget

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PdfWriter.hpp - renders a Document to PDF bytes with libharu: loads and embeds the serif fonts
 // (subsets), lays the document out with their real metrics, and draws every page (text word by word
 // at the positions the layout chose, rules as stroked lines). Output is deterministic: no date in

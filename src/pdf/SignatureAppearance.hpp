@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SignatureAppearance.hpp - what a visible signature shows, drawn by libharu as a one-page PDF of
 // the box's size: the image (the signer's signature or the agency's seal, PNG with transparency or
 // JPEG, fitted and centred) above, and lines of text (the signer's name, agency and signing time)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Template.hpp - the XML report templates of templates/ (format in docs/templates.md): a document
 // skeleton with {placeholders}, <for> loops and <if> conditions, bound to a par::report::Data tree
 // to give a Document. Users edit templates without rebuilding. Syntax errors (unknown element or

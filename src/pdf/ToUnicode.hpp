@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ToUnicode.hpp - repairs the ToUnicode CMap libharu 2.3.0 writes for UTF-8 CID fonts. libharu
 // gives it a "begincidrange" section, which is not valid in a ToUnicode CMap (poppler warns
 // "Invalid 'begincidrange' operator" and text extraction or search in some viewers fails). With the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # catalog_check.sh SOURCE_DIR WORK_DIR - the app's strings and po/vi.po: every _("…") of src/gui is
 # plain ASCII (wx converts msgids with the C library's locale; under LC_CTYPE=C a UTF-8 msgid becomes
 # an empty string, so the label vanishes in both languages) and has a Vietnamese translation.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # smoke_walk.sh APP SOURCE_DIR WORK_DIR - the GUI smoke test: walks the wizard on the sample under a
 # virtual X server, then opens the tracker on a workspace made from the sample (plan made with the
 # CLI beside APP) and respond mode on a plan exported from it; fails when the app crashes, a check

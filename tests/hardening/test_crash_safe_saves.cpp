@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Crash-safe saves, proven: a child process saves in a loop and the parent kills it with SIGKILL
 // after a random delay, hundreds of times. After every kill the file on disk must be exactly one of
 // the versions the child wrote (byte for byte), complete and loadable, and never older than the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Inputs the fuzzers of fuzz/ found (docs/reliability.md), replayed through the reader that failed
 // on them: each must now be refused with a ParseError (or read), never crash. The inputs are kept in
 // tests/hardening/fuzz-regressions/<harness>/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile files (docs/reliability.md): paths that try to leave their folder, XML entity tricks,
 // responses that claim another audit or try to edit the conclusions, a CSV with a 100 MB field,
 // invalid UTF-8 and NUL bytes. Each is refused with a message that names the file (and the line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The documented limits (docs/reliability.md): exceeding one gives a ParseError that names the file,
 // the line when known, the bound and what to do; never an out-of-memory kill or a hang.
 #include <unistd.h>

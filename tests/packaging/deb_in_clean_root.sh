@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # deb_in_clean_root.sh DEB [ROOT]: installs the .deb into a clean Debian 12 root (debootstrap --variant=
 # minbase from Debian's archive, made once at ROOT, default /var/cache/par-audit/debian12-root, and
 # copied fresh for each run) with apt resolving its Depends, then, with no source tree in the root,

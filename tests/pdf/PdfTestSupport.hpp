@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PdfTestSupport.hpp - helpers for the document engine tests: a fixed-width measurer for layout
 // unit tests, and readers of the poppler tools' output (pdftotext -bbox words with their boxes).
 #pragma once

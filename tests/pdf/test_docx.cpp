@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The DOCX back end on its own: the package's parts and relationships, the sections (A4, margins,
 // orientation, a different first page, numbering from 1, a PAGE field in the other pages' header),
 // lists as Word numbering, named styles, <columns> as borderless tables, the short rules, the draft

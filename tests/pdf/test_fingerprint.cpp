@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading a document's fingerprint from a file in pieces (verify streams the PDF: issue #19, item
 // 3) gives what reading the whole gives, wherever the pieces cut the mark.
 #include <catch2/catch.hpp>

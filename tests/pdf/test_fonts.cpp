@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_fonts.cpp - the embedded fonts are real subsets (src/pdf/FontSubsetter.cpp): every
 // Vietnamese letter printed in each face reads back with its diacritics, a face the document does
 // not print is not embedded, and the fonts no longer weigh hundreds of kilobytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PDF object reader behind `sign` and `verify` (PdfObjects): values round trip through the
 // writer, the cross-reference chain of a real printed notice is read, and damaged or foreign files
 // are refused with a message that says what and where.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # cli_vietnamese.sh BUILD: BUILD/bin/par-audit.exe under Wine on the sample copied into
 # "C:\Kiểm tra\Quỳnh Lưu" (Vietnamese letters and a space in every folder): the findings read from
 # there on a console (a pseudo-terminal: Wine's console then translates what the program writes in

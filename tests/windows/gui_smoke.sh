@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # gui_smoke.sh BUILD: the app's smoke walk on Windows: BUILD/bin/par-audit-gui.exe under Wine on a
 # virtual X server (xvfb-run) walks the wizard on the sample (--self-test-walk, as tests/gui/
 # smoke_walk.sh does on Linux) and writes its screenshots, BMP on Windows, turned into PNG here

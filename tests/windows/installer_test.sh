@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # installer_test.sh BUILD: builds the NSIS installer from BUILD (scripts/make-windows-installer.sh, into
 # dist/), installs it silently under Wine into a folder with Vietnamese letters, and with no source
 # tree in sight (PAR_AUDIT_DATA unset, working folder elsewhere) runs the installed par-audit.exe on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // posix_env.hpp - setenv/unsetenv for the tests built for Windows (MinGW has neither), forced into
 // every test source of the Windows build by tests/CMakeLists.txt (-include), so that the tests that
 // set a variable for themselves or for the programs they start build unchanged. _putenv_s with an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AnswerActions.hpp - answering the form: a scalar question, a cell of a table row, a question of
 // one sub-unit of a repeat, "not applicable", rows added and removed. Values are checked and stored
 // in the file's form by the question's type (normaliseInput). The CLI's `answer` and the app's pages

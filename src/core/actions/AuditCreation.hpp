@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditCreation.hpp - the user action "start an audit": a new audit of a unit against a form (by id
 // or path), in memory with its creation logged, then saved once under a name that must not exist
 // yet (par-audit never overwrites an audit). `par-audit new` does both at once; the app creates,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditTransaction.hpp - one user action on an audit file, the way every client does it: take the
 // audit's lock (a second inspector on the shared folder is told who holds it), load the audit with
 // its form and reference data, apply the change, append its change-log entries, save atomically

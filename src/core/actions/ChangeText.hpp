@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ChangeText.hpp - puts a change-log entry into words in the language asked for. Entries of format
 // 2 are a code and its values (ChangeCode); this file owns the table of codes and their sentences,
 // so that a log written by a Vietnamese session reads in English for an English reader and back.

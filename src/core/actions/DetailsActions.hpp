@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetailsActions.hpp - the audit's details: the inspected unit, the inspecting body, the inspection
 // plan (with its issuer) and the decision forming the team, the visit and the period. Fields are
 // named as on the command line (`par-audit details A --set plan-issuer="UBND tỉnh Nghệ An"`) and in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FieldValues.hpp - what the details and the notice actions share: a typed date stored into an
 // optional date field, checked by the caller's rule, put back when the rule refuses it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingActions.hpp - the inspectors' decisions on findings: add their own, edit any (a rule
 // finding they edit keeps their wording when the rules are evaluated again), dismiss one with a
 // reason or as a duplicate, restore it, merge duplicates into the one kept, remove one of their own.

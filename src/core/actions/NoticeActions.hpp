@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NoticeActions.hpp - the conclusion notice's own parts: number and symbol ("Số: 05/TB-SNV"), date
 // and place, signer, signer's title and signing authority ("KT. GIÁM ĐỐC"), the summary line, the
 // date by which the unit reports, and the lists: legal bases, area summaries ("AREA:TEXT"),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NoticeReadiness.hpp - whether an audit holds what a document needs before it is printed for
 // signing: the notice's number, symbol, date, signer and title, the inspecting body and its place;
 // the minutes' visit date, inspecting body and team leader. A document printed without them carries

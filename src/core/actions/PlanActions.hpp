@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanActions.hpp - the remediation plan's user actions, once for `par-audit plan …` and the app's
 // tracker: make the actions from the findings, add one, accept, reopen or extend one (each checked
 // against the state the user saw, so that a decision taken on an old view is refused rather than

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TeamActions.hpp - the inspection team: members with their role (leader, deputy-leader, member,
 // secretary) and title, added, removed and changed; one leader at most.
 #pragma once

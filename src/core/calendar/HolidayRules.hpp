@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HolidayRules.hpp - the statutory holidays as the law sets them, read from calendars/rules.xml:
 // which Labour Code is in force on a date, its holidays (solar, lunar, Tết), the adjacent Quốc
 // khánh day, the weekly rest days and the compensatory-day rule, each with its legal source and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LunarCalendar.hpp - the Vietnamese lunisolar calendar (âm lịch) by Hồ Ngọc Đức's astronomical
 // algorithm: new moons and the sun's longitude, the month 11 anchor (the month holding the winter
 // solstice) and the leap-month rule (the first month without a principal term). Vietnam computes it

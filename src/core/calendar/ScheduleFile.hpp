@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ScheduleFile.hpp - an announced holiday schedule as data: the days the Government Office, the
 // Ministry of Home Affairs (or a province, in a local overrides file) fixed for a year, each with
 // the announcing document's number. Bundled files live in calendars/announced/*.xml; users add

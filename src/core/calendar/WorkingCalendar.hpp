@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // WorkingCalendar.hpp - which days are working days for Vietnamese state agencies, and the deadline
 // arithmetic every finding depends on: adding and counting working days, a dossier's due date, and
 // periods in calendar days (Civil Code 2015 Art. 147-148).

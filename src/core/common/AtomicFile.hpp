@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AtomicFile.hpp - crash-safe saving: write a temporary file next to the target, flush it to disk,
 // keep the previous version as "<file>.bak", then rename over the target. At every instant the
 // target is either the complete old version or the complete new one.

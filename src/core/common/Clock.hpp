@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Clock.hpp - the time and the user name stamped into change logs and action histories. One place,
 // so that a reproducible run (the parity and end-to-end tests, a demonstration) can fix both:
 // PAR_AUDIT_NOW="2026-03-02T09:00:00" fixes the time, PAR_AUDIT_USER the default user name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Csv.hpp - writing CSV the way every export of par-audit does (RFC 4180): a field is quoted only
 // when it holds a comma, a double quote or a line break, quotes inside are doubled, and rows end
 // with CRLF. Exports put the UTF-8 byte-order mark (kCsvBom) first so that Excel shows diacritics.

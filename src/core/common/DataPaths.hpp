@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DataPaths.hpp - where the bundled data lives (forms/, calendars/, templates/, reference/, bands/,
 // samples/, fonts/ on Windows), found relative to the running executable, never through a path
 // compiled into it:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/common/Dates.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dates.hpp - reading and writing the dates users type and files carry: ISO "2018-11-28",
 // Vietnamese "28/11/2018", and the state-document form "ngày 28 tháng 11 năm 2018".
 #pragma once

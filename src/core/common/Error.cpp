@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/common/Error.hpp"
 
 #include "core/common/Text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Error.hpp - the small exception hierarchy of the core, and the result object that validation
 // returns when it finds several problems at once (STYLE.md rule 6).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FileSet.hpp - several output files written as one (a batch of plans, one reminder letter per
 // unit): nothing half-written. Every file is first written in full to a temporary beside its target
 // and flushed (AtomicFile.hpp's temporaries: exclusive, no symbolic links); only when all are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // InputFile.hpp - the one way the core opens a file to read it (docs/reliability.md, "Reading
 // files"). Only a regular file is read: a folder, a named pipe (FIFO), a device (/dev/zero) or a
 // socket is refused by name before any byte is read, so none can hang a reader or fill memory. The

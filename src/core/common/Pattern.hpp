@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pattern.hpp - a regular expression a form gives for the answers of a text question
 // (pattern="[0-9]+/KH-.*"), compiled once when the form is read and matched against each answer by
 // characters, not bytes ("[àá]" is two letters, not four bytes), through ICU's regex engine. A

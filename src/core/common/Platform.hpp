@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Platform.hpp - the few operating-system calls whose Windows form differs from POSIX, behind one
 // interface, and (on Windows only) POSIX spellings of what MinGW lacks, so that the POSIX code of
 // the core compiles there unchanged where the meaning is the same.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Progress.hpp - how long-running core work talks to people without knowing who they are
 // (STYLE.md rule 3): the CLI implements it with a terminal bar, the GUI with a wxProgressDialog.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sha256.hpp - SHA-256 digests (OpenSSL's libcrypto) for the fingerprints that tie a PDF or a plan
 // file to the exact audit content it was made from.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Text.hpp - the language of messages (Vietnamese first, English second), a tiny "{}" formatter,
 // and Unicode helpers over ICU: NFC normalisation and the folded keys used to match names
 // case- and diacritic-insensitively.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UnitName.cpp - NFD (ICU), lower case, white space collapsed, then in each syllable (a run of
 // letters and combining marks) the five Vietnamese tone marks are taken out and put back at the
 // syllable's end, so their position no longer matters while the tone itself still does. The

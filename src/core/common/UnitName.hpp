@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UnitName.hpp - one rule for "is this the same unit?" wherever names typed by people, exported by
 // one-stop systems or written in audits meet (dossier logs, plans, registers). The key is an exact
 // identity after normalising only what does not change a name:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Utf8.cpp - UTF-8 validation (Text.hpp), kept apart because simdjson's header is large. Audit files
 // are checked whole before they are read (the register reads 530 MB for 10,000 of them:
 // docs/performance.md); simdjson validates with the vector instructions the processor has, chosen

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XmlReader.hpp - the one way the core reads XML: a loaded TinyXML-2 document that remembers its file
 // name, and accessors that throw ParseError with file:line when an element or attribute is missing
 // or malformed. Text and attribute values come back NFC-normalised.

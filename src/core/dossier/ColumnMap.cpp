@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ColumnMap.cpp - header aliases and the mapping file.
 #include "core/dossier/ColumnMap.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ColumnMap.hpp - which column of a dossier log holds which field. Header names are matched after
 // NFC normalisation, case- and diacritic-insensitively (par::foldKey), against built-in aliases
 // ("Mã hồ sơ" / dossier_id, ...) and the names a mapping file adds (docs/dossiers.md).

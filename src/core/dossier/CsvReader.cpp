@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CsvReader.cpp - a fixed buffer refilled from the file, records parsed where they lie in it
 // (CsvRecordParser). When a record runs past the buffer's end the unparsed tail moves to the front
 // and the rest is read in (the buffer grows only for a record longer than the buffer, up to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CsvReader.hpp - CSV as one-stop systems export it, read as a stream in constant memory: UTF-8
 // with or without a BOM, CRLF or LF, comma, semicolon or tab (detected on the header line), RFC
 // 4180 quoting (separators, quotes doubled and line breaks inside quotes; the grammar and its

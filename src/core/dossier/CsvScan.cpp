@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CsvScan.cpp - the record parser and the boundary finder. The hot loops look 16 bytes at a time
 // for the few bytes that matter (separator, quote, CR, LF) and then step to the first of them.
 #include "core/dossier/CsvScan.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CsvScan.hpp - the CSV grammar of dossier logs in one place, used by the sequential CsvReader and
 // by the parallel analysis (DossierAnalyzer): RFC 4180 records parsed where they lie in memory
 // (CsvRecordParser), and the exact record boundaries of a block found without splitting fields

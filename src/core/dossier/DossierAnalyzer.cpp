@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierAnalyzer.cpp - the hot path: no allocation per valid row (views, cached group indices,
 // hand-written date parsing, O(1) calendar look-ups), the sequential reading and the merge of the
 // per-thread figures. The parallel pipeline for CSV logs is in DossierParallel.cpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierAnalyzer.hpp - the streaming pipeline: records from a RowSource → classification of each
 // valid row against the procedure catalog and the working calendar → sums per unit, procedure,
 // receipt month and year. Bad rows (a missing field, a malformed or impossible date, a result or

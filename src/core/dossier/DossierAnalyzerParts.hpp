@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierAnalyzerParts.hpp - what DossierAnalyzer.cpp (one thread's counting, the merge) and
 // DossierParallel.cpp (the pipeline that runs one analyser per thread) share. Internal to
 // par_dossier.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierApply.cpp - the per-year rows of ket_qua_giai_quyet, and the checks that the log is the
 // audited unit's and covers the audit's period.
 #include "core/dossier/DossierApply.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierApply.hpp - the `dossiers apply` operation, without files or locks: a one-stop log's
 // per-year figures written into an audit's dossier-results table (`ket_qua_giai_quyet`: one row
 // per calendar year of receipt), so the form's late-handling rules turn them into findings. Only

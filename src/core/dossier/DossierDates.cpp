@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierDates.cpp - hand-written parsing: boost's string parsers are far too slow for the hot
 // path.
 #include "core/dossier/DossierDates.hpp"

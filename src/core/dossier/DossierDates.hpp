@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierDates.hpp - the date-times one-stop exports carry, parsed fast (a million rows per run):
 // "dd/mm/yyyy", "dd/mm/yyyy HH:MM", "dd/mm/yyyy HH:MM:SS", the same with Excel's Vietnamese
 // 12-hour suffix ("13/02/2026 4:30:00 CH": SA = a.m., CH = p.m.; AM/PM too), ISO

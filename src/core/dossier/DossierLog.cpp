@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierLog.cpp - format detection (regular files only: LogFile).
 #include "core/dossier/DossierLog.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierLog.hpp - opens a one-stop dossier log whatever its format: XLSX (a zip package,
 // recognised by its first bytes) or CSV (everything else).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierParallel.cpp - DossierAnalyzer::analyzeParallel: a CSV log on several threads. The
 // calling thread reads 2 MB blocks and cuts them at exact record boundaries (CsvSplitter); one
 // analyser per thread parses and classifies whole blocks; bad rows, flagged dossiers and the first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierStats.cpp - labels and small helpers of the analysis results.
 #include "core/dossier/DossierStats.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierStats.hpp - what a dossier log analysis yields: the classification of one dossier
 // (DossierRecord) and the figures summed over all valid rows, per unit, procedure, receipt month
 // and receipt year (DossierStats). The per-key tables grow with the number of distinct keys, never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LogFile.cpp - open + the kind and size on the descriptor (core/common/Platform: POSIX open with
 // O_NONBLOCK only for the open itself, as opening a FIFO for reading blocks until a writer comes,
 // which is the hang this class exists to avoid; Windows CreateFileW by UTF-8 name).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LogFile.hpp - how the dossier readers open a log: regular files only (a FIFO, a directory or a
 // device is refused before anything is read: a FIFO would hang, /dev/zero never ends), the size
 // taken with fstat on the descriptor that is then read (no race with a rename in between).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RowSource.hpp - a dossier log as a stream of records, whatever the file format: the analyser
 // pulls one record at a time, so memory does not grow with the file (CsvReader, XlsxReader).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XlsxReader.cpp - the package (libzip), the workbook and its relationships (TinyXML-2 DOM: small
 // parts), the shared strings and the sheet (inflated in chunks, one element at a time).
 #include "core/dossier/XlsxReader.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XlsxReader.hpp - the first (or a named) worksheet of an .xlsx export as a stream of records, read
 // with libzip, TinyXML-2 for the small parts (workbook, relationships) and XlsxScan for the rows and
 // shared strings: the sheet's XML is inflated in chunks and each <row> element is read on its own,

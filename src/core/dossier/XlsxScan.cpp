@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XlsxScan.cpp - a tag-level scanner over one element's text: no DOM, no copies of plain values.
 #include "core/dossier/XlsxScan.hpp"
 

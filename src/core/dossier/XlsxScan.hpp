@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XlsxScan.hpp - a hand-written reader for the two SpreadsheetML elements that make up almost all
 // of a workbook's bytes: a sheet's <row> and a shared-strings <si>. TinyXML-2 built a DOM for each
 // of them and was 25x slower than the CSV path; this reads the element text in place, in one pass,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ast.hpp - the syntax tree of a parsed expression and the passes over it (parse, check, evaluate,
 // references). Internal to par_expr: clients use Expression.
 #pragma once

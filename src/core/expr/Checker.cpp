@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The static checker: resolves names and functions against a TypeScope and a FunctionTable, infers
 // types and reports every problem it finds (it keeps going after an error, typing the broken part
 // as Any so one mistake is reported once).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The evaluator: walks the tree with a Scope. Nulls propagate through arithmetic and comparisons;
 // and/or use three-valued logic; aggregates run their second argument once per table row.
 #include <algorithm>

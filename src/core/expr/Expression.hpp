@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Expression.hpp - one parsed expression of a checklist form: a relevance condition, a constraint,
 // a finding rule's condition or a placeholder of a finding text. Parse once when the form loads,
 // check it against the form's names and types (all problems reported, with file:line:column),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Functions.hpp - the functions an expression may call: the built-ins of the language (ratio,
 // round, answered, join, lines, ...) and any that a client adds (the findings engine adds its own,
 // e.g. surplus()). The aggregates over tables (count, sum, avg, min, max, any, all) and the lazy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Operators.hpp - what each operator of the language means, for values (run time) and for types
 // (load time). Shared by the evaluator, the checker and the built-ins (contains() is `in`).
 // Internal to par_expr.

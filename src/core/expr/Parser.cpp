@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The lexer and the recursive-descent parser of the expression language. Precedence, lowest first:
 // or, and, not, comparisons, in / not in, + -, * / %, unary -, calls and parentheses.
 #include <charconv>

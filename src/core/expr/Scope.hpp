@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scope.hpp - where an expression finds the names it reads. A TypeScope is the load-time view
 // (which names exist and their types, for Expression::check); a Scope is the run-time view (their
 // values). Answer ids and system variables ("$inspection_date", with the "$") go through the same

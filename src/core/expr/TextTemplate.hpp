@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TextTemplate.hpp - a finding text with {expression} placeholders, e.g.
 // "Thủ tục {ma} yêu cầu thừa: {join(surplus(ma, tp), '; ')}". Each placeholder is an Expression and
 // renders as its value's display() text (null renders as nothing). "{{" and "}}" stand for braces.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Value.hpp - the run-time values of the expression language: null (an unanswered question), bool,
 // number, string, date, list and table (a table question's rows or a form's sub-unit repeats), with
 // the text shown to people for each, and the error thrown when an expression fails at run time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingsEngine.hpp - turns answers into findings. Each rule of the form is evaluated (once, or once
 // per row of its for-each table); a rule that holds gives a finding with its rendered text, legal
 // basis and recommendation. Merging into an audit keeps manual findings and manual edits, and marks

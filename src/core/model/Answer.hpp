@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Answer.hpp - answers as an audit file holds them (the file form of each value, as text), and their
 // conversion to expression values and from what a person types. Keeping the file form as text means
 // a round trip never changes what the inspector entered.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AnswerValidator.hpp - checks an audit's answers against its form: unknown questions and columns,
 // values of the wrong type, "not applicable" where the form does not allow it, ranges, patterns,
 // constraints (evaluated with the answers), and required questions still unanswered (warnings: an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Audit.hpp - one inspection of one unit: who, by whom, when, against which form, the answers, the
 // findings, the remediation actions that follow from them and the change log. Read by AuditReader,
 // written by AuditWriter (docs/audit-files.md; actions in docs/tracking.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditBundle.hpp - an audit opened together with everything needed to work on it: its form, its
 // reference data and the functions its rules call. What the CLI, the GUI and the report code open.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditReader.hpp - reads *.audit.xml (docs/audit-files.md). Structural problems (malformed XML, a
 // missing required attribute, an unsupported format-version, a bad date) throw ParseError with
 // file:line; checking the answers against the form is AnswerValidator's job.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditScope.hpp - the run-time view of an audit for expressions: each answer as a value (tables
 // and repeats as tables) and the system variables ($unit, $inspection_date, ...). Values are
 // converted once, when the scope is made.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditWriter.hpp - writes an audit as XML (docs/audit-files.md) in a fixed order, so the same
 // audit always gives the same bytes, and saves it atomically with a backup of the previous version.
 // A save never overwrites a newer revision of the same audit written by someone else: it throws

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Deadline.hpp - how a recommendation's deadline is given: N working days or N calendar days from the
 // notice date, or a fixed date. Computing the actual date needs the working-day calendar and is done
 // by the tracking code; this file only parses and prints the rule.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Form.hpp - a checklist form as loaded from forms/*.xml: areas, finding categories, sections of
 // questions (with tables and per-sub-unit repeats) and finding rules. See docs/forms.md.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FormReader.hpp - reads a checklist form (docs/forms.md) and validates it completely: every problem
 // (unknown or duplicate ids, bad types, areas, categories, ranges, patterns, deadlines, and every
 // expression's syntax and types, with file:line:column) is collected, not just the first.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FormTypes.hpp - the names a form's expressions can see and their types: the answers (top-level
 // questions; inside a repeat also its sibling questions), and the audit's system variables.
 #pragma once

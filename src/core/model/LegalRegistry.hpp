@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LegalRegistry.hpp - legal texts with their issue and effective dates and what amended, replaced or
 // repealed them. Makes the "outdated unit mandate" finding mechanical: a mandate that rests on a text
 // changed after the mandate was issued is outdated.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LocalizedText.hpp - a text that exists in Vietnamese (always) and optionally in English, as forms,
 // rules and templates carry it.
 #pragma once

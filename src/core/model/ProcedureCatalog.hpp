@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ProcedureCatalog.hpp - the published administrative procedures (TTHC): code, name, statutory
 // processing time in working days, optional cut-off hour, and the dossier components the published
 // set allows. The reference for "surplus components" and for dossiers' statutory due dates.

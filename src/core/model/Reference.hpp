@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reference.hpp - the reference data an audit is judged against (procedure catalog and legal
 // registry: the bundled files under reference/ plus the audit's own), and the functions that give
 // form rules access to it: surplus(), in_catalog(), procedure_name(), procedure_days(), outdated(),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TeamRole.hpp - the roles of an inspection team's members as the audit file stores them (leader,
 // deputy-leader, member, secretary), read from what a person types, and put into words: the one
 // place for the documents, the app, `show` and the change log.

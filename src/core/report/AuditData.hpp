@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditData.hpp - what the printed documents say about an audit: builds the report::Data tree the
 // templates of templates/ bind to (notice, remediation plan, minutes) from an opened AuditBundle.
 // The form's rules are evaluated and merged in memory (FindingsEngine::apply), so a fresh audit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Data.hpp - the generic tree a report template binds to: a value is a string, a list of values or
 // a map from names to values. Templates read it with dotted paths ("unit.name", "f.actions").
 #pragma once

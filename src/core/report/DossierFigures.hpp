@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierFigures.hpp - the dossier-results table a notice prints under the procedures area: the
 // yearly figures the team entered in the form's `ket_qua_giai_quyet` table (received, resolved
 // early / on time / late, apology slips), with the on-time rate computed and the numbers written in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FollowUpData.hpp - the data tree of the follow-up report "Báo cáo theo dõi kết quả khắc phục"
 // (templates/theo-doi-khac-phuc.xml; fields listed in docs/tracking.md) for a view of the register.
 // One builder for `par-audit track --format pdf` and the desktop tracker's PDF export.

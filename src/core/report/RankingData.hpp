@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RankingData.hpp - the data tree of the yearly ranking document (templates/xep-hang.xml): title,
 // band scale, one row per unit with its rank, total, band (provisional marked), coverage, change
 // since last year and area percentages, the tie explanations and notes. One builder for `par-audit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ReminderData.hpp - the reminder letters "công văn đôn đốc thực hiện kết luận kiểm tra" of
 // `par-audit plan remind` (docs/tracking.md, "Reminders"): one per responsible unit that has pending
 // actions (open or reopened) overdue on the as-of date or due within N working days, across the

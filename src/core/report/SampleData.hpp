@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SampleData.hpp - the data tree of the 2018 Quỳnh Lưu inspection (seed article), optionally padded
 // with synthetic findings: a fixed input for template previews, tests and the report benchmark.
 // It shows the fields the bundled templates read (see docs/templates.md, "Data fields").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // BandScale.hpp - classification bands ("xếp loại") as configuration: no national scale exists, so
 // each province keeps its own bands file (bands/*.xml, docs/scoring.md): labels and thresholds,
 // checked on load (numbers, order, no gap, no overlap, 0 to 100 covered), every problem reported

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/scoring/Ranking.hpp"
 
 #include "core/common/UnitName.hpp"

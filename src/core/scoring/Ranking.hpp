@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ranking.hpp - the provincial ranking: every audit of a workspace (a folder of *.audit.xml, read
 // recursively) scored, the audits of one year (optionally one unit type) ranked by total, with the
 // per-area scores, the band, and the change since the same unit's audit of the year before. Equal

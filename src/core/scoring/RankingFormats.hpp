@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RankingFormats.hpp - the ranking and the score as people and other programs read them: an aligned
 // text table with Vietnamese headers, CSV (RFC 4180, UTF-8 with a BOM so that Excel reads the
 // diacritics), JSON, and an Excel workbook (libxlsxwriter). Everything returns bytes or a JSON

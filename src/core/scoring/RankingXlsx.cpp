@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Excel form of the ranking (libxlsxwriter). libxlsxwriter 1.1.4 writes only to a named file,
 // so the workbook goes to a private temporary file whose bytes are returned; the caller saves them
 // atomically where the user asked.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scorer.hpp - scores one audit from its form (the rules are in docs/scoring.md): points per
 // answer with partial credit; "not applicable", irrelevant and not yet assessed (unanswered)
 // questions removed from the maximum, with the coverage (assessed / assessable criteria) reported

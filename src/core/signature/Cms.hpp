@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Cms.hpp - detached CMS SignedData (RFC 5652) in the CAdES baseline profile that PAdES
 // (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached) and the signed exchange files use: SHA-256,
 // signed attributes content-type, message-digest and signing-certificate-v2 (RFC 5035), no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pkcs11Signer.hpp - a signing key on a PKCS#11 token (a USB token of a Vietnamese certification
 // authority, a smart card, SoftHSM2 in the tests). The vendor's module (a .so / .dll) is loaded with
 // dlopen()/LoadLibrary and driven through the standard PKCS#11 v2.40 interface (p11-kit's header):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signer.hpp - who signs: a certificate (with the chain to include) and a private key that signs
 // bytes with SHA-256. Two kinds: a PKCS#12 file (Pkcs12Signer) and a key on a PKCS#11 token
 // (Pkcs11Signer.hpp). The key never leaves the token; the PKCS#12 key lives only in this object.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Timestamp.hpp - RFC 3161 time-stamps (PAdES B-T): a request for the SHA-256 of a signature value
 // sent to a time-stamping authority over HTTP with OpenSSL's own client (no other library), the
 // answer checked (granted, same imprint, same nonce), and the token read back when verifying.

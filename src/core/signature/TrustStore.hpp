@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrustStore.hpp - the trust folder an office configures: the PEM (or DER) certificates of the
 // certification authorities whose signatures it accepts (for Vietnam: the root CA of the Ministry of
 // Information and Communications' national CA, the Government Cipher Committee's CA for government

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ActionPlan.hpp - the remediation actions of one audit: making them from the findings'
 // recommendations, adding more, and moving them through their statuses (docs/tracking.md):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditLock.hpp - the lock file that tells a second inspector an audit is open on someone's machine
 // (audits live on shared folders). "NAME.lock" beside the audit holds owner, host, pid and time. A
 // lock older than the stale limit (12 h by default), or held by a process that no longer exists on

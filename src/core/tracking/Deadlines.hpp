@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Deadlines.hpp - the date an action's deadline rule gives, and how late an action is on a given
 // day. Working days come from the working-day calendar; calendar-day periods follow Civil Code 2015
 // Art. 147-148 (WorkingCalendar::addCalendarDays). "Overdue" is always computed from an as-of date,

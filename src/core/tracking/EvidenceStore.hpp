@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // EvidenceStore.hpp - where the evidence a unit sent is kept: NAME.evidence/<action id>/ beside
 // NAME.audit.xml (docs/tracking.md, "Evidence"). An import stages every action's files in a
 // temporary folder inside NAME.evidence first; only after the audit is saved does commit() move

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ExcelDate.hpp - a date as libxlsxwriter writes it into a cell (the register's and the plan's
 // workbooks).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanBatch.hpp - `plan export AUDIT --all -o DIR`: one plan per responsible unit of an audit, in
 // one of the exchange's forms (XML, the browser form, the workbook), named after the unit
 // (UnitFileName.hpp: "ubnd-xa-tan-thanh-ec0b42.plan.xml"), all built in memory first and written

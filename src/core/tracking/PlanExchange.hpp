@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanExchange.hpp - the round trip with an inspected unit (docs/tracking.md, "Exchange format
 // 2"): export that unit's actions as a plan, each with its own fingerprint and the inspectors'
 // notes; let the unit answer actions one by one into ONE response file (respond); import the

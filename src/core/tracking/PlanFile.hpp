@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanFile.hpp - the files exchanged with an inspected unit, which has no access to the
 // Department's machines (docs/tracking.md, "Exchange format 2"): a plan (<plan>: that unit's
 // actions, each with its own fingerprint and the inspectors' notes) and the response made from it

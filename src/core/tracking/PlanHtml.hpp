@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanHtml.hpp - a unit's plan as one self-contained HTML form (docs/tracking.md, "The HTML form"):
 // the page templates/plan-form/plan-form.html with plan-form.css and plan-form.js put inline and
 // the plan embedded as JSON in a <script type="application/json"> data island. The clerk opens it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PlanXlsx.hpp - a unit's plan as an Excel workbook (`plan export --format xlsx`, docs/tracking.md,
 // "The workbook") and the filled workbook read back as a response (`plan import AUDIT FILE.xlsx`).
 //   - sheet "Kế hoạch": the plan to read (notice, each action's finding, content, deadline as a real

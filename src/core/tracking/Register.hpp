@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Register.hpp - every remediation action across a workspace (a folder of audit files, a shared
 // drive works), as of a date: its unit, audit, deadline, status and working days overdue, with a
 // summary per responsible unit (docs/tracking.md). Files are read in parallel by a pull scanner

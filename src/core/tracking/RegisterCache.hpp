@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RegisterCache.hpp - what Register::scan read from each audit file of a workspace last time, kept
 // in the user's cache folder ($XDG_CACHE_HOME/par-audit, else ~/.cache/par-audit), so that a
 // re-scan parses only the files whose size or modification time changed (docs/tracking.md,

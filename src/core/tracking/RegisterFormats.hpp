@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RegisterFormats.hpp - the register as people read it (docs/tracking.md, "Register"): a terminal
 // table, CSV (UTF-8 with a byte-order mark, so Excel reads the diacritics), JSON, iCalendar
 // (libical: one all-day event per deadline, for Outlook and Thunderbird) and XLSX (libxlsxwriter:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RegisterScanner.hpp - the register's fast path: reads what `par-audit track` needs from an audit
 // file's text without building a DOM for the answers, findings and actions. A hand-written pull
 // scanner walks the whole document (well-formedness checked on a strict subset of XML), hands the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RegisterXlsx.cpp - the register as an Excel workbook through libxlsxwriter: sheet "Hành động"
 // (one row per action, real Excel dates, frozen header, autofilter) and sheet "Tổng hợp" (one row
 // per responsible unit and the total). libxlsxwriter writes to a file name only, so the workbook

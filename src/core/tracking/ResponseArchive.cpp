@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ResponseArchive.cpp - the zip container of a response (libzip). The whole file is read into
 // memory under kMaxResponseBytes, opened from that buffer, and every entry is read with a byte
 // budget that does not trust the sizes the zip declares (a "zip bomb" declares little and inflates

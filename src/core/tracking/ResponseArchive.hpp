@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ResponseArchive.hpp - a unit's response as ONE file that carries its evidence
 // (docs/tracking.md, "Exchange format 2"): NAME.response.zip holding response.xml and
 // evidence/<action id>/<file>, or a plain NAME.response.xml when nothing is attached. Reading checks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ResponseSignature.hpp - who answered: the signed exchange (docs/signing.md, docs/tracking.md).
 // A unit signs its response with `plan respond --sign …`: the zip then holds response.xml.p7s, a
 // detached CMS signature (core/signature/Cms) over the exact bytes of response.xml; the evidence is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UnitFileName.hpp - file names for one output per responsible unit (`plan export --all`,
 // `plan remind`): safe on Windows and on any shared drive, readable, derived from the unit's name.
 // The stem is the name folded to ASCII (diacritics dropped, đ → d, lower case, every run of other

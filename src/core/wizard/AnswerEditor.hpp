@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AnswerEditor.hpp - turns what the user typed or picked into answers of the open audit: scalar
 // questions, "not applicable", table rows and cells, and sub-unit instances of a repeat with their
 // questions. A value that does not fit its question is not stored: its message is kept in the session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AuditSession.hpp - the audit open in the app: the bundle (audit, form, reference data, functions),
 // where it lives on disk, whether it has unsaved changes, the inputs the user typed that could not be
 // stored (kept with their message so the page stays invalid), and the validator's problems, recomputed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // BundledForms.hpp - the checklist forms shipped in forms/ (or found in the data directory), with
 // their titles and unit types, for the new-audit dialog.
 #pragma once

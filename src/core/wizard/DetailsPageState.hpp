@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DetailsPageState.hpp - the audit details page: inspected unit (name, type, level, province),
 // inspecting body, plan and decision numbers and dates, team and roles, visit dates, period, form.
 // Dates are typed as DD/MM/YYYY (or YYYY-MM-DD). Errors (a missing unit name, an unreadable date, an

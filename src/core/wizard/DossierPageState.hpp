@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierPageState.hpp - the dossier data page: which one-stop export (CSV/XLSX) and optional
 // column-mapping file to read, as of which day; the analysis as a job that runs on a worker thread
 // (DossierJob: copies of everything it needs, nothing shared with the session, cancellable through

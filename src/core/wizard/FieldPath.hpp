@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FieldPath.hpp - names one input field of a page: a top-level question, a cell of a table row, or a
 // question inside one sub-unit instance of a repeat. Used as the key of pending input errors.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FindingsReview.hpp - the findings review page: re-evaluates the form's rules (FindingsEngine::apply,
 // which keeps manual findings and edits and flags stale rule findings), adds and removes manual
 // findings, and applies the inspectors' edits to a finding (text, severity, legal basis,

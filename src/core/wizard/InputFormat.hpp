@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // InputFormat.hpp - how an answer is shown in its control and what each choice control offers: the
 // stored file form ("2018-11-28", "12.5", "yes") becomes what people read ("28/11/2018", "12,5",
 // "Có"), and the options of yes/no, yes/partly/no and single/multiple questions come with their labels

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Labels.hpp - the words people read for the ids audit files store: inspected-unit types (xa, so,
 // huyen, ...), levels (commune, province, district) and team roles (leader, member, secretary),
 // in the current message language. Ids the table does not know are shown as they are.

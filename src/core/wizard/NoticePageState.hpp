@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NoticePageState.hpp - the app's notice page: the conclusion notice's number, symbol, date, place,
 // signer and title, signing authority, summary and report-by date, and its lists (legal bases, area
 // summaries, strengths, recipients), edited through the core's NoticeActions exactly as `par-audit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "core/wizard/RecoveryStore.hpp"
 
 #ifndef _WIN32

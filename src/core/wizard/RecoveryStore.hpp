@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RecoveryStore.hpp - autosave for crash recovery. Every minute the app writes the open audit to a
 // recovery file in a folder of its own (never over the audit itself), with a small sidecar naming the
 // audit's real path, its unit and the writing process. A clean save or close removes the file; files

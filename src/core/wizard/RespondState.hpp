@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RespondState.hpp - the state behind respond mode (docs/gui.md, "Respond mode"): an inspected unit
 // opens the plan file the Department sent (or a response it began), enters per action whether it
 // reports, the report date, document number, note and its evidence files, and saves the response

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ScorePageState.hpp - the score page: the audit's score from its form (par::scoring::Scorer, the
 // same as `par-audit score`), per section and in total, the band from a band scale (the shipped
 // default is an EXAMPLE, which the page must say), recomputed only when the session changed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SectionPageState.hpp - what one form-section page shows and whether it may be left: for each
 // question, whether it is relevant now (hidden otherwise), required, answered, and its messages
 // (type, range, pattern, constraint problems and values typed that could not be stored are errors;

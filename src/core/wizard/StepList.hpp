@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // StepList.hpp - the wizard's steps (details, one per form section, dossier data when the dossier
 // module is there, findings review, score when scoring is there, the conclusion notice, output), where the inspector is,
 // and each step's status for the step list: complete, incomplete (something required is missing) or

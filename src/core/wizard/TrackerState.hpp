@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackerState.hpp - the state behind the tracker view of a workspace (docs/gui.md, "The
 // tracker"): the register read from a folder of audit files, the filters (unit, status, overdue
 // only, due within N working days, as-of date) and the rows they leave visible, with the texts the

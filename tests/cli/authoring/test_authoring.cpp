@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A 2026 inspection of a commune from a blank audit to the signed notice, with commands alone and
 // no hand edits (the user guide's walk), and the parity of the CLI and the app: the same sequence of
 // user actions through `par-audit` and through the app's page states saves byte-identical audits.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """A second reader of par-audit's DOCX files (python-docx, Debian python3-docx): loads the file and
 checks what test_cli_docx.cpp asks for. Usage:
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of the DOCX back end in two real readers. Every document par-audit prints (the
 // notice with its annex, the plan alone, the minutes, the follow-up report, the ranking, and the
 // notice of an audit with 300 findings) is written as DOCX and as PDF; LibreOffice (Debian

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `par-audit dossiers analyze|apply`: the JSON shape exactly, the table, CSV
 // and list outputs, bad input (exit 2 naming file:line), and apply → findings on a copy of the
 // Quỳnh Lưu sample with the one-stop log of samples/mot-cua.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `par-audit report` and `par-audit verify` on the Quỳnh Lưu sample: what the
 // printed notice, plan and minutes say (pdftotext -layout), their fonts (pdffonts), structure
 // (qpdf --check), reproducibility (SOURCE_DATE_EPOCH), the fingerprint check, and bad input.

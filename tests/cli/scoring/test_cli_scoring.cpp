@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `par-audit score` and `par-audit rank` on a generated workspace: the Quỳnh
 // Lưu sample copied under other unit names and years, answers changed with `par-audit answer`, a xã
 // audit made with `par-audit new`, and a broken file. Outputs read back: text, CSV, JSON, the XLSX

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # make-pki.sh DIR - a throw-away PKI for the signing tests, made with openssl at test time (no key is
 # ever committed): a root CA, the signer (a person of Sở Nội vụ), the agency (its seal), two units
 # answering plans (UBND xã Tân Thạnh, UBND xã Ngọc Sơn), a time-stamping authority, and a second,

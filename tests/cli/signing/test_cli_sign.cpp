@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `par-audit sign` and `par-audit verify` on the Quỳnh Lưu notice, with a PKI
 // made at test time (make-pki.sh), a SoftHSM2 token, a local time-stamping authority, and poppler's
 // pdfsig and qpdf as independent checkers. The tools are test dependencies (scripts/install-deps.sh):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The signed exchange end to end: the unit signs its response with `plan respond --sign`, the
 // inspectors name the unit's certificate in don-vi.xml beside the audit, and `plan import` refuses
 // a response that is unsigned, signed by another unit's certificate or changed after signing

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tsa_server.py DIR - a time-stamping authority for the tests: RFC 3161 over HTTP on the loopback (a free
 # port, written to DIR/tsa.port), each request answered by `openssl ts -reply` with DIR/tsa.key (make-pki.sh).
 import http.server, subprocess, sys, os, tempfile

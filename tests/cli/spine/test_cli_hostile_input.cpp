@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the command line does with hostile input (issue #19): arguments that are not UTF-8 (item
 // 10), a named pipe given as a form, catalog or file to validate (item 7), sparse 3 GB files given
 // to `plan import`, `verify` and `--mapping` (item 3), a folder given as a file (item 11). Each

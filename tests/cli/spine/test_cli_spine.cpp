@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of the core-spine commands: validate, new, answer, findings, show, on the
 // shipped forms and the Quỳnh Lưu sample, good input and bad.
 #include <catch2/catch.hpp>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """plan_form_browser.py - drives the HTML plan form (par-audit plan export --format html) in the
 system's headless Chromium, as a clerk would, through the DevTools protocol over a pipe
 (--remote-debugging-pipe: no network port, no websocket library, Python standard library only).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `plan export --all` and `plan remind` on the Quỳnh Lưu sample with two
 // communes whose names differ by one tone mark ("UBND xã Tân Thành" / "UBND xã Tân Thạnh": two
 // places) and a unit with nothing due: one file per unit, reminder letters checked through

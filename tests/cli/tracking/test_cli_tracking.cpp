@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end tests of `par-audit plan` and `par-audit track` on the Quỳnh Lưu sample: making
 // actions, export → respond → import (and again), a tampered response, inspectors' verification,
 // extension, locks and revision conflicts, and the register's formats.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HTML plan form end to end in a real browser (issue #15, docs/tracking.md "The HTML form"):
 // `plan export --format html` on the Quỳnh Lưu sample, the page driven in the system's headless
 // Chromium by plan_form_browser.py (DevTools protocol over a pipe) as a clerk would use it, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The core's user actions: details, notice, team, findings, what a document needs, the change log
 // stored as codes and put into words in either language, audit files of format 1 still opening.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where calendar data comes from (installation, the user's folder, the workspace's calendars/,
 // --overrides), which one wins and what conflicts are reported; and the forecast marks of years
 // without an announced Tết schedule.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // writeFileAtomically / createTemporary / removeStaleTemporaries: what holds on every system. The
 // POSIX-only cases (modes and owners, symbolic links, a file-size limit, killed child processes)
 // are in test_atomic_file_posix.cpp; the Windows-only ones (read-only attribute, links, a file held

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // writeFileAtomically / createTemporary: the POSIX-only cases (directory and file modes, owner and
 // group, a file-size limit, symbolic links, child processes killed mid-save). Not built for Windows
 // (tests/core/common/CMakeLists.txt); the portable cases are in test_atomic_file.cpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The CSV helper shared by the ranking and register exports.
 #include <catch2/catch.hpp>
 

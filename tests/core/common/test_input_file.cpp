@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // InputFile / readFile: only regular files, the size checked on the open file before a byte is
 // read, reads bounded even when the file grows; and XmlReader::load on top of it (issue #19, items
 // 3, 7 and the folder given as a file of item 11). What holds on every system; named pipes,

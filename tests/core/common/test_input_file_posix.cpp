@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // InputFile / readFile, the POSIX-only cases: a named pipe (FIFO), /dev/zero, a sparse file, /proc.
 // Not built for Windows (tests/core/common/CMakeLists.txt); the portable cases are in
 // test_input_file.cpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pattern: a form's answer pattern compiled once through ICU and matched by characters (issue #19,
 // code review: std::regex was compiled per answer check and matched bytes).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The platform layer (core/common/Platform.hpp, DataPaths' executableDirectory): file names with
 // Vietnamese letters through the atomic save, replace and hard link, process liveness. Runs on Linux
 // and, cross-built, on Windows under Wine (scripts/test-windows.sh).

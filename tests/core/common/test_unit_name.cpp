@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // par::unitKey: the same unit whatever the Unicode form, case, spacing and tone placement; never
 // the same across a real diacritic difference.
 #include <catch2/catch.hpp>

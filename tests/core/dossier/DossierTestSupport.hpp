@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DossierTestSupport.hpp - a tiny catalog, the standard calendar and a helper that runs an analysis
 // over CSV text, for the dossier tests.
 #pragma once

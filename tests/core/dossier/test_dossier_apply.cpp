@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writing per-year figures into an audit's ket_qua_giai_quyet table: rows matched by year, counted
 // columns replaced, the inspectors' apology-slip count and notes kept, refusal when the form has no
 // such table.

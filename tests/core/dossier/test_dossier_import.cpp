@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Import traits of one-stop CSV exports: BOM, CRLF, separators, RFC 4180 quoting, header aliases
 // (NFD, case, diacritics), mapping files, dates, bad rows with their line numbers, big files.
 #include <catch2/catch.hpp>

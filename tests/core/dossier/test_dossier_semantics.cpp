@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The semantics of docs/dossiers.md at every boundary: early / on time / late around the due date,
 // a due date on Friday and a result on Monday, holidays and a worked Saturday in between, receipts
 // on a Sunday and after the cut-off hour (statutory due date, wrong appointments), in time /

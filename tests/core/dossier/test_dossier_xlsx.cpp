@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XLSX exports: a workbook built here with libzip (shared strings with rich text, inline strings,
 // numeric date serials, gaps between cells, a prefixed namespace, two sheets), read through the
 // same analysis as CSV.

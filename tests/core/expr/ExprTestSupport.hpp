@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ExprTestSupport.hpp - helpers shared by the expression tests: parse-and-evaluate in one call, a
 // small form's worth of names and types.
 #pragma once

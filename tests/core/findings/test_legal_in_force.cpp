@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bundled registry's 2025-26 chains as the findings see them: the "outdated mandate" rule flags a
 // mandate issued under each replaced text before its replacement, and not one reissued after; rules
 // cite the legal basis in force on the inspection date (<legal-basis ref>).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ModelFixtures.hpp - a small valid form used by the model and findings tests, and helpers to load
 // forms from strings.
 #pragma once

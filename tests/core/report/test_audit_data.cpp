@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The data builder on the Quỳnh Lưu sample: header fields, bases' punctuation, findings grouped by
 // area in form order, requests with computed deadlines, recipients, and the helpers' formats.
 #include <catch2/catch.hpp>

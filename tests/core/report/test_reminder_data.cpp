@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The reminder letters' data (ReminderData.hpp): which units get a letter, which actions it lists,
 // the days overdue on the working-day calendar, the document parts and what a letter for signing
 // lacks.

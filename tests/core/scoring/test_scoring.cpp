@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scoring arithmetic, "not applicable" and relevance, penalties, band scales and their errors,
 // ranking order, ties and year-over-year change, and the ranking's CSV / JSON / text / XLSX forms.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrackingFixtures.hpp - a small audit with findings and a dated notice, and the standard calendar,
 // shared by the tracking tests.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Actions: deadlines for each rule (Civil Code 147-148 for calendar days), making actions from
 // findings without duplicates, stale flags, status transitions allowed and refused, extensions,
 // the audit file round trip with <actions>, the conclusions fingerprint and the revision check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The plan exchange, format 2: export → respond → import per action; answers kept when another is
 // added; changed actions set aside in neutral words while the others merge; older or replayed
 // answers refused; report dates bounded; forged statuses and edited files refused per action;

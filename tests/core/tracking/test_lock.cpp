@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The lock file beside an audit: taken and released, refused while someone holds it, and taken over
 // when stale (too old, or its process gone on this host).
 #include <catch2/catch.hpp>

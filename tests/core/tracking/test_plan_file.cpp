@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Plan and response files read once, in linear time, with every error at its own line (issue #19,
 // items 4 and 11): each <action> used to be printed on one line and parsed again inside a wrapper
 // padded with one line break per preceding line, so 100 actions after 60 M newlines took 17 s and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HTML plan form's data island (core/tracking/PlanHtml): script-safe JSON, the template's one
 // placeholder, and a page whose embedded plan reads back exactly, whatever the audit's texts hold.
 #include <catch2/catch.hpp>

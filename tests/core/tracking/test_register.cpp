@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The register across a workspace: scanning (fast path and fallback), working days overdue, the
 // filters, the per-unit summary, and the exports read back (CSV, JSON, XLSX through libzip and
 // TinyXML-2, ICS through libical).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The register's cache (RegisterCache) and its order: a scan through the cache gives exactly what a
 // scan without it gives, after files change, disappear, or the cache is damaged; a file modified
 // in the last seconds is never cached; the entries come out in entryLess order.

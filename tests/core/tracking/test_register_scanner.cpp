@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The register's pull scanner (RegisterScanner) against the full AuditReader: on generated audits
 // (random texts with entities, line breaks, decomposed letters, empty and odd values), on the same
 // files edited by hand (comments, CDATA, character references, CRLF, tabs, quotes, attribute order,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Responses that carry their evidence (NAME.response.zip): evidence names safe on Windows, the zip
 // round trip, hostile containers refused (path traversal, unknown entries, a "zip bomb", too many
 // entries), evidence checked per action at import (missing, altered, extra, unsafe), and the

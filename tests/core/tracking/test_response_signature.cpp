@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The signed exchange's check (ResponseSignature): a PKI made at test time by
 // tests/cli/signing/make-pki.sh (openssl; no key committed), responses signed with the units'
 // PKCS#12 keys, and don-vi.xml read with its errors.

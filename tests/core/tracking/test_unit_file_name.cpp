@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // File names for one output per unit (UnitFileName.hpp): ASCII slugs, a disambiguator for names that
 // fold the same but are different units, Windows device names, empty and long names.
 #include <catch2/catch.hpp>

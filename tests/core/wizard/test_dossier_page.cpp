@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_dossier_page.cpp - the dossier data page: inputs that keep Import disabled, the job run as
 // the worker thread runs it (with a real std::thread), cancelling, errors with file:line, the
 // figures written into the audit like `dossiers apply`, the chart's series and Vietnamese

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_findings_review.cpp - the findings review page's edits: re-evaluation, manual findings, edits
 // that mark rule findings as edited, stale flags, deadlines as people type them.
 #include <catch2/catch.hpp>

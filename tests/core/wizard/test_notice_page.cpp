@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_notice_page.cpp - the app's notice page without wx (NoticePageState): typed fields stored
 // through the core's notice actions or kept as input errors, one pending change per field, the lists,
 // the suggestions, what the notice still lacks, and the Notice step's status in the step list.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_recovery.cpp - autosave recovery files: written beside nothing the user owns, left out while
 // their writer runs, offered and restored after it died, removed on discard.
 #include <catch2/catch.hpp>

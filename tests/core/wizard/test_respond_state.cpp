@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Respond mode's state: drafts per action, validation (every problem at once), evidence kept as
 // bare file names, the response built exactly as `par-audit plan respond` builds it, reopening a
 // response, and the saved response imported into the audit.

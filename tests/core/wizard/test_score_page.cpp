@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_score_page.cpp - the score page: the same score as `par-audit score`, the example band scale
 // said as such, recomputed when (and only when) the answers change, and dismissed findings leaving
 // the penalties.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The tracker view's state: rows and filters (the same as the register's), highlight and due-soon
 // flags, the as-of date, the notice shown at open, the follow-up report data, and the inspectors'
 // changes written into the audit files (lock, outdated rows, transitions, import of a response).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // test_wizard.cpp - the page states of the desktop app without wx: sessions, answer edits from typed
 // input, relevance and validity of section pages, the details page and the step list.
 #include <catch2/catch.hpp>
