@@ -2,6 +2,7 @@
 // XlsxScan.cpp - a tag-level scanner over one element's text: no DOM, no copies of plain values.
 #include "core/dossier/XlsxScan.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace par::dossier {
@@ -10,6 +11,30 @@ namespace {
 
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The next '<' at or after i, or npos. Inside a row the next tag is usually a few bytes away,
+// where a byte loop beats a call to memchr; longer texts go to memchr (wide steps).
+inline size_t findLt(std::string_view s, size_t i) {
+    const size_t near = std::min(s.size(), i + 16);
+    for (; i < near; ++i)
+        if (s[i] == '<')
+            return i;
+    if (i >= s.size())
+        return std::string_view::npos;
+    const void* p = std::memchr(s.data() + i, '<', s.size() - i);
+    return p != nullptr ? static_cast<size_t>(static_cast<const char*>(p) - s.data())
+                        : std::string_view::npos;
+}
+
+// a == b for short names, without a call to memcmp.
+inline bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k] != b[k])
+            return false;
+    return true;
 }
 
 struct Tag {
@@ -41,8 +66,12 @@ bool readTag(std::string_view s, size_t i, Tag& t) {
     if (j == nameStart || j >= s.size())
         return false;
     std::string_view name = s.substr(nameStart, j - nameStart);
-    const size_t colon = name.find(':');
-    t.local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    t.local = name;
+    for (size_t k = 0; k < name.size(); ++k)
+        if (name[k] == ':') {
+            t.local = name.substr(k + 1);
+            break;
+        }
     // Attribute values may hold '>' only inside quotes.
     const size_t attrStart = j;
     char quote = 0;
@@ -65,6 +94,51 @@ bool readTag(std::string_view s, size_t i, Tag& t) {
     t.attrs = s.substr(attrStart, j - attrStart - (t.empty ? 1 : 0));
     t.end = j + 1;
     return true;
+}
+
+// The values of attributes `name1` and `name2` (local parts) in `attrs`, in one pass; each empty
+// with its found flag false when absent. Stops at the first malformed attribute.
+void attributes(std::string_view attrs, std::string_view name1, std::string_view& value1,
+                bool& found1, std::string_view name2, std::string_view& value2, bool& found2) {
+    found1 = found2 = false;
+    value1 = value2 = {};
+    size_t i = 0;
+    while (i < attrs.size() && !(found1 && found2)) {
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        const size_t n0 = i;
+        while (i < attrs.size() && attrs[i] != '=' && !isSpace(attrs[i]))
+            ++i;
+        std::string_view an = attrs.substr(n0, i - n0);
+        for (size_t k = 0; k < an.size(); ++k)
+            if (an[k] == ':') {
+                an.remove_prefix(k + 1);
+                break;
+            }
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        if (i >= attrs.size() || attrs[i] != '=')
+            return;
+        ++i;
+        while (i < attrs.size() && isSpace(attrs[i]))
+            ++i;
+        if (i >= attrs.size() || (attrs[i] != '"' && attrs[i] != '\''))
+            return;
+        const char q = attrs[i++];
+        const size_t v0 = i;
+        while (i < attrs.size() && attrs[i] != q)
+            ++i;
+        if (i >= attrs.size())
+            return;
+        if (!found1 && same(an, name1)) {
+            found1 = true;
+            value1 = attrs.substr(v0, i - v0);
+        } else if (!found2 && same(an, name2)) {
+            found2 = true;
+            value2 = attrs.substr(v0, i - v0);
+        }
+        ++i;
+    }
 }
 
 // The value of attribute `name` (local part) in `attrs`, or empty with found = false.
@@ -96,7 +170,7 @@ std::string_view attribute(std::string_view attrs, std::string_view name, bool& 
             ++i;
         if (i >= attrs.size())
             return {};
-        if (an == name) {
+        if (same(an, name)) {
             found = true;
             return attrs.substr(v0, i - v0);
         }
@@ -196,7 +270,7 @@ namespace {
 bool readText(std::string_view s, size_t& i, std::string& out, std::string_view& view,
               bool& owned) {
     owned = false;
-    const size_t lt = s.find('<', i);
+    const size_t lt = findLt(s, i);
     if (lt == std::string_view::npos)
         return false;
     std::string_view raw = s.substr(i, lt - i);
@@ -218,7 +292,7 @@ bool readText(std::string_view s, size_t& i, std::string& out, std::string_view&
         return true;
     }
     i = lt;
-    if (raw.find('&') == std::string_view::npos) {
+    if (std::find(raw.begin(), raw.end(), '&') == raw.end()) {
         view = raw;
         return true;
     }
@@ -237,7 +311,7 @@ bool skipElement(std::string_view s, const Tag& open, size_t& i) {
     int depth = 1;
     Tag t;
     while (depth > 0) {
-        const size_t lt = s.find('<', i);
+        const size_t lt = findLt(s, i);
         if (lt == std::string_view::npos || !readTag(s, lt, t))
             return false;
         if (t.special) {
@@ -261,22 +335,22 @@ bool skipElement(std::string_view s, const Tag& open, size_t& i) {
 bool itemText(std::string_view s, size_t& i, std::string_view local, std::string& out) {
     Tag t;
     for (;;) {
-        const size_t lt = s.find('<', i);
+        const size_t lt = findLt(s, i);
         if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
             return false;
         if (t.closing) {
             i = t.end;
             if (t.local == local)
                 return true;
-            if (t.local == "r")
+            if (same(t.local, "r"))
                 continue;  // the end of a run
             return false;
         }
-        if (t.local == "r" && !t.empty) {
+        if (same(t.local, "r") && !t.empty) {
             i = t.end;
             continue;
         }
-        if (t.local == "t") {
+        if (same(t.local, "t")) {
             i = t.end;
             if (t.empty)
                 continue;
@@ -289,7 +363,7 @@ bool itemText(std::string_view s, size_t& i, std::string_view local, std::string
                 out.resize(before);
                 out.append(v);
             }
-            if (!readTag(s, i, t) || !t.closing || t.local != "t")
+            if (!readTag(s, i, t) || !t.closing || !same(t.local, "t"))
                 return false;
             i = t.end;
             continue;
@@ -326,7 +400,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     number = 0;
     Tag t;
     size_t i = s.find('<');
-    if (i == std::string_view::npos || !readTag(s, i, t) || t.local != "row" || t.closing) {
+    if (i == std::string_view::npos || !readTag(s, i, t) || !same(t.local, "row") || t.closing) {
         error = "not a <row> element";
         return false;
     }
@@ -351,45 +425,46 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         return false;
     };
     for (;;) {
-        const size_t lt = s.find('<', i);
+        const size_t lt = findLt(s, i);
         if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
             return fail("malformed row");
         if (t.closing) {
-            if (t.local != "row")
+            if (!same(t.local, "row"))
                 return fail("mismatched end tag in a row");
             return true;
         }
-        if (t.local != "c") {
+        if (!same(t.local, "c")) {
             if (!skipElement(s, t, i))
                 return fail("malformed element in a row");
             continue;
         }
         XlsxCell cell;
-        const std::string_view ref = attribute(t.attrs, "r", found);
-        if (found)
+        std::string_view ref, type;
+        bool hasRef = false;
+        attributes(t.attrs, "r", ref, hasRef, "t", type, found);
+        if (hasRef)
             cell.column = columnOfRef(ref);
-        const std::string_view type = attribute(t.attrs, "t", found);
-        if (!found || type == "n" || type == "d" || type == "e" || type == "b")
+        if (!found || same(type, "n") || same(type, "d") || same(type, "e") || same(type, "b"))
             cell.type = 'n';
-        else if (type == "s")
+        else if (same(type, "s"))
             cell.type = 's';
-        else if (type == "inlineStr")
+        else if (same(type, "inlineStr"))
             cell.type = 'i';
         else
             cell.type = 't';
         i = t.end;
         if (!t.empty) {
             for (;;) {
-                const size_t lt2 = s.find('<', i);
+                const size_t lt2 = findLt(s, i);
                 if (lt2 == std::string_view::npos || !readTag(s, lt2, t) || t.special)
                     return fail("malformed cell");
                 if (t.closing) {
-                    if (t.local != "c")
+                    if (!same(t.local, "c"))
                         return fail("mismatched end tag in a cell");
                     i = t.end;
                     break;
                 }
-                if (t.local == "v" && !t.empty) {
+                if (same(t.local, "v") && !t.empty) {
                     i = t.end;
                     if (used_ == decoded_.size())
                         decoded_.emplace_back();
@@ -405,10 +480,10 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     }
                     if (cell.type != 'i')
                         cell.value = v;
-                    if (!readTag(s, i, t) || !t.closing || t.local != "v")
+                    if (!readTag(s, i, t) || !t.closing || !same(t.local, "v"))
                         return fail("malformed cell value");
                     i = t.end;
-                } else if (t.local == "is" && !t.empty) {
+                } else if (same(t.local, "is") && !t.empty) {
                     i = t.end;
                     if (used_ == decoded_.size())
                         decoded_.emplace_back();
