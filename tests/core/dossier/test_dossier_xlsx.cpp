@@ -381,3 +381,141 @@ TEST_CASE("XLSX: reading a long row is linear in its length", "[dossier][xlsx][l
     INFO("1 MB: " << small << " s, 15 MB: " << large << " s");
     CHECK(large < 60 * small + 0.02);
 }
+
+namespace {
+
+// A sheet of `rows` data rows (shared strings, inline strings, numbers with pseudo-random digits
+// so the part stays several MB once deflated too); row `badRow` (0: none) is not well formed.
+std::string bigSheet(int rows, int badRow = 0) {
+    std::string s = std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+                    "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" "
+                    "t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" "
+                    "t=\"s\"><v>3</v></c></row>";
+    unsigned long x = 12345;
+    for (int r = 2; r <= rows + 1; ++r) {
+        const std::string n = std::to_string(r);
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        s += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>HS-" +
+             std::to_string(x >> 20) + "</t></is></c><c r=\"B" + n + "\" t=\"s\"><v>8</v></c>";
+        if (r == badRow)
+            s += "<c r=\"C" + n + "\"><v>1</c>";
+        else
+            s += "<c r=\"C" + n + "\" t=\"s\"><v>7</v></c>";
+        s += "<c r=\"D" + n + "\"><v>" + std::to_string(45000 + (x >> 54)) + "." +
+             std::to_string((x >> 8) % 1000) + "</v></c></row>";
+    }
+    return s + "</sheetData></worksheet>";
+}
+
+struct ReadOutcome {
+    std::vector<std::pair<long, std::vector<std::string>>> records;
+    std::string error;  // empty: read to the end
+};
+
+ReadOutcome readAll(const std::string& path, bool ahead) {
+    ReadOutcome out;
+    try {
+        XlsxReader r(path, "", ahead);
+        RawRecord rec;
+        while (r.next(rec)) {
+            std::vector<std::string> fields;
+            for (auto f : rec.fields)
+                fields.emplace_back(f);
+            out.records.emplace_back(rec.line, std::move(fields));
+        }
+    } catch (const ParseError& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+// Flips bytes in the middle of the deflated data of `part` in the zip file at `path`.
+void corruptPart(const std::string& path, const std::string& part) {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+    REQUIRE(z != nullptr);
+    zip_stat_t st;
+    REQUIRE(zip_stat(z, part.c_str(), 0, &st) == 0);
+    REQUIRE(st.comp_method == ZIP_CM_DEFLATE);
+    const zip_uint64_t compSize = st.comp_size;
+    zip_discard(z);
+    std::string bytes = readText(path);
+    const size_t name = bytes.find(part);  // in the local file header, before the data
+    REQUIRE(name != std::string::npos);
+    REQUIRE(name >= 30);
+    const size_t header = name - 30;
+    REQUIRE(bytes.compare(header, 4, "PK\x03\x04") == 0);
+    const size_t extra = static_cast<unsigned char>(bytes[header + 28]) |
+                         static_cast<size_t>(static_cast<unsigned char>(bytes[header + 29])) << 8;
+    const size_t data = name + part.size() + extra;
+    for (size_t k = 0; k < 64; ++k)
+        bytes[data + compSize / 2 + k] = static_cast<char>(bytes[data + compSize / 2 + k] ^ 0x5A);
+    writeText(path, bytes);
+}
+
+}  // namespace
+
+// The sheet and the shared strings are inflated on a second thread while the caller parses (a
+// bounded pipeline of reused buffers). Many chunks of the pipeline: the same records, and the same
+// errors at the same places, with and without it.
+TEST_CASE("XLSX: inflating ahead on a second thread changes nothing but the time",
+          "[dossier][xlsx][pipeline]") {
+    ScratchDir dir("par-xlsx");
+    const int rows = 40000;  // about 4 MB of sheet XML: 16 chunks of 256 KB
+    const std::string sheet = bigSheet(rows);
+    REQUIRE(sheet.size() > (3u << 20));
+
+    writeWorkbook(dir.file("big.xlsx"), sheet, sheet2(), sharedStrings());
+    const ReadOutcome one = readAll(dir.file("big.xlsx"), false);
+    const ReadOutcome two = readAll(dir.file("big.xlsx"), true);
+    CHECK(one.error.empty());
+    CHECK(two.error.empty());
+    REQUIRE(one.records.size() == static_cast<size_t>(rows));
+    CHECK(one.records.front().first == 2);
+    CHECK(one.records.back().first == rows + 1);
+    CHECK(one.records[7].second[2] == "Sở Văn hóa, Thể thao & Du lịch");
+    CHECK(one.records == two.records);
+
+    // An error in the middle of the sheet: the same message, the right row, the rows before it.
+    writeWorkbook(dir.file("bad.xlsx"), bigSheet(rows, 25000), sheet2(), sharedStrings());
+    const ReadOutcome badOne = readAll(dir.file("bad.xlsx"), false);
+    const ReadOutcome badTwo = readAll(dir.file("bad.xlsx"), true);
+    CHECK_THAT(badTwo.error, Catch::Contains("bad.xlsx:Tổng hợp:25000") &&
+                                 (Catch::Contains("không đúng XML") ||
+                                  Catch::Contains("not well-formed")));
+    CHECK(badOne.error == badTwo.error);
+    CHECK(badTwo.records.size() == 24998u);
+    CHECK(badOne.records == badTwo.records);
+
+    // A damaged deflate stream in the middle of the sheet is refused, whichever thread inflates.
+    writeWorkbook(dir.file("corrupt.xlsx"), sheet, sheet2(), sharedStrings());
+    corruptPart(dir.file("corrupt.xlsx"), "xl/worksheets/sheet1.xml");
+    const ReadOutcome zOne = readAll(dir.file("corrupt.xlsx"), false);
+    const ReadOutcome zTwo = readAll(dir.file("corrupt.xlsx"), true);
+    CHECK_THAT(zTwo.error, Catch::Contains("corrupt.xlsx"));
+    CHECK_FALSE(zTwo.error.empty());
+    CHECK(zOne.error == zTwo.error);
+    CHECK(zTwo.records.size() < static_cast<size_t>(rows));
+    CHECK(zOne.records == zTwo.records);
+
+    // The same for the shared strings (inflated ahead too).
+    std::string shared = sharedStrings();
+    std::string many;
+    for (int k = 0; k < 60000; ++k)
+        many += "<si><t>chuỗi " + std::to_string(k * 7919 % 100003) + "</t></si>";
+    shared.insert(shared.find("</sst>"), many);
+    writeWorkbook(dir.file("sst.xlsx"), sheet1(), sheet2(), shared);
+    corruptPart(dir.file("sst.xlsx"), "xl/sharedStrings.xml");
+    const ReadOutcome sOne = readAll(dir.file("sst.xlsx"), false);
+    const ReadOutcome sTwo = readAll(dir.file("sst.xlsx"), true);
+    CHECK_THAT(sTwo.error, Catch::Contains("sst.xlsx:xl/sharedStrings.xml"));
+    CHECK(sOne.error == sTwo.error);
+
+    // A reader given up half-way stops its worker (no hang, no leak under ASan).
+    {
+        XlsxReader r(dir.file("big.xlsx"), "", true);
+        RawRecord rec;
+        for (int k = 0; k < 10; ++k)
+            REQUIRE(r.next(rec));
+    }
+}
