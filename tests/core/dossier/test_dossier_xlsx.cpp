@@ -453,6 +453,21 @@ void corruptPart(const std::string& path, const std::string& part) {
     writeText(path, bytes);
 }
 
+// Changes the CRC-32 recorded for `part` (local header and central directory): the data inflates
+// cleanly and libzip reports the mismatch at the end of the part.
+void breakCrc(const std::string& path, const std::string& part) {
+    std::string bytes = readText(path);
+    const size_t local = bytes.find(part);
+    REQUIRE(local != std::string::npos);
+    const size_t central = bytes.find(part, local + part.size());
+    REQUIRE(central != std::string::npos);
+    REQUIRE(bytes.compare(local - 30, 4, "PK\x03\x04") == 0);
+    REQUIRE(bytes.compare(central - 46, 4, "PK\x01\x02") == 0);
+    bytes[local - 30 + 14] = static_cast<char>(bytes[local - 30 + 14] ^ 0x01);
+    bytes[central - 46 + 16] = static_cast<char>(bytes[central - 46 + 16] ^ 0x01);
+    writeText(path, bytes);
+}
+
 }  // namespace
 
 // The sheet and the shared strings are inflated on a second thread while the caller parses (a
@@ -497,6 +512,17 @@ TEST_CASE("XLSX: inflating ahead on a second thread changes nothing but the time
     CHECK(zOne.error == zTwo.error);
     CHECK(zTwo.records.size() < static_cast<size_t>(rows));
     CHECK(zOne.records == zTwo.records);
+
+    // A wrong checksum: every row inflates, then the part is refused as damaged at its end.
+    writeWorkbook(dir.file("crc.xlsx"), sheet, sheet2(), sharedStrings());
+    breakCrc(dir.file("crc.xlsx"), "xl/worksheets/sheet1.xml");
+    const ReadOutcome cOne = readAll(dir.file("crc.xlsx"), false);
+    const ReadOutcome cTwo = readAll(dir.file("crc.xlsx"), true);
+    CHECK_THAT(cTwo.error, Catch::Contains("crc.xlsx:xl/worksheets/sheet1.xml") &&
+                               (Catch::Contains("bị hỏng") || Catch::Contains("damaged")));
+    CHECK(cOne.error == cTwo.error);
+    CHECK(cTwo.records.size() > static_cast<size_t>(rows) - 1000);
+    CHECK(cOne.records == cTwo.records);
 
     // The same for the shared strings (inflated ahead too).
     std::string shared = sharedStrings();
