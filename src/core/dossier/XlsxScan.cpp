@@ -373,9 +373,121 @@ bool itemText(std::string_view s, size_t& i, std::string_view local, std::string
     }
 }
 
+// The cells of a row as spreadsheet programs write them, in one pass without a tag reader:
+// `<c r="B2" s="1" t="s"><v>12</v></c>` or `<c .../>`, then `</row>` ending `s`. Returns false,
+// having read nothing for sure, at the first thing outside that form (a prefix, an entity, an
+// inline string, a formula, white space between tags ...): the caller then reads the row with the
+// general scanner, which accepts or refuses it. What this accepts, the general scanner reads the
+// same way (the tests compare them).
+bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
+    const char* p = s.data() + i;
+    const char* const end = s.data() + s.size();
+    auto at = [&](const char* lit, size_t n) {
+        return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
+    };
+    for (;;) {
+        if (end - p < 3 || p[0] != '<')
+            return false;
+        if (p[1] == '/')
+            return end - p == 6 && std::memcmp(p, "</row>", 6) == 0;
+        if (p[1] != 'c' || !(p[2] == ' ' || p[2] == '>' || p[2] == '/'))
+            return false;
+        p += 2;
+        XlsxCell cell;
+        bool hasRef = false, hasType = false;
+        std::string_view type;
+        // Attributes: name="value" (or '), no prefix, separated by white space.
+        for (;;) {
+            if (p < end && isSpace(*p)) {
+                while (p < end && isSpace(*p))
+                    ++p;
+            } else if (p < end && *p != '>' && *p != '/') {
+                return false;  // an attribute not after white space
+            }
+            if (p >= end)
+                return false;
+            if (*p == '>' || *p == '/')
+                break;
+            const char* n0 = p;
+            while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+                ++p;
+            const std::string_view name(n0, static_cast<size_t>(p - n0));
+            if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
+                return false;
+            const char q = p[1];
+            p += 2;
+            const char* v0 = p;
+            while (p < end && *p != q)
+                ++p;
+            if (p >= end)
+                return false;
+            const std::string_view value(v0, static_cast<size_t>(p - v0));
+            ++p;
+            if (name.size() == 1 && name[0] == 'r' && !hasRef) {
+                hasRef = true;
+                cell.column = columnOfRef(value);
+            } else if (name.size() == 1 && name[0] == 't' && !hasType) {
+                hasType = true;
+                type = value;
+            } else if (name.size() == 1 && (name[0] == 'r' || name[0] == 't')) {
+                return false;  // repeated: the general scanner decides
+            }
+        }
+        if (!hasType || same(type, "n") || same(type, "d") || same(type, "e") || same(type, "b"))
+            cell.type = 'n';
+        else if (same(type, "s"))
+            cell.type = 's';
+        else
+            return false;  // inline strings and the rest: the general scanner
+        if (*p == '/') {
+            if (end - p < 2 || p[1] != '>')
+                return false;
+            p += 2;
+        } else {
+            ++p;  // '>'
+            if (at("<v>", 3)) {
+                p += 3;
+                const char* v0 = p;
+                while (p < end && *p != '<' && *p != '&')
+                    ++p;
+                if (!at("</v>", 4))
+                    return false;
+                cell.value = std::string_view(v0, static_cast<size_t>(p - v0));
+                p += 4;
+            }
+            if (!at("</c>", 4))
+                return false;
+            p += 4;
+        }
+        cells.push_back(cell);
+    }
+}
+
 }  // namespace
 
 bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& error) {
+    // The common form, `<si><t>plain text</t></si>` (or <t xml:space="preserve">), directly;
+    // anything else (runs, entities, prefixes, CDATA) through the general reader below.
+    {
+        std::string_view rest = s;
+        auto eat = [&](std::string_view lit) {
+            if (rest.size() < lit.size() || std::memcmp(rest.data(), lit.data(), lit.size()) != 0)
+                return false;
+            rest.remove_prefix(lit.size());
+            return true;
+        };
+        if (fast_ && eat("<si>") && (eat("<t>") || eat("<t xml:space=\"preserve\">"))) {
+            size_t k = 0;
+            while (k < rest.size() && rest[k] != '<' && rest[k] != '&')
+                ++k;
+            const std::string_view plain = rest.substr(0, k);
+            rest.remove_prefix(k);
+            if (eat("</t></si>") && rest.empty()) {
+                text.append(plain);
+                return true;
+            }
+        }
+    }
     Tag t;
     size_t i = s.find('<');
     if (i == std::string_view::npos || !readTag(s, i, t) || t.closing || t.special) {
@@ -420,6 +532,9 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     if (t.empty)
         return true;
     i = t.end;
+    if (fast_ && fastCells(s, i, cells))
+        return true;
+    cells.clear();
     auto fail = [&](const char* what) {
         error = what;
         return false;

@@ -21,6 +21,11 @@ struct XlsxCell {
 
 class XlsxScan {
 public:
+    // `fast`: rows and string items in the form spreadsheet programs write (plain <c>/<v>,
+    // <si><t>) are read by a one-pass reader, anything else by the general one; false: the general
+    // one always (the tests compare the two).
+    explicit XlsxScan(bool fast = true) : fast_(fast) {}
+
     // Parses <row ...>...</row> (or <row .../>): its r attribute (0 when absent) and its cells.
     // Returns false with `error` set when the element is not well formed. Views stay valid until
     // the next call or until `element` changes.
@@ -31,6 +36,7 @@ public:
     bool stringItem(std::string_view element, std::string& text, std::string& error);
 
 private:
+    bool fast_ = true;
     std::deque<std::string> decoded_;  // values with entities, decoded (views stay valid)
     size_t used_ = 0;
 };

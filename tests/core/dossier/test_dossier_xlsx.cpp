@@ -545,3 +545,85 @@ TEST_CASE("XLSX: inflating ahead on a second thread changes nothing but the time
             REQUIRE(r.next(rec));
     }
 }
+
+// XlsxScan reads the common forms of <row> and <si> with a one-pass reader and falls back to the
+// general one for anything else: on every input both must give the same answer (accepted or not,
+// the row number, each cell's column, type and value, each string's text).
+TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier][xlsx][scan]") {
+    const std::vector<std::string> rows = {
+        "<row r=\"2\" spans=\"1:3\"><c r=\"A2\" t=\"s\"><v>10</v></c><c r=\"C2\" s=\"3\"><v>45356.5"
+        "</v></c></row>",
+        "<row r=\"3\"><c r='B3' t='s'><v>7</v></c><c r=\"C3\"/><c r=\"D3\" s=\"1\"></c></row>",
+        "<row><c><v>1</v></c><c t=\"n\"><v>2</v></c><c t=\"e\"><v>#N/A</v></c><c t=\"b\"><v>1</v>"
+        "</c></row>",
+        "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>1+1</f><v>2</v></c></row>",
+        "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+        "<row r=\"6\"><c r=\"A6\"><v>a&amp;b</v></c><c r=\"B6\"><v><![CDATA[<x>]]></v></c></row>",
+        "<row r=\"7\">\n  <c r=\"A7\"><v>1</v></c>\n</row>",
+        "<x:row r=\"8\"><x:c r=\"A8\" t=\"s\"><x:v>3</x:v></x:c></x:row>",
+        "<row r=\"9\"><c r=\"A9\" r=\"B9\" t=\"s\" t=\"n\"><v>1</v></c></row>",
+        "<row r=\"10\"><c x:r=\"C10\" t=\"s\"><v>1</v></c><c r=\"a10\"><v/></c></row>",
+        "<row r=\"11\"><c r=\"A11\"><v>1</c></row>",          // <v> not closed
+        "<row r=\"12\"><c r=\"A12\"><v>1</v></c>",            // </row> missing
+        "<row r=\"13\"><c r=\"A13\"><v>1</v></c></rows>",     // mismatched end
+        "<row r=\"14\"><c r=\"A14\" t=\"s><v>1</v></c></row>",  // an unclosed quote
+        "<row r=\"15\"><c r=\"A15\" t><v>1</v></c></row>",     // an attribute without a value
+        "<row r=\"16\"><c r=\"A16\"><v>1</v ></c ></row>",
+        "<row r=\"17\"><cc r=\"A17\"><v>1</v></cc></row>",
+        "<row r=\"18\"><c r=\"A18\" t=\"s\"><v>1</v></c><c r=\"B18\"/ ></row>",
+        "<row r=\"19\"/>",
+    };
+    auto same = [](const std::string& row) {
+        XlsxScan fast(true), general(false);
+        std::vector<XlsxCell> a, b;
+        long na = -1, nb = -1;
+        std::string ea, eb;
+        const bool oka = fast.row(row, na, a, ea), okb = general.row(row, nb, b, eb);
+        INFO(row);
+        REQUIRE(oka == okb);
+        if (!oka)
+            return;
+        REQUIRE(na == nb);
+        REQUIRE(a.size() == b.size());
+        for (size_t k = 0; k < a.size(); ++k) {
+            CHECK(a[k].column == b[k].column);
+            CHECK(a[k].type == b[k].type);
+            CHECK(a[k].value == b[k].value);
+        }
+    };
+    for (const auto& row : rows)
+        same(row);
+    // Every row above with each byte changed to one of the bytes that matter to the readers.
+    const std::string bytes = "<>/\"' =&!-?cvrtsx1A";
+    for (const auto& row : rows)
+        for (size_t k = 0; k < row.size(); ++k)
+            for (char c : bytes) {
+                std::string m = row;
+                m[k] = c;
+                same(m);
+            }
+
+    const std::vector<std::string> items = {
+        "<si><t>plain</t></si>", "<si><t xml:space=\"preserve\"> lead</t></si>",
+        "<si><t>a&amp;b</t></si>", "<si><r><t>a</t></r><r><t>b</t></r></si>",
+        "<si><t>open</si>", "<si><t>x</t></si>trail", "<si><t/></si>", "<si/>",
+        "<x:si><x:t>p</x:t></x:si>", "<si><t>a</t><rPh><t>b</t></rPh></si>"};
+    auto sameItem = [](const std::string& item) {
+        XlsxScan fast(true), general(false);
+        std::string ta, tb, ea, eb;
+        const bool oka = fast.stringItem(item, ta, ea), okb = general.stringItem(item, tb, eb);
+        INFO(item);
+        REQUIRE(oka == okb);
+        if (oka)
+            CHECK(ta == tb);
+    };
+    for (const auto& item : items) {
+        sameItem(item);
+        for (size_t k = 0; k < item.size(); ++k)
+            for (char c : bytes) {
+                std::string m = item;
+                m[k] = c;
+                sameItem(m);
+            }
+    }
+}
