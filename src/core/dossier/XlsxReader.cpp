@@ -6,6 +6,10 @@
 #include <tinyxml2.h>
 #include <zip.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
@@ -71,6 +75,42 @@ constexpr size_t kMaxSharedStrings = 4u << 20;
 constexpr long long kMaxInflatedBytes = 4LL << 30;
 constexpr long kMaxRows = 1048576;
 constexpr long long kMaxCells = 64LL << 20;
+
+// The first occurrence of `needle` (2 bytes or more) in `hay`, or null. An element's closing tag
+// ("</row>") is searched 16 bytes at a step for its first and last bytes together (SSE2), each
+// candidate then compared: a row's many other '<' cost no call each, which memmem's setup did.
+namespace {
+
+const char* findTag(const char* hay, size_t n, const std::string& needle) {
+    const size_t m = needle.size();
+    if (m < 2 || n < m)
+        return n >= m ? static_cast<const char*>(platform::findBytes(hay, n, needle.data(), m))
+                      : nullptr;
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i last = _mm_set1_epi8(needle[m - 1]);
+    for (; i + m - 1 + 16 <= n; i += 16) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay + i));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay + i + m - 1));
+        unsigned mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+        while (mask != 0) {
+            const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+            if (std::memcmp(hay + i + bit + 1, needle.data() + 1, m - 2) == 0)
+                return hay + i + bit;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i + m <= n; ++i)
+        if (hay[i] == needle[0] && hay[i + m - 1] == needle[m - 1] &&
+            std::memcmp(hay + i + 1, needle.data() + 1, m - 2) == 0)
+            return hay + i;
+    return nullptr;
+}
+
+}  // namespace
 
 // The inflated bytes of one part, in chunks. With `ahead`, a second thread inflates (zlib and
 // libzip's CRC check: about a quarter of an XLSX's CPU) while the caller parses: a bounded
@@ -210,19 +250,17 @@ public:
                     const std::string prefix =
                         buf_.substr(open + 1, buf_.find(local, open + 1) - open - 1);
                     const std::string close = "</" + prefix + local + ">";
-                    // memmem (glibc's two-way search; platform::findBytes), not string::find:
-                    // that one stops at every '<' of the element's content.
+                    // findTag, not string::find: that one stops at every '<' of the content.
                     // Only the bytes not searched yet (plus a tag's length): a 16 MB element
                     // read in 64 KB chunks is searched once, not 256 times from its start.
                     const size_t from =
                         std::max(gt, searched_ >= close.size() ? searched_ - close.size() + 1 : 0);
-                    const void* hit = from < buf_.size()
-                                          ? platform::findBytes(buf_.data() + from, buf_.size() - from,
-                                                                close.data(), close.size())
-                                          : nullptr;
+                    const char* hit =
+                        from < buf_.size()
+                            ? findTag(buf_.data() + from, buf_.size() - from, close)
+                            : nullptr;
                     if (hit != nullptr) {
-                        const size_t end =
-                            static_cast<size_t>(static_cast<const char*>(hit) - buf_.data());
+                        const size_t end = static_cast<size_t>(hit - buf_.data());
                         element = std::string_view(buf_).substr(open, end + close.size() - open);
                         pos_ = end + close.size();
                         searched_ = 0;
