@@ -280,6 +280,34 @@ public:
             }
         }
     }
+    // The next item when it is `<si><t>plain text</t></si>` (or <t xml:space="preserve">) and
+    // whole in the buffer, at the current place: its text, a view valid until the next call. False
+    // otherwise (nothing consumed): next("si", ...) and XlsxScan::stringItem read it then. Most
+    // shared strings are in that form; this saves the element search and the tag reader.
+    bool nextPlainItem(std::string_view& text) {
+        const char* p = buf_.data() + pos_;
+        const char* const end = buf_.data() + buf_.size();
+        auto eat = [&](const char* lit, size_t n) {
+            if (static_cast<size_t>(end - p) < n || std::memcmp(p, lit, n) != 0)
+                return false;
+            p += n;
+            return true;
+        };
+        static const char kPreserve[] = "<t xml:space=\"preserve\">";
+        if (!eat("<si>", 4) || !(eat("<t>", 3) || eat(kPreserve, sizeof kPreserve - 1)))
+            return false;
+        const char* t0 = p;
+        while (p < end && *p != '<' && *p != '&')
+            ++p;
+        const char* t1 = p;
+        if (!eat("</t></si>", 9))
+            return false;
+        text = std::string_view(t0, static_cast<size_t>(t1 - t0));
+        pos_ = static_cast<size_t>(p - buf_.data());
+        return true;
+    }
+    // The part's inflated size as the package states it (0 when it does not).
+    long long size() const { return size_; }
     // Set the container whose closing tag (</p:local> or <p:local/>) marks a complete part.
     void expectEnd(const char* local) { endLocal_ = local; }
     bool sawEnd() const { return sawEnd_; }
@@ -545,15 +573,24 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
         sharedPart = "xl/sharedStrings.xml";
     if (!sharedPart.empty()) {
         ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated, ahead);
-        std::string_view item;
-        std::string error, text;
-        while (s.next("si", item)) {
-            text.clear();
-            if (!impl_->scan.stringItem(item, text, error))
-                throw ParseError({path + ":" + sharedPart, 0, 0},
-                                 fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
-                                        "shared string {} is not well-formed XML: {}"),
-                                     std::to_string(impl_->sharedCount() + 1), error));
+        // The texts are shorter than the part: room for them at once (pages not written stay
+        // unmapped), instead of doubling copies and a final shrink that held the table twice.
+        impl_->sharedText.reserve(static_cast<size_t>(
+            std::min<long long>(s.size(), static_cast<long long>(kMaxSharedStringsBytes))));
+        std::string_view item, text;
+        std::string error, decoded;
+        for (;;) {
+            if (!s.nextPlainItem(text)) {
+                if (!s.next("si", item))
+                    break;
+                decoded.clear();
+                if (!impl_->scan.stringItem(item, decoded, error))
+                    throw ParseError({path + ":" + sharedPart, 0, 0},
+                                     fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
+                                            "shared string {} is not well-formed XML: {}"),
+                                         std::to_string(impl_->sharedCount() + 1), error));
+                text = decoded;
+            }
             if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(size_t) >
                 kMaxSharedStringsBytes)
                 throw ParseError(
@@ -570,8 +607,6 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
             impl_->sharedText += text;
             impl_->sharedEnd.push_back(impl_->sharedText.size());
         }
-        impl_->sharedText.shrink_to_fit();
-        impl_->sharedEnd.shrink_to_fit();
     }
     impl_->sheet =
         std::make_unique<ElementStream>(impl_->zip, chosen->part, path, &impl_->inflated, ahead);
