@@ -686,7 +686,9 @@ bool XlsxReader::readRow(RawRecord& record) {
                              tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
                                 "a cell beyond column XFD or out of column order"));
         col = next;
-        record.fields.resize(static_cast<size_t>(col) + 1);  // a gap: empty views
+        while (record.fields.size() < static_cast<size_t>(col))
+            record.fields.emplace_back();  // a gap: empty views
+        record.fields.emplace_back();
         std::string_view value = c.value;
         if (c.type == 's' && !value.empty()) {
             unsigned long idx = 0;
