@@ -149,7 +149,7 @@ DossierStats analyze(const Options& o, const ProcedureCatalog& catalog, const An
     const cal::WorkingCalendar calendar = loadCalendar(o);
     const HeaderMapping mapping =
         o.mapping.empty() ? HeaderMapping{} : HeaderMapping::load(o.mapping);
-    std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet);
+    std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet, ao.threads);
     DossierAnalyzer analyzer(catalog, calendar, ao);
     TerminalProgress progress;
     try {

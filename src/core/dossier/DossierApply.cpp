@@ -212,7 +212,8 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
     options.receivedFrom = audit.periodStart;
     options.receivedTo = audit.periodEnd;
     {
-        std::unique_ptr<RowSource> source = openDossierLog(request.log, request.sheet);
+        std::unique_ptr<RowSource> source =
+            openDossierLog(request.log, request.sheet, request.threads);
         DossierAnalyzer analyzer(catalog, calendar, options);
         result.stats = analyzer.analyze(*source, request.mapping, progress);
     }

@@ -16,9 +16,10 @@ LogFormat detectLogFormat(const std::string& path) {
     return magic == std::string("PK\x03\x04", 4) ? LogFormat::Xlsx : LogFormat::Csv;
 }
 
-std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet) {
+std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet,
+                                          unsigned threads) {
     if (detectLogFormat(path) == LogFormat::Xlsx)
-        return std::make_unique<XlsxReader>(path, sheet);
+        return std::make_unique<XlsxReader>(path, sheet, threads != 1);
     return std::make_unique<CsvReader>(path);
 }
 

@@ -16,7 +16,10 @@ enum class LogFormat { Csv, Xlsx };
 LogFormat detectLogFormat(const std::string& path);
 
 // A row source over the file. `sheet`: the XLSX sheet to read (empty: the first); a CSV ignores it.
-// Throws IoError / ParseError with the file (and line) at fault.
-std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet = "");
+// `threads` as AnalysisOptions::threads: 1 keeps an XLSX on the calling thread (otherwise it is
+// inflated on a second one, XlsxReader). Throws IoError / ParseError with the file (and line) at
+// fault.
+std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet = "",
+                                          unsigned threads = 0);
 
 }  // namespace par::dossier
