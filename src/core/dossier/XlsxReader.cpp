@@ -134,8 +134,8 @@ public:
             {
                 std::lock_guard<std::mutex> lock(m_);
                 stop_ = true;
+                cv_.notify_all();  // under the lock: no wake-up lost, and helgrind stays quiet
             }
-            cv_.notify_all();
             worker_.join();
         }
     }
@@ -190,8 +190,8 @@ private:
             {
                 std::lock_guard<std::mutex> lock(m_);
                 filled_ += 1;
+                cv_.notify_all();
             }
-            cv_.notify_all();
             if (n <= 0)
                 return;
         }
