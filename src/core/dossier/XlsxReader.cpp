@@ -252,7 +252,7 @@ public:
                     const std::string close = "</" + prefix + local + ">";
                     // findTag, not string::find: that one stops at every '<' of the content.
                     // Only the bytes not searched yet (plus a tag's length): a 16 MB element
-                    // read in 64 KB chunks is searched once, not 256 times from its start.
+                    // read in 256 KB chunks is searched once, not 64 times from its start.
                     const size_t from =
                         std::max(gt, searched_ >= close.size() ? searched_ - close.size() + 1 : 0);
                     const char* hit =

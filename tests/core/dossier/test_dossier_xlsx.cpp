@@ -353,7 +353,7 @@ TEST_CASE("XLSX rows: entities, CDATA, rich inline strings, malformed rows refus
                                         Catch::Contains("not well-formed")));
 }
 
-// Issue 19 (linear parsing): an element far longer than one 64 KB chunk used to be searched for
+// Issue 19 (linear parsing): an element far longer than one 256 KB chunk used to be searched for
 // its closing tag from its start after every chunk (quadratic). Fifteen times the text must take
 // well under 225 times as long (linear, with cache effects: 15-25 times; quadratic: 100+).
 TEST_CASE("XLSX: reading a long row is linear in its length", "[dossier][xlsx][linear]") {
