@@ -639,10 +639,11 @@ bool XlsxReader::next(RawRecord& record) {
 
 bool XlsxReader::readRow(RawRecord& record) {
     std::string_view text;
-    const std::string where = path_ + ":" + sheetName_;
+    // The place for a message, made only when there is one (not once per row).
+    const auto where = [this] { return path_ + ":" + sheetName_; };
     if (!impl_->sheet->next("row", text)) {
         if (!impl_->sheet->sawEnd())
-            throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+            throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
                              tr("trang tính bị cắt cụt sau dòng trước đó (không có thẻ đóng "
                                 "</sheetData>): tệp hỏng hoặc chưa ghi xong; hãy xuất lại",
                                 "the sheet is cut short after the previous row (no closing "
@@ -650,7 +651,7 @@ bool XlsxReader::readRow(RawRecord& record) {
         return false;
     }
     if (++impl_->rows > kMaxRows)
-        throw ParseError({where, static_cast<int>(impl_->lastRow), 0},
+        throw ParseError({where(), static_cast<int>(impl_->lastRow), 0},
                          fmt(tr("trang tính có hơn {} dòng, nhiều hơn một bảng tính cho phép "
                                 "(tệp hỏng hoặc không do bảng tính tạo ra)",
                                 "the sheet has more than {} rows, more than a spreadsheet allows "
@@ -659,13 +660,13 @@ bool XlsxReader::readRow(RawRecord& record) {
     long number = 0;
     std::string error;
     if (!impl_->scan.row(text, number, impl_->cells, error))
-        throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+        throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
                          fmt(tr("dòng của trang tính không đúng XML: {}",
                                 "a row of the sheet is not well-formed XML: {}"),
                              error));
     record.line = number > 0 ? number : impl_->lastRow + 1;
     if (record.line > kMaxRows || record.line <= impl_->lastRow)
-        throw ParseError({where, static_cast<int>(impl_->lastRow + 1), 0},
+        throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
                          tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
                             "the sheet's row numbers do not increase or exceed 1,048,576"));
     impl_->lastRow = record.line;
@@ -676,13 +677,13 @@ bool XlsxReader::readRow(RawRecord& record) {
     int col = -1;
     for (const XlsxCell& c : impl_->cells) {
         if ((impl_->cells_total += 1) > kMaxCells)
-            throw ParseError({where, static_cast<int>(record.line), 0},
+            throw ParseError({where(), static_cast<int>(record.line), 0},
                              fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
                                     "the sheet has more than {} cells; export the log as CSV"),
                                  std::to_string(kMaxCells)));
         const int next = c.column >= 0 ? c.column : col + 1;
         if (next >= 16384 || next <= col)
-            throw ParseError({where, static_cast<int>(record.line), next + 1},
+            throw ParseError({where(), static_cast<int>(record.line), next + 1},
                              tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
                                 "a cell beyond column XFD or out of column order"));
         col = next;
@@ -698,7 +699,7 @@ bool XlsxReader::readRow(RawRecord& record) {
                 idx = idx * 10 + static_cast<unsigned long>(ch - '0');
             }
             if (!ok || idx >= impl_->sharedCount())
-                throw ParseError({where, static_cast<int>(record.line), col + 1},
+                throw ParseError({where(), static_cast<int>(record.line), col + 1},
                                  tr("ô trỏ tới chuỗi dùng chung không có",
                                     "a cell refers to a missing shared string"));
             value = impl_->sharedAt(idx);
