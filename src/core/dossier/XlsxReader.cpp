@@ -76,11 +76,11 @@ constexpr long long kMaxInflatedBytes = 4LL << 30;
 constexpr long kMaxRows = 1048576;
 constexpr long long kMaxCells = 64LL << 20;
 
+namespace {
+
 // The first occurrence of `needle` (2 bytes or more) in `hay`, or null. An element's closing tag
 // ("</row>") is searched 16 bytes at a step for its first and last bytes together (SSE2), each
 // candidate then compared: a row's many other '<' cost no call each, which memmem's setup did.
-namespace {
-
 const char* findTag(const char* hay, size_t n, const std::string& needle) {
     const size_t m = needle.size();
     if (m < 2 || n < m)
@@ -113,7 +113,7 @@ const char* findTag(const char* hay, size_t n, const std::string& needle) {
 }  // namespace
 
 // The inflated bytes of one part, in chunks. With `ahead`, a second thread inflates (zlib and
-// libzip's CRC check: about a quarter of an XLSX's CPU) while the caller parses: a bounded
+// libzip's CRC check: about half of an XLSX's CPU) while the caller parses: a bounded
 // pipeline of kAheadChunks reused buffers, so memory stays flat (kAheadChunks × kChunkBytes).
 // Without it, each call inflates in the caller's thread. Either way the caller sees the same
 // chunks in the same order, and a read error where it happened (after the chunks before it).
