@@ -98,7 +98,13 @@ def main():
     for line in open(offdays, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) >= 2:
-            (hol if parts[1] == "off" else work_sat).append(parts[0])
+            # `par-audit calendar off` prints "dd/mm/yyyy<TAB>nghỉ|làm việc<TAB>reason" (older builds:
+            # ISO dates and "off"); numpy wants ISO dates.
+            day = parts[0]
+            if "/" in day:
+                dd, mm, yyyy = day.split("/")
+                day = f"{yyyy}-{mm}-{dd}"
+            (hol if parts[1] in ("off", "nghỉ") else work_sat).append(day)
     hol = np.array(hol, dtype="datetime64[D]")
     work_sat = np.sort(np.array(work_sat, dtype="datetime64[D]"))
 
