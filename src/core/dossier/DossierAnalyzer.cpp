@@ -334,8 +334,13 @@ DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& ma
     unsigned workers = options_.threads;
     if (workers == 0)
         workers = idleCores();
-    if (auto* csv = dynamic_cast<CsvReader*>(&source); csv != nullptr && workers > 1)
-        return analyzeParallel(*csv, columns, workers, progress);
+    if (auto* csv = dynamic_cast<CsvReader*>(&source); csv != nullptr && workers > 1) {
+        // Flagged dossiers go out in file order: with one range per thread a later range's would
+        // wait in memory for the earlier ones, so that case keeps the block pipeline.
+        if (options_.onFlagged)
+            return analyzeParallel(*csv, columns, workers, progress);
+        return analyzeRanges(*csv, columns, workers, progress);
+    }
     return analyzeSequential(source, columns, progress);
 }
 

@@ -14,6 +14,7 @@
 // first error are delivered in file order, so the output is the same for any number of threads.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -47,6 +48,9 @@ struct AnalysisOptions {
     unsigned threads = 0;
     // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
     size_t blockBytes = 2u << 20;
+    // Tests: where the file is cut into the threads' byte ranges (file offsets, increasing), in
+    // place of equal parts; each cut is moved to the next line end.
+    std::vector<long long> splitAt;
 };
 
 class DossierAnalyzer {
@@ -76,6 +80,7 @@ private:
     };
     struct Partial;
     struct Chunk;
+    struct Range;
     class Pipeline;
     enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
 
@@ -89,6 +94,12 @@ private:
                                    Progress* progress);
     DossierStats analyzeParallel(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
                                  Progress* progress);
+    DossierStats analyzeRanges(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
+                               Progress* progress);
+    // Parses and classifies the records starting in [r.begin, r.limit) into `part`.
+    void scanRange(Range& r, int fd, const ColumnMap& columns, char delimiter,
+                   const std::string& file, Partial& part, const std::atomic<bool>& stop,
+                   const std::function<void()>& tick);
     DossierStats merge(const std::vector<std::pair<DossierAnalyzer*, Partial*>>& parts,
                        const std::string& source) const;
 
