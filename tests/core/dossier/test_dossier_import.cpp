@@ -51,6 +51,24 @@ TEST_CASE("dates: the export formats, impossible and malformed dates", "[dossier
     ok("2024-03-05 15:00", Date(2024, 3, 5), 15 * 3600);
     ok("2024-03-05T15:00:59", Date(2024, 3, 5), 15 * 3600 + 59);
     ok("29/02/2024", Date(2024, 2, 29), 0);
+    // dd/mm/yyyy HH:MM[:SS] are read at fixed places (and the day cached): the same answers as
+    // the general reading, whatever the time looks like.
+    ok("05/03/2024 00:00:00", Date(2024, 3, 5), 0);
+    ok("05/03/2024 23:59:59", Date(2024, 3, 5), 86399);
+    ok("05/03/2024 07:05 CH", Date(2024, 3, 5), 19 * 3600 + 5 * 60);
+    ok("05/03/2024 7:05:09", Date(2024, 3, 5), 7 * 3600 + 5 * 60 + 9);
+    ok("05/03/2024  07:05", Date(2024, 3, 5), 7 * 3600 + 5 * 60);
+    ok("05/03/2024 07:05:09.5", Date(2024, 3, 5), 7 * 3600 + 5 * 60 + 9);
+    CHECK(parseStamp("05/03/2024 23:59:60").status == DateStatus::Impossible);
+    CHECK(parseStamp("05/03/2024 12:60").status == DateStatus::Impossible);
+    CHECK(parseStamp("31/04/2024 12:00").status == DateStatus::Impossible);
+    CHECK(parseStamp("05/03/2024 1a:00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10:00:0x").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10:00x00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10-00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024").status == DateStatus::Ok);  // cached: the same again
+    CHECK(parseStamp("05/03/2024x").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2O24 10:00").status == DateStatus::Malformed);
     CHECK(parseStamp("").status == DateStatus::Empty);
     CHECK(parseStamp("31/02/2024").status == DateStatus::Impossible);
     CHECK(parseStamp("29/02/2023").status == DateStatus::Impossible);
