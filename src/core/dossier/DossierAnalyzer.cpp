@@ -25,7 +25,13 @@ namespace {
 
 constexpr long kProgressEvery = 8192;
 
-std::string_view trimView(std::string_view s) {
+inline bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+inline std::string_view trimView(std::string_view s) {
+    if (s.empty() || (!isBlank(s.front()) && !isBlank(s.back())))
+        return s;  // the common case: nothing to trim
     size_t b = 0, e = s.size();
     while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
         ++b;
@@ -106,11 +112,10 @@ bool worse(const FlaggedDossier& a, const FlaggedDossier& b) {
 }  // namespace
 
 int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
-    auto it = rawUnits_.find(raw);
-    if (it != rawUnits_.end()) {
-        if (it->second < 0)
+    if (const int* known = rawUnits_.find(raw)) {
+        if (*known < 0)
             reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
-        return it->second;
+        return *known;
     }
     int group = -1;
     if (isValidUtf8(raw)) {
@@ -134,14 +139,13 @@ int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
         reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
     }
     rawTexts_.emplace_back(raw);
-    rawUnits_.emplace(rawTexts_.back(), group);
+    rawUnits_.insert(rawTexts_.back(), group);
     return group;
 }
 
 const DossierAnalyzer::ProcedureSlot* DossierAnalyzer::procedure(std::string_view code) {
-    auto it = procedures_.find(code);
-    if (it != procedures_.end())
-        return &it->second;
+    if (const int* known = procedures_.find(code))
+        return &procedureSlots_[static_cast<size_t>(*known)];
     const Procedure* p = catalog_.find(std::string(code));
     if (p == nullptr && unknownCodes_ >= DossierStats::kMaxUnknownCodes) {
         // Memory stays bounded whatever the file: further unknown codes share one uncached slot.
@@ -155,7 +159,9 @@ const DossierAnalyzer::ProcedureSlot* DossierAnalyzer::procedure(std::string_vie
     procedureKnown_.push_back(p != nullptr ? 1 : 0);
     if (p == nullptr)
         ++unknownCodes_;
-    return &procedures_.emplace(rawTexts_.back(), ProcedureSlot{p, group}).first->second;
+    procedures_.insert(rawTexts_.back(), static_cast<int>(procedureSlots_.size()));
+    procedureSlots_.push_back(ProcedureSlot{p, group});
+    return &procedureSlots_.back();
 }
 
 Date DossierAnalyzer::statutoryDue(const Procedure& p, Date received, int receivedSeconds) const {

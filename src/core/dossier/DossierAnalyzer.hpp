@@ -29,6 +29,7 @@
 #include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/DossierStats.hpp"
 #include "core/dossier/RowSource.hpp"
+#include "core/dossier/ViewIndex.hpp"
 #include "core/model/ProcedureCatalog.hpp"
 
 namespace par::dossier {
@@ -111,9 +112,10 @@ private:
     // Per-key state, bounded by the number of distinct keys. Raw texts are owned by the deques
     // (stable addresses) and looked up by view, so a row costs no allocation.
     std::deque<std::string> rawTexts_;
-    std::unordered_map<std::string_view, int> rawUnits_;              // raw text → group
+    ViewIndex rawUnits_;                                              // raw text → group
     std::unordered_map<std::string, int> unitKeys_;                   // canonical name → group
-    std::unordered_map<std::string_view, ProcedureSlot> procedures_;  // codes seen
+    ViewIndex procedures_;                      // code seen → index in procedureSlots_
+    std::deque<ProcedureSlot> procedureSlots_;  // (a deque: addresses stay valid)
     std::vector<GroupCounts> units_, procedureGroups_;
     std::vector<char> unitSelected_, procedureKnown_;  // per group
     size_t unknownCodes_ = 0;

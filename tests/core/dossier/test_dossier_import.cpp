@@ -3,12 +3,14 @@
 // (NFD, case, diacritics), mapping files, dates, bad rows with their line numbers, big files.
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <fstream>
 
 #include "DossierTestSupport.hpp"
 #include "core/common/Error.hpp"
 #include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/DossierDates.hpp"
+#include "core/dossier/ViewIndex.hpp"
 
 using namespace par;
 using namespace par::dossier;
@@ -348,4 +350,28 @@ TEST_CASE("dates: Excel's Vietnamese 12-hour times (SA/CH) and AM/PM", "[dossier
                                       Date(2026, 3, 1));
     CHECK(s.rowsInvalid == 0);
     CHECK(s.totals.received == 1);
+}
+
+TEST_CASE("ViewIndex: every key found with its value, absent keys not, across growth",
+          "[dossier]") {
+    std::deque<std::string> keys;
+    ViewIndex index;
+    keys.emplace_back("");
+    index.insert(keys.back(), -1);
+    for (int i = 0; i < 5000; ++i) {
+        // Same length, same first and last bytes: only the middle differs.
+        keys.push_back("UBND xã " + std::to_string(100000 + i) + " huyện Quỳnh Lưu");
+        index.insert(keys.back(), i);
+    }
+    REQUIRE(index.size() == 5001);
+    REQUIRE(index.find("") != nullptr);
+    CHECK(*index.find("") == -1);
+    for (int i = 0; i < 5000; ++i) {
+        const int* v = index.find("UBND xã " + std::to_string(100000 + i) + " huyện Quỳnh Lưu");
+        REQUIRE(v != nullptr);
+        CHECK(*v == i);
+    }
+    CHECK(index.find("UBND xã 105000 huyện Quỳnh Lưu") == nullptr);
+    CHECK(index.find("UBND xã 100000 huyện Quỳnh Lư") == nullptr);
+    CHECK(index.find("x") == nullptr);
 }
