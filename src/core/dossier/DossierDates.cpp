@@ -160,7 +160,7 @@ int twoDigits(const char* p) {
 }
 
 // "dd/mm/yyyy[ time]", the form one-stop exports write every date in: the date part is looked up
-// in a small per-thread cache keyed by its ten bytes (a log has a few thousand distinct days among
+// in a per-thread cache keyed by its ten bytes (a log has a few thousand distinct days among
 // millions of cells; a text is only cached once it has the form), "HH:MM" and "HH:MM:SS" read at
 // fixed places, any other time by readTime. Same results as the general path below.
 bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
@@ -178,11 +178,16 @@ bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
         ParsedStamp day;
     };
     thread_local Entry cache[4096];
-    const std::uint64_t h = ((k ^ (static_cast<std::uint64_t>(k2) << 23)) * 0x9E3779B97F4A7C15ull) >> 52;
-    Entry& e = cache[h];
+    // The slot from the digits as they stand (checked only on a miss): every day of any eight
+    // consecutive years has its own slot, so a log's days never push each other out.
+    const unsigned d0 = static_cast<unsigned char>(s[0]) & 15u,
+                   d1 = static_cast<unsigned char>(s[1]) & 15u,
+                   m0 = static_cast<unsigned char>(s[3]) & 15u,
+                   m1 = static_cast<unsigned char>(s[4]) & 15u,
+                   y3 = static_cast<unsigned char>(s[9]) & 7u;
+    Entry& e = cache[((y3 * 16 + m0 * 10 + m1) * 32 + d0 * 10 + d1) & 4095u];
     if (!e.used || e.k != k || e.k2 != k2) {
-        if (s[2] != '/' || s[5] != '/' || !digits(s, 0, 2) || !digits(s, 3, 2) ||
-            !digits(s, 6, 4))
+        if (s[2] != '/' || s[5] != '/' || !digits(s, 0, 2) || !digits(s, 3, 2) || !digits(s, 6, 4))
             return false;
         const int d = twoDigits(s.data()), mo = twoDigits(s.data() + 3);
         const int y = twoDigits(s.data() + 6) * 100 + twoDigits(s.data() + 8);
