@@ -68,6 +68,25 @@ std::string dateProblem(Field f, std::string_view value, DateStatus status) {
     }
 }
 
+// The receipt month's slot in Partial::months. boost's day-number conversion costs more than the
+// rest of the counting; a log's days are a few thousand consecutive day numbers, so a per-thread
+// table indexed by the day number's low bits answers without it.
+int monthSlot(Date d) {
+    struct Entry {
+        unsigned day = 0;  // day number; 0 is never a date of the working calendar
+        int slot = 0;
+    };
+    thread_local Entry cache[4096];
+    const auto n = static_cast<unsigned>(d.day_number());
+    Entry& e = cache[n & 4095u];
+    if (e.day != n) {
+        const auto ymd = d.year_month_day();
+        e.day = n;
+        e.slot = (ymd.year - cal::kWorkFirstYear) * 12 + ymd.month - 1;
+    }
+    return e.slot;
+}
+
 std::string monthKey(int slot) {
     const int y = cal::kWorkFirstYear + slot / 12, m = slot % 12 + 1;
     return std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m);
@@ -293,8 +312,7 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
     units_[ug].counts.add(r);
     if (r.procedureGroup >= 0)
         procedureGroups_[static_cast<size_t>(r.procedureGroup)].counts.add(r);
-    const auto ymd = r.received.year_month_day();  // one day-number conversion, not two
-    const int slot = (ymd.year - cal::kWorkFirstYear) * 12 + ymd.month - 1;
+    const int slot = monthSlot(r.received);
     if (!r.knownProcedure) {
         ++part.rowsUnknown;
         ++part.unknownYears[static_cast<size_t>(slot / 12)];

@@ -74,8 +74,9 @@ private:
         while (slots_[i].data != nullptr)
             i = (i + 1) & mask;
         // An empty text still needs a non-null address to mark the slot used.
-        slots_[i] = {key.data() != nullptr ? key.data() : "", static_cast<std::uint32_t>(key.size()),
-                     static_cast<std::uint32_t>(h >> 32), value};
+        slots_[i] = {key.data() != nullptr ? key.data() : "",
+                     static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(h >> 32),
+                     value};
     }
     void grow() {
         std::vector<Slot> old = std::move(slots_);
