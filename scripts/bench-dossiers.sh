@@ -63,7 +63,7 @@ if [ "$XLSX" != 0 ] && [ ! -f "$XLOG" ]; then
 fi
 : > "$WORK/offdays.tsv"
 for y in 2022 2023 2024 2025 2026 2027; do
-    "$BIN/par-audit" calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"
+    "$BIN/par-audit" --lang en calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"  # ISO dates, off/work
 done
 cat "$LOG" > /dev/null  # every run reads the file from the page cache
 [ "$XLSX" = 0 ] || cat "$XLOG" > /dev/null

@@ -350,15 +350,26 @@ unsigned idleCores() {
     return idle < 1.5 ? 1u : std::min(cores, static_cast<unsigned>(idle + 0.5));
 }
 
+unsigned rangeThreads(long long fileBytes) {
+    // One byte range per thread costs no more CPU than one thread (each thread reads its own
+    // range; 1M rows: 135-140 ms of CPU with 1 or 2 threads, docs/performance.md), so every core
+    // is taken whatever the load: a busy core only delays its range. At most 8, and at least
+    // 8 MB per range (starting a thread and its tables is not worth less).
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const long long byBytes = std::max(1LL, fileBytes / (8LL << 20));
+    return static_cast<unsigned>(std::min<long long>({cores, 8, byBytes}));
+}
+
 DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& mapping,
                                       Progress* progress) {
     const ColumnMap columns = ColumnMap::resolve(
         source.header(), mapping, {source.name(), static_cast<int>(source.headerLine()), 0});
     resetCounts();
+    auto* csv = dynamic_cast<CsvReader*>(&source);
     unsigned workers = options_.threads;
     if (workers == 0)
-        workers = idleCores();
-    if (auto* csv = dynamic_cast<CsvReader*>(&source); csv != nullptr && workers > 1) {
+        workers = csv != nullptr && !options_.onFlagged ? rangeThreads(csv->size()) : idleCores();
+    if (csv != nullptr && workers > 1) {
         // Flagged dossiers go out in file order: with one range per thread a later range's would
         // wait in memory for the earlier ones, so that case keeps the block pipeline.
         if (options_.onFlagged)

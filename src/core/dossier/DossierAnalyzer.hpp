@@ -7,11 +7,13 @@
 // in every figure but the wrong appointments, and its code is listed. Progress goes through
 // par::Progress, which may cancel (par::Cancelled is thrown).
 //
-// A CSV log is analysed on every core (AnalysisOptions::threads): the calling thread reads blocks
-// and cuts them at exact record boundaries (CsvSplitter: the quoted-newline state and the line
-// number carried across blocks), workers parse and classify the blocks, each with its own tables,
-// and the partial figures are summed at the end; invalid rows, flagged dossiers (onFlagged) and the
-// first error are delivered in file order, so the output is the same for any number of threads.
+// A CSV log is analysed on every core (AnalysisOptions::threads): the file is cut into one byte
+// range per thread, each thread reads and parses its own (cuts guessed after a line feed and
+// confirmed exactly afterwards, analyzeRanges); with onFlagged the calling thread reads blocks
+// and cuts them at exact record boundaries (CsvSplitter) for workers, so flagged dossiers come
+// out in file order in constant memory. Each thread has its own tables, the partial figures are
+// summed at the end; invalid rows, flagged dossiers and the first error come out in file order,
+// so the output is the same for any number of threads.
 #pragma once
 
 #include <atomic>
@@ -45,7 +47,8 @@ struct AnalysisOptions {
     std::vector<std::string> units;
     // Only dossiers received in [receivedFrom, receivedTo] (either may be open).
     std::optional<Date> receivedFrom, receivedTo;
-    // Threads for a CSV log: 0 = one per idle core (idleCores()); 1 = the calling thread only.
+    // Threads for a CSV log: 0 = rangeThreads() (idleCores() with onFlagged); 1 = the calling
+    // thread only.
     unsigned threads = 0;
     // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
     size_t blockBytes = 2u << 20;
@@ -122,8 +125,11 @@ private:
     bool unknownTruncated_ = false;
 };
 
-// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown).
+// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown):
+// the default for the block pipeline (CSV with onFlagged), whose second thread costs CPU.
 unsigned idleCores();
+// The default for a CSV log read in byte ranges: every core, at most 8, one per 8 MB of file.
+unsigned rangeThreads(long long fileBytes);
 
 // The canonical form of a unit name: NFC, white space trimmed and collapsed to single spaces.
 std::string canonicalUnit(std::string_view raw);

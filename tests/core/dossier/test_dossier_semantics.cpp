@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "DossierTestSupport.hpp"
 
@@ -418,4 +419,12 @@ TEST_CASE("range scan: a quote never closed is reported at its own line, whereve
             CHECK_THAT(e.message(), Catch::Contains("không bao giờ được đóng"));
         }
     }
+}
+
+TEST_CASE("range scan: the default thread count", "[dossier][parallel]") {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    CHECK(rangeThreads(0) == 1);
+    CHECK(rangeThreads(5LL << 20) == 1);  // under 16 MB: not worth a second thread
+    CHECK(rangeThreads(16LL << 20) == std::min(cores, 2u));
+    CHECK(rangeThreads(1LL << 40) == std::min(cores, 8u));
 }
