@@ -401,7 +401,6 @@ void DossierAnalyzer::scanRange(Range& r, int fd, const ColumnMap& columns, char
     std::optional<DossierRecord> row;
     const size_t keepInvalid = options_.keepInvalid;
     Bytes buf;
-    buf.reserve(kRangeReadBytes);
     long long offset = r.begin;  // of buf[0]
     size_t b = 0;
     bool eof = false;
@@ -430,6 +429,7 @@ void DossierAnalyzer::scanRange(Range& r, int fd, const ColumnMap& columns, char
         buf.size += static_cast<size_t>(n);
     };
     try {
+        buf.reserve(kRangeReadBytes);
         while (offset + static_cast<long long>(b) < r.limit) {
             const char* p = buf.data() + b;
             long lines = 0;
@@ -575,8 +575,20 @@ DossierStats DossierAnalyzer::analyzeRanges(CsvReader& csv, const ColumnMap& col
         tail.limit = kNoLimit;
         tail.baseLine = line;
         stop = false;
+        std::function<void()> tailTick;
+        if (progress != nullptr)
+            tailTick = [&] {
+                if (progress->cancelled())
+                    stop = true;
+                else
+                    progress->update(std::min(1.0, static_cast<double>(tail.at.load()) /
+                                                       static_cast<double>(std::max(size, 1LL))),
+                                     label);
+            };
         analyzer(used - 1).scanRange(tail, fd, columns, delimiter, file, partials[used - 1], stop,
-                                     nullptr);
+                                     tailTick);
+        if (progress != nullptr && progress->cancelled())
+            throw Cancelled{};
         if (tail.error)
             std::rethrow_exception(tail.error);
         for (auto& i : tail.invalid)
