@@ -90,7 +90,7 @@ struct FieldEnds {
     // The first separator, CR or LF in [p, e), or e.
     const char* find(const char* p, const char* e) {
         for (;;) {
-            if (p >= base && p < base + 64) {
+            if (base != nullptr && p >= base && p < base + 64) {  // no window before the first load
                 const unsigned long long m = mask >> (p - base);
                 if (m != 0)
                     return p + __builtin_ctzll(m);
