@@ -195,40 +195,53 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
                                                        const ColumnMap& columns,
                                                        std::string& reason, bool serials,
                                                        bool date1904) {
+    DossierRecord r;
+    if (!classifyInto(rec, columns, reason, serials, date1904, r))
+        return std::nullopt;
+    return r;
+}
+
+// classify() into a record the caller keeps from row to row (no optional copied per row). Every
+// field is set; the result is only meaningful when it returns true.
+bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& columns,
+                                   std::string& reason, bool serials, bool date1904,
+                                   DossierRecord& r) {
     auto field = [&](Field f) -> std::string_view {
         const int c = columns.column(f);
         if (c < 0 || static_cast<size_t>(c) >= rec.fields.size())
             return {};
         return trimView(rec.fields[static_cast<size_t>(c)]);
     };
-    DossierRecord r;
     r.line = rec.line;
+    r.finished.reset();
+    r.wrongAppointment = false;
+    r.lateWorkingDays = 0;
     r.id = field(Field::DossierId);
     r.procedureCode = field(Field::ProcedureCode);
     r.unit = field(Field::Unit);
     for (Field f : {Field::DossierId, Field::ProcedureCode, Field::Unit})
         if (field(f).empty()) {
             reason = fmt(tr("thiếu {}", "{} missing"), fieldLabel(f));
-            return std::nullopt;
+            return false;
         }
     const std::string_view rText = field(Field::ReceivedAt), dText = field(Field::DueAt),
                            fText = field(Field::FinishedAt);
     const ParsedStamp rs = parseStamp(rText, serials, date1904);
     if (rs.status != DateStatus::Ok) {
         reason = dateProblem(Field::ReceivedAt, rText, rs.status);
-        return std::nullopt;
+        return false;
     }
     const ParsedStamp ds = parseStamp(dText, serials, date1904);
     if (ds.status != DateStatus::Ok) {
         reason = dateProblem(Field::DueAt, dText, ds.status);
-        return std::nullopt;
+        return false;
     }
     ParsedStamp fs;
     if (!fText.empty()) {
         fs = parseStamp(fText, serials, date1904);
         if (fs.status != DateStatus::Ok) {
             reason = dateProblem(Field::FinishedAt, fText, fs.status);
-            return std::nullopt;
+            return false;
         }
         r.finished = fs.stamp.day;
     }
@@ -238,18 +251,18 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     if (r.due < r.received) {
         reason =
             tr("ngày hẹn trả trước ngày tiếp nhận", "appointment date before the receipt date");
-        return std::nullopt;
+        return false;
     }
     if (r.finished && *r.finished < r.received) {
         reason = tr("ngày có kết quả trước ngày tiếp nhận", "result date before the receipt date");
-        return std::nullopt;
+        return false;
     }
     const ProcedureSlot* slot = procedure(r.procedureCode);
     r.procedureGroup = slot->group;
     r.knownProcedure = slot->procedure != nullptr;
     r.unitGroup = unitGroup(r.unit, reason);
     if (r.unitGroup < 0)
-        return std::nullopt;
+        return false;
     try {
         if (r.knownProcedure) {
             r.statutoryDue = statutoryDue(*slot->procedure, r.received, r.receivedSeconds);
@@ -276,9 +289,9 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     } catch (const UsageError&) {  // a statutory due date past 2199
         reason = tr("hạn giải quyết theo quy định nằm ngoài lịch làm việc (2000-2199)",
                     "the statutory due date falls outside the working calendar (2000-2199)");
-        return std::nullopt;
+        return false;
     }
-    return r;
+    return true;
 }
 
 DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const ColumnMap& columns,
@@ -287,8 +300,9 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
                                                std::optional<DossierRecord>& row) {
     ++part.rowsTotal;
     reason.clear();
-    row = classify(rec, columns, reason, serials, date1904);
-    if (!row) {
+    if (!row)
+        row.emplace();
+    if (!classifyInto(rec, columns, reason, serials, date1904, *row)) {
         ++part.rowsInvalid;
         return Fate::Invalid;
     }

@@ -88,9 +88,11 @@ private:
     class Pipeline;
     enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
 
+    bool classifyInto(const RawRecord& record, const ColumnMap& columns, std::string& reason,
+                      bool serials, bool date1904, DossierRecord& out);
     int unitGroup(std::string_view raw, std::string& reason);
     const ProcedureSlot* procedure(std::string_view code);
-    // Classifies one record and adds it to `part`.
+    // Classifies one record and adds it to `part`; `row` holds it (meaningful when Counted).
     Fate process(const RawRecord& rec, const ColumnMap& columns, bool serials, bool date1904,
                  Partial& part, std::string& reason, std::optional<DossierRecord>& row);
     void resetCounts();
