@@ -367,17 +367,20 @@ long long readSome(int fd, char* buf, size_t n, long long offset, const std::str
     }
 }
 
-// The offset just after the first LF at or after `from` (EOF when none).
-long long afterLineEnd(int fd, long long from, const std::string& file) {
+// The offset just after the first LF at or after `from`; `none` when the file ends first or
+// there is none in the next 1 MB (a file of lone CRs would otherwise be read once more here to
+// its end: its range is then empty and the range before takes the rest).
+long long afterLineEnd(int fd, long long from, long long none, const std::string& file) {
     char buf[16384];
-    for (long long at = from;;) {
+    for (long long at = from; at - from < (1LL << 20);) {
         const long long n = readSome(fd, buf, sizeof buf, at, file);
         if (n <= 0)
-            return at;
+            return none;
         if (const void* lf = std::memchr(buf, '\n', static_cast<size_t>(n)))
             return at + (static_cast<const char*>(lf) - buf) + 1;
         at += n;
     }
+    return none;
 }
 }  // namespace
 
@@ -486,7 +489,7 @@ DossierStats DossierAnalyzer::analyzeRanges(CsvReader& csv, const ColumnMap& col
                            ? options_.splitAt[t - 1]
                            : start + (size - start) * static_cast<long long>(t) / workerCount;
         at = std::max(at, start + 1);
-        long long cut = afterLineEnd(fd, at - 1, file);
+        long long cut = afterLineEnd(fd, at - 1, size, file);
         if (!cuts.empty())
             cut = std::max(cut, cuts.back());
         cuts.push_back(cut);
