@@ -8,7 +8,8 @@ usual tools: pandas.read_csv, pandas.to_datetime, numpy.busday_count, DataFrame.
 
 An .xlsx log is read with pandas.read_excel (openpyxl), every cell as text, then handled the same.
 
-OFFDAYS.tsv is par-audit's own calendar (`par-audit calendar off YEAR` for each year): weekdays off
+OFFDAYS.tsv is par-audit's own calendar (`par-audit --lang en calendar off YEAR` for each year: ISO
+dates and off/work; the Vietnamese default prints dd/mm/yyyy and nghỉ): weekdays off
 become busday_count's holidays; Saturdays worked are added back with a sorted-array count. Prints the
 same JSON keys as par-audit (invalid_rows left empty: only their number is compared).
 """

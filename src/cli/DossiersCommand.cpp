@@ -424,8 +424,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
                     tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
                        "Sheet to read in an XLSX file (default: the first)"));
     cmd->add_option("--threads", o->threads,
-                    tr("Số luồng đọc tệp CSV (mặc định: 0 = một luồng mỗi lõi đang rảnh)",
-                       "Threads reading a CSV log (default: 0 = one per idle core)"))
+                    tr("Số luồng đọc tệp CSV (mặc định: 0 = mỗi lõi một luồng, tối đa 8; với "
+                       "--list: một luồng mỗi lõi đang rảnh)",
+                       "Threads reading a CSV log (default: 0 = one per core, at most 8; with "
+                       "--list: one per idle core)"))
         ->type_name("N");
     cmd->add_option("--overrides", o->overrides,
                     tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",
