@@ -63,20 +63,25 @@ if [ "$XLSX" != 0 ] && [ ! -f "$XLOG" ]; then
 fi
 : > "$WORK/offdays.tsv"
 for y in 2022 2023 2024 2025 2026 2027; do
-    "$BIN/par-audit" calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"
+    "$BIN/par-audit" --lang en calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"  # ISO dates, off/work
 done
 cat "$LOG" > /dev/null  # every run reads the file from the page cache
 [ "$XLSX" = 0 ] || cat "$XLOG" > /dev/null
 
-# run NAME OUT CMD...: one timed run, its load average first; results in $WORK/runs.tsv
+# run NAME OUT CMD...: one timed run, its load average first; results in $WORK/runs.tsv. Wall time
+# from bash's microsecond clock around the run (GNU time prints it to 10 ms only, too coarse for
+# wc -l's 20-30 ms; both include GNU time's own fork and exec, the same for every program), CPU
+# and peak memory from GNU time.
 : > "$WORK/runs.tsv"
 run() {
     local name=$1 out=$2
     shift 2
-    local load
+    local load t0 t1
     load=$(cut -d' ' -f1 /proc/loadavg)
+    t0=$EPOCHREALTIME
     /usr/bin/time -v -o "$WORK/t.time" "$@" > "$out" 2> "$WORK/t.err" || { cat "$WORK/t.err"; exit 1; }
-    echo -e "$name\t$load\t$(tr '\n\t' '| ' < "$WORK/t.time")" >> "$WORK/runs.tsv"
+    t1=$EPOCHREALTIME
+    echo -e "$name\t$load\t${t0/,/.} ${t1/,/.}\t$(tr '\n\t' '| ' < "$WORK/t.time")" >> "$WORK/runs.tsv"
 }
 PAR=("$BIN/par-audit" dossiers analyze --catalog "$CATALOG" --as-of "$AS_OF" --json)
 echo "bench-dossiers: $(du -m "$LOG" | cut -f1) MB CSV, $ROWS rows; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -104,9 +109,9 @@ import json, re, statistics, sys
 work, rows, xlsx = sys.argv[1], int(sys.argv[2]), sys.argv[3] != "0"
 runs = {}
 for line in open(f"{work}/runs.tsv", encoding="utf-8"):
-    name, load, t = line.rstrip("\n").split("\t", 2)
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)", t).group(1).split(":")
-    secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+    name, load, clock, t = line.rstrip("\n").split("\t", 3)
+    t0, t1 = (float(x) for x in clock.split())
+    secs = t1 - t0
     cpu = float(re.search(r"User time \(seconds\): ([0-9.]+)", t).group(1)) + \
         float(re.search(r"System time \(seconds\): ([0-9.]+)", t).group(1))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
@@ -130,7 +135,7 @@ if xlsx:
 print(f"\n  {'median of':24} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
 for n in runs:
     w, c, r, l = med[n]
-    print(f"  {n:24} {len(runs[n]):4} {w:8.3f} {c:8.3f} {r:8.1f} {l:6.2f}")
+    print(f"  {n:24} {len(runs[n]):4} {w:8.4f} {c:8.3f} {r:8.1f} {l:6.2f}")
 p, pc, wc = med["par-audit"], med["pandas read_csv"], med["wc -l"]
 print(f"\n  CSV: pandas / par-audit = {pc[0] / p[0]:.1f}x wall, {pc[1] / p[1]:.1f}x cpu")
 print(f"  CSV: par-audit / wc -l  = {p[0] / wc[0]:.1f}x wall, {p[1] / max(wc[1], 0.01):.1f}x cpu")
@@ -138,6 +143,7 @@ p1, p2 = med["par-audit --threads 1"], med["par-audit --threads 2"]
 print(f"  CSV: pandas / par-audit --threads 1 = {pc[0] / p1[0]:.1f}x wall, {pc[1] / p1[1]:.1f}x cpu")
 print(f"  CSV: pandas / par-audit --threads 2 = {pc[0] / p2[0]:.1f}x wall, {pc[1] / p2[1]:.1f}x cpu")
 print(f"  CSV: 1 thread / 2 threads = {p1[0] / p2[0]:.2f}x wall")
+print(f"  CSV: par-audit --threads 2 / wc -l = {p2[0] / wc[0]:.1f}x wall")
 if xlsx:
     x, px = med["par-audit xlsx"], med.get("pandas read_excel")
     if px:

@@ -8,7 +8,8 @@ usual tools: pandas.read_csv, pandas.to_datetime, numpy.busday_count, DataFrame.
 
 An .xlsx log is read with pandas.read_excel (openpyxl), every cell as text, then handled the same.
 
-OFFDAYS.tsv is par-audit's own calendar (`par-audit calendar off YEAR` for each year): weekdays off
+OFFDAYS.tsv is par-audit's own calendar (`par-audit --lang en calendar off YEAR` for each year: ISO
+dates and off/work; the Vietnamese default prints dd/mm/yyyy and nghỉ): weekdays off
 become busday_count's holidays; Saturdays worked are added back with a sorted-array count. Prints the
 same JSON keys as par-audit (invalid_rows left empty: only their number is compared).
 """
@@ -98,7 +99,13 @@ def main():
     for line in open(offdays, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) >= 2:
-            (hol if parts[1] == "off" else work_sat).append(parts[0])
+            # `par-audit calendar off` prints "dd/mm/yyyy<TAB>nghỉ|làm việc<TAB>reason" (older builds:
+            # ISO dates and "off"); numpy wants ISO dates.
+            day = parts[0]
+            if "/" in day:
+                dd, mm, yyyy = day.split("/")
+                day = f"{yyyy}-{mm}-{dd}"
+            (hol if parts[1] in ("off", "nghỉ") else work_sat).append(day)
     hol = np.array(hol, dtype="datetime64[D]")
     work_sat = np.sort(np.array(work_sat, dtype="datetime64[D]"))
 

@@ -86,7 +86,7 @@ public:
         sigaction(SIGINT, &previous_, nullptr);
 #endif
         if (enabled_ && drawn_)
-            std::fprintf(stderr, "\r\033[K");
+            std::cerr << '\r' << std::string(width_, ' ') << '\r' << std::flush;
     }
     TerminalProgress(const TerminalProgress&) = delete;
     TerminalProgress& operator=(const TerminalProgress&) = delete;
@@ -103,15 +103,25 @@ public:
         const int full = percent * kWidth / 100;
         std::string bar(static_cast<size_t>(full), '#');
         bar.append(static_cast<size_t>(kWidth - full), '.');
-        std::fprintf(stderr, "\r%.*s [%s] %3d%%", static_cast<int>(label.size()), label.data(),
-                     bar.c_str(), percent);
-        std::fflush(stderr);
+        // Through std::cerr, not stdio: on a Windows console std::cerr writes UTF-16 (WriteConsoleW,
+        // src/cli/main.cpp), so the Vietnamese label is not garbled by the console's code page.
+        // Cleared with spaces rather than an ANSI sequence, which an older Windows console prints.
+        char tail[16];
+        std::snprintf(tail, sizeof tail, "] %3d%%", percent);
+        std::string line(label);
+        line.append(" [").append(bar).append(tail);
+        const size_t width = displayWidth(line);
+        if (width < width_)
+            line.append(width_ - width, ' ');
+        width_ = std::max(width_, width);
+        std::cerr << '\r' << line << std::flush;
     }
 
 private:
     bool enabled_;
     bool drawn_ = false;
     int last_ = -1;
+    size_t width_ = 0;  // characters of the widest line drawn, cleared at the end
 #ifdef _WIN32
     void (*previous_)(int) = nullptr;
 #else
@@ -161,13 +171,6 @@ DossierStats analyze(const Options& o, const ProcedureCatalog& catalog, const An
     }
 }
 
-// Width of UTF-8 text in code points (NFC Vietnamese: one per letter).
-size_t displayWidth(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-}
 std::string padRight(const std::string& s, size_t w) {
     const size_t n = displayWidth(s);
     return n >= w ? s : s + std::string(w - n, ' ');
@@ -421,8 +424,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
                     tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
                        "Sheet to read in an XLSX file (default: the first)"));
     cmd->add_option("--threads", o->threads,
-                    tr("Số luồng đọc tệp CSV (mặc định: 0 = một luồng mỗi lõi đang rảnh)",
-                       "Threads reading a CSV log (default: 0 = one per idle core)"))
+                    tr("Số luồng đọc tệp CSV (mặc định: 0 = mỗi lõi một luồng, tối đa 8; với "
+                       "--list: một luồng mỗi lõi đang rảnh)",
+                       "Threads reading a CSV log (default: 0 = one per core, at most 8; with "
+                       "--list: one per idle core)"))
         ->type_name("N");
     cmd->add_option("--overrides", o->overrides,
                     tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",

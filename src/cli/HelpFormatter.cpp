@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/HelpFormatter.hpp"
 
-namespace par::cli {
+#include "core/common/Text.hpp"
 
-namespace {
-// Code points of UTF-8 text (NFC Vietnamese: one per letter; no double-width characters here).
-std::size_t displayWidth(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-}
-}  // namespace
+namespace par::cli {
 
 std::string HelpFormatter::helpLine(const std::string& name, const std::string& description,
                                     std::size_t width) {

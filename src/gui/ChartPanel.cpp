@@ -23,16 +23,6 @@ wxString valueText(const par::wizard::RateBar& b) {
     return b.hasData() ? wx(DossierPageState::formatPercent(b.rate)) : wxString::FromUTF8("—");
 }
 
-// Shortens a label with "…" until it fits `room` pixels.
-wxString fitted(wxGraphicsContext& gc, wxString label, double room) {
-    double w = 0, h = 0;
-    gc.GetTextExtent(label, &w, &h);
-    while (w > room && label.length() > 4) {
-        label = label.Left(label.length() - 2) + wxString::FromUTF8("…");
-        gc.GetTextExtent(label, &w, &h);
-    }
-    return label;
-}
 }  // namespace
 
 ChartPanel::ChartPanel(wxWindow* parent, const wxString& title, const wxString& category, const wxString& value,
@@ -57,32 +47,79 @@ void ChartPanel::setTarget(double rate, const wxString& label) {
     Refresh();
 }
 
+void ChartPanel::setFont(wxGraphicsContext& gc, const wxFont& font, const wxColour& colour) {
+    gc.SetFont(font, colour);
+    font_ = font;
+    colour_ = colour;
+}
+
+void ChartPanel::textExtent(const wxString& text, double* w, double* h) const {
+    wxCoord x = 0, y = 0;
+    dc_->GetTextExtent(text, &x, &y, nullptr, nullptr, &font_);
+    *w = x;
+    *h = y;
+}
+
+wxString ChartPanel::fitted(wxString label, double room) const {
+    double w = 0, h = 0;
+    textExtent(label, &w, &h);
+    while (w > room && label.length() > 4) {
+        label = label.Left(label.length() - 2) + wxString::FromUTF8("…");
+        textExtent(label, &w, &h);
+    }
+    return label;
+}
+
+void ChartPanel::drawText(const wxString& text, double x, double y, double angle) {
+    texts_.push_back({text, font_, colour_, x, y, angle});
+}
+
 void ChartPanel::paint() {
     wxAutoBufferedPaintDC dc(this);
     dc.SetBackground(*wxWHITE_BRUSH);
     dc.Clear();
-    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (!gc) return;
+    texts_.clear();
+    dc_ = &dc;
+    {
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        if (!gc) return;
+        paintShapes(*gc);
+    }
+    // The texts with the DC itself (measured with it too), over the shapes, once the graphics
+    // context is gone: under Wine the GDI+ context draws no text at all (the labels were missing
+    // on Windows builds), and its measures differ from the DC's.
+    for (const auto& t : texts_) {
+        dc.SetFont(t.font);
+        dc.SetTextForeground(t.colour);
+        const wxPoint at(static_cast<int>(std::lround(t.x)), static_cast<int>(std::lround(t.y)));
+        if (t.angle == 0) dc.DrawText(t.text, at);
+        else dc.DrawRotatedText(t.text, at, t.angle * 180 / M_PI);
+    }
+    dc_ = nullptr;
+}
+
+void ChartPanel::paintShapes(wxGraphicsContext& gcRef) {
+    wxGraphicsContext* gc = &gcRef;
     const wxSize size = GetClientSize();
     double tw = 0, th = 0;
-    gc->SetFont(GetFont().Bold(), kInk);
-    gc->GetTextExtent(title_, &tw, &th);
-    gc->DrawText(title_, (size.x - tw) / 2, 4);
+    setFont(*gc, GetFont().Bold(), kInk);
+    textExtent(title_, &tw, &th);
+    drawText(title_, (size.x - tw) / 2, 4);
     // The target's legend at the top right: "- - 95 %".
     if (target_ >= 0) {
-        gc->SetFont(GetFont().Smaller(), kLow);
+        setFont(*gc, GetFont().Smaller(), kLow);
         double w = 0, h = 0;
-        gc->GetTextExtent(targetLabel_, &w, &h);
-        gc->DrawText(targetLabel_, size.x - 12 - w, 6);
+        textExtent(targetLabel_, &w, &h);
+        drawText(targetLabel_, size.x - 12 - w, 6);
         gc->SetPen(wxPen(kLow, 1, wxPENSTYLE_SHORT_DASH));
         gc->StrokeLine(size.x - 12 - w - 30, 6 + h / 2, size.x - 16 - w, 6 + h / 2);
     }
     const double top = 14 + th + 8;
     if (bars_.empty()) {
-        gc->SetFont(GetFont(), kInk);
+        setFont(*gc, GetFont(), kInk);
         wxString none = _("No data yet: import a file.");
-        gc->GetTextExtent(none, &tw, &th);
-        gc->DrawText(none, (size.x - tw) / 2, size.y / 2 - th / 2);
+        textExtent(none, &tw, &th);
+        drawText(none, (size.x - tw) / 2, size.y / 2 - th / 2);
         return;
     }
     if (horizontal_) paintHorizontal(*gc, size, top);
@@ -95,19 +132,19 @@ void ChartPanel::paintVertical(wxGraphicsContext& gc, const wxSize& size, double
     if (right - left < 40 || bottom - top < 40) return;
     auto yOf = [&](double rate) { return bottom - rate * (bottom - top); };
     double tw = 0, th = 0;
-    gc.SetFont(small, kInk);
+    setFont(gc, small, kInk);
     for (int pct = 0; pct <= 100; pct += 25) {
         double y = yOf(pct / 100.0);
         gc.SetPen(wxPen(kGrid, 1));
         gc.StrokeLine(left, y, right, y);
         wxString label = wx(DossierPageState::formatPercent(pct / 100.0));
-        gc.GetTextExtent(label, &tw, &th);
-        gc.DrawText(label, left - 6 - tw, y - th / 2);
+        textExtent(label, &tw, &th);
+        drawText(label, left - 6 - tw, y - th / 2);
     }
-    gc.GetTextExtent(value_, &tw, &th);
-    gc.DrawText(value_, 2, (top + bottom) / 2 + tw / 2, M_PI / 2);
-    gc.GetTextExtent(category_, &tw, &th);
-    gc.DrawText(category_, left + (right - left - tw) / 2, size.y - th - 4);
+    textExtent(value_, &tw, &th);
+    drawText(value_, 2, (top + bottom) / 2 + tw / 2, M_PI / 2);
+    textExtent(category_, &tw, &th);
+    drawText(category_, left + (right - left - tw) / 2, size.y - th - 4);
     gc.SetPen(wxPen(kInk, 1));
     gc.StrokeLine(left, top, left, bottom);
     gc.StrokeLine(left, bottom, right, bottom);
@@ -128,23 +165,23 @@ void ChartPanel::paintVertical(wxGraphicsContext& gc, const wxSize& size, double
             gc.SetPen(*wxTRANSPARENT_PEN);
             gc.DrawRectangle(cx - barWidth / 2, barTop, barWidth, bottom - barTop);
         }
-        gc.SetFont(small, kInk);
+        setFont(gc, small, kInk);
         wxString value = valueText(b);
-        gc.GetTextExtent(value, &tw, &th);
-        if (tw < slot) gc.DrawText(value, cx - tw / 2, barTop - th - 2);
-        wxString label = fitted(gc, wx(b.label), slot - 2);
-        gc.GetTextExtent(label, &tw, &th);
-        gc.DrawText(label, cx - tw / 2, bottom + 4);
+        textExtent(value, &tw, &th);
+        if (tw < slot) drawText(value, cx - tw / 2, barTop - th - 2);
+        wxString label = fitted(wx(b.label), slot - 2);
+        textExtent(label, &tw, &th);
+        drawText(label, cx - tw / 2, bottom + 4);
     }
 }
 
 void ChartPanel::paintHorizontal(wxGraphicsContext& gc, const wxSize& size, double top) {
     const wxFont small = GetFont().Smaller();
     double tw = 0, th = 0;
-    gc.SetFont(small, kInk);
+    setFont(gc, small, kInk);
     // The category axis title above the labels, the value axis title under the plot.
-    gc.GetTextExtent(category_, &tw, &th);
-    gc.DrawText(category_, 8, top - 4);
+    textExtent(category_, &tw, &th);
+    drawText(category_, 8, top - 4);
     top += th;
     const double left = kLabelWidth + 12, right = size.x - 60;
     const double bottom = top + kRowHeight * static_cast<double>(bars_.size());
@@ -155,11 +192,11 @@ void ChartPanel::paintHorizontal(wxGraphicsContext& gc, const wxSize& size, doub
         gc.SetPen(wxPen(kGrid, 1));
         gc.StrokeLine(x, top, x, bottom);
         wxString label = wx(DossierPageState::formatPercent(pct / 100.0));
-        gc.GetTextExtent(label, &tw, &th);
-        gc.DrawText(label, x - tw / 2, bottom + 4);
+        textExtent(label, &tw, &th);
+        drawText(label, x - tw / 2, bottom + 4);
     }
-    gc.GetTextExtent(value_, &tw, &th);
-    gc.DrawText(value_, left + (right - left - tw) / 2, bottom + 6 + th);
+    textExtent(value_, &tw, &th);
+    drawText(value_, left + (right - left - tw) / 2, bottom + 6 + th);
     gc.SetPen(wxPen(kInk, 1));
     gc.StrokeLine(left, top, left, bottom);
     gc.StrokeLine(left, bottom, right, bottom);
@@ -178,13 +215,13 @@ void ChartPanel::paintHorizontal(wxGraphicsContext& gc, const wxSize& size, doub
             gc.SetPen(*wxTRANSPARENT_PEN);
             gc.DrawRectangle(left, cy - barHeight / 2, barEnd - left, barHeight);
         }
-        gc.SetFont(small, kInk);
-        wxString label = fitted(gc, wx(b.label), kLabelWidth - 4);
-        gc.GetTextExtent(label, &tw, &th);
-        gc.DrawText(label, left - 8 - tw, cy - th / 2);
+        setFont(gc, small, kInk);
+        wxString label = fitted(wx(b.label), kLabelWidth - 4);
+        textExtent(label, &tw, &th);
+        drawText(label, left - 8 - tw, cy - th / 2);
         wxString value = valueText(b);
-        gc.GetTextExtent(value, &tw, &th);
-        gc.DrawText(value, barEnd + 4, cy - th / 2);
+        textExtent(value, &tw, &th);
+        drawText(value, barEnd + 4, cy - th / 2);
     }
 }
 

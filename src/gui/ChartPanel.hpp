@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// ChartPanel.hpp - a bar chart of rates (0-100 %) drawn with wxGraphicsContext: one bar per entry of
+// ChartPanel.hpp - a bar chart of rates (0-100 %), shapes drawn with wxGraphicsContext, texts with the DC: one bar per entry of
 // a par::wizard::RateBar series (vertical bars, or horizontal ones for long labels such as unit names,
 // the panel then growing with the number of bars), the value above each bar in the message language's format
 // ("87,5 %"), a grid at 0, 25, 50, 75 and 100 %, a title and both axes labelled. Entries without
@@ -7,8 +7,11 @@
 // panel only draws it.
 #pragma once
 
+#include <wx/colour.h>
+#include <wx/font.h>
 #include <wx/panel.h>
 
+class wxDC;
 class wxGraphicsContext;
 
 #include <vector>
@@ -28,6 +31,14 @@ public:
 
 private:
     void paint();
+    void paintShapes(wxGraphicsContext& gc);
+    // Text goes through these: the font is set on the context (for measuring) and remembered; the
+    // text is drawn with the DC after the shapes (paint()).
+    void setFont(wxGraphicsContext& gc, const wxFont& font, const wxColour& colour);
+    void drawText(const wxString& text, double x, double y, double angle = 0);
+    void textExtent(const wxString& text, double* w, double* h) const;  // in the current font
+    // Shortens a label with "…" until it fits `room` pixels.
+    wxString fitted(wxString label, double room) const;
     void paintVertical(wxGraphicsContext& gc, const wxSize& size, double top);
     void paintHorizontal(wxGraphicsContext& gc, const wxSize& size, double top);
 
@@ -35,6 +46,16 @@ private:
     bool horizontal_ = false;
     double target_ = -1;
     std::vector<par::wizard::RateBar> bars_;
+    struct Text {
+        wxString text;
+        wxFont font;
+        wxColour colour;
+        double x, y, angle;
+    };
+    std::vector<Text> texts_;
+    wxDC* dc_ = nullptr;  // while painting
+    wxFont font_;
+    wxColour colour_;
 };
 
 }  // namespace par::gui

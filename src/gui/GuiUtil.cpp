@@ -9,6 +9,14 @@
 
 #include <cstdio>
 
+#ifdef __WXMSW__
+#include <windows.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+#endif
+
 namespace par::gui {
 
 namespace {
@@ -96,6 +104,42 @@ wxString wrapLabel(const wxString& text, size_t chars) {
 }  // namespace par::gui
 
 namespace par::gui {
+
+namespace {
+#ifdef __WXMSW__
+// Whether the font itself has a glyph for every character (no font linking: what a plain control
+// draws without a box).
+bool fontHasGlyphs(const wxFont& font, const wxString& chars) {
+    HDC dc = ::CreateCompatibleDC(nullptr);
+    if (!dc) return false;
+    HGDIOBJ old = ::SelectObject(dc, font.GetHFONT());
+    const std::wstring w = chars.ToStdWstring();
+    std::vector<WORD> glyphs(w.size());
+    const DWORD got = ::GetGlyphIndicesW(dc, w.c_str(), static_cast<int>(w.size()), glyphs.data(),
+                                         GGI_MARK_NONEXISTING_GLYPHS);
+    ::SelectObject(dc, old);
+    ::DeleteDC(dc);
+    return got != GDI_ERROR && std::none_of(glyphs.begin(), glyphs.end(), [](WORD g) { return g == 0xFFFF; });
+}
+#endif
+}  // namespace
+
+StatusMarks statusMarks(const wxWindow& window) {
+    const StatusMarks sets[] = {
+        {wxString::FromUTF8("✓"), wxString::FromUTF8("○"), wxString::FromUTF8("✗")},
+        {wxString::FromUTF8("√"), wxString::FromUTF8("○"), wxString::FromUTF8("×")},
+        {"+", "o", "x"},
+    };
+#ifdef __WXMSW__
+    const wxFont font = window.GetFont();
+    for (const auto& s : sets)
+        if (fontHasGlyphs(font, s.complete + s.incomplete + s.errors)) return s;
+    return sets[2];
+#else
+    (void)window;
+    return sets[0];
+#endif
+}
 
 wxString screenshotWindow(wxWindow& window, const wxString& dir, const wxString& name) {
     window.Update();

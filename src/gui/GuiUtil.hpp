@@ -26,6 +26,15 @@ int headlessErrorCount();
 wxColour errorColour();
 wxColour warningColour();
 
+// The step list's status marks (complete, incomplete, errors) in characters the window's font
+// shows: "✓ ○ ✗" where it has them (GTK finds any missing glyph in another font, so always there),
+// else "√ ○ ×" (in every Windows UI font: WGL4), else "+ o x". On Windows a missing glyph is drawn
+// as an empty box (seen under Wine), hence the check.
+struct StatusMarks {
+    wxString complete, incomplete, errors;
+};
+StatusMarks statusMarks(const wxWindow& window);
+
 // Self-test screenshots: the window's area of the (virtual) screen saved as DIR/NAME.png with
 // ImageMagick's `import`. Returns the file written, or "" when the command failed.
 wxString screenshotWindow(wxWindow& window, const wxString& dir, const wxString& name);

@@ -23,9 +23,10 @@ StepListPanel::StepListPanel(wxWindow* parent, std::function<void(size_t)> onPic
     top->Add(new wxStaticText(this, wxID_ANY, _("S&teps")), 0, wxALL, 6);
     list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(kListWidth, -1));
     top->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
-    auto* legend = new wxStaticText(this, wxID_ANY, wxString::FromUTF8("✓ ") + _("complete") +
-                                                        wxString::FromUTF8("   ○ ") + _("incomplete") +
-                                                        wxString::FromUTF8("   ✗ ") + _("errors"));
+    marks_ = statusMarks(*list_);
+    auto* legend = new wxStaticText(this, wxID_ANY, marks_.complete + " " + _("complete") + "   " +
+                                                        marks_.incomplete + " " + _("incomplete") + "   " +
+                                                        marks_.errors + " " + _("errors"));
     legend->SetFont(legend->GetFont().Smaller());
     top->Add(legend, 0, wxALL, 6);
     SetSizer(top);
@@ -60,9 +61,10 @@ wxString StepListPanel::shownText(size_t step) const {
 void StepListPanel::update(const std::vector<par::wizard::Step>& steps, size_t current) {
     lines_.clear();
     for (const auto& s : steps) {
-        wxString mark = wxString::FromUTF8(s.status == StepStatus::Complete     ? "✓ "
-                                           : s.status == StepStatus::Incomplete ? "○ "
-                                                                                : "✗ ");
+        const wxString mark = (s.status == StepStatus::Complete     ? marks_.complete
+                               : s.status == StepStatus::Incomplete ? marks_.incomplete
+                                                                    : marks_.errors) +
+                              " ";
         wxString counts;
         if (s.errors > 0) counts = wxString::Format(" (%s)", wxString::Format(wxPLURAL("%zu error", "%zu errors", s.errors), s.errors));
         else if (s.missing > 0)

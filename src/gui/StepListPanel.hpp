@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/wizard/StepList.hpp"
+#include "gui/GuiUtil.hpp"
 
 namespace par::gui {
 
@@ -34,6 +35,7 @@ private:
     bool updating_ = false;
     // Per step: the mark, the title, the counts.
     std::vector<std::array<wxString, 3>> lines_;
+    StatusMarks marks_;
     int tipShown_ = -2;
 };
 

@@ -29,6 +29,19 @@ grep -q 'Pháthiện' <<<"$console" || fail "no findings on the console: $(head 
 ! grep -q 'á»' <<<"$console" || fail "the console shows UTF-8 read in another code page: $(head -c 300 <<<"$console")"
 
 # 2. Through a pipe: the same bytes as the Linux build (same data, same rules).
+# Wine's cmd.exe, started in the Vietnamese folder, with Vietnamese file names on its command line;
+# the dossier analysis draws its progress line on the console (a terminal: script's pseudo-terminal).
+cp reference/thu-tuc-mau.xml "$dir/thủ-tục.xml"
+cp samples/mot-cua/quynh-luu-2018.csv "$dir/nhật-ký.csv"
+viacmd=$(cd "$dir" && LANG=C.UTF-8 script -qec "wine cmd /c '$(winepath -w "$exe" 2>/dev/null)' dossiers analyze \
+             nhật-ký.csv --catalog thủ-tục.xml --as-of 2018-10-30" /dev/null \
+         | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | tr '\r' '\n') || true
+grep -q 'Đang phân tích nhật ký hồ sơ \[#*\] 100%' <<<"$viacmd" \
+    || fail "cmd.exe: no progress line in Vietnamese: $(head -c 300 <<<"$viacmd")"
+grep -q 'Nhật ký hồ sơ: nhật-ký.csv' <<<"$viacmd" || fail "cmd.exe: no analysis: $(head -c 300 <<<"$viacmd")"
+grep -q 'Bộ phận Một cửa UBND huyện Quỳnh Lưu' <<<"$viacmd" || fail "cmd.exe: units garbled: $(head -c 300 <<<"$viacmd")"
+! grep -q 'á»\|Ä' <<<"$viacmd" || fail "cmd.exe shows UTF-8 read in another code page: $(head -c 300 <<<"$viacmd")"
+
 wine "$exe" findings --json "$audit" | tr -d '\r' >"$dir/../findings-windows.json" || test $? -eq 1
 test -s "$dir/../findings-windows.json" || fail "no JSON findings"
 if [ -x build/bin/par-audit ]; then
@@ -68,4 +81,4 @@ wine "$exe" report "$audit" -o "$pdf" --draft >/dev/null
 head -c 5 "$dir/thông báo kết luận.pdf" | grep -q '%PDF-' || fail "no PDF"
 wine "$exe" verify "$audit" "$pdf" >/dev/null || fail "verify refused the notice"
 ! ls "$dir" | grep -q '\.tmp-' || fail "a temporary file was left behind"
-echo "cli_vietnamese: passed (console, findings as on Linux, save, lock, PDF in 'C:\\Kiểm tra\\Quỳnh Lưu')"
+echo "cli_vietnamese: passed (console, cmd.exe with the progress line, findings as on Linux, save, lock, PDF in 'C:\\Kiểm tra\\Quỳnh Lưu')"

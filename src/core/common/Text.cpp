@@ -146,4 +146,19 @@ std::vector<std::string> splitList(std::string_view s, std::string_view separato
     return out;
 }
 
+size_t displayWidth(std::string_view s) {
+    size_t w = 0;
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        unsigned cp = c;
+        if (len == 2 && i + 1 < s.size())
+            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+        if (!(len == 2 && cp >= 0x300 && cp <= 0x36F))
+            ++w;
+        i += len;
+    }
+    return w;
+}
+
 }  // namespace par

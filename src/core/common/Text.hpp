@@ -60,6 +60,10 @@ std::string foldKey(std::string_view utf8);
 // byte order when the collator cannot decide or is missing.
 bool vietnameseLess(std::string_view a, std::string_view b);
 
+// Columns a UTF-8 text takes in a terminal: code points, combining marks (U+0300-U+036F) not
+// counted, so NFC and NFD Vietnamese line up alike.
+size_t displayWidth(std::string_view utf8);
+
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view s);
 

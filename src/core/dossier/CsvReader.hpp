@@ -31,6 +31,7 @@ public:
     const std::string& name() const override { return path_; }
 
     char delimiter() const { return delimiter_; }
+    long long size() const { return file_.size(); }  // the file's, when opened
     bool hadBom() const { return bom_; }
 
     // A record longer than this is an error (a quote never closed, most likely).

@@ -25,7 +25,13 @@ namespace {
 
 constexpr long kProgressEvery = 8192;
 
-std::string_view trimView(std::string_view s) {
+inline bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+inline std::string_view trimView(std::string_view s) {
+    if (s.empty() || (!isBlank(s.front()) && !isBlank(s.back())))
+        return s;  // the common case: nothing to trim
     size_t b = 0, e = s.size();
     while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
         ++b;
@@ -60,6 +66,25 @@ std::string dateProblem(Field f, std::string_view value, DateStatus status) {
                           "{} '{}' is malformed (dd/mm/yyyy [HH:MM[:SS]] or yyyy-mm-dd)"),
                        fieldLabel(f), shown(value));
     }
+}
+
+// The receipt month's slot in Partial::months. boost's day-number conversion costs more than the
+// rest of the counting; a log's days are a few thousand consecutive day numbers, so a per-thread
+// table indexed by the day number's low bits answers without it.
+int monthSlot(Date d) {
+    struct Entry {
+        unsigned day = 0;  // day number; 0 is never a date of the working calendar
+        int slot = 0;
+    };
+    thread_local Entry cache[4096];
+    const auto n = static_cast<unsigned>(d.day_number());
+    Entry& e = cache[n & 4095u];
+    if (e.day != n) {
+        const auto ymd = d.year_month_day();
+        e.day = n;
+        e.slot = (ymd.year - cal::kWorkFirstYear) * 12 + ymd.month - 1;
+    }
+    return e.slot;
 }
 
 std::string monthKey(int slot) {
@@ -106,11 +131,10 @@ bool worse(const FlaggedDossier& a, const FlaggedDossier& b) {
 }  // namespace
 
 int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
-    auto it = rawUnits_.find(raw);
-    if (it != rawUnits_.end()) {
-        if (it->second < 0)
+    if (const int* known = rawUnits_.find(raw)) {
+        if (*known < 0)
             reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
-        return it->second;
+        return *known;
     }
     int group = -1;
     if (isValidUtf8(raw)) {
@@ -134,14 +158,13 @@ int DossierAnalyzer::unitGroup(std::string_view raw, std::string& reason) {
         reason = tr("đơn vị không phải văn bản UTF-8", "unit is not UTF-8 text");
     }
     rawTexts_.emplace_back(raw);
-    rawUnits_.emplace(rawTexts_.back(), group);
+    rawUnits_.insert(rawTexts_.back(), group);
     return group;
 }
 
 const DossierAnalyzer::ProcedureSlot* DossierAnalyzer::procedure(std::string_view code) {
-    auto it = procedures_.find(code);
-    if (it != procedures_.end())
-        return &it->second;
+    if (const int* known = procedures_.find(code))
+        return &procedureSlots_[static_cast<size_t>(*known)];
     const Procedure* p = catalog_.find(std::string(code));
     if (p == nullptr && unknownCodes_ >= DossierStats::kMaxUnknownCodes) {
         // Memory stays bounded whatever the file: further unknown codes share one uncached slot.
@@ -155,7 +178,9 @@ const DossierAnalyzer::ProcedureSlot* DossierAnalyzer::procedure(std::string_vie
     procedureKnown_.push_back(p != nullptr ? 1 : 0);
     if (p == nullptr)
         ++unknownCodes_;
-    return &procedures_.emplace(rawTexts_.back(), ProcedureSlot{p, group}).first->second;
+    procedures_.insert(rawTexts_.back(), static_cast<int>(procedureSlots_.size()));
+    procedureSlots_.push_back(ProcedureSlot{p, group});
+    return &procedureSlots_.back();
 }
 
 Date DossierAnalyzer::statutoryDue(const Procedure& p, Date received, int receivedSeconds) const {
@@ -170,40 +195,53 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
                                                        const ColumnMap& columns,
                                                        std::string& reason, bool serials,
                                                        bool date1904) {
+    DossierRecord r;
+    if (!classifyInto(rec, columns, reason, serials, date1904, r))
+        return std::nullopt;
+    return r;
+}
+
+// classify() into a record the caller keeps from row to row (no optional copied per row). Every
+// field is set; the result is only meaningful when it returns true.
+bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& columns,
+                                   std::string& reason, bool serials, bool date1904,
+                                   DossierRecord& r) {
     auto field = [&](Field f) -> std::string_view {
         const int c = columns.column(f);
         if (c < 0 || static_cast<size_t>(c) >= rec.fields.size())
             return {};
         return trimView(rec.fields[static_cast<size_t>(c)]);
     };
-    DossierRecord r;
     r.line = rec.line;
+    r.finished.reset();
+    r.wrongAppointment = false;
+    r.lateWorkingDays = 0;
     r.id = field(Field::DossierId);
     r.procedureCode = field(Field::ProcedureCode);
     r.unit = field(Field::Unit);
     for (Field f : {Field::DossierId, Field::ProcedureCode, Field::Unit})
         if (field(f).empty()) {
             reason = fmt(tr("thiếu {}", "{} missing"), fieldLabel(f));
-            return std::nullopt;
+            return false;
         }
     const std::string_view rText = field(Field::ReceivedAt), dText = field(Field::DueAt),
                            fText = field(Field::FinishedAt);
     const ParsedStamp rs = parseStamp(rText, serials, date1904);
     if (rs.status != DateStatus::Ok) {
         reason = dateProblem(Field::ReceivedAt, rText, rs.status);
-        return std::nullopt;
+        return false;
     }
     const ParsedStamp ds = parseStamp(dText, serials, date1904);
     if (ds.status != DateStatus::Ok) {
         reason = dateProblem(Field::DueAt, dText, ds.status);
-        return std::nullopt;
+        return false;
     }
     ParsedStamp fs;
     if (!fText.empty()) {
         fs = parseStamp(fText, serials, date1904);
         if (fs.status != DateStatus::Ok) {
             reason = dateProblem(Field::FinishedAt, fText, fs.status);
-            return std::nullopt;
+            return false;
         }
         r.finished = fs.stamp.day;
     }
@@ -213,18 +251,18 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     if (r.due < r.received) {
         reason =
             tr("ngày hẹn trả trước ngày tiếp nhận", "appointment date before the receipt date");
-        return std::nullopt;
+        return false;
     }
     if (r.finished && *r.finished < r.received) {
         reason = tr("ngày có kết quả trước ngày tiếp nhận", "result date before the receipt date");
-        return std::nullopt;
+        return false;
     }
     const ProcedureSlot* slot = procedure(r.procedureCode);
     r.procedureGroup = slot->group;
     r.knownProcedure = slot->procedure != nullptr;
     r.unitGroup = unitGroup(r.unit, reason);
     if (r.unitGroup < 0)
-        return std::nullopt;
+        return false;
     try {
         if (r.knownProcedure) {
             r.statutoryDue = statutoryDue(*slot->procedure, r.received, r.receivedSeconds);
@@ -251,9 +289,9 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
     } catch (const UsageError&) {  // a statutory due date past 2199
         reason = tr("hạn giải quyết theo quy định nằm ngoài lịch làm việc (2000-2199)",
                     "the statutory due date falls outside the working calendar (2000-2199)");
-        return std::nullopt;
+        return false;
     }
-    return r;
+    return true;
 }
 
 DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const ColumnMap& columns,
@@ -262,8 +300,9 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
                                                std::optional<DossierRecord>& row) {
     ++part.rowsTotal;
     reason.clear();
-    row = classify(rec, columns, reason, serials, date1904);
-    if (!row) {
+    if (!row)
+        row.emplace();
+    if (!classifyInto(rec, columns, reason, serials, date1904, *row)) {
         ++part.rowsInvalid;
         return Fate::Invalid;
     }
@@ -287,8 +326,7 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
     units_[ug].counts.add(r);
     if (r.procedureGroup >= 0)
         procedureGroups_[static_cast<size_t>(r.procedureGroup)].counts.add(r);
-    const auto ymd = r.received.year_month_day();  // one day-number conversion, not two
-    const int slot = (ymd.year - cal::kWorkFirstYear) * 12 + ymd.month - 1;
+    const int slot = monthSlot(r.received);
     if (!r.knownProcedure) {
         ++part.rowsUnknown;
         ++part.unknownYears[static_cast<size_t>(slot / 12)];
@@ -326,16 +364,32 @@ unsigned idleCores() {
     return idle < 1.5 ? 1u : std::min(cores, static_cast<unsigned>(idle + 0.5));
 }
 
+unsigned rangeThreads(long long fileBytes) {
+    // One byte range per thread costs no more CPU than one thread (each thread reads its own
+    // range; 1M rows: 135-140 ms of CPU with 1 or 2 threads, docs/performance.md), so every core
+    // is taken whatever the load: a busy core only delays its range. At most 8, and at least
+    // 8 MB per range (starting a thread and its tables is not worth less).
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const long long byBytes = std::max(1LL, fileBytes / (8LL << 20));
+    return static_cast<unsigned>(std::min<long long>({cores, 8, byBytes}));
+}
+
 DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& mapping,
                                       Progress* progress) {
     const ColumnMap columns = ColumnMap::resolve(
         source.header(), mapping, {source.name(), static_cast<int>(source.headerLine()), 0});
     resetCounts();
+    auto* csv = dynamic_cast<CsvReader*>(&source);
     unsigned workers = options_.threads;
     if (workers == 0)
-        workers = idleCores();
-    if (auto* csv = dynamic_cast<CsvReader*>(&source); csv != nullptr && workers > 1)
-        return analyzeParallel(*csv, columns, workers, progress);
+        workers = csv != nullptr && !options_.onFlagged ? rangeThreads(csv->size()) : idleCores();
+    if (csv != nullptr && workers > 1) {
+        // Flagged dossiers go out in file order: with one range per thread a later range's would
+        // wait in memory for the earlier ones, so that case keeps the block pipeline.
+        if (options_.onFlagged)
+            return analyzeParallel(*csv, columns, workers, progress);
+        return analyzeRanges(*csv, columns, workers, progress);
+    }
     return analyzeSequential(source, columns, progress);
 }
 

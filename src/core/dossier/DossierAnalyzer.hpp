@@ -7,13 +7,16 @@
 // in every figure but the wrong appointments, and its code is listed. Progress goes through
 // par::Progress, which may cancel (par::Cancelled is thrown).
 //
-// A CSV log is analysed on every core (AnalysisOptions::threads): the calling thread reads blocks
-// and cuts them at exact record boundaries (CsvSplitter: the quoted-newline state and the line
-// number carried across blocks), workers parse and classify the blocks, each with its own tables,
-// and the partial figures are summed at the end; invalid rows, flagged dossiers (onFlagged) and the
-// first error are delivered in file order, so the output is the same for any number of threads.
+// A CSV log is analysed on every core (AnalysisOptions::threads): the file is cut into one byte
+// range per thread, each thread reads and parses its own (cuts guessed after a line feed and
+// confirmed exactly afterwards, analyzeRanges); with onFlagged the calling thread reads blocks
+// and cuts them at exact record boundaries (CsvSplitter) for workers, so flagged dossiers come
+// out in file order in constant memory. Each thread has its own tables, the partial figures are
+// summed at the end; invalid rows, flagged dossiers and the first error come out in file order,
+// so the output is the same for any number of threads.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -28,6 +31,7 @@
 #include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/DossierStats.hpp"
 #include "core/dossier/RowSource.hpp"
+#include "core/dossier/ViewIndex.hpp"
 #include "core/model/ProcedureCatalog.hpp"
 
 namespace par::dossier {
@@ -43,10 +47,14 @@ struct AnalysisOptions {
     std::vector<std::string> units;
     // Only dossiers received in [receivedFrom, receivedTo] (either may be open).
     std::optional<Date> receivedFrom, receivedTo;
-    // Threads for a CSV log: 0 = one per idle core (idleCores()); 1 = the calling thread only.
+    // Threads for a CSV log: 0 = rangeThreads() (idleCores() with onFlagged); 1 = the calling
+    // thread only.
     unsigned threads = 0;
     // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
     size_t blockBytes = 2u << 20;
+    // Tests: where the file is cut into the threads' byte ranges (file offsets, increasing), in
+    // place of equal parts; each cut is moved to the next line end.
+    std::vector<long long> splitAt;
 };
 
 class DossierAnalyzer {
@@ -76,12 +84,15 @@ private:
     };
     struct Partial;
     struct Chunk;
+    struct Range;
     class Pipeline;
     enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
 
+    bool classifyInto(const RawRecord& record, const ColumnMap& columns, std::string& reason,
+                      bool serials, bool date1904, DossierRecord& out);
     int unitGroup(std::string_view raw, std::string& reason);
     const ProcedureSlot* procedure(std::string_view code);
-    // Classifies one record and adds it to `part`.
+    // Classifies one record and adds it to `part`; `row` holds it (meaningful when Counted).
     Fate process(const RawRecord& rec, const ColumnMap& columns, bool serials, bool date1904,
                  Partial& part, std::string& reason, std::optional<DossierRecord>& row);
     void resetCounts();
@@ -89,6 +100,12 @@ private:
                                    Progress* progress);
     DossierStats analyzeParallel(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
                                  Progress* progress);
+    DossierStats analyzeRanges(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
+                               Progress* progress);
+    // Parses and classifies the records starting in [r.begin, r.limit) into `part`.
+    void scanRange(Range& r, int fd, const ColumnMap& columns, char delimiter,
+                   const std::string& file, Partial& part, const std::atomic<bool>& stop,
+                   const std::function<void()>& tick);
     DossierStats merge(const std::vector<std::pair<DossierAnalyzer*, Partial*>>& parts,
                        const std::string& source) const;
 
@@ -100,17 +117,21 @@ private:
     // Per-key state, bounded by the number of distinct keys. Raw texts are owned by the deques
     // (stable addresses) and looked up by view, so a row costs no allocation.
     std::deque<std::string> rawTexts_;
-    std::unordered_map<std::string_view, int> rawUnits_;              // raw text → group
+    ViewIndex rawUnits_;                                              // raw text → group
     std::unordered_map<std::string, int> unitKeys_;                   // canonical name → group
-    std::unordered_map<std::string_view, ProcedureSlot> procedures_;  // codes seen
+    ViewIndex procedures_;                      // code seen → index in procedureSlots_
+    std::deque<ProcedureSlot> procedureSlots_;  // (a deque: addresses stay valid)
     std::vector<GroupCounts> units_, procedureGroups_;
     std::vector<char> unitSelected_, procedureKnown_;  // per group
     size_t unknownCodes_ = 0;
     bool unknownTruncated_ = false;
 };
 
-// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown).
+// The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown):
+// the default for the block pipeline (CSV with onFlagged), whose second thread costs CPU.
 unsigned idleCores();
+// The default for a CSV log read in byte ranges: every core, at most 8, one per 8 MB of file.
+unsigned rangeThreads(long long fileBytes);
 
 // The canonical form of a unit name: NFC, white space trimmed and collapsed to single spaces.
 std::string canonicalUnit(std::string_view raw);

@@ -4,6 +4,7 @@
 #include "core/dossier/DossierDates.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "core/calendar/WorkingCalendar.hpp"
@@ -154,31 +155,60 @@ bool digits(std::string_view s, size_t from, size_t n) {
     return true;
 }
 
+int twoDigits(const char* p) {
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
 // "dd/mm/yyyy[ time]", the form one-stop exports write every date in: the date part is looked up
-// in a small per-thread cache (a log has a few thousand distinct days among millions of cells), the
-// time parsed as usual. Same results as the general path below.
+// in a per-thread cache keyed by its ten bytes (a log has a few thousand distinct days among
+// millions of cells; a text is only cached once it has the form), "HH:MM" and "HH:MM:SS" read at
+// fixed places, any other time by readTime. Same results as the general path below.
 bool fastDayMonthYear(std::string_view s, ParsedStamp& out) {
-    if (s.size() < 10 || s[2] != '/' || s[5] != '/' || (s.size() > 10 && s[10] != ' ') ||
-        !digits(s, 0, 2) || !digits(s, 3, 2) || !digits(s, 6, 4))
+    const size_t n = s.size();
+    if (n < 10 || (n > 10 && s[10] != ' '))
         return false;
+    std::uint64_t k = 0;
+    std::uint16_t k2 = 0;
+    std::memcpy(&k, s.data(), 8);
+    std::memcpy(&k2, s.data() + 8, 2);
     struct Entry {
-        char key[10];
+        std::uint64_t k = 0;
+        std::uint16_t k2 = 0;
         bool used = false;
         ParsedStamp day;
     };
     thread_local Entry cache[4096];
-    unsigned h = 0;
-    for (size_t i = 0; i < 10; ++i)
-        h = h * 31 + static_cast<unsigned char>(s[i]);
-    Entry& e = cache[h & 4095];
-    if (!e.used || std::memcmp(e.key, s.data(), 10) != 0) {
-        const int d = (s[0] - '0') * 10 + (s[1] - '0'), mo = (s[3] - '0') * 10 + (s[4] - '0');
-        const int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+    // The slot from the digits as they stand (checked only on a miss): every day of any eight
+    // consecutive years has its own slot, so a log's days never push each other out.
+    const unsigned d0 = static_cast<unsigned char>(s[0]) & 15u,
+                   d1 = static_cast<unsigned char>(s[1]) & 15u,
+                   m0 = static_cast<unsigned char>(s[3]) & 15u,
+                   m1 = static_cast<unsigned char>(s[4]) & 15u,
+                   y3 = static_cast<unsigned char>(s[9]) & 7u;
+    Entry& e = cache[((y3 * 16 + m0 * 10 + m1) * 32 + d0 * 10 + d1) & 4095u];
+    if (!e.used || e.k != k || e.k2 != k2) {
+        if (s[2] != '/' || s[5] != '/' || !digits(s, 0, 2) || !digits(s, 3, 2) || !digits(s, 6, 4))
+            return false;
+        const int d = twoDigits(s.data()), mo = twoDigits(s.data() + 3);
+        const int y = twoDigits(s.data() + 6) * 100 + twoDigits(s.data() + 8);
         e.day = make(y, mo, d, 0);
-        std::memcpy(e.key, s.data(), 10);
+        e.k = k;
+        e.k2 = k2;
         e.used = true;
     }
-    const int time = s.size() == 10 ? 0 : readTime(s, 10, false);
+    int time;
+    const char* t = s.data();
+    if (n == 10) {
+        time = 0;
+    } else if ((n == 16 || (n == 19 && t[16] == ':' && isDigit(t[17]) && isDigit(t[18]))) &&
+               t[13] == ':' && isDigit(t[11]) && isDigit(t[12]) && isDigit(t[14]) &&
+               isDigit(t[15])) {
+        const int hh = twoDigits(t + 11), mm = twoDigits(t + 14),
+                  ss = n == 19 ? twoDigits(t + 17) : 0;
+        time = hh > 23 || mm > 59 || ss > 59 ? -2 : hh * 3600 + mm * 60 + ss;
+    } else {
+        time = readTime(s, 10, false);
+    }
     out = e.day;
     if (time == -1) {
         out.status = DateStatus::Malformed;

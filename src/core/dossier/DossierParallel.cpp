@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
@@ -17,6 +19,7 @@
 #include <thread>
 
 #include "core/common/Error.hpp"
+#include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/dossier/CsvReader.hpp"
 #include "core/dossier/CsvScan.hpp"
@@ -331,6 +334,275 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     std::vector<std::pair<DossierAnalyzer*, Partial*>> parts;
     for (unsigned i = 0; i < workerCount; ++i)
         parts.push_back({analyzers[i].get(), &partials[i]});
+    DossierStats stats = merge(parts, file);
+    stats.invalidRows = std::move(invalid);
+    return stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// analyzeRanges: the file cut into one byte range per thread, each thread reading its own range
+// with pread (no reader thread, no block copied between threads). A cut is moved to just after
+// the first LF at or after it: a guess that it is a record end (it is not when the LF is inside a
+// quoted field). The guess is checked exactly afterwards: thread t-1, parsing from a true record
+// start, must end its last record (the last one starting before the cut) exactly at the cut;
+// then the cut is a true record end, because a parse from a record start only ever passes
+// through record ends. Lines are counted from 0 in ranges 1.. and made absolute once the ranges
+// before are known. A range whose start is not confirmed, or that met an error (its message
+// would carry a relative line), is thrown away with every range after it, and the rest of the
+// file is parsed on this thread from the last confirmed record end with the previous range's
+// tables: the figures, bad rows and first error are then exactly the sequential ones.
+
+namespace {
+constexpr size_t kRangeReadBytes = 256u << 10;  // read and parse while in the core's cache
+constexpr long kRowsPerCheck = 8192;
+
+long long readSome(int fd, char* buf, size_t n, long long offset, const std::string& file) {
+    for (;;) {
+        const long long r = platform::readAt(fd, buf, n, static_cast<std::uint64_t>(offset));
+        if (r >= 0)
+            return r;
+        if (errno != EINTR)
+            throw IoError(fmt(tr("lỗi đọc tệp {}: {}", "error reading {}: {}"), file,
+                              std::strerror(errno)));
+    }
+}
+
+// The offset just after the first LF at or after `from`; `none` when the file ends first or
+// there is none in the next 1 MB (a file of lone CRs would otherwise be read once more here to
+// its end: its range is then empty and the range before takes the rest).
+long long afterLineEnd(int fd, long long from, long long none, const std::string& file) {
+    char buf[16384];
+    for (long long at = from; at - from < (1LL << 20);) {
+        const long long n = readSome(fd, buf, sizeof buf, at, file);
+        if (n <= 0)
+            return none;
+        if (const void* lf = std::memchr(buf, '\n', static_cast<size_t>(n)))
+            return at + (static_cast<const char*>(lf) - buf) + 1;
+        at += n;
+    }
+    return none;
+}
+}  // namespace
+
+struct DossierAnalyzer::Range {
+    long long begin = 0;  // a record start (guessed for ranges 1..)
+    long long limit = 0;  // records starting at or after it are the next range's
+    long baseLine = 0;    // the line of `begin`: absolute in range 0, 0 in the others
+    long long end = 0;    // where the last record parsed ends
+    long lines = 0;       // line breaks from begin to end
+    std::exception_ptr error;
+    std::vector<InvalidRow> invalid;  // the first keepInvalid
+    std::atomic<long long> at{0};     // progress
+};
+
+void DossierAnalyzer::scanRange(Range& r, int fd, const ColumnMap& columns, char delimiter,
+                                const std::string& file, Partial& part,
+                                const std::atomic<bool>& stop, const std::function<void()>& tick) {
+    CsvRecordParser parser(delimiter, &file);
+    RawRecord rec;
+    std::string reason;
+    std::optional<DossierRecord> row;
+    const size_t keepInvalid = options_.keepInvalid;
+    Bytes buf;
+    long long offset = r.begin;  // of buf[0]
+    size_t b = 0;
+    bool eof = false;
+    long line = r.baseLine;
+    long count = 0;
+    auto refill = [&] {
+        if (b > 0) {
+            std::memmove(buf.data(), buf.data() + b, buf.size - b);
+            offset += static_cast<long long>(b);
+            buf.size -= b;
+            b = 0;
+        }
+        if (buf.size == buf.cap) {  // one record fills the whole buffer
+            if (buf.cap >= CsvReader::kMaxRecordBytes)
+                throw ParseError(
+                    {file, static_cast<int>(line), 0},
+                    tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
+                       "the record starting on this line is longer than 16 MB (a closing quote "
+                       "missing?)"));
+            buf.reserve(buf.cap * 2);
+        }
+        const long long n = readSome(fd, buf.data() + buf.size, buf.cap - buf.size,
+                                     offset + static_cast<long long>(buf.size), file);
+        if (n == 0)
+            eof = true;
+        buf.size += static_cast<size_t>(n);
+    };
+    try {
+        buf.reserve(kRangeReadBytes);
+        while (offset + static_cast<long long>(b) < r.limit) {
+            const char* p = buf.data() + b;
+            long lines = 0;
+            const auto res = parser.parse(p, buf.data() + buf.size, eof, line, rec, lines);
+            if (res == CsvRecordParser::Result::End)
+                break;
+            if (res == CsvRecordParser::Result::NeedMore) {
+                refill();
+                continue;
+            }
+            b = static_cast<size_t>(p - buf.data());
+            line += lines;
+            bool blank = true;
+            for (const auto& f : rec.fields)
+                if (!f.empty()) {
+                    blank = false;
+                    break;
+                }
+            if (blank)
+                continue;
+            if (++count % kRowsPerCheck == 0) {
+                r.at.store(offset + static_cast<long long>(b), std::memory_order_relaxed);
+                if (tick)
+                    tick();
+                if (stop.load(std::memory_order_relaxed))
+                    break;
+            }
+            if (process(rec, columns, false, false, part, reason, row) == Fate::Invalid &&
+                r.invalid.size() < keepInvalid)
+                r.invalid.push_back({rec.line, reason});
+        }
+    } catch (...) {
+        r.error = std::current_exception();
+    }
+    r.end = offset + static_cast<long long>(b);
+    r.lines = line - r.baseLine;
+    r.at.store(r.end, std::memory_order_relaxed);
+}
+
+DossierStats DossierAnalyzer::analyzeRanges(CsvReader& csv, const ColumnMap& columns,
+                                            unsigned workerCount, Progress* progress) {
+    const std::string label = tr("Đang phân tích nhật ký hồ sơ", "Analysing the dossier log");
+    const std::string file = csv.name();
+    const char delimiter = csv.delimiter();
+    const CsvReader::Rest rest = csv.takeRest();
+    const int fd = rest.fd;
+    const long long start = rest.offset, size = std::max(rest.size, rest.offset);
+    constexpr long long kNoLimit = std::numeric_limits<long long>::max();
+
+    // The cuts: equal parts (or the tests' own), each moved past its next LF.
+    std::vector<long long> cuts;
+    for (unsigned t = 1; t < workerCount; ++t) {
+        long long at = t - 1 < options_.splitAt.size()
+                           ? options_.splitAt[t - 1]
+                           : start + (size - start) * static_cast<long long>(t) / workerCount;
+        at = std::max(at, start + 1);
+        long long cut = afterLineEnd(fd, at - 1, size, file);
+        if (!cuts.empty())
+            cut = std::max(cut, cuts.back());
+        cuts.push_back(cut);
+    }
+    std::vector<Range> ranges(workerCount);
+    for (unsigned t = 0; t < workerCount; ++t) {
+        ranges[t].begin = t == 0 ? start : cuts[t - 1];
+        ranges[t].limit = t + 1 < workerCount ? cuts[t] : kNoLimit;
+        ranges[t].baseLine = t == 0 ? rest.line : 0;
+    }
+    std::vector<std::unique_ptr<DossierAnalyzer>> analyzers;
+    std::vector<Partial> partials(workerCount);
+    analyzers.push_back(nullptr);  // range 0: this analyser
+    for (unsigned t = 1; t < workerCount; ++t)
+        analyzers.push_back(std::make_unique<DossierAnalyzer>(catalog_, calendar_, options_));
+    auto analyzer = [&](unsigned t) -> DossierAnalyzer& { return t == 0 ? *this : *analyzers[t]; };
+
+    std::atomic<bool> stop{false};
+    if (progress != nullptr)
+        progress->update(0, label);
+    std::function<void()> tick;
+    if (progress != nullptr)
+        tick = [&] {
+            if (progress->cancelled()) {
+                stop = true;
+                return;
+            }
+            long long done = 0;
+            for (const auto& r : ranges)
+                done += r.at.load(std::memory_order_relaxed) - r.begin;
+            progress->update(size > start ? std::min(1.0, static_cast<double>(done) /
+                                                              static_cast<double>(size - start))
+                                          : 0,
+                             label);
+        };
+    {
+        std::vector<std::thread> threads;
+        struct Joiner {
+            std::vector<std::thread>& ts;
+            std::atomic<bool>& stop;
+            ~Joiner() {
+                stop = true;  // only reached early on an exception
+                for (auto& t : ts)
+                    if (t.joinable())
+                        t.join();
+            }
+        } joiner{threads, stop};
+        for (unsigned t = 1; t < workerCount; ++t)
+            threads.emplace_back([&, t] {
+                analyzers[t]->scanRange(ranges[t], fd, columns, delimiter, file, partials[t], stop,
+                                        nullptr);
+            });
+        scanRange(ranges[0], fd, columns, delimiter, file, partials[0], stop, tick);
+        if (ranges[0].error)
+            stop = true;  // the others' work is not needed
+        for (auto& t : threads)
+            t.join();
+    }
+    if (progress != nullptr && progress->cancelled())
+        throw Cancelled{};
+    if (ranges[0].error)
+        std::rethrow_exception(ranges[0].error);
+
+    // Confirm each cut in file order; make the lines of the confirmed ranges absolute.
+    std::vector<InvalidRow> invalid = std::move(ranges[0].invalid);
+    long line = rest.line + ranges[0].lines;
+    long long end = ranges[0].end;
+    unsigned used = 1;
+    for (; used < workerCount; ++used) {
+        Range& r = ranges[used];
+        if (r.begin != end || r.error)
+            break;
+        for (auto& i : r.invalid) {
+            i.line += line;
+            if (invalid.size() < options_.keepInvalid)
+                invalid.push_back(std::move(i));
+        }
+        for (auto& f : partials[used].worst)
+            f.line += line;
+        line += r.lines;
+        end = r.end;
+    }
+    if (used < workerCount) {  // a wrong guess or an error: the rest on this thread, exactly
+        Range tail;
+        tail.begin = end;
+        tail.limit = kNoLimit;
+        tail.baseLine = line;
+        stop = false;
+        std::function<void()> tailTick;
+        if (progress != nullptr)
+            tailTick = [&] {
+                if (progress->cancelled())
+                    stop = true;
+                else
+                    progress->update(std::min(1.0, static_cast<double>(tail.at.load()) /
+                                                       static_cast<double>(std::max(size, 1LL))),
+                                     label);
+            };
+        analyzer(used - 1).scanRange(tail, fd, columns, delimiter, file, partials[used - 1], stop,
+                                     tailTick);
+        if (progress != nullptr && progress->cancelled())
+            throw Cancelled{};
+        if (tail.error)
+            std::rethrow_exception(tail.error);
+        for (auto& i : tail.invalid)
+            if (invalid.size() < options_.keepInvalid)
+                invalid.push_back(std::move(i));
+    }
+    if (progress != nullptr)
+        progress->update(1, label);
+    std::vector<std::pair<DossierAnalyzer*, Partial*>> parts;
+    for (unsigned t = 0; t < used; ++t)
+        parts.push_back({&analyzer(t), &partials[t]});
     DossierStats stats = merge(parts, file);
     stats.invalidRows = std::move(invalid);
     return stats;

@@ -21,22 +21,6 @@ std::string areaNumeral(size_t n) {
     return s;
 }
 
-size_t displayWidth(std::string_view s) {
-    size_t w = 0;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        unsigned cp = c;
-        if (len == 2 && i + 1 < s.size())
-            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-        bool combining = len == 2 && cp >= 0x300 && cp <= 0x36F;
-        if (!combining)
-            ++w;
-        i += len;
-    }
-    return w;
-}
-
 namespace {
 
 std::string number(double v) {

@@ -19,9 +19,6 @@ namespace par::scoring {
 // Roman numeral of an area's position (1 → "I"), the short column headers of the table and PDF.
 std::string areaNumeral(size_t oneBased);
 
-// Columns a UTF-8 text takes in a terminal (code points, combining marks not counted).
-size_t displayWidth(std::string_view utf8);
-
 // The heading line: "XẾP HẠNG ... NĂM 2025 (loại đơn vị: xa)".
 std::string rankingTitle(const Ranking& r);
 // "Thang xếp loại: ... (VÍ DỤ, không phải quy định) — file".

@@ -75,3 +75,11 @@ TEST_CASE("Vietnamese alphabetical order", "[text]") {
     CHECK(names[2] == "Bình");
     CHECK(names[3] == "Đức");
 }
+
+TEST_CASE("displayWidth counts letters, not bytes or combining marks", "[text]") {
+    CHECK(par::displayWidth("") == 0);
+    CHECK(par::displayWidth("Quỳnh Lưu") == 9);
+    // The same name decomposed (u + U+0300 grave, u + U+031B horn): still nine columns.
+    CHECK(par::displayWidth("Qu\x79\xcc\x80nh Lu\xcc\x9bu") == 9);
+    CHECK(par::displayWidth("[####......] 100%") == 17);
+}

@@ -3,12 +3,14 @@
 // (NFD, case, diacritics), mapping files, dates, bad rows with their line numbers, big files.
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <fstream>
 
 #include "DossierTestSupport.hpp"
 #include "core/common/Error.hpp"
 #include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/DossierDates.hpp"
+#include "core/dossier/ViewIndex.hpp"
 
 using namespace par;
 using namespace par::dossier;
@@ -51,6 +53,24 @@ TEST_CASE("dates: the export formats, impossible and malformed dates", "[dossier
     ok("2024-03-05 15:00", Date(2024, 3, 5), 15 * 3600);
     ok("2024-03-05T15:00:59", Date(2024, 3, 5), 15 * 3600 + 59);
     ok("29/02/2024", Date(2024, 2, 29), 0);
+    // dd/mm/yyyy HH:MM[:SS] are read at fixed places (and the day cached): the same answers as
+    // the general reading, whatever the time looks like.
+    ok("05/03/2024 00:00:00", Date(2024, 3, 5), 0);
+    ok("05/03/2024 23:59:59", Date(2024, 3, 5), 86399);
+    ok("05/03/2024 07:05 CH", Date(2024, 3, 5), 19 * 3600 + 5 * 60);
+    ok("05/03/2024 7:05:09", Date(2024, 3, 5), 7 * 3600 + 5 * 60 + 9);
+    ok("05/03/2024  07:05", Date(2024, 3, 5), 7 * 3600 + 5 * 60);
+    ok("05/03/2024 07:05:09.5", Date(2024, 3, 5), 7 * 3600 + 5 * 60 + 9);
+    CHECK(parseStamp("05/03/2024 23:59:60").status == DateStatus::Impossible);
+    CHECK(parseStamp("05/03/2024 12:60").status == DateStatus::Impossible);
+    CHECK(parseStamp("31/04/2024 12:00").status == DateStatus::Impossible);
+    CHECK(parseStamp("05/03/2024 1a:00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10:00:0x").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10:00x00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024 10-00").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2024").status == DateStatus::Ok);  // cached: the same again
+    CHECK(parseStamp("05/03/2024x").status == DateStatus::Malformed);
+    CHECK(parseStamp("05/03/2O24 10:00").status == DateStatus::Malformed);
     CHECK(parseStamp("").status == DateStatus::Empty);
     CHECK(parseStamp("31/02/2024").status == DateStatus::Impossible);
     CHECK(parseStamp("29/02/2023").status == DateStatus::Impossible);
@@ -330,4 +350,28 @@ TEST_CASE("dates: Excel's Vietnamese 12-hour times (SA/CH) and AM/PM", "[dossier
                                       Date(2026, 3, 1));
     CHECK(s.rowsInvalid == 0);
     CHECK(s.totals.received == 1);
+}
+
+TEST_CASE("ViewIndex: every key found with its value, absent keys not, across growth",
+          "[dossier]") {
+    std::deque<std::string> keys;
+    ViewIndex index;
+    keys.emplace_back("");
+    index.insert(keys.back(), -1);
+    for (int i = 0; i < 5000; ++i) {
+        // Same length, same first and last bytes: only the middle differs.
+        keys.push_back("UBND xã " + std::to_string(100000 + i) + " huyện Quỳnh Lưu");
+        index.insert(keys.back(), i);
+    }
+    REQUIRE(index.size() == 5001);
+    REQUIRE(index.find("") != nullptr);
+    CHECK(*index.find("") == -1);
+    for (int i = 0; i < 5000; ++i) {
+        const int* v = index.find("UBND xã " + std::to_string(100000 + i) + " huyện Quỳnh Lưu");
+        REQUIRE(v != nullptr);
+        CHECK(*v == i);
+    }
+    CHECK(index.find("UBND xã 105000 huyện Quỳnh Lưu") == nullptr);
+    CHECK(index.find("UBND xã 100000 huyện Quỳnh Lư") == nullptr);
+    CHECK(index.find("x") == nullptr);
 }

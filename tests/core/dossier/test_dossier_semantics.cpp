@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "DossierTestSupport.hpp"
 
@@ -296,4 +297,134 @@ TEST_CASE("parallel scan: the first error in file order, at the line it names",
             CHECK(e.where().line == 502);
         }
     }
+}
+
+// Without onFlagged the file is cut into one byte range per thread, each read by its thread; a
+// cut is guessed (after the next LF) and confirmed afterwards. Any cut, right or wrong (inside a
+// quoted line break, in a CR-only file), must give the sequential figures, bad rows and worst list.
+namespace {
+void checkSameAsSequential(const std::string& path, unsigned threads,
+                           const std::vector<long long>& cuts) {
+    auto run = [&](unsigned n, const std::vector<long long>& at) {
+        CsvReader reader(path);
+        AnalysisOptions o;
+        o.asOf = Date(2024, 3, 29);
+        o.threads = n;
+        o.splitAt = at;
+        o.worstLate = 5;
+        o.keepInvalid = 7;
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        return a.analyze(reader);
+    };
+    const DossierStats one = run(1, {});
+    const DossierStats two = run(threads, cuts);
+    CHECK(two.rowsTotal == one.rowsTotal);
+    CHECK(two.rowsInvalid == one.rowsInvalid);
+    CHECK(two.rowsUnknownProcedure == one.rowsUnknownProcedure);
+    CHECK(two.totals == one.totals);
+    REQUIRE(two.byUnit.size() == one.byUnit.size());
+    for (size_t i = 0; i < one.byUnit.size(); ++i) {
+        CHECK(two.byUnit[i].key == one.byUnit[i].key);
+        CHECK(two.byUnit[i].counts == one.byUnit[i].counts);
+    }
+    REQUIRE(two.byProcedure.size() == one.byProcedure.size());
+    for (size_t i = 0; i < one.byProcedure.size(); ++i)
+        CHECK(two.byProcedure[i].counts == one.byProcedure[i].counts);
+    REQUIRE(two.byMonth.size() == one.byMonth.size());
+    for (size_t i = 0; i < one.byMonth.size(); ++i)
+        CHECK(two.byMonth[i].counts == one.byMonth[i].counts);
+    REQUIRE(two.invalidRows.size() == one.invalidRows.size());
+    for (size_t i = 0; i < one.invalidRows.size(); ++i) {
+        CHECK(two.invalidRows[i].line == one.invalidRows[i].line);
+        CHECK(two.invalidRows[i].reason == one.invalidRows[i].reason);
+    }
+    REQUIRE(two.worstLate.size() == one.worstLate.size());
+    for (size_t i = 0; i < one.worstLate.size(); ++i) {
+        CHECK(two.worstLate[i].line == one.worstLate[i].line);
+        CHECK(two.worstLate[i].id == one.worstLate[i].id);
+    }
+}
+}  // namespace
+
+TEST_CASE("range scan: identical to the sequential one, whatever the cuts", "[dossier][parallel]") {
+    std::mt19937 rng(1903);
+    auto pick = [&](std::initializer_list<const char*> xs) {
+        return std::string(*(xs.begin() + rng() % xs.size()));
+    };
+    for (int round = 0; round < 80; ++round) {
+        const bool bom = round % 5 == 0;
+        const bool crOnly = round % 7 == 3;  // every line end a lone CR: no LF to cut after
+        std::string csv = (bom ? "\xEF\xBB\xBF" : "") + std::string(kHeader);
+        const int rows = 1 + static_cast<int>(rng() % 120);
+        for (int i = 0; i < rows; ++i) {
+            const std::string eol = crOnly ? "\r" : pick({"\n", "\r\n", "\n", "\r"});
+            if (rng() % 17 == 0)
+                csv += eol;  // a blank line
+            csv += "HS-" + std::to_string(i) + ",";
+            csv += pick({"1.001612", "2.000815", "MAU.XD.01", "9.999", "\"1.001612\""}) + ",";
+            csv += pick({"UBND xã A", "\"UBND xã B, huyện C\"", "\"Sở \"\"X\"\"\"",
+                         "\"dòng một\ndòng hai\ndòng ba\"", "UBND xã Hoà", "\"x\r\ny\"",
+                         "\"\"\"\n\"\"\"", "a\"b"}) +
+                   ",";
+            const int d = 1 + static_cast<int>(rng() % 27);
+            csv += std::to_string(d) + "/03/2024 " + pick({"08:00", "16:30:05", "4:30:00 CH"}) +
+                   ",";
+            csv += std::to_string(d + static_cast<int>(rng() % 3)) + "/03/2024,";
+            csv += pick({"", "", "10/03/2024", "31/02/2024", "29/03/2024 17:00:00", "01/03/2024"});
+            csv += eol;
+        }
+        ScratchDir dir("par-range");
+        writeText(dir.file("log.csv"), csv);
+        const unsigned threads = 2 + static_cast<unsigned>(rng() % 2);
+        std::vector<long long> cuts;
+        for (unsigned t = 1; t < threads; ++t)
+            cuts.push_back(1 + static_cast<long long>(rng() % csv.size()));
+        std::sort(cuts.begin(), cuts.end());
+        INFO("round " << round << ", threads " << threads << ", cut " << cuts[0]);
+        checkSameAsSequential(dir.file("log.csv"), threads, cuts);
+        // Every cut position once on a small file: inside quotes, between CR and LF, at EOF.
+        if (round < 6 && csv.size() < 3000)
+            for (long long at = 1; at <= static_cast<long long>(csv.size()); at += 1 + round)
+                checkSameAsSequential(dir.file("log.csv"), 2, {at});
+    }
+}
+
+TEST_CASE("range scan: a quote never closed is reported at its own line, wherever the cut",
+          "[dossier][parallel]") {
+    std::string csv = std::string(kHeader);
+    for (int i = 0; i < 300; ++i)
+        csv += "HS-" + std::to_string(i) + ",1.001612,UBND xã A,04/03/2024,07/03/2024,\r\n";
+    const long long quoteAt = static_cast<long long>(csv.size());
+    csv += "HS-x,\"1.001612,UBND xã A\r\n";  // line 302: a quote that never closes
+    for (int i = 0; i < 300; ++i)
+        csv += "HS-" + std::to_string(i) + ",1.001612,UBND xã A,04/03/2024,07/03/2024,\r\n";
+    ScratchDir dir("par-range");
+    writeText(dir.file("log.csv"), csv);
+    const long long size = static_cast<long long>(csv.size());
+    for (const std::vector<long long>& cuts : std::vector<std::vector<long long>>{
+             {quoteAt / 2}, {quoteAt + 3}, {quoteAt + 40}, {(quoteAt + size) / 2},
+             {quoteAt / 2, quoteAt + 100}, {quoteAt - 2, size - 10}}) {
+        CsvReader reader(dir.file("log.csv"));
+        AnalysisOptions o;
+        o.asOf = Date(2024, 3, 29);
+        o.threads = static_cast<unsigned>(cuts.size() + 1);
+        o.splitAt = cuts;
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        INFO("cut " << cuts[0]);
+        try {
+            a.analyze(reader);
+            FAIL("no error");
+        } catch (const ParseError& e) {
+            CHECK(e.where().line == 302);
+            CHECK_THAT(e.message(), Catch::Contains("không bao giờ được đóng"));
+        }
+    }
+}
+
+TEST_CASE("range scan: the default thread count", "[dossier][parallel]") {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    CHECK(rangeThreads(0) == 1);
+    CHECK(rangeThreads(5LL << 20) == 1);  // under 16 MB: not worth a second thread
+    CHECK(rangeThreads(16LL << 20) == std::min(cores, 2u));
+    CHECK(rangeThreads(1LL << 40) == std::min(cores, 8u));
 }
