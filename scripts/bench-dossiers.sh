@@ -119,9 +119,13 @@ for line in open(f"{work}/runs.tsv", encoding="utf-8"):
 med = {n: tuple(statistics.median(x[k] for x in v) for k in range(4)) for n, v in runs.items()}
 
 ok = True
+import os
 def same(a, b, what, keys=("rows_total", "rows_invalid", "rows_unknown_procedure", "totals",
                            "by_unit", "by_procedure", "by_month")):
     global ok
+    if not os.path.exists(f"{work}/{b}"):  # e.g. PEER_ROUNDS=0: no peer run to compare with
+        print(f"  {what:42} not run")
+        return
     x, y = json.load(open(f"{work}/{a}")), json.load(open(f"{work}/{b}"))
     diff = [k for k in keys if x.get(k) != y.get(k)]
     ok &= not diff
@@ -136,12 +140,15 @@ print(f"\n  {'median of':24} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>
 for n in runs:
     w, c, r, l = med[n]
     print(f"  {n:24} {len(runs[n]):4} {w:8.4f} {c:8.3f} {r:8.1f} {l:6.2f}")
-p, pc, wc = med["par-audit"], med["pandas read_csv"], med["wc -l"]
-print(f"\n  CSV: pandas / par-audit = {pc[0] / p[0]:.1f}x wall, {pc[1] / p[1]:.1f}x cpu")
+p, pc, wc = med["par-audit"], med.get("pandas read_csv"), med["wc -l"]
+print()
+if pc:
+    print(f"  CSV: pandas / par-audit = {pc[0] / p[0]:.1f}x wall, {pc[1] / p[1]:.1f}x cpu")
 print(f"  CSV: par-audit / wc -l  = {p[0] / wc[0]:.1f}x wall, {p[1] / max(wc[1], 0.01):.1f}x cpu")
 p1, p2 = med["par-audit --threads 1"], med["par-audit --threads 2"]
-print(f"  CSV: pandas / par-audit --threads 1 = {pc[0] / p1[0]:.1f}x wall, {pc[1] / p1[1]:.1f}x cpu")
-print(f"  CSV: pandas / par-audit --threads 2 = {pc[0] / p2[0]:.1f}x wall, {pc[1] / p2[1]:.1f}x cpu")
+if pc:
+    print(f"  CSV: pandas / par-audit --threads 1 = {pc[0] / p1[0]:.1f}x wall, {pc[1] / p1[1]:.1f}x cpu")
+    print(f"  CSV: pandas / par-audit --threads 2 = {pc[0] / p2[0]:.1f}x wall, {pc[1] / p2[1]:.1f}x cpu")
 print(f"  CSV: 1 thread / 2 threads = {p1[0] / p2[0]:.2f}x wall")
 print(f"  CSV: par-audit --threads 2 / wc -l = {p2[0] / wc[0]:.1f}x wall")
 if xlsx:
