@@ -15,6 +15,7 @@ PACKAGES=(
     chromium python3  # the HTML plan form's browser test (tests/cli/tracking/test_plan_form.cpp)
     fonts-liberation2
     poppler-utils qpdf
+    debootstrap  # test only: the clean Debian 12 root the .deb is installed into (tests/packaging)
     unzip  # test only: the tests read entries of the .docx, .xlsx and .response.zip files written
     # Test-only: the DOCX back end is read back by LibreOffice and python-docx (tests/cli/docx).
     libreoffice-writer-nogui python3-docx

@@ -7,6 +7,7 @@
 # GTK libraries would drown the leak checker in reports that are not ours). Then a third stage builds
 # the libFuzzer harnesses with clang-14 (build-fuzz/) and runs each briefly over the samples
 # (scripts/fuzz.sh, docs/reliability.md); a crash, leak, hang or out-of-memory input fails the run.
+# Then the Debian package is built and tried in a clean Debian 12 root (below).
 # Last, the Windows stage (scripts/test-windows.sh, docs/windows.md): the libraries for Windows built
 # from Debian's source packages into /var/cache/par-audit/mingw-<hash> when that prefix is missing
 # (kept between runs), par-audit.exe and par-audit-gui.exe cross-built with MinGW-w64 into
@@ -38,6 +39,20 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 # Fuzzing: PAR_FUZZ_SECONDS per harness (default 45), two at a time; ~10 min on 2 cores with the build.
 echo "== build-fuzz: libFuzzer harnesses, ${PAR_FUZZ_SECONDS:-45} s each =="
 scripts/fuzz.sh -t "${PAR_FUZZ_SECONDS:-45}" -j "$jobs"
+
+# The Debian package: built by scripts/package.sh (build-package/, the normal build's flags, so
+# ccache serves it), then installed into a clean Debian 12 root where its par-audit runs the sample
+# from the installed data and from an extracted copy (tests/packaging/deb_in_clean_root.sh;
+# docs/packaging.md). Needs root for chroot and mount. PAR_PACKAGE=OFF skips it.
+if [ "${PAR_PACKAGE:-ON}" != OFF ]; then
+    echo "== build-package: the .deb, installed and run in a clean Debian 12 root =="
+    rm -f dist/par-audit_*_amd64.deb
+    scripts/package.sh deb
+    deb=$(ls dist/par-audit_*_amd64.deb)
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO tests/packaging/deb_in_clean_root.sh "$deb"
+fi
 
 if [ "${PAR_WINDOWS:-ON}" != OFF ]; then
     echo "== build-windows: MinGW-w64 cross build, tests and installer under Wine =="
