@@ -20,6 +20,9 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
 name=$(basename "$deb")
 version=$(dpkg-deb -f "$deb" Version)
+# The producer as the PDF's Info dictionary writes it: a UTF-16BE hex string <FEFF…> (the form
+# libharu's UTF-8 metadata takes), or plain text.
+producer_hex=$(printf 'par-audit %s' "$version" | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
 chroot "$root" /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -qq --no-install-recommends /tmp/$name >/dev/null"
 chroot "$root" /bin/bash -euo pipefail -c "
@@ -33,7 +36,7 @@ chroot "$root" /bin/bash -euo pipefail -c "
     par-audit report \$S/quynh-luu-2018.audit.xml -o thong-bao.pdf
     par-audit report \$S/quynh-luu-2018.audit.xml --document plan -o ke-hoach.pdf
     head -c 5 thong-bao.pdf | grep -q '%PDF-'
-    grep -aq 'par-audit $version' thong-bao.pdf
+    grep -aq -e 'par-audit $version' -e '<FEFF$producer_hex' thong-bao.pdf
     par-audit verify \$S/quynh-luu-2018.audit.xml thong-bao.pdf
     # Relocatable: the package extracted into another folder finds its own data.
     mkdir /opt/x && dpkg-deb -x /tmp/$name /opt/x
