@@ -133,13 +133,7 @@ bool CsvReader::next(RawRecord& rec) {
         }
         begin_ = static_cast<size_t>(p - buf_.data());
         line_ += lines;
-        bool blank = true;
-        for (const auto& f : rec.fields)
-            if (!f.empty()) {
-                blank = false;
-                break;
-            }
-        if (!blank)
+        if (!rec.blank())
             return true;
     }
 }

@@ -116,13 +116,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             long line = c.line, lines = 0;
             while (parser.parse(p, e, true, line, rec, lines) == CsvRecordParser::Result::Record) {
                 line += lines;
-                bool blank = true;
-                for (const auto& f : rec.fields)
-                    if (!f.empty()) {
-                        blank = false;
-                        break;
-                    }
-                if (blank)
+                if (rec.blank())
                     continue;
                 const Fate fate = a.process(rec, columns, false, false, part, reason, row);
                 if (fate == Fate::Invalid) {
@@ -445,13 +439,7 @@ void DossierAnalyzer::scanRange(Range& r, int fd, const ColumnMap& columns, char
             }
             b = static_cast<size_t>(p - buf.data());
             line += lines;
-            bool blank = true;
-            for (const auto& f : rec.fields)
-                if (!f.empty()) {
-                    blank = false;
-                    break;
-                }
-            if (blank)
+            if (rec.blank())
                 continue;
             if (++count % kRowsPerCheck == 0) {
                 r.at.store(offset + static_cast<long long>(b), std::memory_order_relaxed);

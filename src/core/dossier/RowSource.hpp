@@ -12,6 +12,13 @@ namespace par::dossier {
 struct RawRecord {
     long line = 0;  // where the record starts: the file's line (CSV) or the sheet's row (XLSX)
     std::vector<std::string_view> fields;  // valid until the next call to next()
+    // No field has a character (an empty line, or only separators): skipped, never counted.
+    bool blank() const {
+        for (const auto& f : fields)
+            if (!f.empty())
+                return false;
+        return true;
+    }
 };
 
 class RowSource {

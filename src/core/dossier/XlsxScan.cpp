@@ -141,42 +141,13 @@ void attributes(std::string_view attrs, std::string_view name1, std::string_view
     }
 }
 
-// The value of attribute `name` (local part) in `attrs`, or empty with found = false.
+// The value of attribute `name` (local part) in `attrs`, or empty with found = false: the
+// two-name reader above with a second name no attribute has (XML names have no NUL).
 std::string_view attribute(std::string_view attrs, std::string_view name, bool& found) {
-    found = false;
-    size_t i = 0;
-    while (i < attrs.size()) {
-        while (i < attrs.size() && isSpace(attrs[i]))
-            ++i;
-        const size_t n0 = i;
-        while (i < attrs.size() && attrs[i] != '=' && !isSpace(attrs[i]))
-            ++i;
-        std::string_view an = attrs.substr(n0, i - n0);
-        const size_t colon = an.find(':');
-        if (colon != std::string_view::npos)
-            an.remove_prefix(colon + 1);
-        while (i < attrs.size() && isSpace(attrs[i]))
-            ++i;
-        if (i >= attrs.size() || attrs[i] != '=')
-            return {};
-        ++i;
-        while (i < attrs.size() && isSpace(attrs[i]))
-            ++i;
-        if (i >= attrs.size() || (attrs[i] != '"' && attrs[i] != '\''))
-            return {};
-        const char q = attrs[i++];
-        const size_t v0 = i;
-        while (i < attrs.size() && attrs[i] != q)
-            ++i;
-        if (i >= attrs.size())
-            return {};
-        if (same(an, name)) {
-            found = true;
-            return attrs.substr(v0, i - v0);
-        }
-        ++i;
-    }
-    return {};
+    std::string_view value, none;
+    bool noneFound = false;
+    attributes(attrs, name, value, found, std::string_view("\0", 1), none, noneFound);
+    return value;
 }
 
 int columnOfRef(std::string_view ref) {
