@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <catch2/catch.hpp>
 
@@ -391,10 +392,10 @@ std::string bigSheet(int rows, int badRow = 0) {
                     "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" "
                     "t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" "
                     "t=\"s\"><v>3</v></c></row>";
-    unsigned long x = 12345;
+    std::uint64_t x = 12345;  // 64 bits on Windows too (unsigned long is 32 there)
     for (int r = 2; r <= rows + 1; ++r) {
         const std::string n = std::to_string(r);
-        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
         s += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>HS-" +
              std::to_string(x >> 20) + "</t></is></c><c r=\"B" + n + "\" t=\"s\"><v>8</v></c>";
         if (r == badRow)
