@@ -17,6 +17,14 @@ inline std::string binaryPath(const std::string& name) {
     return std::string(PAR_TEST_BINARY_DIR) + "/bin/" + name;
 }
 
+// A text single-quoted for a shell command line (run() below), a quote inside included.
+inline std::string q(const std::string& s) {
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 // A fresh empty directory under the system temp dir, removed when the object dies.
 class ScratchDir {
 public:

@@ -21,7 +21,6 @@ using namespace par::test;
 
 namespace {
 std::string cli() { return binaryPath("par-audit") + " --lang vi"; }
-std::string q(const std::string& s) { return "'" + s + "'"; }
 
 // Every change is stamped with this time and user, so that two runs can be compared byte for byte.
 struct FixedClock {

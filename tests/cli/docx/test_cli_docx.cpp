@@ -29,9 +29,6 @@ namespace {
 std::string cli() {
     return binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 constexpr double kMm = 72.0 / 25.4;
 
 CommandResult must(const std::string& cmd) {

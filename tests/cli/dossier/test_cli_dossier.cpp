@@ -24,9 +24,6 @@ namespace {
 std::string cli() {
     return binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 std::string sampleLog() {
     return sourcePath("samples/mot-cua/quynh-luu-2018.csv");
 }

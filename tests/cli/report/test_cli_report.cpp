@@ -19,9 +19,6 @@ std::string cli() {
 std::string sample() {
     return sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 
 // pdftotext -layout output with runs of white space made single spaces, so that phrases of a
 // justified line match.

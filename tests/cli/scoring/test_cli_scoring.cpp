@@ -21,9 +21,6 @@ namespace {
 std::string cli() {
     return "PAR_AUDIT_DATA=" + sourcePath("") + " " + binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 
 std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
     for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))

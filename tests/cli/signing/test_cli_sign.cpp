@@ -16,7 +16,6 @@ using namespace par::test;
 
 namespace {
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
 std::string cli() { return "PAR_AUDIT_DATA=" + q(sourcePath("")) + " " + q(binaryPath("par-audit")); }
 std::string sample() { return sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"); }
 

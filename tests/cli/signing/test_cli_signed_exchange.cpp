@@ -15,7 +15,6 @@ using namespace par::test;
 
 namespace {
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
 std::string cli() { return "PAR_AUDIT_DATA=" + q(sourcePath("")) + " " + q(binaryPath("par-audit")); }
 
 // The sample with its findings and actions, in dir/ws/ (the form from the source tree).

@@ -19,9 +19,6 @@ namespace {
 std::string cli() {
     return "timeout 60 " + binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 
 void makeSparse(const std::string& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -14,7 +14,6 @@ using namespace par::test;
 namespace {
 std::string cli() { return binaryPath("par-audit"); }
 std::string sample() { return sourcePath("samples/quynh-luu-2018/quynh-luu-2018.audit.xml"); }
-std::string q(const std::string& s) { return "'" + s + "'"; }
 }  // namespace
 
 TEST_CASE("validate accepts the shipped forms, reference data and sample", "[cli]") {

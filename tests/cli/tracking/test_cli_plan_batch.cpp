@@ -19,9 +19,6 @@ namespace {
 std::string cli() {
     return binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 
 // The sample with its actions made, plus A-018 for Tân Thành (10 working days: 19/12/2018),
 // A-019 for Tân Thạnh (01/03/2019) and A-020 for a unit whose deadline is far (31/12/2019).

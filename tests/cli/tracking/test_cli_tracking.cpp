@@ -30,9 +30,6 @@ const bool cacheHomeSet = !cacheHome().path().empty();
 std::string cli() {
     return binaryPath("par-audit");
 }
-std::string q(const std::string& s) {
-    return "'" + s + "'";
-}
 
 // A copy of the sample with its findings and actions made, in dir/ws/.
 std::string preparedAudit(const ScratchDir& dir) {

@@ -23,13 +23,6 @@ namespace {
 std::string cli() {
     return binaryPath("par-audit");
 }
-// Single-quoted for the shell, quotes inside included.
-std::string q(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 // Shown by the page as the first finding's end, verbatim, and never run.
 // (an address in the audit's text stays text: the page still names no URL).
