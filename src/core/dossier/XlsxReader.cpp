@@ -449,6 +449,13 @@ zip_t* openZip(const std::string& path) {
         zip_error_init_with_code(&e, err);
         std::string msg = zip_error_strerror(&e);
         zip_error_fini(&e);
+        // The usual case in words a clerk can act on; libzip's own (English) text kept after it.
+        if (err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS)
+            throw IoError(fmt(tr("không mở được tệp XLSX {}: tệp không phải bảng tính Excel hoặc bị cắt "
+                                 "cụt (chép chưa hết?); hãy xuất lại từ phần mềm một cửa ({})",
+                                 "cannot open the XLSX file {}: not an Excel workbook, or cut short "
+                                 "(copied incompletely?); export it again from the one-stop software ({})"),
+                              path, msg));
         throw IoError(fmt(tr("không mở được tệp XLSX {}: {}", "cannot open the XLSX file {}: {}"),
                           path, msg));
     }

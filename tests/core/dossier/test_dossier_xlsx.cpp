@@ -202,6 +202,13 @@ TEST_CASE("XLSX: damaged packages are reported, not crashed on", "[dossier][xlsx
         sheet2(), sharedStrings());
     CHECK_THROWS_WITH(openDossierLog(dir.file("ref.xlsx")),
                       Catch::Contains("shared") || Catch::Contains("chuỗi dùng chung"));
+    // A workbook copied only in part (no central directory): said in words a clerk can act on.
+    writeWorkbook(dir.file("whole.xlsx"), sheet1(), sheet2(), sharedStrings());
+    const std::string whole = readText(dir.file("whole.xlsx"));
+    writeText(dir.file("cut.xlsx"), whole.substr(0, whole.size() / 2));
+    CHECK_THROWS_WITH(openDossierLog(dir.file("cut.xlsx")),
+                      Catch::Contains("cut.xlsx") &&
+                          (Catch::Contains("cắt cụt") || Catch::Contains("cut short")));
 }
 
 // Issue 19, item 2: a cell that refers to a shared string must not copy it. Two cells referring to
