@@ -6,6 +6,10 @@
 #include <tinyxml2.h>
 #include <zip.h>
 
+#if defined(PAR_HAVE_ISAL)
+#include <isa-l/igzip_lib.h>
+#endif
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -112,6 +116,103 @@ const char* findTag(const char* hay, size_t n, const std::string& needle) {
 
 }  // namespace
 
+// One part of the package, inflated: read() as zip_fread (bytes, 0 at the end, < 0 for a damaged
+// part). A deflated part is inflated by ISA-L from the compressed bytes libzip hands over, the
+// CRC-32 computed as it goes and compared with the package's at the end, as libzip does; stored,
+// encrypted or odd parts, and every part in a build without ISA-L, are read through libzip.
+class PartReader {
+public:
+    PartReader(zip_t* zip, const zip_stat_t& st) {
+#if defined(PAR_HAVE_ISAL)
+        const zip_uint64_t need = ZIP_STAT_INDEX | ZIP_STAT_SIZE | ZIP_STAT_CRC |
+                                  ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+        if ((st.valid & need) == need && st.comp_method == ZIP_CM_DEFLATE &&
+            st.encryption_method == ZIP_EM_NONE) {
+            f_ = zip_fopen_index(zip, st.index, ZIP_FL_COMPRESSED);
+            if (f_ != nullptr) {
+                raw_ = true;
+                size_ = st.size;
+                crc_ = st.crc;
+                isal_inflate_init(&state_);
+                state_.crc_flag = ISAL_GZIP_NO_HDR;
+                in_.reset(new unsigned char[kInBytes]);
+                return;
+            }
+        }
+#endif
+        f_ = zip_fopen_index(zip, st.index, 0);
+    }
+    ~PartReader() {
+        if (f_ != nullptr)
+            zip_fclose(f_);
+    }
+    PartReader(const PartReader&) = delete;
+    PartReader& operator=(const PartReader&) = delete;
+
+    bool ok() const { return f_ != nullptr; }
+
+    zip_int64_t read(char* out, size_t n) {
+        if (!raw_)
+            return zip_fread(f_, out, n);
+#if defined(PAR_HAVE_ISAL)
+        if (failed_)
+            return -1;
+        if (finished_)
+            return 0;  // (a checksum error at the end set failed_ instead)
+        state_.next_out = reinterpret_cast<unsigned char*>(out);
+        state_.avail_out = static_cast<std::uint32_t>(std::min<size_t>(n, 1u << 30));
+        const std::uint32_t room = state_.avail_out;
+        while (state_.avail_out > 0) {
+            if (state_.avail_in == 0 && !inEnd_) {
+                const zip_int64_t got = zip_fread(f_, in_.get(), kInBytes);
+                if (got < 0)
+                    return fail();
+                inEnd_ = got == 0;
+                state_.next_in = in_.get();
+                state_.avail_in = static_cast<std::uint32_t>(got);
+            }
+            const std::uint32_t before = state_.avail_out, inBefore = state_.avail_in;
+            if (isal_inflate(&state_) != ISAL_DECOMP_OK)
+                return fail();
+            if (state_.block_state == ISAL_BLOCK_FINISH) {
+                finished_ = true;
+                break;
+            }
+            // The compressed bytes are all read and nothing moved: the stream is cut short.
+            if (inEnd_ && state_.avail_in == inBefore && state_.avail_out == before)
+                return fail();
+        }
+        const size_t made = room - state_.avail_out;
+        total_ += made;
+        if (total_ > size_)
+            return fail();
+        // A wrong size or checksum at the end: these bytes still go out, the error with the next
+        // call (as libzip does it: every row of a part with a bad CRC is read, then it is refused).
+        if (finished_ && (total_ != size_ || state_.crc != crc_))
+            failed_ = true;
+        return static_cast<zip_int64_t>(made);
+#else
+        return -1;
+#endif
+    }
+
+private:
+#if defined(PAR_HAVE_ISAL)
+    static constexpr size_t kInBytes = 128u << 10;
+    zip_int64_t fail() {
+        failed_ = true;
+        return -1;
+    }
+    inflate_state state_;
+    std::unique_ptr<unsigned char[]> in_;
+    zip_uint64_t size_ = 0, total_ = 0;
+    std::uint32_t crc_ = 0;
+    bool inEnd_ = false, finished_ = false, failed_ = false;
+#endif
+    zip_file_t* f_ = nullptr;
+    bool raw_ = false;
+};
+
 // The inflated bytes of one part, in chunks. With `ahead`, a second thread inflates (zlib and
 // libzip's CRC check: about half of an XLSX's CPU) while the caller parses: a bounded
 // pipeline of kAheadChunks reused buffers, so memory stays flat (kAheadChunks × kChunkBytes).
@@ -122,7 +223,7 @@ constexpr size_t kAheadChunks = 4;
 
 class ChunkSource {
 public:
-    ChunkSource(zip_file_t* f, bool ahead) : f_(f) {
+    ChunkSource(PartReader* f, bool ahead) : f_(f) {
         if (!ahead)
             return;
         for (auto& c : chunks_)
@@ -149,7 +250,7 @@ public:
             if (!sync_)
                 sync_.reset(new char[kChunkBytes]);
             data = sync_.get();
-            return zip_fread(f_, sync_.get(), kChunkBytes);
+            return f_->read(sync_.get(), kChunkBytes);
         }
         std::unique_lock<std::mutex> lock(m_);
         if (held_) {  // the chunk handed out last time is free again
@@ -185,7 +286,7 @@ private:
             }
             // The slot is this thread's until filled_ passes it: the consumer reads below filled_.
             Chunk& c = chunks_[slot];
-            const zip_int64_t n = zip_fread(f_, c.data.get(), kChunkBytes);
+            const zip_int64_t n = f_->read(c.data.get(), kChunkBytes);
             c.size = n;
             {
                 std::lock_guard<std::mutex> lock(m_);
@@ -197,7 +298,7 @@ private:
         }
     }
 
-    zip_file_t* f_;
+    PartReader* f_;
     std::unique_ptr<char[]> sync_;
     Chunk chunks_[kAheadChunks];
     std::thread worker_;
@@ -220,17 +321,15 @@ public:
                 {file + ":" + part, 0, 0},
                 tr("thiếu phần này trong tệp XLSX", "this part is missing from the XLSX file"));
         size_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
-        f_ = zip_fopen(zip, part.c_str(), 0);
-        if (f_ == nullptr)
+        f_ = std::make_unique<PartReader>(zip, st);
+        if (!f_->ok())
             throw ParseError({file + ":" + part, 0, 0},
                              tr("không đọc được phần này của tệp XLSX",
                                 "cannot read this part of the XLSX file"));
-        source_ = std::make_unique<ChunkSource>(f_, ahead);
+        source_ = std::make_unique<ChunkSource>(f_.get(), ahead);
     }
     ~ElementStream() {
         source_.reset();  // stops the worker before the file is closed
-        if (f_ != nullptr)
-            zip_fclose(f_);
     }
     ElementStream(const ElementStream&) = delete;
     ElementStream& operator=(const ElementStream&) = delete;
@@ -400,7 +499,7 @@ private:
     }
 
     std::string file_, part_;
-    zip_file_t* f_ = nullptr;
+    std::unique_ptr<PartReader> f_;
     std::unique_ptr<ChunkSource> source_;
     std::string buf_;
     size_t pos_ = 0;
