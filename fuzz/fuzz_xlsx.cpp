@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // fuzz_xlsx.cpp - XLSX dossier logs (par::dossier::XlsxReader): the package, the workbook, shared
-// strings and the sheet's rows, read to the end through a scratch file, twice: with the inflating
-// thread and without it, which must give the same records and the same error. The same bytes are
-// also given to XlsxScan as a row and as a string item, by the one-pass reader and by the general
-// one, which must agree (issue #19: the fast paths change nothing but the time).
+// strings and the sheet's rows, read to the end through a scratch file, three times: with the
+// inflating thread, without it, and in blocks cut at rows' starts as the analyser's threads read
+// them (block size from the input), which must all give the same records and the same error (a
+// damaged part: an error all the same, see below). The
+// same bytes are also given to XlsxScan as a row and as a string item, by the one-pass reader,
+// by the one-pass reader within a longer text (rowAt) and by the general one, which must agree
+// (issue #19: the fast paths and the blocks change nothing but the time).
 #include <cstdlib>
+#include <functional>
 #include <vector>
 
 #include "FuzzSupport.hpp"
@@ -35,6 +39,44 @@ Outcome readAll(const std::string& path, bool ahead) {
     return out;
 }
 
+// The sheet as the analyser reads it on several threads, on this one: blocks in order, each read
+// by a BlockRows, the checks across blocks when each is delivered.
+Outcome readBlocks(const std::string& path, size_t want) {
+    Outcome out;
+    try {
+        par::dossier::XlsxReader r(path, "", false);
+        par::dossier::Bytes block;
+        long before = r.rowBeforeBlocks();
+        const std::function<long()> previous = [&] { return before; };
+        while (r.nextBlock(block, want)) {
+            par::dossier::XlsxReader::BlockRows rows(r, block.data(), block.data() + block.size,
+                                                     r.blocksEnded());
+            std::vector<std::string> mine;
+            std::exception_ptr error;
+            try {
+                par::dossier::RawRecord rec;
+                while (rows.next(rec, previous)) {
+                    mine.push_back(std::to_string(rec.line));
+                    for (auto f : rec.fields)
+                        mine.emplace_back(f);
+                }
+            } catch (...) {
+                error = std::current_exception();
+            }
+            const auto& sum = rows.summary(previous);
+            r.deliverBlock(sum);
+            out.fields.insert(out.fields.end(), mine.begin(), mine.end());
+            if (error)
+                std::rethrow_exception(error);
+            before = sum.lastRow;
+        }
+        r.finishBlocks();
+    } catch (const par::Error& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
 void compareScanners(std::string_view text) {
     par::dossier::XlsxScan fast(true), general(false);
     std::vector<par::dossier::XlsxCell> a, b;
@@ -46,6 +88,27 @@ void compareScanners(std::string_view text) {
     for (size_t k = 0; oka && k < a.size(); ++k)
         if (a[k].column != b[k].column || a[k].type != b[k].type || a[k].value != b[k].value)
             std::abort();
+    // rowAt within the text: where it stops, the general reader of that much agrees.
+    std::vector<par::dossier::XlsxCell> c;
+    long nc = 0;
+    const char* stop = fast.rowAt(text.data(), text.data() + text.size(), nc, c);
+    if (stop != nullptr) {
+        const std::string_view row = text.substr(0, static_cast<size_t>(stop - text.data()));
+        std::vector<par::dossier::XlsxCell> d;
+        long nd = 0;
+        std::string ed;
+        if (!general.row(row, nd, d, ed) || nd != nc || d.size() != c.size())
+            std::abort();
+        for (size_t k = 0; k < c.size(); ++k)
+            if (c[k].column != d[k].column || c[k].type != d[k].type || c[k].value != d[k].value)
+                std::abort();
+        // and the row ends at the first "</row>" after its start tag, as the block reader
+        // and ElementStream find it
+        const size_t gt = row.find('>');
+        const size_t close = row.find("</row>", gt);
+        if (row.back() == '>' && row[row.size() - 2] != '/' && close + 6 != row.size())
+            std::abort();
+    }
     std::string ta, tb;
     const bool sa = fast.stringItem(text, ta, ea), sb = general.stringItem(text, tb, eb);
     if (sa != sb || (sa && ta != tb))
@@ -62,5 +125,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Outcome two = readAll(path, true);
     if (one.fields != two.fields || one.error != two.error)
         std::abort();  // the inflating thread changed what was read
+    // Reading in blocks must not change what was read: the same records, or the same error.
+    // Two exceptions, below. A part that fails to inflate (damaged) is read in pieces of different
+    // sizes, so the rows read before the damage, or a row error just before it, may differ;
+    // the file is refused either way.
+    const Outcome blocks = readBlocks(path, 1 + size % 97);
+    const auto inflating = [](const std::string& e) {
+        return e.find("bị hỏng") != std::string::npos || e.find("giải nén") != std::string::npos;
+    };
+    if (one.error.empty() != blocks.error.empty())
+        std::abort();
+    if (one.error.empty() && one.fields != blocks.fields)
+        std::abort();
+    // A malformed row: the same row, but its text may be cut where the next block begins
+    // (the block's reader never sees past it), so the fault it names may differ.
+    const auto place = [](const std::string& e) {
+        const size_t k = e.find(": dòng của trang tính không đúng XML");
+        return k == std::string::npos ? e : e.substr(0, k);
+    };
+    if (!inflating(one.error) && !inflating(blocks.error) &&
+        (place(one.error) != place(blocks.error) || one.fields != blocks.fields))
+        std::abort();
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "core/common/Text.hpp"
 #include "core/common/UnitName.hpp"
 #include "core/dossier/CsvReader.hpp"
+#include "core/dossier/XlsxReader.hpp"
 #include "core/dossier/DossierAnalyzerParts.hpp"
 #include "core/dossier/DossierDates.hpp"
 
@@ -374,15 +375,26 @@ unsigned rangeThreads(long long fileBytes) {
     return static_cast<unsigned>(std::min<long long>({cores, 8, byBytes}));
 }
 
+unsigned blockThreads() {
+    // An XLSX sheet: one thread inflates and parses when it would wait, the others parse; the
+    // blocks cost no CPU a single thread would not spend, so every core, at most 8.
+    return std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+}
+
 DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& mapping,
                                       Progress* progress) {
     const ColumnMap columns = ColumnMap::resolve(
         source.header(), mapping, {source.name(), static_cast<int>(source.headerLine()), 0});
     resetCounts();
     auto* csv = dynamic_cast<CsvReader*>(&source);
+    auto* xlsx = dynamic_cast<XlsxReader*>(&source);
     unsigned workers = options_.threads;
     if (workers == 0)
-        workers = csv != nullptr && !options_.onFlagged ? rangeThreads(csv->size()) : idleCores();
+        workers = csv != nullptr && !options_.onFlagged ? rangeThreads(csv->size())
+                  : xlsx != nullptr                      ? blockThreads()
+                                                         : idleCores();
+    if (xlsx != nullptr && workers > 1)
+        return analyzeXlsx(*xlsx, columns, workers, progress);
     if (csv != nullptr && workers > 1) {
         // Flagged dossiers go out in file order: with one range per thread a later range's would
         // wait in memory for the earlier ones, so that case keeps the block pipeline.

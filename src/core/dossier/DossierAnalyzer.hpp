@@ -84,6 +84,7 @@ private:
     };
     struct Partial;
     struct Chunk;
+    struct BlockJob;
     struct Range;
     class Pipeline;
     enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
@@ -98,8 +99,12 @@ private:
     void resetCounts();
     DossierStats analyzeSequential(RowSource& source, const ColumnMap& columns,
                                    Progress* progress);
+    DossierStats runBlocks(BlockJob& job, const ColumnMap& columns, unsigned workers,
+                           Progress* progress);
     DossierStats analyzeParallel(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
                                  Progress* progress);
+    DossierStats analyzeXlsx(class XlsxReader& xlsx, const ColumnMap& columns, unsigned workers,
+                             Progress* progress);
     DossierStats analyzeRanges(class CsvReader& csv, const ColumnMap& columns, unsigned workers,
                                Progress* progress);
     // Parses and classifies the records starting in [r.begin, r.limit) into `part`.
@@ -130,6 +135,8 @@ private:
 // The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown):
 // the default for the block pipeline (CSV with onFlagged), whose second thread costs CPU.
 unsigned idleCores();
+// The default for an XLSX log: every core, at most 8.
+unsigned blockThreads();
 // The default for a CSV log read in byte ranges: every core, at most 8, one per 8 MB of file.
 unsigned rangeThreads(long long fileBytes);
 

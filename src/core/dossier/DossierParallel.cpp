@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// DossierParallel.cpp - DossierAnalyzer::analyzeParallel: a CSV log on several threads. The
-// calling thread reads 2 MB blocks and cuts them at exact record boundaries (CsvSplitter); one
-// analyser per thread parses and classifies whole blocks; bad rows, flagged dossiers and the first
-// error are handed over in file order; the per-thread figures are merged (docs/dossiers.md,
-// "Reading on every core").
+// DossierParallel.cpp - a log on several threads. runBlocks: the calling thread produces blocks
+// of whole records (a CSV read in 2 MB blocks cut at exact record boundaries by CsvSplitter:
+// analyzeParallel; an XLSX sheet inflated in 1 MB blocks cut at a row's start: analyzeXlsx); one
+// analyser per thread parses and classifies whole blocks; bad rows, flagged dossiers and the
+// first error are handed over in file order; the per-thread figures are merged
+// (docs/dossiers.md, "Reading on every core"). analyzeRanges: a CSV in one byte range per thread.
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,35 +26,43 @@
 #include "core/dossier/CsvScan.hpp"
 #include "core/dossier/DossierAnalyzer.hpp"
 #include "core/dossier/DossierAnalyzerParts.hpp"
+#include "core/dossier/XlsxReader.hpp"
 
 namespace par::dossier {
 
-namespace {
-// A byte buffer that grows without zero-filling (std::string::resize writes every new byte).
-struct Bytes {
-    std::unique_ptr<char[]> p;
-    size_t size = 0, cap = 0;
-    void reserve(size_t n) {
-        if (n <= cap)
-            return;
-        std::unique_ptr<char[]> q(new char[n]);
-        if (size > 0)
-            std::memcpy(q.get(), p.get(), size);
-        p = std::move(q);
-        cap = n;
-    }
-    char* data() { return p.get(); }
-};
-}  // namespace
 
 // One block of whole records, and what its worker found in it (delivered in file order).
 struct DossierAnalyzer::Chunk {
     Bytes data;
-    long line = 0;  // of data[0]
+    long line = 0;  // of data[0] (CSV)
     bool done = false;
     std::exception_ptr error;
     std::vector<InvalidRow> invalid;      // the first keepInvalid of the block
     std::vector<FlaggedDossier> flagged;  // for onFlagged, in file order
+    std::shared_ptr<Chunk> prev;          // the block before, until this one is read
+    XlsxReader::BlockSummary xlsx;        // (XLSX) what the block held
+    bool lastBlock = false;               // (XLSX) it ends the sheet's part
+};
+
+// What differs between a CSV and an XLSX log in the block pipeline.
+struct DossierAnalyzer::BlockJob {
+    std::string file;
+    bool serials = false, date1904 = false;
+    // CSV: every n-th block is parsed by the thread that cut it (still in its cache). XLSX: the
+    // cutting thread inflates, and parses only when it would otherwise wait.
+    bool parseEveryNth = false;
+    // On the calling thread: the next block into c.data (which may hold a free buffer to reuse);
+    // false at the end. What it throws is delivered in file order.
+    std::function<bool(Chunk& c)> produce;
+    // On any thread, with thread w's parser: every record of block c to `each`. `previous`
+    // waits for the block before to be read and gives it (nullptr before the first).
+    std::function<void(unsigned w, Chunk& c, const std::function<void(const RawRecord&)>& each,
+                       const std::function<const Chunk*()>& previous)>
+        parse;
+    // On the calling thread, in file order, before the block's own error: checks across blocks.
+    std::function<void(Chunk& c)> delivered;
+    std::function<void()> finished;  // after the last block
+    std::function<double()> fraction;
 };
 
 namespace {
@@ -77,17 +86,13 @@ DossierRecord asRecord(const FlaggedDossier& f) {
 }
 }  // namespace
 
-DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& columns,
-                                              unsigned workerCount, Progress* progress) {
+DossierStats DossierAnalyzer::runBlocks(BlockJob& job, const ColumnMap& columns,
+                                        unsigned workerCount, Progress* progress) {
     const std::string label = tr("Đang phân tích nhật ký hồ sơ", "Analysing the dossier log");
-    const std::string file = csv.name();
-    const char delimiter = csv.delimiter();
-    CsvReader::Rest rest = csv.takeRest();
     const size_t maxInFlight = 2 * workerCount + 2;
-    const size_t kBlockBytes = std::max<size_t>(1, options_.blockBytes);
 
     std::mutex m;
-    std::condition_variable workReady, chunkDone, spaceFree;
+    std::condition_variable workReady, chunkDone;
     std::deque<std::shared_ptr<Chunk>> queue;     // waiting for a worker
     std::deque<std::shared_ptr<Chunk>> inFlight;  // dispatched, in file order
     bool closing = false;
@@ -102,41 +107,47 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     const size_t keepInvalid = options_.keepInvalid;
 
     // Parses and classifies one block with analyser w's tables; marks it done.
-    std::vector<CsvRecordParser> parsers(workerCount, CsvRecordParser(delimiter, &file));
     auto runChunk = [&](unsigned w, Chunk& c) {
         DossierAnalyzer& a = *analyzers[w];
         Partial& part = partials[w];
-        CsvRecordParser& parser = parsers[w];
-        RawRecord rec;
         std::string reason;
         std::optional<DossierRecord> row;
-        try {
-            const char* p = c.data.data();
-            const char* const e = p + c.data.size;
-            long line = c.line, lines = 0;
-            while (parser.parse(p, e, true, line, rec, lines) == CsvRecordParser::Result::Record) {
-                line += lines;
-                if (rec.blank())
-                    continue;
-                const Fate fate = a.process(rec, columns, false, false, part, reason, row);
-                if (fate == Fate::Invalid) {
-                    if (c.invalid.size() < keepInvalid)
-                        c.invalid.push_back({rec.line, reason});
-                } else if (wantFlagged && fate == Fate::Counted && row->flagged()) {
-                    c.flagged.push_back(FlaggedDossier::from(*row));
-                }
+        const auto previous = [&]() -> const Chunk* {
+            const Chunk* p = c.prev.get();
+            if (p != nullptr) {
+                std::unique_lock<std::mutex> lock(m);
+                chunkDone.wait(lock, [&] { return p->done; });
             }
+            return p;
+        };
+        try {
+            job.parse(
+                w, c,
+                [&](const RawRecord& rec) {
+                    const Fate fate =
+                        a.process(rec, columns, job.serials, job.date1904, part, reason, row);
+                    if (fate == Fate::Invalid) {
+                        if (c.invalid.size() < keepInvalid)
+                            c.invalid.push_back({rec.line, reason});
+                    } else if (wantFlagged && fate == Fate::Counted && row->flagged()) {
+                        c.flagged.push_back(FlaggedDossier::from(*row));
+                    }
+                },
+                previous);
         } catch (...) {
             c.error = std::current_exception();
         }
         {
             std::lock_guard<std::mutex> lock(m);
+            c.prev.reset();  // (a chain of blocks kept alive by their successors ends here)
             c.done = true;
         }
         chunkDone.notify_all();
     };
-    // Threads 1..n-1 take blocks as they come; the calling thread (analyser 0) reads and cuts,
-    // and takes a block itself whenever it would otherwise wait: n threads in all, not n + 1.
+    // Threads 1..n-1 take blocks as they come; the calling thread (analyser 0) cuts, and takes
+    // a block itself whenever it would otherwise wait: n threads in all, not n + 1. Blocks are
+    // taken in file order, so one waiting for the block before it (XLSX) never waits for a
+    // block nobody has taken.
     auto work = [&](unsigned w) {
         for (;;) {
             std::shared_ptr<Chunk> c;
@@ -175,7 +186,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     // page fault per 4 KB (23,000 on a 200 MB log); reused ones do not. Main thread only.
     std::vector<Bytes> pool;
     // Hands the finished blocks at the front over in file order; waits for the front one when
-    // `wait` (or when the window is full).
+    // `all` (or when the window is full).
     auto deliver = [&](bool all) {
         for (;;) {
             std::shared_ptr<Chunk> c;
@@ -203,6 +214,8 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             }
             c->data.size = 0;
             pool.push_back(std::move(c->data));
+            if (job.delivered)
+                job.delivered(*c);
             if (c->error)
                 std::rethrow_exception(c->error);
             for (auto& r : c->invalid)
@@ -226,6 +239,68 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
 
     if (progress != nullptr)
         progress->update(0, label);
+    unsigned long seq = 0;
+    std::shared_ptr<Chunk> last;
+    for (;;) {
+        auto c = std::make_shared<Chunk>();
+        if (!pool.empty()) {
+            c->data = std::move(pool.back());
+            pool.pop_back();
+        }
+        c->prev = last;
+        bool more = false;
+        try {
+            more = job.produce(*c);
+        } catch (...) {
+            c->error = std::current_exception();
+            c->done = true;
+            c->prev.reset();
+            dispatch(c);
+            break;
+        }
+        if (!more)
+            break;
+        last = c;
+        if (job.parseEveryNth && seq++ % workerCount == 0) {
+            {
+                std::lock_guard<std::mutex> lock(m);
+                inFlight.push_back(c);
+            }
+            runChunk(0, *c);
+        } else {
+            dispatch(c);
+        }
+        deliver(false);
+        if (progress != nullptr) {
+            if (progress->cancelled())
+                throw Cancelled{};
+            progress->update(job.fraction(), label);
+        }
+    }
+    last.reset();
+    deliver(true);
+    stop();
+    if (job.finished)
+        job.finished();
+    if (progress != nullptr && progress->cancelled())
+        throw Cancelled{};
+    if (progress != nullptr)
+        progress->update(1, label);
+    std::vector<std::pair<DossierAnalyzer*, Partial*>> parts;
+    for (unsigned i = 0; i < workerCount; ++i)
+        parts.push_back({analyzers[i].get(), &partials[i]});
+    DossierStats stats = merge(parts, job.file);
+    stats.invalidRows = std::move(invalid);
+    return stats;
+}
+
+DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& columns,
+                                              unsigned workerCount, Progress* progress) {
+    const std::string file = csv.name();
+    const char delimiter = csv.delimiter();
+    CsvReader::Rest rest = csv.takeRest();
+    const size_t kBlockBytes = std::max<size_t>(1, options_.blockBytes);
+
     const CsvSplitter splitter(delimiter, &file);
     Bytes buf;
     buf.reserve(std::max(kBlockBytes, rest.buffered.size()));
@@ -234,7 +309,6 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
     long line = rest.line;
     long long offset = rest.offset;
     bool eof = rest.eof;
-    unsigned long seq = 0;
     // Reads until the buffer holds `want` bytes or the file ends.
     auto fill = [&](size_t want) {
         buf.reserve(want);
@@ -251,86 +325,103 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             buf.size += static_cast<size_t>(n);
         }
     };
-    for (;;) {
-        fill(std::max(kBlockBytes, buf.size));
-        if (buf.size == 0 && eof)
-            break;
-        auto c = std::make_shared<Chunk>();
-        c->line = line;
-        long lines = 0;
-        const char* b = buf.data();
-        const char* cut = nullptr;
+    BlockJob job;
+    job.file = file;
+    job.parseEveryNth = true;
+    job.produce = [&](Chunk& c) {
+        for (;;) {
+            fill(std::max(kBlockBytes, buf.size));
+            if (buf.size == 0 && eof)
+                return false;
+            c.line = line;
+            long lines = 0;
+            const char* b = buf.data();
+            const char* cut = splitter.lastBoundary(b, b + buf.size, eof, line, lines);
+            if (cut == b) {  // no record ends in the buffer: read more, within the record limit
+                if (buf.size >= CsvReader::kMaxRecordBytes)
+                    throw ParseError(
+                        {file, static_cast<int>(line), 0},
+                        tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
+                           "the record starting on this line is longer than 16 MB (a closing "
+                           "quote missing?)"));
+                if (eof)
+                    return false;  // cannot happen: at eof the end of the buffer is a boundary
+                fill(buf.size * 2);
+                continue;
+            }
+            const size_t used = static_cast<size_t>(cut - b);
+            Bytes next = std::move(c.data);  // a buffer from the pool, or none
+            next.size = 0;
+            next.reserve(std::max(kBlockBytes, buf.size - used));
+            std::memcpy(next.data(), b + used, buf.size - used);
+            next.size = buf.size - used;
+            buf.size = used;
+            c.data = std::move(buf);
+            buf = std::move(next);
+            line += lines;
+            offset += static_cast<long long>(used);
+            return true;
+        }
+    };
+    std::vector<CsvRecordParser> parsers(workerCount, CsvRecordParser(delimiter, &file));
+    job.parse = [&](unsigned w, Chunk& c, const std::function<void(const RawRecord&)>& each,
+                    const std::function<const Chunk*()>&) {
+        CsvRecordParser& parser = parsers[w];
+        RawRecord rec;
+        const char* p = c.data.data();
+        const char* const e = p + c.data.size;
+        long at = c.line, lines = 0;
+        while (parser.parse(p, e, true, at, rec, lines) == CsvRecordParser::Result::Record) {
+            at += lines;
+            if (!rec.blank())
+                each(rec);
+        }
+    };
+    job.fraction = [&] {
+        return rest.size > 0 ? std::min(1.0, static_cast<double>(offset) /
+                                                 static_cast<double>(rest.size))
+                             : 0.0;
+    };
+    return runBlocks(job, columns, workerCount, progress);
+}
+
+DossierStats DossierAnalyzer::analyzeXlsx(XlsxReader& xlsx, const ColumnMap& columns,
+                                          unsigned workerCount, Progress* progress) {
+    // Blocks of about 1 MB of sheet XML (some 3,000 rows): the inflating thread stays ahead of
+    // the parsing ones with a few MB in flight.
+    const size_t kBlockBytes = std::max<size_t>(1, options_.blockBytes / 2);
+    BlockJob job;
+    job.file = xlsx.name();
+    job.serials = true;
+    job.date1904 = xlsx.date1904();
+    job.produce = [&](Chunk& c) {
+        const bool more = xlsx.nextBlock(c.data, kBlockBytes);
+        c.lastBlock = xlsx.blocksEnded();
+        return more;
+    };
+    job.parse = [&](unsigned, Chunk& c, const std::function<void(const RawRecord&)>& each,
+                    const std::function<const Chunk*()>& previous) {
+        const auto previousRow = [&]() -> long {
+            const Chunk* p = previous();
+            return p != nullptr ? p->xlsx.lastRow : xlsx.rowBeforeBlocks();
+        };
+        // (rowBeforeBlocks is only read for the first block, before any block is delivered.)
+        XlsxReader::BlockRows rows(xlsx, c.data.data(), c.data.data() + c.data.size,
+                                   c.lastBlock);
+        RawRecord rec;
         try {
-            cut = splitter.lastBoundary(b, b + buf.size, eof, line, lines);
+            while (rows.next(rec, previousRow))
+                each(rec);
         } catch (...) {
-            c->error = std::current_exception();
-            c->done = true;
-            dispatch(c);
-            break;
+            c.xlsx = rows.summary([] { return 0L; });  // (never delivered past the error)
+            throw;
         }
-        if (cut == b) {  // no record ends in the buffer: read more, within the record limit
-            if (buf.size >= CsvReader::kMaxRecordBytes) {
-                c->error = std::make_exception_ptr(ParseError(
-                    {file, static_cast<int>(line), 0},
-                    tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
-                       "the record starting on this line is longer than 16 MB (a closing quote "
-                       "missing?)")));
-                c->done = true;
-                dispatch(c);
-                break;
-            }
-            if (eof)
-                break;  // cannot happen: at eof the end of the buffer is a boundary
-            fill(buf.size * 2);
-            continue;
-        }
-        const size_t used = static_cast<size_t>(cut - b);
-        Bytes next;
-        if (!pool.empty()) {
-            next = std::move(pool.back());
-            pool.pop_back();
-        }
-        next.reserve(std::max(kBlockBytes, buf.size - used));
-        std::memcpy(next.data(), b + used, buf.size - used);
-        next.size = buf.size - used;
-        buf.size = used;
-        c->data = std::move(buf);
-        buf = std::move(next);
-        line += lines;
-        offset += static_cast<long long>(used);
-        // Every n-th block is parsed here, while it is still in this core's cache from the read
-        // and the cut; the others go to the workers.
-        if (seq++ % workerCount == 0) {
-            {
-                std::lock_guard<std::mutex> lock(m);
-                inFlight.push_back(c);
-            }
-            runChunk(0, *c);
-        } else {
-            dispatch(c);
-        }
-        deliver(false);
-        if (progress != nullptr) {
-            if (progress->cancelled())
-                throw Cancelled{};
-            progress->update(rest.size > 0 ? std::min(1.0, static_cast<double>(offset) /
-                                                               static_cast<double>(rest.size))
-                                           : 0,
-                             label);
-        }
-    }
-    deliver(true);
-    stop();
-    if (progress != nullptr && progress->cancelled())
-        throw Cancelled{};
-    if (progress != nullptr)
-        progress->update(1, label);
-    std::vector<std::pair<DossierAnalyzer*, Partial*>> parts;
-    for (unsigned i = 0; i < workerCount; ++i)
-        parts.push_back({analyzers[i].get(), &partials[i]});
-    DossierStats stats = merge(parts, file);
-    stats.invalidRows = std::move(invalid);
-    return stats;
+        c.xlsx = rows.summary(previousRow);
+    };
+    job.delivered = [&](Chunk& c) { xlsx.deliverBlock(c.xlsx); };
+    job.finished = [&] { xlsx.finishBlocks(); };
+    job.fraction = [&] { return xlsx.fraction(); };
+    return runBlocks(job, columns, workerCount, progress);
 }
 
 // ---------------------------------------------------------------------------------------------

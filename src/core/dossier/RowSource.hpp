@@ -3,6 +3,8 @@
 // pulls one record at a time, so memory does not grow with the file (CsvReader, XlsxReader).
 #pragma once
 
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,24 @@ struct RawRecord {
                 return false;
         return true;
     }
+};
+
+// A byte buffer that grows without zero-filling (std::string::resize writes every new byte): the
+// blocks of a log handed between threads (DossierParallel.cpp, XlsxReader::nextBlock).
+struct Bytes {
+    std::unique_ptr<char[]> p;
+    size_t size = 0, cap = 0;
+    void reserve(size_t n) {
+        if (n <= cap)
+            return;
+        std::unique_ptr<char[]> q(new char[n]);
+        if (size > 0)
+            std::memcpy(q.get(), p.get(), size);
+        p = std::move(q);
+        cap = n;
+    }
+    char* data() { return p.get(); }
+    const char* data() const { return p.get(); }
 };
 
 class RowSource {

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -75,12 +76,30 @@ std::string joinPath(const std::string& dir, const std::string& target) {
 constexpr size_t kMaxElementBytes = 16u << 20;
 constexpr size_t kMaxSmallPartBytes = 64u << 20;
 constexpr size_t kMaxSharedStringsBytes = 256u << 20;
+static_assert(kMaxSharedStringsBytes < (size_t{1} << 32), "shared-string ends are 32-bit");
 constexpr size_t kMaxSharedStrings = 4u << 20;
 constexpr long long kMaxInflatedBytes = 4LL << 30;
 constexpr long kMaxRows = 1048576;
 constexpr long long kMaxCells = 64LL << 20;
 
 namespace {
+
+// The first '<' or '&' in [p, end), or end: 16 bytes at a step (SSE2).
+const char* findMarkup(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp))));
+        if (mask != 0)
+            return p + __builtin_ctz(mask);
+    }
+#endif
+    while (p < end && *p != '<' && *p != '&')
+        ++p;
+    return p;
+}
 
 // The first occurrence of `needle` (2 bytes or more) in `hay`, or null. An element's closing tag
 // ("</row>") is searched 16 bytes at a step for its first and last bytes together (SSE2), each
@@ -223,13 +242,9 @@ constexpr size_t kAheadChunks = 4;
 
 class ChunkSource {
 public:
-    ChunkSource(PartReader* f, bool ahead) : f_(f) {
-        if (!ahead)
-            return;
-        for (auto& c : chunks_)
-            c.data.reset(new char[kChunkBytes]);
-        worker_ = std::thread([this] { inflateAhead(); });
-    }
+    // The worker starts at the second chunk asked for: the first (a sheet's header row) is
+    // inflated in the caller's thread, and a sheet then read in blocks (readInto) never needs it.
+    ChunkSource(PartReader* f, bool ahead) : f_(f), ahead_(ahead) {}
     ~ChunkSource() {
         if (worker_.joinable()) {
             {
@@ -246,6 +261,11 @@ public:
     // The next chunk: > 0 bytes at `data` (valid until the next call), 0 at the end, < 0 when the
     // part is damaged (a zip or CRC error: nothing after it is delivered).
     zip_int64_t next(const char*& data) {
+        if (!worker_.joinable() && ahead_ && calls_++ > 0) {
+            for (auto& c : chunks_)
+                c.data.reset(new char[kChunkBytes]);
+            worker_ = std::thread([this] { inflateAhead(); });
+        }
         if (!worker_.joinable()) {
             if (!sync_)
                 sync_.reset(new char[kChunkBytes]);
@@ -265,6 +285,24 @@ public:
         held_ = true;
         data = c.data.get();
         return c.size;
+    }
+
+    // Up to `n` bytes into `out`, as next() delivers them (inflated straight into `out` when no
+    // worker runs): > 0 bytes, 0 at the end, < 0 for a damaged part.
+    zip_int64_t readInto(char* out, size_t n) {
+        if (!worker_.joinable())
+            return f_->read(out, n);
+        if (pendingSize_ == 0) {
+            const zip_int64_t r = next(pending_);
+            if (r <= 0)
+                return r;
+            pendingSize_ = static_cast<size_t>(r);
+        }
+        const size_t k = std::min(n, pendingSize_);
+        std::memcpy(out, pending_, k);
+        pending_ += k;
+        pendingSize_ -= k;
+        return static_cast<zip_int64_t>(k);
     }
 
 private:
@@ -299,6 +337,10 @@ private:
     }
 
     PartReader* f_;
+    bool ahead_ = false;
+    int calls_ = 0;
+    const char* pending_ = nullptr;  // readInto: the rest of the chunk next() gave last
+    size_t pendingSize_ = 0;
     std::unique_ptr<char[]> sync_;
     Chunk chunks_[kAheadChunks];
     std::thread worker_;
@@ -338,6 +380,7 @@ public:
     bool next(const std::string& local, std::string_view& element) {
         for (;;) {
             size_t open = findOpen(local, pos_);
+            unclosed_ = open != std::string::npos;
             if (open != std::string::npos) {
                 const size_t gt = buf_.find('>', open);
                 if (gt != std::string::npos) {
@@ -375,7 +418,7 @@ public:
             }
             if (!more()) {
                 noteEnd(pos_);
-                return false;
+                return false;  // (with unclosed_ when an element was begun)
             }
         }
     }
@@ -396,8 +439,7 @@ public:
         if (!eat("<si>", 4) || !(eat("<t>", 3) || eat(kPreserve, sizeof kPreserve - 1)))
             return false;
         const char* t0 = p;
-        while (p < end && *p != '<' && *p != '&')
-            ++p;
+        p = findMarkup(p, end);
         const char* t1 = p;
         if (!eat("</t></si>", 9))
             return false;
@@ -405,11 +447,70 @@ public:
         pos_ = static_cast<size_t>(p - buf_.data());
         return true;
     }
+    // The rest of the part in blocks of whole `local` elements (XlsxReader::nextBlock): `out`
+    // is replaced by what is buffered, then filled by inflating straight into it, and cut at
+    // the start of the last element begun in it; the unfinished element waits in buf_.
+    bool nextBlock(const std::string& local, Bytes& out, size_t want) {
+        out.size = 0;
+        const size_t held = buf_.size() - pos_;
+        out.reserve(std::max(want, held) + 1);
+        std::memcpy(out.data(), buf_.data() + pos_, held);
+        out.size = held;
+        buf_.clear();
+        pos_ = searched_ = 0;
+        for (;;) {
+            while (out.size < want && !ended_) {
+                out.reserve(want);
+                const zip_int64_t n = source_->readInto(out.data() + out.size, want - out.size);
+                if (n < 0)
+                    damaged();
+                if (n == 0)
+                    ended_ = true;
+                account(n);
+                out.size += static_cast<size_t>(n);
+            }
+            if (ended_)
+                return out.size > 0;
+            const size_t cut = lastOpen(local, out.data(), out.size);
+            if (cut > 0 && cut != std::string::npos) {
+                buf_.assign(out.data() + cut, out.size - cut);
+                out.size = cut;
+                return true;
+            }
+            if (out.size >= limit_)
+                tooLong();
+            want = std::min(limit_, out.size * 2);
+        }
+    }
+    // The number in attribute `name` of the part's root element (shared strings: uniqueCount),
+    // 0 when it is not in the first chunk. Only a hint for allocating: nothing relies on it.
+    size_t statedCount(const char* name) {
+        if (buf_.empty())
+            more();
+        const size_t root = buf_.find("<sst", 0);
+        const size_t gt = root == std::string::npos ? std::string::npos : buf_.find('>', root);
+        if (gt == std::string::npos)
+            return 0;
+        const std::string key = std::string(" ") + name + "=\"";
+        const size_t at = buf_.find(key, root);
+        if (at == std::string::npos || at > gt)
+            return 0;
+        size_t n = 0;
+        for (size_t i = at + key.size(); i < gt && i < at + key.size() + 9 && buf_[i] >= '0' &&
+                                         buf_[i] <= '9';
+             ++i)
+            n = n * 10 + static_cast<size_t>(buf_[i] - '0');
+        return n;
+    }
     // The part's inflated size as the package states it (0 when it does not).
     long long size() const { return size_; }
     // Set the container whose closing tag (</p:local> or <p:local/>) marks a complete part.
     void expectEnd(const char* local) { endLocal_ = local; }
     bool sawEnd() const { return sawEnd_; }
+    // next() returned false at the part's end with an element begun and not finished.
+    bool unclosed() const { return unclosed_; }
+    // nextBlock() has reached the part's end (the block it gave last is the last).
+    bool ended() const { return ended_; }
     double fraction() const {
         return size_ > 0 ? std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_))
                          : 0;
@@ -426,23 +527,30 @@ private:
     void noteEnd(size_t from) {
         if (endLocal_ == nullptr || sawEnd_)
             return;
-        const std::string name = std::string(endLocal_);
-        for (size_t i = buf_.find(name, from); i != std::string::npos; i = buf_.find(name, i + 1)) {
-            const size_t after = i + name.size();
-            size_t j = i;
-            while (j > 0 && (std::isalnum(static_cast<unsigned char>(buf_[j - 1])) ||
-                             buf_[j - 1] == '_' || buf_[j - 1] == ':'))
-                --j;
-            const bool closing = j >= 2 && buf_[j - 2] == '<' && buf_[j - 1] == '/' &&
-                                 after < buf_.size() && buf_[after] == '>';
-            const bool empty = j >= 1 && buf_[j - 1] == '<' && after + 1 < buf_.size() &&
-                               buf_[after] == '/' && buf_[after + 1] == '>';
-            if (closing || empty) {
-                sawEnd_ = true;
-                return;
-            }
-        }
+        sawEnd_ = hasEnd(std::string_view(buf_).substr(from), endLocal_);
     }
+
+public:
+    // Whether `text` holds the closing tag of `local` (</p:local>) or an empty one (<p:local/>).
+    static bool hasEnd(std::string_view text, std::string_view local) {
+        for (size_t i = text.find(local); i != std::string_view::npos;
+             i = text.find(local, i + 1)) {
+            const size_t after = i + local.size();
+            size_t j = i;
+            while (j > 0 && (std::isalnum(static_cast<unsigned char>(text[j - 1])) ||
+                             text[j - 1] == '_' || text[j - 1] == ':'))
+                --j;
+            const bool closing = j >= 2 && text[j - 2] == '<' && text[j - 1] == '/' &&
+                                 after < text.size() && text[after] == '>';
+            const bool empty = j >= 1 && text[j - 1] == '<' && after + 1 < text.size() &&
+                               text[after] == '/' && text[after + 1] == '>';
+            if (closing || empty)
+                return true;
+        }
+        return false;
+    }
+
+private:
     static bool isNameEnd(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>';
     }
@@ -463,6 +571,34 @@ private:
         }
         return std::string::npos;
     }
+    // The start of the last opening tag named `local` (any prefix) in [b, b + n) whose name is
+    // whole, or npos.
+    static size_t lastOpen(const std::string& local, const char* b, size_t n) {
+        for (size_t i = n; i > 0;) {
+            const void* lt = memrchrPortable(b, '<', i);
+            if (lt == nullptr)
+                return std::string::npos;
+            i = static_cast<size_t>(static_cast<const char*>(lt) - b);
+            size_t nameEnd = i + 1;
+            while (nameEnd < n && !isNameEnd(b[nameEnd]))
+                ++nameEnd;
+            if (nameEnd < n && b[i + 1] != '/') {
+                std::string_view name(b + i + 1, nameEnd - i - 1);
+                const size_t colon = name.find(':');
+                if (colon != std::string_view::npos)
+                    name.remove_prefix(colon + 1);
+                if (name == local)
+                    return i;
+            }
+        }
+        return std::string::npos;
+    }
+    static const void* memrchrPortable(const char* b, char c, size_t n) {
+        for (size_t i = n; i > 0; --i)
+            if (b[i - 1] == c)
+                return b + i - 1;
+        return nullptr;
+    }
     bool more() {
         if (pos_ > 0) {
             buf_.erase(0, pos_);
@@ -472,19 +608,30 @@ private:
         const char* chunk = nullptr;
         const zip_int64_t n = source_->next(chunk);
         if (n < 0)
-            throw ParseError(
-                {file_ + ":" + part_, 0, 0},
-                tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
+            damaged();
         if (n == 0)
             return false;
         if (buf_.size() + static_cast<size_t>(n) > limit_)
-            throw ParseError({file_ + ":" + part_, 0, 0},
-                             fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không "
-                                    "phải do bảng tính tạo ra)",
-                                    "an element of this part is longer than {} MB (a damaged file, "
-                                    "or not made by a "
-                                    "spreadsheet)"),
-                                 std::to_string(limit_ >> 20)));
+            tooLong();
+        account(n);
+        buf_.append(chunk, static_cast<size_t>(n));
+        return true;
+    }
+    [[noreturn]] void tooLong() const {
+        throw ParseError({file_ + ":" + part_, 0, 0},
+                         fmt(tr("một phần tử của phần này dài quá {} MB (tệp hỏng hoặc không "
+                                "phải do bảng tính tạo ra)",
+                                "an element of this part is longer than {} MB (a damaged file, "
+                                "or not made by a spreadsheet)"),
+                             std::to_string(limit_ >> 20)));
+    }
+    [[noreturn]] void damaged() const {
+        throw ParseError(
+            {file_ + ":" + part_, 0, 0},
+            tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
+    }
+    // Counts `n` bytes inflated, against the package's budget.
+    void account(zip_int64_t n) {
         read_ += n;
         if (inflated_ != nullptr && (*inflated_ += n) > kMaxInflatedBytes)
             throw ParseError(
@@ -494,8 +641,6 @@ private:
                        "the XLSX file inflates to more than {} GB (damaged, or a \"zip bomb\"); "
                        "export the log as CSV"),
                     std::to_string(kMaxInflatedBytes >> 30)));
-        buf_.append(chunk, static_cast<size_t>(n));
-        return true;
     }
 
     std::string file_, part_;
@@ -509,16 +654,32 @@ private:
     long long* inflated_ = nullptr;  // bytes inflated from the whole package
     const char* endLocal_ = nullptr;
     bool sawEnd_ = false;
+    bool ended_ = false;  // nextBlock: the part is inflated to its end
+    bool unclosed_ = false;
 };
 
 struct XlsxReader::Impl {
     zip_t* zip = nullptr;
     // The shared strings, end to end in one block (no allocation per string), and where each ends.
     std::string sharedText;
-    std::vector<size_t> sharedEnd;
+    // 32-bit ends (the table is at most kMaxSharedStringsBytes): half the size, so more of it
+    // stays in the processor's cache while rows look strings up at random (1M rows: 16 MB).
+    std::vector<std::uint32_t> sharedEnd;
     size_t sharedCount() const { return sharedEnd.size(); }
+    void prefetchEnd(size_t i) const {
+#if defined(__GNUC__)
+        __builtin_prefetch(sharedEnd.data() + (i == 0 ? 0 : i - 1));
+#endif
+        (void)i;
+    }
+    static void prefetch(const char* p) {
+#if defined(__GNUC__)
+        __builtin_prefetch(p);
+#endif
+        (void)p;
+    }
     std::string_view sharedAt(size_t i) const {
-        const size_t b = i == 0 ? 0 : sharedEnd[i - 1];
+        const size_t b = i == 0 ? 0 : size_t{sharedEnd[i - 1]};
         return std::string_view(sharedText).substr(b, sharedEnd[i] - b);
     }
     std::unique_ptr<ElementStream> sheet;
@@ -528,6 +689,7 @@ struct XlsxReader::Impl {
     long rows = 0;
     long long cells_total = 0;
     long long inflated = 0;
+    bool blocksSawEnd = false;
     ~Impl() {
         sheet.reset();
         if (zip != nullptr)
@@ -683,6 +845,9 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
         // unmapped), instead of doubling copies and a final shrink that held the table twice.
         impl_->sharedText.reserve(static_cast<size_t>(
             std::min<long long>(s.size(), static_cast<long long>(kMaxSharedStringsBytes))));
+        // The count the package states (uniqueCount="..."), within the budget: the table's
+        // index is then allocated once instead of doubling (and copied) 22 times.
+        impl_->sharedEnd.reserve(std::min<size_t>(s.statedCount("uniqueCount"), kMaxSharedStrings));
         std::string_view item, text;
         std::string error, decoded;
         for (;;) {
@@ -697,7 +862,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                                          std::to_string(impl_->sharedCount() + 1), error));
                 text = decoded;
             }
-            if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(size_t) >
+            if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(std::uint32_t) >
                 kMaxSharedStringsBytes)
                 throw ParseError(
                     {path + ":" + sharedPart, 0, 0},
@@ -711,7 +876,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                            "the shared strings are more than {}; export the log as CSV"),
                         std::to_string(kMaxSharedStrings)));
             impl_->sharedText += text;
-            impl_->sharedEnd.push_back(impl_->sharedText.size());
+            impl_->sharedEnd.push_back(static_cast<std::uint32_t>(impl_->sharedText.size()));
         }
     }
     impl_->sheet =
@@ -743,53 +908,90 @@ bool XlsxReader::next(RawRecord& record) {
     return false;
 }
 
-bool XlsxReader::readRow(RawRecord& record) {
-    std::string_view text;
-    // The place for a message, made only when there is one (not once per row).
-    const auto where = [this] { return path_ + ":" + sheetName_; };
-    if (!impl_->sheet->next("row", text)) {
-        if (!impl_->sheet->sawEnd())
-            throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
-                             tr("trang tính bị cắt cụt sau dòng trước đó (không có thẻ đóng "
-                                "</sheetData>): tệp hỏng hoặc chưa ghi xong; hãy xuất lại",
-                                "the sheet is cut short after the previous row (no closing "
-                                "</sheetData>): a damaged or unfinished file; export it again"));
-        return false;
-    }
-    if (++impl_->rows > kMaxRows)
-        throw ParseError({where(), static_cast<int>(impl_->lastRow), 0},
-                         fmt(tr("trang tính có hơn {} dòng, nhiều hơn một bảng tính cho phép "
-                                "(tệp hỏng hoặc không do bảng tính tạo ra)",
-                                "the sheet has more than {} rows, more than a spreadsheet allows "
-                                "(a damaged file, or not made by a spreadsheet)"),
-                             std::to_string(kMaxRows)));
-    long number = 0;
-    std::string error;
-    if (!impl_->scan.row(text, number, impl_->cells, error))
-        throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
-                         fmt(tr("dòng của trang tính không đúng XML: {}",
-                                "a row of the sheet is not well-formed XML: {}"),
-                             error));
-    record.line = number > 0 ? number : impl_->lastRow + 1;
-    if (record.line > kMaxRows || record.line <= impl_->lastRow)
-        throw ParseError({where(), static_cast<int>(impl_->lastRow + 1), 0},
-                         tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
-                            "the sheet's row numbers do not increase or exceed 1,048,576"));
-    impl_->lastRow = record.line;
+namespace {
 
-    // Shared strings are referred to, never copied: a 15 MB string in 200 cells costs 15 MB.
-    // Other values are views into the row's text (or the scanner's decoded copies).
+// Where a row's reading stands: the row before it (when known: a block's first row may not know
+// it) and the cells read so far.
+struct RowState {
+    long lastRow = 0;
+    bool known = true;
+    long firstRow = 0;  // a block's first row's number, when it had one and the row before was not known
+    long long cells = 0;
+};
+
+[[noreturn]] void cutShort(const std::string& where, long line) {
+    throw ParseError({where, static_cast<int>(line), 0},
+                     tr("trang tính bị cắt cụt sau dòng trước đó (không có thẻ đóng "
+                        "</sheetData>): tệp hỏng hoặc chưa ghi xong; hãy xuất lại",
+                        "the sheet is cut short after the previous row (no closing "
+                        "</sheetData>): a damaged or unfinished file; export it again"));
+}
+
+[[noreturn]] void notClosed(const std::string& where, long line) {
+    throw ParseError({where, static_cast<int>(line), 0},
+                     fmt(tr("dòng của trang tính không đúng XML: {}",
+                            "a row of the sheet is not well-formed XML: {}"),
+                         "row not closed (no </row>)"));
+}
+
+[[noreturn]] void notIncreasing(const std::string& where, long line) {
+    throw ParseError({where, static_cast<int>(line), 0},
+                     tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
+                        "the sheet's row numbers do not increase or exceed 1,048,576"));
+}
+
+[[noreturn]] void tooManyCells(const std::string& where, long line) {
+    throw ParseError({where, static_cast<int>(line), 0},
+                     fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
+                            "the sheet has more than {} cells; export the log as CSV"),
+                         std::to_string(kMaxCells)));
+}
+
+// One <row> element as a record: its number (r, or the row before + 1), the cells in their
+// columns, shared strings referred to, never copied (a 15 MB string in 200 cells costs 15 MB);
+// other values are views into the row's text (or the scanner's decoded copies).
+// `number` and `cells` as XlsxScan read them.
+template <typename Shared, typename Previous>
+void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& shared, RowState& st,
+              const Previous& previous, const std::string& where, RawRecord& record) {
+    const auto last = [&] {
+        if (!st.known) {
+            st.lastRow = previous();
+            st.known = true;
+        }
+        return st.lastRow;
+    };
+    if (number > 0 && !st.known && number <= kMaxRows) {
+        st.firstRow = number;  // checked against the block before when the blocks are delivered
+        st.known = true;
+        st.lastRow = number - 1;
+    }
+    record.line = number > 0 ? number : last() + 1;
+    if (record.line > kMaxRows || record.line <= last())
+        notIncreasing(where, last() + 1);
+    st.lastRow = record.line;
+
+    // The shared strings a row refers to are scattered over the table (a 1M-row log: 125 MB):
+    // each lookup is a cache miss. Asked for all at once, first their ends, then their texts
+    // (which the analyser reads next), the misses overlap instead of following one another.
+    for (const XlsxCell& c : cells) {
+        if (c.type != 's' || c.value.empty() || c.value.size() > 9)
+            continue;
+        size_t idx = 0;
+        for (char ch : c.value)
+            idx = idx * 10 + static_cast<size_t>(static_cast<unsigned char>(ch) - '0');
+        if (idx < shared.sharedCount())
+            shared.prefetchEnd(idx);
+    }
+
     record.fields.clear();
     int col = -1;
-    for (const XlsxCell& c : impl_->cells) {
-        if ((impl_->cells_total += 1) > kMaxCells)
-            throw ParseError({where(), static_cast<int>(record.line), 0},
-                             fmt(tr("trang tính có hơn {} ô; hãy xuất sổ theo dõi ra CSV",
-                                    "the sheet has more than {} cells; export the log as CSV"),
-                                 std::to_string(kMaxCells)));
+    for (const XlsxCell& c : cells) {
+        if ((st.cells += 1) > kMaxCells)
+            tooManyCells(where, record.line);
         const int next = c.column >= 0 ? c.column : col + 1;
         if (next >= 16384 || next <= col)
-            throw ParseError({where(), static_cast<int>(record.line), next + 1},
+            throw ParseError({where, static_cast<int>(record.line), next + 1},
                              tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
                                 "a cell beyond column XFD or out of column order"));
         col = next;
@@ -804,15 +1006,219 @@ bool XlsxReader::readRow(RawRecord& record) {
                 ok = ok && ch >= '0' && ch <= '9';
                 idx = idx * 10 + static_cast<unsigned long>(ch - '0');
             }
-            if (!ok || idx >= impl_->sharedCount())
-                throw ParseError({where(), static_cast<int>(record.line), col + 1},
+            if (!ok || idx >= shared.sharedCount())
+                throw ParseError({where, static_cast<int>(record.line), col + 1},
                                  tr("ô trỏ tới chuỗi dùng chung không có",
                                     "a cell refers to a missing shared string"));
-            value = impl_->sharedAt(idx);
+            value = shared.sharedAt(idx);
+            shared.prefetch(value.data());
         }
         record.fields[static_cast<size_t>(col)] = value;
     }
+}
+
+// A <row> element's text as a record.
+template <typename Shared, typename Previous>
+void rowRecord(std::string_view text, const Shared& shared, XlsxScan& scan,
+               std::vector<XlsxCell>& cells, RowState& st, const Previous& previous,
+               const std::string& where, RawRecord& record) {
+    long number = 0;
+    std::string error;
+    if (!scan.row(text, number, cells, error)) {
+        if (!st.known) {
+            st.lastRow = previous();
+            st.known = true;
+        }
+        throw ParseError({where, static_cast<int>(st.lastRow + 1), 0},
+                         fmt(tr("dòng của trang tính không đúng XML: {}",
+                                "a row of the sheet is not well-formed XML: {}"),
+                             error));
+    }
+    recordOf(number, cells, shared, st, previous, where, record);
+}
+
+}  // namespace
+
+bool XlsxReader::readRow(RawRecord& record) {
+    std::string_view text;
+    // The place for a message, made only when there is one (not once per row).
+    const auto where = [this] { return path_ + ":" + sheetName_; };
+    if (!impl_->sheet->next("row", text)) {
+        // A row begun and never closed: before </sheetData>, a malformed row; without it, the
+        // file ends inside the row (cut short, below).
+        if (impl_->sheet->unclosed() && impl_->sheet->sawEnd())
+            notClosed(where(), impl_->lastRow + 1);
+        if (!impl_->sheet->sawEnd())
+            cutShort(where(), impl_->lastRow + 1);
+        return false;
+    }
+    if (++impl_->rows > kMaxRows)
+        throw ParseError({where(), static_cast<int>(impl_->lastRow), 0},
+                         fmt(tr("trang tính có hơn {} dòng, nhiều hơn một bảng tính cho phép "
+                                "(tệp hỏng hoặc không do bảng tính tạo ra)",
+                                "the sheet has more than {} rows, more than a spreadsheet allows "
+                                "(a damaged file, or not made by a spreadsheet)"),
+                             std::to_string(kMaxRows)));
+    RowState st;
+    st.lastRow = impl_->lastRow;
+    st.cells = impl_->cells_total;
+    const auto none = [] { return 0L; };  // (the row before is always known here)
+    rowRecord(text, *impl_, impl_->scan, impl_->cells, st, none, where(), record);
+    impl_->lastRow = st.lastRow;
+    impl_->cells_total = st.cells;
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sheet in blocks (DossierParallel.cpp).
+
+bool XlsxReader::nextBlock(Bytes& out, size_t want) {
+    return impl_->sheet->nextBlock("row", out, want);
+}
+
+bool XlsxReader::blocksEnded() const {
+    return impl_->sheet->ended();
+}
+
+long XlsxReader::rowBeforeBlocks() const {
+    return impl_->lastRow;
+}
+
+struct XlsxReader::BlockRows::State {
+    const XlsxReader& reader;
+    const char* p;
+    const char* end;
+    bool last;
+    std::string where;
+    XlsxScan scan;
+    std::vector<XlsxCell> cells;
+    RowState row;
+    BlockSummary summary;
+    bool summed = false;
+};
+
+XlsxReader::BlockRows::BlockRows(const XlsxReader& reader, const char* begin, const char* end,
+                                 bool last)
+    : s_(std::make_unique<State>(State{reader, begin, end, last, reader.path_ + ":" + reader.sheetName_,
+                                       XlsxScan(), {}, {}, {}, false})) {
+    s_->row.known = false;
+}
+
+XlsxReader::BlockRows::~BlockRows() = default;
+
+bool XlsxReader::BlockRows::next(RawRecord& record, const std::function<long()>& previousRow) {
+    State& s = *s_;
+    const auto isNameEnd = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>';
+    };
+    for (;;) {
+        const char* lt = static_cast<const char*>(
+            std::memchr(s.p, '<', static_cast<size_t>(s.end - s.p)));
+        if (lt == nullptr) {
+            s.p = s.end;
+            return false;
+        }
+        const bool closing = lt + 1 < s.end && lt[1] == '/';
+        const char* n0 = lt + (closing ? 2 : 1);
+        const char* n1 = n0;
+        while (n1 < s.end && !isNameEnd(*n1))
+            ++n1;
+        if (n1 == s.end) {  // a tag cut short at the end of the part
+            s.p = s.end;
+            return false;
+        }
+        std::string_view name(n0, static_cast<size_t>(n1 - n0));
+        const size_t colon = name.find(':');
+        const std::string_view prefix =
+            colon == std::string_view::npos ? std::string_view() : name.substr(0, colon + 1);
+        if (colon != std::string_view::npos)
+            name.remove_prefix(colon + 1);
+        if (name == "sheetData" && (closing || (*n1 == '/' && n1 + 1 < s.end && n1[1] == '>')))
+            s.summary.sawEnd = true;
+        if (closing || name != "row") {
+            s.p = n1;
+            continue;
+        }
+        // A row in the usual form, read in one pass to its end; otherwise <row .../> or up to
+        // its closing tag (as ElementStream::next finds it), read by the general scanner.
+        long number = 0;
+        if (const char* done = s.scan.rowAt(lt, s.end, number, s.cells)) {
+            s.p = done;
+            recordOf(number, s.cells, *s.reader.impl_, s.row, previousRow, s.where, record);
+            if (s.summary.firstRow == 0 && s.row.firstRow > 0)
+                s.summary.firstRow = s.row.firstRow;
+            if (!record.blank())
+                return true;
+            continue;
+        }
+        const char* gt = static_cast<const char*>(
+            std::memchr(n1, '>', static_cast<size_t>(s.end - n1)));
+        const char* after = nullptr;
+        if (gt != nullptr && gt[-1] == '/') {
+            after = gt + 1;
+        } else if (gt != nullptr) {
+            const std::string close = "</" + std::string(prefix) + "row>";
+            const char* hit = findTag(gt, static_cast<size_t>(s.end - gt), close);
+            if (hit != nullptr)
+                after = hit + close.size();
+        }
+        if (after == nullptr) {
+            // Not closed in the block. In the last one, the part ends inside the row; in any
+            // other, the next row begins at the block's end, and next() would read this row's
+            // text on into it: the same text with that row's start tag, the same error.
+            if (!s.last) {
+                const std::string text = std::string(lt, static_cast<size_t>(s.end - lt)) + "<" +
+                                         std::string(prefix) + "row>";
+                rowRecord(text, *s.reader.impl_, s.scan, s.cells, s.row, previousRow, s.where,
+                          record);
+            }
+            if (!s.row.known) {
+                s.row.lastRow = previousRow();
+                s.row.known = true;
+            }
+            if (ElementStream::hasEnd(std::string_view(lt, static_cast<size_t>(s.end - lt)),
+                                      "sheetData"))
+                notClosed(s.where, s.row.lastRow + 1);
+            cutShort(s.where, s.row.lastRow + 1);
+        }
+        s.p = after;
+        rowRecord(std::string_view(lt, static_cast<size_t>(after - lt)), *s.reader.impl_, s.scan,
+                  s.cells, s.row, previousRow, s.where, record);
+        if (s.summary.firstRow == 0 && s.row.firstRow > 0)
+            s.summary.firstRow = s.row.firstRow;
+        if (!record.blank())
+            return true;
+    }
+}
+
+const XlsxReader::BlockSummary& XlsxReader::BlockRows::summary(
+    const std::function<long()>& previousRow) {
+    State& s = *s_;
+    if (!s.summed) {
+        if (!s.row.known) {  // no row at all: the row before the block is its last
+            s.row.lastRow = previousRow();
+            s.row.known = true;
+        }
+        s.summary.lastRow = s.row.lastRow;
+        s.summary.cells = s.row.cells;
+        s.summed = true;
+    }
+    return s.summary;
+}
+
+void XlsxReader::deliverBlock(const BlockSummary& block) {
+    const std::string where = path_ + ":" + sheetName_;
+    if (block.firstRow > 0 && block.firstRow <= impl_->lastRow)
+        notIncreasing(where, impl_->lastRow + 1);
+    if ((impl_->cells_total += block.cells) > kMaxCells)
+        tooManyCells(where, block.firstRow > 0 ? block.firstRow : impl_->lastRow + 1);
+    impl_->lastRow = std::max(impl_->lastRow, block.lastRow);
+    impl_->blocksSawEnd = impl_->blocksSawEnd || block.sawEnd;
+}
+
+void XlsxReader::finishBlocks() {
+    if (!impl_->blocksSawEnd && !impl_->sheet->sawEnd())
+        cutShort(path_ + ":" + sheetName_, impl_->lastRow + 1);
 }
 
 }  // namespace par::dossier

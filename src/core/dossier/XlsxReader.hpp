@@ -7,6 +7,7 @@
 // shared strings, rows and cells refuse hostile packages (docs/dossiers.md, "Limits").
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,49 @@ public:
     const std::string& name() const override { return path_; }
 
     const std::string& sheetName() const { return sheetName_; }
+
+    // --- The rest of the sheet in blocks of whole rows, for the analyser's threads ----------
+    // (DossierParallel.cpp): after the header, nextBlock() on one thread in order; each block's
+    // rows read by a BlockRows on any thread; deliverBlock() for each block in order, on the
+    // thread that called nextBlock(); finishBlocks() at the end. Records, errors and their places
+    // are those next() gives, except the cell budget's error, which names the block's first row.
+
+    // What a block held, for the checks between blocks.
+    struct BlockSummary {
+        long firstRow = 0;     // the number (r) of its first row, 0 when it had no number
+        long lastRow = 0;      // the number of its last row (the row before it when it had none)
+        long long cells = 0;   // cells read
+        bool sawEnd = false;   // </sheetData> seen
+    };
+    // Replaces `out` with the next block: from a row's start to the start of the last row begun
+    // after about `want` bytes (that row begins the next block), or to the end of the part.
+    // False when nothing is left. Throws as next() does for a damaged part.
+    bool nextBlock(Bytes& out, size_t want);
+    // Whether the block nextBlock() gave last ends the part (then a row not closed in it is
+    // cut short; in any other block, the next row begins where the block ends).
+    bool blocksEnded() const;
+    // The rows of one block, read as next() reads them.
+    class BlockRows {
+    public:
+        // `last`: blocksEnded() when the block was made.
+        BlockRows(const XlsxReader& reader, const char* begin, const char* end, bool last);
+        ~BlockRows();
+        // The next non-blank record (views valid until the next call); false at the block's end.
+        // `previousRow` gives the number of the row before the block, needed when its first row
+        // has no number (it may wait for the block before to be read).
+        bool next(RawRecord& record, const std::function<long()>& previousRow);
+        const BlockSummary& summary(const std::function<long()>& previousRow);
+
+    private:
+        struct State;
+        std::unique_ptr<State> s_;
+    };
+    // The row before the first block (the header's row).
+    long rowBeforeBlocks() const;
+    // The checks between blocks: row numbers increasing across the cut, the cell budget.
+    void deliverBlock(const BlockSummary& block);
+    // The checks at the end of the sheet (a sheet cut short).
+    void finishBlocks();
 
     // The sheet names of a workbook, in order.
     static std::vector<std::string> sheetNames(const std::string& path);

@@ -350,19 +350,19 @@ bool itemText(std::string_view s, size_t& i, std::string_view local, std::string
 // inline string, a formula, white space between tags ...): the caller then reads the row with the
 // general scanner, which accepts or refuses it. What this accepts, the general scanner reads the
 // same way (the tests compare them).
-bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
-    const char* p = s.data() + i;
-    const char* const end = s.data() + s.size();
+// Returns the position after that `</row>`, or null. Attribute values holding '<' are left to the
+// general scanner too, so a row this reads ends at the first "</row>" after its start tag.
+const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
     auto at = [&](const char* lit, size_t n) {
         return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
     };
     for (;;) {
         if (end - p < 3 || p[0] != '<')
-            return false;
+            return nullptr;
         if (p[1] == '/')
-            return end - p == 6 && std::memcmp(p, "</row>", 6) == 0;
+            return end - p >= 6 && std::memcmp(p, "</row>", 6) == 0 ? p + 6 : nullptr;
         if (p[1] != 'c' || !(p[2] == ' ' || p[2] == '>' || p[2] == '/'))
-            return false;
+            return nullptr;
         p += 2;
         XlsxCell cell;
         bool hasRef = false, hasType = false;
@@ -373,10 +373,10 @@ bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
                 while (p < end && isSpace(*p))
                     ++p;
             } else if (p < end && *p != '>' && *p != '/') {
-                return false;  // an attribute not after white space
+                return nullptr;  // an attribute not after white space
             }
             if (p >= end)
-                return false;
+                return nullptr;
             if (*p == '>' || *p == '/')
                 break;
             const char* n0 = p;
@@ -384,14 +384,14 @@ bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
                 ++p;
             const std::string_view name(n0, static_cast<size_t>(p - n0));
             if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
-                return false;
+                return nullptr;
             const char q = p[1];
             p += 2;
             const char* v0 = p;
-            while (p < end && *p != q)
+            while (p < end && *p != q && *p != '<')
                 ++p;
-            if (p >= end)
-                return false;
+            if (p >= end || *p == '<')
+                return nullptr;
             const std::string_view value(v0, static_cast<size_t>(p - v0));
             ++p;
             if (name.size() == 1 && name[0] == 'r' && !hasRef) {
@@ -401,7 +401,7 @@ bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
                 hasType = true;
                 type = value;
             } else if (name.size() == 1 && (name[0] == 'r' || name[0] == 't')) {
-                return false;  // repeated: the general scanner decides
+                return nullptr;  // repeated: the general scanner decides
             }
         }
         if (!hasType || same(type, "n") || same(type, "d") || same(type, "e") || same(type, "b"))
@@ -409,10 +409,10 @@ bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
         else if (same(type, "s"))
             cell.type = 's';
         else
-            return false;  // inline strings and the rest: the general scanner
+            return nullptr;  // inline strings and the rest: the general scanner
         if (*p == '/') {
             if (end - p < 2 || p[1] != '>')
-                return false;
+                return nullptr;
             p += 2;
         } else {
             ++p;  // '>'
@@ -422,15 +422,75 @@ bool fastCells(std::string_view s, size_t i, std::vector<XlsxCell>& cells) {
                 while (p < end && *p != '<' && *p != '&')
                     ++p;
                 if (!at("</v>", 4))
-                    return false;
+                    return nullptr;
                 cell.value = std::string_view(v0, static_cast<size_t>(p - v0));
                 p += 4;
             }
             if (!at("</c>", 4))
-                return false;
+                return nullptr;
             p += 4;
         }
         cells.push_back(cell);
+    }
+}
+
+// A row's start tag as spreadsheet programs write it: `<row` and name="value" attributes (or '),
+// each after white space, then '>' or "/>". `number` from r (1 to 9 digits). Returns the position
+// after the tag, or null at anything else (a prefix on the element or on an r attribute, an
+// empty or odd r, a '<' in a value ...): the general scanner decides then.
+const char* fastRowTag(const char* p, const char* const end, long& number, bool& empty) {
+    if (end - p < 5 || std::memcmp(p, "<row", 4) != 0)
+        return nullptr;
+    p += 4;
+    number = 0;
+    bool hasRef = false;
+    for (;;) {
+        if (p >= end)
+            return nullptr;
+        if (*p == '>') {
+            empty = false;
+            return p + 1;
+        }
+        if (*p == '/') {
+            empty = true;
+            return end - p >= 2 && p[1] == '>' ? p + 2 : nullptr;
+        }
+        if (!isSpace(*p))
+            return nullptr;
+        while (p < end && isSpace(*p))
+            ++p;
+        if (p < end && (*p == '>' || *p == '/'))
+            continue;
+        const char* n0 = p;
+        while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9') || *p == ':' || *p == '_' || *p == '-'))
+            ++p;
+        const std::string_view name(n0, static_cast<size_t>(p - n0));
+        if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
+            return nullptr;
+        const char q = p[1];
+        p += 2;
+        const char* v0 = p;
+        while (p < end && *p != q && *p != '<')
+            ++p;
+        if (p >= end || *p == '<')
+            return nullptr;
+        const std::string_view value(v0, static_cast<size_t>(p - v0));
+        ++p;
+        const size_t colon = name.rfind(':');
+        const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+        if (local.size() != 1 || local[0] != 'r')
+            continue;
+        if (colon != std::string_view::npos || value.empty() || value.size() > 9)
+            return nullptr;
+        if (hasRef)
+            continue;  // (the general reader takes the first r too)
+        hasRef = true;
+        for (char c : value) {
+            if (c < '0' || c > '9')
+                return nullptr;
+            number = number * 10 + (c - '0');
+        }
     }
 }
 
@@ -476,11 +536,40 @@ bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& er
     return true;
 }
 
+const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
+                            std::vector<XlsxCell>& cells) {
+    cells.clear();
+    if (!fast_)
+        return nullptr;
+    long n = 0;
+    bool empty = false;
+    const char* q = fastRowTag(p, end, n, empty);
+    if (q != nullptr && !empty)
+        q = fastCellsAt(q, end, cells);
+    if (q == nullptr) {
+        cells.clear();
+        return nullptr;
+    }
+    number = n;
+    return q;
+}
+
 bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cells,
                    std::string& error) {
     cells.clear();
     used_ = 0;
     number = 0;
+    if (fast_) {
+        const char* const end = s.data() + s.size();
+        long n = 0;
+        bool empty = false;
+        const char* p = fastRowTag(s.data(), end, n, empty);
+        if (p != nullptr && (empty ? p == end : fastCellsAt(p, end, cells) == end)) {
+            number = n;
+            return true;
+        }
+        cells.clear();
+    }
     Tag t;
     size_t i = s.find('<');
     if (i == std::string_view::npos || !readTag(s, i, t) || !same(t.local, "row") || t.closing) {
@@ -503,9 +592,6 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     if (t.empty)
         return true;
     i = t.end;
-    if (fast_ && fastCells(s, i, cells))
-        return true;
-    cells.clear();
     auto fail = [&](const char* what) {
         error = what;
         return false;
@@ -520,6 +606,8 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
             return true;
         }
         if (!same(t.local, "c")) {
+            if (same(t.local, "row"))  // (a row's end tag is missing: its text runs into the next)
+                return fail("a row not closed before the next row");
             if (!skipElement(s, t, i))
                 return fail("malformed element in a row");
             continue;

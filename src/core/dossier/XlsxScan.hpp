@@ -31,6 +31,11 @@ public:
     // the next call or until `element` changes.
     bool row(std::string_view element, long& number, std::vector<XlsxCell>& cells,
              std::string& error);
+    // The row starting at p (at its '<'), read by the one-pass reader within [p, end): the
+    // position after it, with its number and cells as row() gives them. Null when the row is not
+    // in the form that reader takes, or not whole before `end`: then find the element's end and
+    // call row(). Views point into [p, end).
+    const char* rowAt(const char* p, const char* end, long& number, std::vector<XlsxCell>& cells);
     // The text of an <si> or <is> item: every <t>, rich-text runs joined, phonetic runs (<rPh>)
     // left out. False with `error` when not well formed.
     bool stringItem(std::string_view element, std::string& text, std::string& error);

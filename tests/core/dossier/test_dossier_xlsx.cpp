@@ -687,3 +687,247 @@ TEST_CASE("XLSX: shared strings of every form, across chunk boundaries", "[dossi
         CHECK(wrong == 0);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The sheet in blocks (issue #19: XLSX on every core). The analyser cuts the sheet into blocks
+// at a row's start and reads them on several threads; here the same steps on one thread, in
+// order, for every kind of sheet the serial reader takes or refuses, and block sizes from one
+// byte (every row its own block) to more than the sheet: the same records and the same first
+// error at the same place as next().
+
+namespace {
+
+ReadOutcome readBlocks(const std::string& path, size_t want, const std::string& sheet = "") {
+    ReadOutcome out;
+    try {
+        XlsxReader r(path, sheet, false);
+        Bytes block;
+        long before = r.rowBeforeBlocks();
+        const std::function<long()> previous = [&] { return before; };
+        while (r.nextBlock(block, want)) {
+            XlsxReader::BlockRows rows(r, block.data(), block.data() + block.size,
+                                       r.blocksEnded());
+            ReadOutcome mine;
+            std::exception_ptr error;
+            try {
+                RawRecord rec;
+                while (rows.next(rec, previous)) {
+                    std::vector<std::string> fields;
+                    for (auto f : rec.fields)
+                        fields.emplace_back(f);
+                    mine.records.emplace_back(rec.line, std::move(fields));
+                }
+            } catch (...) {
+                error = std::current_exception();
+            }
+            const XlsxReader::BlockSummary& sum = rows.summary(previous);
+            r.deliverBlock(sum);  // the checks across the cut come before the block's own error
+            out.records.insert(out.records.end(), mine.records.begin(), mine.records.end());
+            if (error)
+                std::rethrow_exception(error);
+            before = sum.lastRow;
+        }
+        r.finishBlocks();
+    } catch (const ParseError& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+// bigSheet with its text changed: each (from, to) replaced once.
+std::string edited(std::string s, const std::vector<std::pair<std::string, std::string>>& edits) {
+    for (const auto& [from, to] : edits) {
+        const size_t at = s.find(from);
+        REQUIRE(at != std::string::npos);
+        s.replace(at, from.size(), to);
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error",
+          "[dossier][xlsx][blocks]") {
+    ScratchDir dir("par-xlsx-blocks");
+    const int rows = 400;
+    const std::string big = bigSheet(rows);
+    std::string noNumbers = big;  // every third row without r (its number: the row before + 1)
+    for (int r = 3; r <= rows + 1; r += 3)
+        noNumbers = edited(noNumbers, {{"<row r=\"" + std::to_string(r) + "\">", "<row>"}});
+    std::string emptyRows = big;  // every tenth row self-closed, without cells
+    for (int r = 10; r <= rows; r += 10) {
+        const size_t at = emptyRows.find("<row r=\"" + std::to_string(r) + "\">");
+        const size_t end = emptyRows.find("</row>", at) + 6;
+        emptyRows.replace(at, end - at, "<row r=\"" + std::to_string(r) + "\"/>");
+    }
+    const struct {
+        const char* name;
+        std::string sheet;
+        const char* expect;  // a part of the error, or "" for none
+    } cases[] = {
+        {"plain", big, ""},
+        {"bad row", bigSheet(rows, 250), "không đúng XML"},
+        {"row numbers", noNumbers, ""},
+        {"repeated number", edited(big, {{"<row r=\"201\">", "<row r=\"200\">"}}), "tăng dần"},
+        {"number falls", edited(big, {{"<row r=\"301\">", "<row r=\"7\">"}}), "tăng dần"},
+        {"first row repeats the header's", edited(big, {{"<row r=\"2\">", "<row r=\"1\">"}}),
+         "tăng dần"},
+        {"past the limit", edited(big, {{"<row r=\"390\">", "<row r=\"1048577\">"}}),
+         "tăng dần"},
+        {"no number after a bad one", edited(noNumbers, {{"<row r=\"100\">", "<row r=\"99\">"}}),
+         "tăng dần"},
+        {"empty rows", emptyRows, ""},
+        {"cut short", big.substr(0, big.size() * 3 / 5), "cắt cụt"},
+        {"cut after a row", big.substr(0, big.find("<row r=\"300\">")), "cắt cụt"},
+        {"a row not closed", edited(big, {{"</c></row><row r=\"151\">", "</c><row r=\"151\">"}}),
+         "not closed before the next row"},
+        {"the last row not closed", edited(big, {{"</c></row></sheetData>", "</c></sheetData>"}}),
+         "row not closed"},
+        {"missing string", edited(big, {{"<c r=\"B77\" t=\"s\"><v>8</v>", "<c r=\"B77\" t=\"s\"><v>99</v>"}}),
+         "chuỗi dùng chung"},
+        {"cells out of order", edited(big, {{"<c r=\"B88\"", "<c r=\"A88\""}}), "thứ tự cột"},
+    };
+    for (const auto& c : cases) {
+        writeWorkbook(dir.file("b.xlsx"), c.sheet, sheet2(), sharedStrings());
+        const ReadOutcome serial = readAll(dir.file("b.xlsx"), false);
+        INFO(c.name << ": " << serial.error);
+        if (std::string(c.expect).empty())
+            CHECK(serial.error.empty());
+        else
+            CHECK_THAT(serial.error, Catch::Contains(c.expect));
+        for (size_t want : {size_t{1}, size_t{37}, size_t{150}, size_t{333}, size_t{1000},
+                            size_t{4096}, size_t{1} << 20}) {
+            INFO("block " << want);
+            const ReadOutcome blocks = readBlocks(dir.file("b.xlsx"), want);
+            CHECK(blocks.error == serial.error);
+            CHECK(blocks.records.size() == serial.records.size());
+            CHECK(blocks.records == serial.records);
+        }
+    }
+    // The prefixed sheet, with cells without references.
+    writeWorkbook(dir.file("p.xlsx"), big, sheet2(), sharedStrings());
+    ReadOutcome serial;
+    {
+        XlsxReader r(dir.file("p.xlsx"), "Nhật ký", false);
+        RawRecord rec;
+        while (r.next(rec))
+            serial.records.emplace_back(rec.line, std::vector<std::string>(rec.fields.begin(), rec.fields.end()));
+    }
+    REQUIRE(serial.records.size() == 1u);
+    for (size_t want : {size_t{1}, size_t{64}, size_t{1} << 20}) {
+        const ReadOutcome blocks = readBlocks(dir.file("p.xlsx"), want, "Nhật ký");
+        CHECK(blocks.error.empty());
+        CHECK(blocks.records == serial.records);
+    }
+}
+
+namespace {
+
+// A log of `rows` dossiers as a sheet: seven columns (the shared strings' header), the unit and
+// procedure as shared strings, dates as serials spread so that some are early, on time, late
+// or pending; `badRow` (0: none) is not well formed; every 50th row has a date that is no date.
+std::string logSheet(int rows, int badRow = 0) {
+    std::string s = std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+                    "\"><sheetData><row r=\"1\">";
+    for (int k = 0; k < 7; ++k)
+        s += std::string("<c r=\"") + static_cast<char>('A' + k) + "1\" t=\"s\"><v>" +
+             std::to_string(k) + "</v></c>";
+    s += "</row>";
+    std::uint64_t x = 99;
+    for (int r = 2; r <= rows + 1; ++r) {
+        const std::string n = std::to_string(r);
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int received = 45292 + static_cast<int>((x >> 33) % 80);
+        const int due = received + 3 + static_cast<int>((x >> 40) % 5);
+        const int done = received + static_cast<int>((x >> 45) % 12);
+        s += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>HS-" + n +
+             "</t></is></c><c r=\"B" + n + "\" t=\"s\"><v>8</v></c><c r=\"C" + n +
+             "\" t=\"s\"><v>7</v></c>";
+        if (r == badRow)
+            s += "<c r=\"D" + n + "\"><v>1</c>";
+        else if (r % 50 == 0)
+            s += "<c r=\"D" + n + "\" t=\"inlineStr\"><is><t>hôm qua</t></is></c>";
+        else
+            s += "<c r=\"D" + n + "\"><v>" + std::to_string(received) + ".375</v></c>";
+        s += "<c r=\"E" + n + "\"><v>" + std::to_string(due) + "</v></c>";
+        if ((x >> 50) % 4 != 0)
+            s += "<c r=\"F" + n + "\"><v>" + std::to_string(done) + ".5</v></c>";
+        s += "</row>";
+    }
+    return s + "</sheetData></worksheet>";
+}
+
+struct Analysed {
+    DossierStats stats;
+    std::vector<long> flagged;
+    std::string error;
+};
+
+Analysed analyseXlsx(const std::string& path, unsigned threads, size_t blockBytes) {
+    Analysed out;
+    try {
+        auto src = openDossierLog(path, "", threads);
+        AnalysisOptions o;
+        o.asOf = Date(2024, 4, 30);
+        o.threads = threads;
+        o.blockBytes = blockBytes;
+        o.worstLate = 7;
+        o.onFlagged = [&out](const DossierRecord& r) { out.flagged.push_back(r.line); };
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        out.stats = a.analyze(*src);
+    } catch (const ParseError& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+void checkSame(const DossierStats& a, const DossierStats& b) {
+    CHECK(a.rowsTotal == b.rowsTotal);
+    CHECK(a.rowsInvalid == b.rowsInvalid);
+    CHECK(a.totals == b.totals);
+    REQUIRE(a.byUnit.size() == b.byUnit.size());
+    for (size_t i = 0; i < a.byUnit.size(); ++i) {
+        CHECK(a.byUnit[i].key == b.byUnit[i].key);
+        CHECK(a.byUnit[i].counts == b.byUnit[i].counts);
+    }
+    REQUIRE(a.byMonth.size() == b.byMonth.size());
+    for (size_t i = 0; i < a.byMonth.size(); ++i)
+        CHECK(a.byMonth[i].counts == b.byMonth[i].counts);
+    REQUIRE(a.invalidRows.size() == b.invalidRows.size());
+    for (size_t i = 0; i < a.invalidRows.size(); ++i) {
+        CHECK(a.invalidRows[i].line == b.invalidRows[i].line);
+        CHECK(a.invalidRows[i].reason == b.invalidRows[i].reason);
+    }
+    REQUIRE(a.worstLate.size() == b.worstLate.size());
+    for (size_t i = 0; i < a.worstLate.size(); ++i)
+        CHECK(a.worstLate[i].line == b.worstLate[i].line);
+}
+
+}  // namespace
+
+TEST_CASE("XLSX: the analysis on several threads gives the figures of one",
+          "[dossier][xlsx][blocks][parallel]") {
+    ScratchDir dir("par-xlsx-par");
+    writeWorkbook(dir.file("log.xlsx"), logSheet(3000), sheet2(), sharedStrings());
+    const Analysed one = analyseXlsx(dir.file("log.xlsx"), 1, 0);
+    REQUIRE(one.error.empty());
+    REQUIRE(one.stats.rowsTotal == 3000);
+    CHECK(one.stats.rowsInvalid == 60);
+    CHECK(one.stats.totals.finishedLate > 0);
+    CHECK(one.stats.totals.finishedEarly > 0);
+    CHECK_FALSE(one.flagged.empty());
+    for (unsigned threads : {2u, 3u})
+        for (size_t block : {size_t{2}, size_t{700}, size_t{20000}, size_t{2} << 20}) {
+            INFO(threads << " threads, blocks of " << block / 2 << " bytes");
+            const Analysed many = analyseXlsx(dir.file("log.xlsx"), threads, block);
+            CHECK(many.error.empty());
+            checkSame(one.stats, many.stats);
+            CHECK(many.flagged == one.flagged);  // in file order
+        }
+    // The first error, at its row, whatever thread met it.
+    writeWorkbook(dir.file("bad.xlsx"), logSheet(3000, 2222), sheet2(), sharedStrings());
+    const Analysed bad = analyseXlsx(dir.file("bad.xlsx"), 1, 0);
+    CHECK_THAT(bad.error, Catch::Contains("bad.xlsx:Tổng hợp:2222"));
+    for (size_t block : {size_t{2}, size_t{5000}, size_t{2} << 20})
+        CHECK(analyseXlsx(dir.file("bad.xlsx"), 2, block).error == bad.error);
+}
