@@ -666,18 +666,6 @@ struct XlsxReader::Impl {
     // stays in the processor's cache while rows look strings up at random (1M rows: 16 MB).
     std::vector<std::uint32_t> sharedEnd;
     size_t sharedCount() const { return sharedEnd.size(); }
-    void prefetchEnd(size_t i) const {
-#if defined(__GNUC__)
-        __builtin_prefetch(sharedEnd.data() + (i == 0 ? 0 : i - 1));
-#endif
-        (void)i;
-    }
-    static void prefetch(const char* p) {
-#if defined(__GNUC__)
-        __builtin_prefetch(p);
-#endif
-        (void)p;
-    }
     std::string_view sharedAt(size_t i) const {
         const size_t b = i == 0 ? 0 : size_t{sharedEnd[i - 1]};
         return std::string_view(sharedText).substr(b, sharedEnd[i] - b);
@@ -971,19 +959,6 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
         notIncreasing(where, last() + 1);
     st.lastRow = record.line;
 
-    // The shared strings a row refers to are scattered over the table (a 1M-row log: 125 MB):
-    // each lookup is a cache miss. Asked for all at once, first their ends, then their texts
-    // (which the analyser reads next), the misses overlap instead of following one another.
-    for (const XlsxCell& c : cells) {
-        if (c.type != 's' || c.value.empty() || c.value.size() > 9)
-            continue;
-        size_t idx = 0;
-        for (char ch : c.value)
-            idx = idx * 10 + static_cast<size_t>(static_cast<unsigned char>(ch) - '0');
-        if (idx < shared.sharedCount())
-            shared.prefetchEnd(idx);
-    }
-
     record.fields.clear();
     int col = -1;
     for (const XlsxCell& c : cells) {
@@ -1011,7 +986,6 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
                                  tr("ô trỏ tới chuỗi dùng chung không có",
                                     "a cell refers to a missing shared string"));
             value = shared.sharedAt(idx);
-            shared.prefetch(value.data());
         }
         record.fields[static_cast<size_t>(col)] = value;
     }
