@@ -367,8 +367,50 @@ const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCe
         XlsxCell cell;
         bool hasRef = false, hasType = false;
         std::string_view type;
-        // Attributes: name="value" (or '), no prefix, separated by white space.
+        // Attributes: name="value" (or '), no prefix, separated by white space. The three that
+        // spreadsheet programs write, ` r="B2"`, ` t="s"` and ` s="12"`, are read by shape first
+        // (the same result as the loop below: the column from the reference's letters as
+        // columnOfRef reads them, the type's one letter); anything else goes through the loop.
         for (;;) {
+            if (end - p >= 6 && p[0] == ' ' && p[2] == '=' && p[3] == '"') {
+                if (p[1] == 'r' && !hasRef) {
+                    const char* v = p + 4;
+                    int col = 0;
+                    bool over = false;
+                    const char* l = v;
+                    for (; l < end && *l >= 'A' && *l <= 'Z'; ++l) {
+                        col = col * 26 + (*l - 'A' + 1);
+                        if (col > 16384) {
+                            over = true;
+                            break;
+                        }
+                    }
+                    const char* q = l;
+                    while (q < end && *q != '"' && *q != '<')
+                        ++q;
+                    if (q >= end || *q == '<')
+                        return nullptr;
+                    hasRef = true;
+                    cell.column = over || l == v ? -1 : col - 1;
+                    p = q + 1;
+                    continue;
+                }
+                if (p[1] == 't' && !hasType && p[5] == '"' && p[4] != '"' && p[4] != '<') {
+                    hasType = true;
+                    type = std::string_view(p + 4, 1);
+                    p += 6;
+                    continue;
+                }
+                if (p[1] == 's') {
+                    const char* q = p + 4;
+                    while (q < end && *q != '"' && *q != '<')
+                        ++q;
+                    if (q >= end || *q == '<')
+                        return nullptr;
+                    p = q + 1;
+                    continue;
+                }
+            }
             if (p < end && isSpace(*p)) {
                 while (p < end && isSpace(*p))
                     ++p;
