@@ -10,7 +10,7 @@ PACKAGES=(
     libsimdjson-dev
     libhpdf-dev libharfbuzz-dev libxlsxwriter-dev libzip-dev libical-dev
     libp11-kit-dev zlib1g-dev
-    libisal-dev  # ISA-L: XLSX parts inflated 2.6x faster than with zlib (src/core/dossier)
+    libisal-dev  # ISA-L: XLSX parts inflated 2.9x faster than with zlib (src/core/dossier)
     libwxgtk3.2-dev wx3.2-i18n gettext
     catch2
     chromium python3  # the HTML plan form's browser test (tests/cli/tracking/test_plan_form.cpp)

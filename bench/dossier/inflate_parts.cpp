@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+// inflate_parts.cpp - what inflating costs, and nothing else: every deflated part of a workbook
+// larger than 1 MB inflated from its compressed bytes (read once into memory) by zlib and by
+// ISA-L, streaming into a 1 MB buffer that is overwritten, each ROUNDS times; prints the best
+// time of each with the CRC-32 of the output checked against the package's. The floor under the
+// XLSX path's time (docs/performance.md, "XLSX on every core").
+//
+//   inflate_parts WORKBOOK.xlsx [ROUNDS]
+#include <isa-l/igzip_lib.h>
+#include <zip.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+double seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+constexpr size_t kOut = 1u << 20;
+
+// zlib, raw deflate, CRC-32 of the output as libzip computes it.
+bool withZlib(const std::vector<unsigned char>& in, unsigned long& crc, size_t& total) {
+    std::vector<unsigned char> out(kOut);
+    z_stream z{};
+    if (inflateInit2(&z, -15) != Z_OK)
+        return false;
+    z.next_in = const_cast<unsigned char*>(in.data());
+    z.avail_in = static_cast<uInt>(in.size());
+    crc = crc32(0, nullptr, 0);
+    total = 0;
+    int e = Z_OK;
+    while (e == Z_OK) {
+        z.next_out = out.data();
+        z.avail_out = static_cast<uInt>(kOut);
+        e = inflate(&z, Z_NO_FLUSH);
+        const size_t n = kOut - z.avail_out;
+        crc = crc32(crc, out.data(), static_cast<uInt>(n));
+        total += n;
+    }
+    inflateEnd(&z);
+    return e == Z_STREAM_END;
+}
+
+// ISA-L, raw deflate with the gzip CRC-32 computed as it inflates (as par-audit uses it).
+bool withIsal(const std::vector<unsigned char>& in, unsigned long& crc, size_t& total) {
+    std::vector<unsigned char> out(kOut);
+    inflate_state s;
+    isal_inflate_init(&s);
+    s.crc_flag = ISAL_GZIP_NO_HDR;
+    s.next_in = const_cast<unsigned char*>(in.data());
+    s.avail_in = static_cast<uint32_t>(in.size());
+    total = 0;
+    for (;;) {
+        s.next_out = out.data();
+        s.avail_out = static_cast<uint32_t>(kOut);
+        if (isal_inflate(&s) != ISAL_DECOMP_OK)
+            return false;
+        total += kOut - s.avail_out;
+        if (s.block_state == ISAL_BLOCK_FINISH)
+            break;
+        if (s.avail_in == 0 && s.avail_out == kOut)
+            return false;
+    }
+    crc = s.crc;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: inflate_parts WORKBOOK.xlsx [ROUNDS]\n");
+        return 2;
+    }
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    int err = 0;
+    zip_t* z = zip_open(argv[1], ZIP_RDONLY, &err);
+    if (z == nullptr) {
+        std::fprintf(stderr, "inflate_parts: cannot open %s\n", argv[1]);
+        return 2;
+    }
+    std::printf("%-32s %10s %10s %10s %10s\n", "part", "inflated", "zlib s", "ISA-L s",
+                "zlib/ISA-L");
+    double sumZ = 0, sumI = 0;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) != 0 ||
+            st.comp_method != ZIP_CM_DEFLATE || st.size < (1u << 20))
+            continue;
+        std::vector<unsigned char> in(st.comp_size);
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), ZIP_FL_COMPRESSED);
+        if (f == nullptr || zip_fread(f, in.data(), in.size()) != static_cast<zip_int64_t>(in.size())) {
+            std::fprintf(stderr, "inflate_parts: cannot read %s\n", st.name);
+            return 2;
+        }
+        zip_fclose(f);
+        double bestZ = 1e9, bestI = 1e9;
+        for (int r = 0; r < rounds; ++r) {
+            unsigned long crc = 0;
+            size_t total = 0;
+            double t = seconds();
+            const bool okZ = withZlib(in, crc, total);
+            bestZ = std::min(bestZ, seconds() - t);
+            if (!okZ || crc != st.crc || total != st.size) {
+                std::fprintf(stderr, "inflate_parts: zlib: %s does not inflate to its size and CRC\n", st.name);
+                return 1;
+            }
+            t = seconds();
+            const bool okI = withIsal(in, crc, total);
+            bestI = std::min(bestI, seconds() - t);
+            if (!okI || crc != st.crc || total != st.size) {
+                std::fprintf(stderr, "inflate_parts: ISA-L: %s does not inflate to its size and CRC\n", st.name);
+                return 1;
+            }
+        }
+        sumZ += bestZ;
+        sumI += bestI;
+        std::printf("%-32s %7.1f MB %10.3f %10.3f %9.1fx\n", st.name,
+                    static_cast<double>(st.size) / 1e6, bestZ, bestI, bestZ / bestI);
+    }
+    std::printf("%-32s %10s %10.3f %10.3f %9.1fx\n", "all", "", sumZ, sumI, sumZ / sumI);
+    zip_close(z);
+    return 0;
+}
