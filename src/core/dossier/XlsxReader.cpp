@@ -562,14 +562,17 @@ private:
                 ++nameEnd;
             if (nameEnd == buf_.size())
                 return std::string::npos;
-            std::string_view name(buf_.data() + j, nameEnd - j);
-            const size_t colon = name.find(':');
-            if (colon != std::string_view::npos)
-                name.remove_prefix(colon + 1);
-            if (name == local)
+            if (localIs(std::string_view(buf_.data() + j, nameEnd - j), local))
                 return i;
         }
         return std::string::npos;
+    }
+    // Whether a tag's name is `local` with or without a prefix ("x:row" is "row").
+    static bool localIs(std::string_view name, std::string_view local) {
+        const size_t colon = name.find(':');
+        if (colon != std::string_view::npos)
+            name.remove_prefix(colon + 1);
+        return name == local;
     }
     // The start of the last opening tag named `local` (any prefix) in [b, b + n) whose name is
     // whole, or npos.
@@ -582,14 +585,9 @@ private:
             size_t nameEnd = i + 1;
             while (nameEnd < n && !isNameEnd(b[nameEnd]))
                 ++nameEnd;
-            if (nameEnd < n && b[i + 1] != '/') {
-                std::string_view name(b + i + 1, nameEnd - i - 1);
-                const size_t colon = name.find(':');
-                if (colon != std::string_view::npos)
-                    name.remove_prefix(colon + 1);
-                if (name == local)
-                    return i;
-            }
+            if (nameEnd < n && b[i + 1] != '/' &&
+                localIs(std::string_view(b + i + 1, nameEnd - i - 1), local))
+                return i;
         }
         return std::string::npos;
     }

@@ -344,6 +344,29 @@ bool itemText(std::string_view s, size_t& i, std::string_view local, std::string
     }
 }
 
+// One attribute of a start tag in the form the one-pass readers take: name="value" (or '), the
+// name of letters, digits, ':', '_' and '-', no white space around '=', no '<' in the value.
+// Returns the position after the closing quote, or null for anything else.
+const char* plainAttribute(const char* p, const char* const end, std::string_view& name,
+                           std::string_view& value) {
+    const char* n0 = p;
+    while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                       (*p >= '0' && *p <= '9') || *p == ':' || *p == '_' || *p == '-'))
+        ++p;
+    name = std::string_view(n0, static_cast<size_t>(p - n0));
+    if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
+        return nullptr;
+    const char q = p[1];
+    p += 2;
+    const char* v0 = p;
+    while (p < end && *p != q && *p != '<')
+        ++p;
+    if (p >= end || *p == '<')
+        return nullptr;
+    value = std::string_view(v0, static_cast<size_t>(p - v0));
+    return p + 1;
+}
+
 // The cells of a row as spreadsheet programs write them, in one pass without a tag reader:
 // `<c r="B2" s="1" t="s"><v>12</v></c>` or `<c .../>`, then `</row>` ending `s`. Returns false,
 // having read nothing for sure, at the first thing outside that form (a prefix, an entity, an
@@ -421,21 +444,10 @@ const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCe
                 return nullptr;
             if (*p == '>' || *p == '/')
                 break;
-            const char* n0 = p;
-            while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-                ++p;
-            const std::string_view name(n0, static_cast<size_t>(p - n0));
-            if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
-                return nullptr;
-            const char q = p[1];
-            p += 2;
-            const char* v0 = p;
-            while (p < end && *p != q && *p != '<')
-                ++p;
-            if (p >= end || *p == '<')
-                return nullptr;
-            const std::string_view value(v0, static_cast<size_t>(p - v0));
-            ++p;
+            std::string_view name, value;
+            p = plainAttribute(p, end, name, value);
+            if (p == nullptr || name.find(':') != std::string_view::npos)
+                return nullptr;  // (a prefixed r or t: the general reader strips the prefix)
             if (name.size() == 1 && name[0] == 'r' && !hasRef) {
                 hasRef = true;
                 cell.column = columnOfRef(value);
@@ -503,22 +515,10 @@ const char* fastRowTag(const char* p, const char* const end, long& number, bool&
             ++p;
         if (p < end && (*p == '>' || *p == '/'))
             continue;
-        const char* n0 = p;
-        while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                           (*p >= '0' && *p <= '9') || *p == ':' || *p == '_' || *p == '-'))
-            ++p;
-        const std::string_view name(n0, static_cast<size_t>(p - n0));
-        if (name.empty() || end - p < 2 || p[0] != '=' || (p[1] != '"' && p[1] != '\''))
+        std::string_view name, value;
+        p = plainAttribute(p, end, name, value);
+        if (p == nullptr)
             return nullptr;
-        const char q = p[1];
-        p += 2;
-        const char* v0 = p;
-        while (p < end && *p != q && *p != '<')
-            ++p;
-        if (p >= end || *p == '<')
-            return nullptr;
-        const std::string_view value(v0, static_cast<size_t>(p - v0));
-        ++p;
         const size_t colon = name.rfind(':');
         const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
         if (local.size() != 1 || local[0] != 'r')
