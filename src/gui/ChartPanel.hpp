@@ -2,7 +2,7 @@
 // ChartPanel.hpp - a bar chart of rates (0-100 %), shapes drawn with wxGraphicsContext, texts with the DC: one bar per entry of
 // a par::wizard::RateBar series (vertical bars, or horizontal ones for long labels such as unit names,
 // the panel then growing with the number of bars), the value above each bar in the message language's format
-// ("87,5 %"), a grid at 0, 25, 50, 75 and 100 %, a title and both axes labelled. Entries without
+// ("87,5%"), a grid at 0, 25, 50, 75 and 100 %, a title and both axes labelled. Entries without
 // data (nothing resolved) are drawn as an empty slot with "—". The series is the page state's; the
 // panel only draws it.
 #pragma once

@@ -209,7 +209,7 @@ std::string DossierPageState::formatPercent(double fraction) {
     std::string whole = std::to_string(tenths / 10);
     bool vi = language() == Language::Vietnamese;
     std::string s = tenths % 10 == 0 ? whole : whole + (vi ? "," : ".") + std::to_string(tenths % 10);
-    return s + (vi ? " %" : "%");
+    return s + "%";  // "87,5%": as the documents and the command line write it
 }
 
 std::string DossierPageState::monthLabel(const std::string& key) {

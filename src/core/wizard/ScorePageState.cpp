@@ -30,7 +30,7 @@ std::string ScorePageState::bandText() const {
 }
 
 std::string ScorePageState::coverageText() const {
-    return scoring::coverageText(score_) + " (" + formatScore(score_.coverage()) + " %)";
+    return scoring::coverageText(score_) + " (" + formatScore(score_.coverage()) + "%)";
 }
 
 std::string ScorePageState::scaleText() const { return bandsDescription(bands_); }
@@ -44,7 +44,7 @@ std::vector<ScoreRow> ScorePageState::sections() const {
         r.points = formatScore(s.points);
         r.penalties = s.penalties > 0 ? formatScore(s.penalties) : std::string();
         r.max = r.scored ? formatScore(s.max) : std::string("—");
-        r.share = r.scored ? formatScore(100.0 * s.share) + (language() == Language::Vietnamese ? " %" : "%")
+        r.share = r.scored ? formatScore(100.0 * s.share) + "%"
                            : std::string("—");
         r.contribution = r.scored ? formatScore(s.contribution()) : std::string("—");
         out.push_back(std::move(r));

@@ -37,7 +37,7 @@ public:
     bool scorable() const { return score_.scorable; }
     std::string totalText() const;   // "72,35 / 100" or "—"
     std::string bandText() const;  // "Khá", "Khá (tạm tính)" below the scale's coverage, or "—"
-    std::string coverageText() const;  // "đã chấm 41/58 tiêu chí (70,69 %)"
+    std::string coverageText() const;  // "đã chấm 41/58 tiêu chí (70,69%)"
     // "Thang xếp loại: … — VÍ DỤ, không phải quy định" (bandsDescription).
     std::string scaleText() const;
     bool exampleScale() const { return bands_.example; }

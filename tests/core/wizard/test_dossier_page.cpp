@@ -190,10 +190,10 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
 
 TEST_CASE("dossier page: percentages in Vietnamese and English, month labels", "[wizard][dossier]") {
     setLanguage(Language::Vietnamese);
-    CHECK(DossierPageState::formatPercent(0.875) == "87,5 %");
-    CHECK(DossierPageState::formatPercent(1.0) == "100 %");
-    CHECK(DossierPageState::formatPercent(0.0) == "0 %");
-    CHECK(DossierPageState::formatPercent(2.0 / 3.0) == "66,7 %");
+    CHECK(DossierPageState::formatPercent(0.875) == "87,5%");  // as the notice writes "99,7%"
+    CHECK(DossierPageState::formatPercent(1.0) == "100%");
+    CHECK(DossierPageState::formatPercent(0.0) == "0%");
+    CHECK(DossierPageState::formatPercent(2.0 / 3.0) == "66,7%");
     setLanguage(Language::English);
     CHECK(DossierPageState::formatPercent(0.875) == "87.5%");
     setLanguage(Language::Vietnamese);

@@ -42,7 +42,10 @@ TEST_CASE("score page: sections, total and the example band", "[wizard][score]")
     CHECK(sum == Approx(p.score().total));
     for (const auto& r : rows) {
         if (!r.scored) CHECK(r.max == "—");
-        else CHECK(r.share.find(" %") != std::string::npos);
+        else {
+            CHECK(r.share.back() == '%');
+            CHECK(r.share.find(" %") == std::string::npos);  // "12,5%", as the documents write it
+        }
     }
 }
 
