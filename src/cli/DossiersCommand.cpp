@@ -424,12 +424,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
                     tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
                        "Sheet to read in an XLSX file (default: the first)"));
     cmd->add_option("--threads", o->threads,
-                    tr("Số luồng đọc nhật ký (mặc định: 0 = tệp CSV mỗi lõi một luồng, tối đa 8, "
-                       "với --list một luồng mỗi lõi đang rảnh; tệp XLSX giải nén trên luồng thứ "
-                       "hai; 1 = chỉ một luồng)",
-                       "Threads reading the log (default: 0 = a CSV log one per core, at most 8, "
-                       "with --list one per idle core; an XLSX log inflated on a second thread; "
-                       "1 = one thread only)"))
+                    tr("Số luồng đọc nhật ký (mặc định: 0 = mỗi lõi một luồng, tối đa 8; tệp CSV "
+                       "với --list một luồng mỗi lõi đang rảnh; 1 = chỉ một luồng)",
+                       "Threads reading the log (default: 0 = one per core, at most 8; a CSV log "
+                       "with --list one per idle core; 1 = one thread only)"))
         ->type_name("N");
     cmd->add_option("--overrides", o->overrides,
                     tr("Tệp lịch nghỉ địa phương (XML, xem docs/calendar.md); có thể lặp lại",

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // XlsxReader.hpp - the first (or a named) worksheet of an .xlsx export as a stream of records, read
-// with libzip, TinyXML-2 for the small parts (workbook, relationships) and XlsxScan for the rows and
-// shared strings: the sheet's XML is inflated in chunks and each <row> element is read on its own,
-// in place, which keeps the sheet's memory constant (inflating runs ahead on a second thread). The shared-strings table is held in memory (one std::string per distinct text, cells
-// refer to it); that, not the row count, bounds an XLSX's memory. Budgets on what is inflated, the
-// shared strings, rows and cells refuse hostile packages (docs/dossiers.md, "Limits").
+// with libzip (ISA-L inflating where built with it), TinyXML-2 for the small parts (workbook,
+// relationships) and XlsxScan for the rows and shared strings: the sheet's XML is inflated in
+// chunks and each <row> element is read on its own, in place, which keeps the sheet's memory
+// constant; or it is handed out in blocks of whole rows for the analyser's threads (nextBlock).
+// The shared-strings table is held in memory (the texts end to end, a 32-bit end per string;
+// cells refer to it): that, not the row count, bounds an XLSX's memory. Budgets on what is
+// inflated, the shared strings, rows and cells refuse hostile packages (docs/dossiers.md,
+// "Limits").
 #pragma once
 
 #include <functional>
@@ -20,9 +23,9 @@ class XlsxReader : public RowSource {
 public:
     // Opens the workbook and reads the header row; throws IoError / ParseError (file names the
     // part of the package at fault). `sheet` empty: the first sheet. `inflateAhead`: on a machine
-    // with more than one core, the shared strings and the sheet are inflated on a second thread
-    // while this one parses (a bounded pipeline: about 1 MB of buffers); false: one thread. The
-    // records, errors and their places are the same either way.
+    // with more than one core, the shared strings and (when read by next()) the sheet are
+    // inflated on a second thread while this one parses (a bounded pipeline: about 1 MB of
+    // buffers); false: one thread. The records, errors and their places are the same either way.
     XlsxReader(const std::string& path, const std::string& sheet = "", bool inflateAhead = true);
     ~XlsxReader() override;
 
