@@ -17,7 +17,8 @@
 #   ICU (uc, i18n with the regular expressions, and the data; no formatting, transliteration, io,
 #   tools, layoutex, samples, tests; Debian's icu-devtools stand in for a native build of its tools), OpenSSL (libcrypto only: no libssl, apps, tests, engines, modules),
 #   wxWidgets (MSW, core + base; no png/jpeg/tiff/expat/regex/svg/html/xrc/stc/richtext/ribbon/
-#   propgrid/aui/webview/media/...)
+#   propgrid/aui/webview/media/...), ISA-L (Debian's libisal: its igzip inflater and CRCs only,
+#   with its own make file for MinGW and nasm; XLSX dossier logs are inflated with it)
 # Prints the prefix as its last line. Run under `nice -n 19` on a shared machine.
 set -euo pipefail
 
@@ -253,6 +254,24 @@ build_openssl() {
     cp "$bld/libcrypto.pc" "$PREFIX/lib/pkgconfig/"
 }
 
+build_isal() {
+    # ISA-L's own make file has a MinGW target (make.inc: arch=mingw); its assembly is built with
+    # nasm, as Debian's own build of the package does (the make file's MinGW default is yasm).
+    # Only the units par-audit uses: igzip (inflate) and crc.
+    local src; src=$(fetch libisal)
+    local bld=$WORK/isal-build
+    rm -rf "$bld" && cp -a "$src" "$bld"
+    (cd "$bld" && make -f Makefile.unx arch=mingw AS=nasm host_cpu=x86_64 units="igzip crc" \
+        CC=$HOST-gcc-posix AR=$HOST-gcc-ar-posix -j"$JOBS" lib >build.log 2>&1) \
+        || { tail -40 "$bld/build.log"; exit 1; }
+    mkdir -p "$PREFIX/include/isa-l" "$PREFIX/lib/pkgconfig"
+    cp "$bld/bin/isa-l.a" "$PREFIX/lib/libisal.a"
+    cp "$bld"/include/*.h "$PREFIX/include/isa-l/"
+    printf 'prefix=%s\nlibdir=${prefix}/lib\nincludedir=${prefix}/include\n\nName: libisal\nDescription: Intel ISA-L (igzip, crc), static, MinGW\nVersion: %s\nLibs: -L${libdir} -lisal\nCflags: -I${includedir}\n' \
+        "$PREFIX" "$(sed -n 's/^Version: //p' "$WORK/libisal"/*.dsc | head -n1)" \
+        >"$PREFIX/lib/pkgconfig/libisal.pc"
+}
+
 build_wxwidgets() {
     local src; src=$(fetch wxwidgets3.2)
     local bld=$WORK/wx-build
@@ -284,6 +303,7 @@ step libxlsxwriter
 step libzip
 step libical
 step harfbuzz
+step isal
 # The three large ones side by side (each with JOBS compilers): on a machine shared with other
 # builds at higher priority, more runnable jobs get more of the idle time.
 pids=()

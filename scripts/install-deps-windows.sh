@@ -12,6 +12,7 @@ PACKAGES=(
     mingw-w64-x86-64-dev mingw-w64-tools libz-mingw-w64-dev
     wine wine64 xvfb xauth imagemagick
     nsis
+    nasm  # ISA-L's assembly (scripts/build-windows-deps.sh)
     meson ninja-build cmake pkg-config dpkg-dev debootstrap
     icu-devtools libboost-dev libcli11-dev nlohmann-json3-dev catch2 fonts-liberation2
     python3 patch

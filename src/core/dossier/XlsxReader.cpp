@@ -138,7 +138,8 @@ const char* findTag(const char* hay, size_t n, const std::string& needle) {
 // One part of the package, inflated: read() as zip_fread (bytes, 0 at the end, < 0 for a damaged
 // part). A deflated part is inflated by ISA-L from the compressed bytes libzip hands over, the
 // CRC-32 computed as it goes and compared with the package's at the end, as libzip does; stored,
-// encrypted or odd parts, and every part in a build without ISA-L, are read through libzip.
+// encrypted or odd parts, and every part in a build without ISA-L (-DPAR_WITH_ISAL=OFF), are read
+// through libzip.
 class PartReader {
 public:
     PartReader(zip_t* zip, const zip_stat_t& st) {
