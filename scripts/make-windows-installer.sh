@@ -17,7 +17,7 @@ doc=$stage/share/doc/par-audit
 mkdir -p "$doc/licences"
 cp docs/huong-dan-su-dung.md "$doc/"
 for p in libicu72 libssl3 libwxbase3.2-1 libharfbuzz0b libhpdf-2.3.0 libxlsxwriter4 libzip4 libical3 \
-         libsimdjson14 libtinyxml2-9 zlib1g fonts-liberation2 libboost1.74-dev libcli11-dev \
+         libsimdjson14 libtinyxml2-9 zlib1g libisal2 fonts-liberation2 libboost1.74-dev libcli11-dev \
          nlohmann-json3-dev; do
     if [ -f "/usr/share/doc/$p/copyright" ]; then cp "/usr/share/doc/$p/copyright" "$doc/licences/$p.txt"; fi
 done
