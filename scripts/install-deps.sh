@@ -17,6 +17,7 @@ PACKAGES=(
     fonts-liberation2
     poppler-utils qpdf
     debootstrap  # test only: the clean Debian 12 root the .deb is installed into (tests/packaging)
+    file  # packaging: CPack's .deb generator needs it to find the libraries' dependencies (shlibdeps)
     unzip  # test only: the tests read entries of the .docx, .xlsx and .response.zip files written
     # Test-only: the DOCX back end is read back by LibreOffice and python-docx (tests/cli/docx).
     libreoffice-writer-nogui python3-docx
