@@ -67,6 +67,14 @@ struct DossierAnalyzer::BlockJob {
 
 namespace {
 
+// A record longer than CsvReader::kMaxRecordBytes, starting at `line` of `file`.
+[[noreturn]] void recordTooLong(const std::string& file, long line) {
+    throw ParseError({file, static_cast<int>(line), 0},
+                     tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
+                        "the record starting on this line is longer than 16 MB (a closing quote "
+                        "missing?)"));
+}
+
 // A flagged dossier seen again as a record, for AnalysisOptions::onFlagged (views into `f`).
 DossierRecord asRecord(const FlaggedDossier& f) {
     DossierRecord r;
@@ -339,11 +347,7 @@ DossierStats DossierAnalyzer::analyzeParallel(CsvReader& csv, const ColumnMap& c
             const char* cut = splitter.lastBoundary(b, b + buf.size, eof, line, lines);
             if (cut == b) {  // no record ends in the buffer: read more, within the record limit
                 if (buf.size >= CsvReader::kMaxRecordBytes)
-                    throw ParseError(
-                        {file, static_cast<int>(line), 0},
-                        tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
-                           "the record starting on this line is longer than 16 MB (a closing "
-                           "quote missing?)"));
+                    recordTooLong(file, line);
                 if (eof)
                     return false;  // cannot happen: at eof the end of the buffer is a boundary
                 fill(buf.size * 2);
@@ -503,11 +507,7 @@ void DossierAnalyzer::scanRange(Range& r, int fd, const ColumnMap& columns, char
         }
         if (buf.size == buf.cap) {  // one record fills the whole buffer
             if (buf.cap >= CsvReader::kMaxRecordBytes)
-                throw ParseError(
-                    {file, static_cast<int>(line), 0},
-                    tr("bản ghi bắt đầu ở dòng này dài quá 16 MB (thiếu dấu ngoặc kép đóng?)",
-                       "the record starting on this line is longer than 16 MB (a closing quote "
-                       "missing?)"));
+                recordTooLong(file, line);
             buf.reserve(buf.cap * 2);
         }
         const long long n = readSome(fd, buf.data() + buf.size, buf.cap - buf.size,
