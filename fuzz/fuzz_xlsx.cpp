@@ -7,6 +7,7 @@
 // same bytes are also given to XlsxScan as a row and as a string item, by the one-pass reader,
 // by the one-pass reader within a longer text (rowAt) and by the general one, which must agree
 // (issue #19: the fast paths and the blocks change nothing but the time).
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <vector>
@@ -85,9 +86,23 @@ void compareScanners(std::string_view text) {
     const bool oka = fast.row(text, na, a, ea), okb = general.row(text, nb, b, eb);
     if (oka != okb || (oka && (na != nb || a.size() != b.size())))
         std::abort();
-    for (size_t k = 0; oka && k < a.size(); ++k)
+    for (size_t k = 0; oka && k < a.size(); ++k) {
         if (a[k].column != b[k].column || a[k].type != b[k].type || a[k].value != b[k].value)
             std::abort();
+        // A shared string's index read ahead is the value's number (1 to 8 digits).
+        if (a[k].index != par::dossier::XlsxCell::kNoIndex) {
+            std::uint64_t n = 0;
+            if (a[k].type != 's' || a[k].value.empty() || a[k].value.size() > 8)
+                std::abort();
+            for (char ch : a[k].value) {
+                if (ch < '0' || ch > '9')
+                    std::abort();
+                n = n * 10 + static_cast<std::uint64_t>(ch - '0');
+            }
+            if (n != a[k].index)
+                std::abort();
+        }
+    }
     // rowAt within the text: where it stops, the general reader of that much agrees.
     std::vector<par::dossier::XlsxCell> c;
     long nc = 0;

@@ -382,6 +382,16 @@ public:
         for (;;) {
             size_t open = findOpen(local, pos_);
             unclosed_ = open != std::string::npos;
+            if (open != std::string::npos && endLocal_ != nullptr) {
+                // The container's end before this element: what follows it is not read (the
+                // caller refuses an element there, as XlsxReader does a row after </sheetData>).
+                noteEnd(pos_, open);
+                if (sawEnd_) {
+                    afterEnd_ = true;
+                    unclosed_ = false;
+                    return false;
+                }
+            }
             if (open != std::string::npos) {
                 const size_t gt = buf_.find('>', open);
                 if (gt != std::string::npos) {
@@ -508,6 +518,8 @@ public:
     // Set the container whose closing tag (</p:local> or <p:local/>) marks a complete part.
     void expectEnd(const char* local) { endLocal_ = local; }
     bool sawEnd() const { return sawEnd_; }
+    // next() returned false at an element begun after the container's end (expectEnd).
+    bool afterEnd() const { return afterEnd_; }
     // next() returned false at the part's end with an element begun and not finished.
     bool unclosed() const { return unclosed_; }
     // nextBlock() has reached the part's end (the block it gave last is the last).
@@ -525,10 +537,11 @@ public:
     }
 
 private:
-    void noteEnd(size_t from) {
-        if (endLocal_ == nullptr || sawEnd_)
+    void noteEnd(size_t from, size_t to = std::string::npos) {
+        if (endLocal_ == nullptr || sawEnd_ || from >= buf_.size())
             return;
-        sawEnd_ = hasEnd(std::string_view(buf_).substr(from), endLocal_);
+        sawEnd_ = hasEnd(std::string_view(buf_).substr(from, to == std::string::npos ? to : to - from),
+                         endLocal_);
     }
 
 public:
@@ -558,6 +571,8 @@ private:
     size_t findOpen(const std::string& local, size_t from) const {
         for (size_t i = buf_.find('<', from); i != std::string::npos; i = buf_.find('<', i + 1)) {
             const size_t j = i + 1;
+            if (j < buf_.size() && buf_[j] == '/')
+                continue;  // a closing tag (</x:row> is not a row's start)
             size_t nameEnd = j;
             while (nameEnd < buf_.size() && !isNameEnd(buf_[nameEnd]))
                 ++nameEnd;
@@ -655,6 +670,7 @@ private:
     bool sawEnd_ = false;
     bool ended_ = false;  // nextBlock: the part is inflated to its end
     bool unclosed_ = false;
+    bool afterEnd_ = false;
 };
 
 struct XlsxReader::Impl {
@@ -921,6 +937,14 @@ struct RowState {
                          "row not closed (no </row>)"));
 }
 
+[[noreturn]] void rowAfterEnd(const std::string& where, long line) {
+    throw ParseError({where, static_cast<int>(line), 0},
+                     tr("trang tính có dòng nằm sau thẻ đóng </sheetData> (tệp hỏng hoặc không do "
+                        "bảng tính tạo ra); hãy xuất lại",
+                        "the sheet has a row after its closing </sheetData> tag (a damaged file, "
+                        "or not made by a spreadsheet); export it again"));
+}
+
 [[noreturn]] void notIncreasing(const std::string& where, long line) {
     throw ParseError({where, static_cast<int>(line), 0},
                      tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
@@ -974,11 +998,15 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
         record.fields.emplace_back();
         std::string_view value = c.value;
         if (c.type == 's' && !value.empty()) {
-            unsigned long idx = 0;
-            bool ok = value.size() <= 9;
-            for (char ch : value) {
-                ok = ok && ch >= '0' && ch <= '9';
-                idx = idx * 10 + static_cast<unsigned long>(ch - '0');
+            unsigned long idx = c.index;
+            bool ok = true;
+            if (c.index == XlsxCell::kNoIndex) {  // (not read by the one-pass reader)
+                idx = 0;
+                ok = value.size() <= 9;
+                for (char ch : value) {
+                    ok = ok && ch >= '0' && ch <= '9';
+                    idx = idx * 10 + static_cast<unsigned long>(ch - '0');
+                }
             }
             if (!ok || idx >= shared.sharedCount())
                 throw ParseError({where, static_cast<int>(record.line), col + 1},
@@ -1017,6 +1045,8 @@ bool XlsxReader::readRow(RawRecord& record) {
     // The place for a message, made only when there is one (not once per row).
     const auto where = [this] { return path_ + ":" + sheetName_; };
     if (!impl_->sheet->next("row", text)) {
+        if (impl_->sheet->afterEnd())
+            rowAfterEnd(where(), impl_->lastRow + 1);
         // A row begun and never closed: before </sheetData>, a malformed row; without it, the
         // file ends inside the row (cut short, below).
         if (impl_->sheet->unclosed() && impl_->sheet->sawEnd())
@@ -1068,12 +1098,20 @@ struct XlsxReader::BlockRows::State {
     RowState row;
     BlockSummary summary;
     bool summed = false;
+    const char* gap;  // where the text after the last row read (or the block's start) begins
+    // Whether that text, up to `to`, closes the sheet: looked for as next() looks for it (the
+    // same function over the same text between rows), so both find the same end.
+    void noteGap(const char* to) {
+        if (!summary.sawEnd && to > gap)
+            summary.sawEnd = ElementStream::hasEnd(
+                std::string_view(gap, static_cast<size_t>(to - gap)), "sheetData");
+    }
 };
 
 XlsxReader::BlockRows::BlockRows(const XlsxReader& reader, const char* begin, const char* end,
                                  bool last)
     : s_(std::make_unique<State>(State{reader, begin, end, last, reader.path_ + ":" + reader.sheetName_,
-                                       XlsxScan(), {}, {}, {}, false})) {
+                                       XlsxScan(), {}, {}, {}, false, begin})) {
     s_->row.known = false;
 }
 
@@ -1089,6 +1127,7 @@ bool XlsxReader::BlockRows::next(RawRecord& record, const std::function<long()>&
             std::memchr(s.p, '<', static_cast<size_t>(s.end - s.p)));
         if (lt == nullptr) {
             s.p = s.end;
+            s.noteGap(s.end);
             return false;
         }
         const bool closing = lt + 1 < s.end && lt[1] == '/';
@@ -1098,6 +1137,7 @@ bool XlsxReader::BlockRows::next(RawRecord& record, const std::function<long()>&
             ++n1;
         if (n1 == s.end) {  // a tag cut short at the end of the part
             s.p = s.end;
+            s.noteGap(s.end);
             return false;
         }
         std::string_view name(n0, static_cast<size_t>(n1 - n0));
@@ -1106,17 +1146,27 @@ bool XlsxReader::BlockRows::next(RawRecord& record, const std::function<long()>&
             colon == std::string_view::npos ? std::string_view() : name.substr(0, colon + 1);
         if (colon != std::string_view::npos)
             name.remove_prefix(colon + 1);
-        if (name == "sheetData" && (closing || (*n1 == '/' && n1 + 1 < s.end && n1[1] == '>')))
-            s.summary.sawEnd = true;
         if (closing || name != "row") {
-            s.p = n1;
+            // On from the next byte, not the name's end: in a damaged part a "name" can run
+            // over a '<' (no white space before it), and ElementStream::next, which tries every
+            // '<', would find a row there (fuzz_xlsx).
+            s.p = lt + 1;
             continue;
+        }
+        s.summary.sawRow = true;
+        s.noteGap(lt);
+        if (s.summary.sawEnd) {  // a row after </sheetData>: refused, as next() does
+            if (!s.row.known) {
+                s.row.lastRow = previousRow();
+                s.row.known = true;
+            }
+            rowAfterEnd(s.where, s.row.lastRow + 1);
         }
         // A row in the usual form, read in one pass to its end; otherwise <row .../> or up to
         // its closing tag (as ElementStream::next finds it), read by the general scanner.
         long number = 0;
         if (const char* done = s.scan.rowAt(lt, s.end, number, s.cells)) {
-            s.p = done;
+            s.p = s.gap = done;
             recordOf(number, s.cells, *s.reader.impl_, s.row, previousRow, s.where, record);
             if (s.summary.firstRow == 0 && s.row.firstRow > 0)
                 s.summary.firstRow = s.row.firstRow;
@@ -1154,7 +1204,7 @@ bool XlsxReader::BlockRows::next(RawRecord& record, const std::function<long()>&
                 notClosed(s.where, s.row.lastRow + 1);
             cutShort(s.where, s.row.lastRow + 1);
         }
-        s.p = after;
+        s.p = s.gap = after;
         rowRecord(std::string_view(lt, static_cast<size_t>(after - lt)), *s.reader.impl_, s.scan,
                   s.cells, s.row, previousRow, s.where, record);
         if (s.summary.firstRow == 0 && s.row.firstRow > 0)
@@ -1168,6 +1218,10 @@ const XlsxReader::BlockSummary& XlsxReader::BlockRows::summary(
     const std::function<long()>& previousRow) {
     State& s = *s_;
     if (!s.summed) {
+        // The first row's number even when reading it then failed (a cell in it refused): its
+        // order is checked on delivery before that error, as next() checks it before the cells.
+        if (s.summary.firstRow == 0 && s.row.firstRow > 0)
+            s.summary.firstRow = s.row.firstRow;
         if (!s.row.known) {  // no row at all: the row before the block is its last
             s.row.lastRow = previousRow();
             s.row.known = true;
@@ -1181,6 +1235,8 @@ const XlsxReader::BlockSummary& XlsxReader::BlockRows::summary(
 
 void XlsxReader::deliverBlock(const BlockSummary& block) {
     const std::string where = path_ + ":" + sheetName_;
+    if (block.sawRow && (impl_->blocksSawEnd || impl_->sheet->sawEnd()))
+        rowAfterEnd(where, impl_->lastRow + 1);  // (before this block's own error, if any)
     if (block.firstRow > 0 && block.firstRow <= impl_->lastRow)
         notIncreasing(where, impl_->lastRow + 1);
     if ((impl_->cells_total += block.cells) > kMaxCells)

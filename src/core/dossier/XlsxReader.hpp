@@ -51,6 +51,7 @@ public:
         long lastRow = 0;      // the number of its last row (the row before it when it had none)
         long long cells = 0;   // cells read
         bool sawEnd = false;   // </sheetData> seen
+        bool sawRow = false;   // a row begun in it (read or not)
     };
     // Replaces `out` with the next block: from a row's start to the start of the last row begun
     // after about `want` bytes (that row begins the next block), or to the end of the part.

@@ -6,6 +6,7 @@
 // may carry any namespace prefix. Values without entities are views into the element text.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@ struct XlsxCell {
     int column = -1;         // from r="C12" (0-based), -1 when the cell has no reference
     char type = 'n';         // 'n' number/date, 's' shared string index, 'i' inline, 't' str/other
     std::string_view value;  // <v> text, or the inline string's text
+    // A shared string's index already read from `value` (1 to 9 digits) by the one-pass reader,
+    // kNoIndex when not read (the record is then made from `value`, the same way).
+    static constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
+    std::uint32_t index = kNoIndex;
 };
 
 class XlsxScan {

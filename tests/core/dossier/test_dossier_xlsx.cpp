@@ -597,10 +597,49 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
             CHECK(a[k].column == b[k].column);
             CHECK(a[k].type == b[k].type);
             CHECK(a[k].value == b[k].value);
+            // a shared string's index read ahead (the fixed-width reader): the value's number
+            if (a[k].index != XlsxCell::kNoIndex) {
+                CHECK(a[k].type == 's');
+                CHECK(std::to_string(a[k].index) ==
+                      std::to_string(std::stoull(std::string(a[k].value))));
+            }
         }
     };
     for (const auto& row : rows)
         same(row);
+    // The shared-string cell shape the fixed-width reader takes, at and past its edges: columns
+    // of 0 to 4 letters (XFD and past it), row references of 0 to 8 digits, indexes of 0 to 10
+    // digits with leading zeros, followed by enough of the row for that reader to engage, or
+    // cut short so that the loop reads the cell.
+    {
+        const std::vector<std::string> columns = {"", "A", "Z", "AB", "XFD", "XFE", "ZZZ", "ABCD", "a"};
+        const std::vector<std::string> refs = {"", "1", "12", "1048576", "9999999", "12345678", "1x"};
+        const std::vector<std::string> values = {"",         "0",         "7",          "007",
+                                                 "12345678", "99999999",  "123456789",  "1234567890",
+                                                 "12a",      "4294967296", "00000000"};
+        size_t engaged = 0;
+        for (const auto& col : columns)
+            for (const auto& ref : refs)
+                for (const auto& v : values)
+                    for (const std::string& tail :
+                         {std::string("</row>"), std::string("<c r=\"B9\" t=\"s\"><v>1</v></c>") +
+                                                     std::string(40, ' ').replace(0, 6, "</row>")}) {
+                        const std::string row = "<row r=\"9\"><c r=\"" + col + ref +
+                                                "\" t=\"s\"><v>" + v + "</v></c>" + tail;
+                        same(row.substr(0, row.rfind("</row>") + 6));
+                        // rowAt over the whole text (padding after the row included)
+                        XlsxScan fast(true);
+                        std::vector<XlsxCell> cells;
+                        long n = 0;
+                        if (fast.rowAt(row.data(), row.data() + row.size(), n, cells) != nullptr &&
+                            !cells.empty() && cells[0].index != XlsxCell::kNoIndex) {
+                            ++engaged;
+                            CHECK(std::to_string(cells[0].index) ==
+                                  std::to_string(std::stoull(std::string(cells[0].value))));
+                        }
+                    }
+        CHECK(engaged > 50);  // the fixed-width reader did read many of them
+    }
     // Every row above with each byte changed to one of the bytes that matter to the readers.
     const std::string bytes = "<>/\"' =&!-?cvrtsx1A";
     for (const auto& row : rows)
@@ -786,6 +825,32 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
         {"missing string", edited(big, {{"<c r=\"B77\" t=\"s\"><v>8</v>", "<c r=\"B77\" t=\"s\"><v>99</v>"}}),
          "chuỗi dùng chung"},
         {"cells out of order", edited(big, {{"<c r=\"B88\"", "<c r=\"A88\""}}), "thứ tự cột"},
+        // Rows after </sheetData> (found by fuzz_xlsx: next() read them as rows, the blocks
+        // named another fault in them): refused, whatever they hold.
+        {"a row after the end",
+         edited(big, {{"</sheetData></worksheet>",
+                       "</sheetData><row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row></worksheet>"}}),
+         "sau thẻ đóng </sheetData>"},
+        {"rows after an end early in the sheet",
+         edited(big, {{"<row r=\"120\">", "</sheetData><row r=\"120\">"}}), "sau thẻ đóng </sheetData>"},
+        // A row numbered back with a bad cell: the number is refused first (and below, when
+        // the row begins a block).
+        {"number falls with a missing string",
+         edited(big, {{"<row r=\"301\"><c r=\"A301\"", "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>99</v></c><c r=\"Z301\""}}),
+         "tăng dần"},
+        // A tag whose name runs into a row (damaged bytes, no white space between): next()
+        // tries every '<' and finds the row; the blocks skipped it with the name (fuzz_xlsx).
+        {"a name running into a row",
+         edited(big, {{"<row r=\"150\">", "<x\xc1\xa0<row r=\"150\">"}}), ""},
+        // The end as next() finds it, in the text between rows (the blocks read tag names, and
+        // missed this one; fuzz_xlsx), and a closing row tag there, which starts no row.
+        {"an end with two prefixes",
+         edited(big, {{"<row r=\"120\">", "</a:b:sheetData><row r=\"120\">"}}), "sau thẻ đóng </sheetData>"},
+        {"a stray closing row tag", edited(big, {{"<row r=\"120\">", "</x:row><row r=\"120\">"}}), ""},
+        {"the end and other elements after it",
+         edited(big, {{"</sheetData></worksheet>",
+                       "</sheetData><mergeCells count=\"0\"/>\n<pageMargins left=\"0.7\"/></worksheet>"}}),
+         ""},
     };
     for (const auto& c : cases) {
         writeWorkbook(dir.file("b.xlsx"), c.sheet, sheet2(), sharedStrings());
@@ -803,6 +868,32 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
             CHECK(blocks.records.size() == serial.records.size());
             CHECK(blocks.records == serial.records);
         }
+    }
+    // A block whose first row is numbered back and then refused for a cell (fuzz_xlsx found the
+    // blocks naming the cell where next() names the number): on delivery, the number first.
+    {
+        writeWorkbook(dir.file("f.xlsx"), bigSheet(3), sheet2(), sharedStrings());
+        XlsxReader r(dir.file("f.xlsx"), "", false);
+        std::string block;  // rows 2 to 4 (the sheet's own, as the reader would cut them)
+        for (int n = 2; n <= 4; ++n)
+            block += "<row r=\"" + std::to_string(n) + "\"><c r=\"A" + std::to_string(n) +
+                     "\" t=\"s\"><v>1</v></c></row>";
+        long before = r.rowBeforeBlocks();
+        const std::function<long()> previous = [&] { return before; };
+        {
+            XlsxReader::BlockRows rows(r, block.data(), block.data() + block.size(), false);
+            RawRecord rec;
+            while (rows.next(rec, previous)) {
+            }
+            r.deliverBlock(rows.summary(previous));
+            before = rows.summary(previous).lastRow;
+        }
+        REQUIRE(before == 4);
+        const std::string bad = "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>99</v></c></row>";
+        XlsxReader::BlockRows rows(r, bad.data(), bad.data() + bad.size(), true);
+        RawRecord rec;
+        CHECK_THROWS_WITH(rows.next(rec, previous), Catch::Contains("chuỗi dùng chung"));
+        CHECK_THROWS_WITH(r.deliverBlock(rows.summary(previous)), Catch::Contains("tăng dần"));
     }
     // The prefixed sheet, with cells without references.
     writeWorkbook(dir.file("p.xlsx"), big, sheet2(), sharedStrings());
