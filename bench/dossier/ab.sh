@@ -20,7 +20,10 @@ for _ in $(seq "$N"); do
         bin=${!X}
         t0=$EPOCHREALTIME
         # shellcheck disable=SC2086
-        /usr/bin/time -f "%U %S" -o "$tmp/t" "$bin" "${args[@]}" ${EXTRA:-} "$LOG" > "$tmp/$X.json" 2> /dev/null
+        # A run that fails is no measurement (a binary copied away from its data files fails
+        # at once, and fast): stop, with its message.
+        /usr/bin/time -f "%U %S" -o "$tmp/t" "$bin" "${args[@]}" ${EXTRA:-} "$LOG" > "$tmp/$X.json" 2> "$tmp/err" ||
+            { echo "ab.sh: $bin failed:" >&2; grep -v '^Command exited' "$tmp/err" >&2; exit 1; }
         t1=$EPOCHREALTIME
         read -r u s < "$tmp/t"
         echo "$X ${t0/,/.} ${t1/,/.} $u $s"
