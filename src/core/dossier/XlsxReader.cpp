@@ -860,8 +860,10 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                 decoded.clear();
                 if (!impl_->scan.stringItem(item, decoded, error))
                     throw ParseError({path + ":" + sharedPart, 0, 0},
-                                     fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {}",
-                                            "shared string {} is not well-formed XML: {}"),
+                                     fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {} (tệp hỏng); "
+                                            "hãy xuất lại",
+                                            "shared string {} is not well-formed XML: {} (a "
+                                            "damaged file); export it again"),
                                          std::to_string(impl_->sharedCount() + 1), error));
                 text = decoded;
             }
@@ -932,9 +934,10 @@ struct RowState {
 
 [[noreturn]] void notClosed(const std::string& where, long line) {
     throw ParseError({where, static_cast<int>(line), 0},
-                     fmt(tr("dòng của trang tính không đúng XML: {}",
-                            "a row of the sheet is not well-formed XML: {}"),
-                         "row not closed (no </row>)"));
+                     fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
+                            "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
+                            "again"),
+                         tr("dòng chưa đóng (thiếu </row>)", "row not closed (no </row>)")));
 }
 
 [[noreturn]] void rowAfterEnd(const std::string& where, long line) {
@@ -1031,8 +1034,9 @@ void rowRecord(std::string_view text, const Shared& shared, XlsxScan& scan,
             st.known = true;
         }
         throw ParseError({where, static_cast<int>(st.lastRow + 1), 0},
-                         fmt(tr("dòng của trang tính không đúng XML: {}",
-                                "a row of the sheet is not well-formed XML: {}"),
+                         fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
+                                "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
+                                "again"),
                              error));
     }
     recordOf(number, cells, shared, st, previous, where, record);

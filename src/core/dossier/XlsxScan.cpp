@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/common/Text.hpp"
+
 namespace par::dossier {
 
 namespace {
@@ -637,7 +639,7 @@ bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& er
     Tag t;
     size_t i = s.find('<');
     if (i == std::string_view::npos || !readTag(s, i, t) || t.closing || t.special) {
-        error = "not an element";
+        error = tr("không phải một phần tử XML", "not an element");
         return false;
     }
     if (t.empty)
@@ -645,7 +647,7 @@ bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& er
     const std::string local(t.local);
     i = t.end;
     if (!itemText(s, i, local, text)) {
-        error = "malformed string item";
+        error = tr("mục chuỗi sai cấu trúc", "malformed string item");
         return false;
     }
     return true;
@@ -688,7 +690,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     Tag t;
     size_t i = s.find('<');
     if (i == std::string_view::npos || !readTag(s, i, t) || !same(t.local, "row") || t.closing) {
-        error = "not a <row> element";
+        error = tr("không phải phần tử <row>", "not a <row> element");
         return false;
     }
     bool found = false;
@@ -697,7 +699,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         long n = 0;
         for (char c : r) {
             if (c < '0' || c > '9' || n > 100000000) {
-                error = "bad row number";
+                error = tr("số dòng (r) không hợp lệ", "bad row number");
                 return false;
             }
             n = n * 10 + (c - '0');
@@ -714,17 +716,18 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     for (;;) {
         const size_t lt = findLt(s, i);
         if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
-            return fail("malformed row");
+            return fail(tr("dòng sai cấu trúc", "malformed row"));
         if (t.closing) {
             if (!same(t.local, "row"))
-                return fail("mismatched end tag in a row");
+                return fail(tr("thẻ đóng không khớp trong dòng", "mismatched end tag in a row"));
             return true;
         }
         if (!same(t.local, "c")) {
             if (same(t.local, "row"))  // (a row's end tag is missing: its text runs into the next)
-                return fail("a row not closed before the next row");
+                return fail(tr("dòng chưa đóng (thiếu </row>) trước dòng sau",
+                               "a row not closed before the next row"));
             if (!skipElement(s, t, i))
-                return fail("malformed element in a row");
+                return fail(tr("phần tử sai cấu trúc trong dòng", "malformed element in a row"));
             continue;
         }
         XlsxCell cell;
@@ -746,10 +749,10 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
             for (;;) {
                 const size_t lt2 = findLt(s, i);
                 if (lt2 == std::string_view::npos || !readTag(s, lt2, t) || t.special)
-                    return fail("malformed cell");
+                    return fail(tr("ô sai cấu trúc", "malformed cell"));
                 if (t.closing) {
                     if (!same(t.local, "c"))
-                        return fail("mismatched end tag in a cell");
+                        return fail(tr("thẻ đóng không khớp trong ô", "mismatched end tag in a cell"));
                     i = t.end;
                     break;
                 }
@@ -762,7 +765,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     std::string_view v;
                     bool owned = false;
                     if (!readText(s, i, buf, v, owned))
-                        return fail("malformed cell value");
+                        return fail(tr("giá trị ô sai cấu trúc", "malformed cell value"));
                     if (owned) {
                         ++used_;
                         v = buf;
@@ -770,7 +773,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     if (cell.type != 'i')
                         cell.value = v;
                     if (!readTag(s, i, t) || !t.closing || !same(t.local, "v"))
-                        return fail("malformed cell value");
+                        return fail(tr("giá trị ô sai cấu trúc", "malformed cell value"));
                     i = t.end;
                 } else if (same(t.local, "is") && !t.empty) {
                     i = t.end;
@@ -779,11 +782,11 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     std::string& buf = decoded_[used_++];
                     buf.clear();
                     if (!itemText(s, i, "is", buf))
-                        return fail("malformed inline string");
+                        return fail(tr("chuỗi trong ô sai cấu trúc", "malformed inline string"));
                     if (cell.type == 'i')
                         cell.value = buf;
                 } else if (!skipElement(s, t, i)) {  // <f>, <extLst>, ...
-                    return fail("malformed cell");
+                    return fail(tr("ô sai cấu trúc", "malformed cell"));
                 }
             }
         }
