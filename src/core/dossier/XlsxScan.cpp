@@ -611,6 +611,29 @@ const char* fastRowTag(const char* p, const char* const end, long& number, bool&
     }
 }
 
+// Whether `text` holds the start of an element named row (any prefix): '<', not '/', then a
+// name up to white space, '/' or '>' whose part after its first ':' is "row". The same test as
+// the block cutter's and ElementStream's (XlsxReader.cpp).
+bool containsRowStart(std::string_view text) {
+    for (size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+        size_t e = lt + 1;
+        if (e < text.size() && text[e] == '/')
+            continue;
+        while (e < text.size() && text[e] != ' ' && text[e] != '\t' && text[e] != '\r' &&
+               text[e] != '\n' && text[e] != '/' && text[e] != '>')
+            ++e;
+        if (e >= text.size())
+            return false;  // (a name cut short: the cutter does not take it either)
+        std::string_view name = text.substr(lt + 1, e - lt - 1);
+        const size_t colon = name.find(':');
+        if (colon != std::string_view::npos)
+            name.remove_prefix(colon + 1);
+        if (name == "row")
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& error) {
@@ -709,6 +732,16 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     if (t.empty)
         return true;
     i = t.end;
+    // Another row's start anywhere in this row's text (in a cell's unknown child, a CDATA
+    // section, a damaged tag): refused, wherever it is. The analyser's threads cut the sheet at
+    // the last row start of each block without reading what lies around it, so such a row
+    // would be read whole by one reader and cut by the other (fuzz_xlsx); no spreadsheet
+    // writes one.
+    if (containsRowStart(s.substr(i))) {
+        error = tr("dòng chưa đóng (thiếu </row>) trước dòng sau",
+                   "a row not closed before the next row");
+        return false;
+    }
     auto fail = [&](const char* what) {
         error = what;
         return false;

@@ -580,6 +580,8 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
         "<row r=\"17\"><cc r=\"A17\"><v>1</v></cc></row>",
         "<row r=\"18\"><c r=\"A18\" t=\"s\"><v>1</v></c><c r=\"B18\"/ ></row>",
         "<row r=\"19\"/>",
+        "<row r=\"20\"><c r=\"A20\"><v><![CDATA[<row>]]></v></c></row>",
+        "<row r=\"21\"><c r=\"A21\"><v>1</v><x><y:row a=\"1\"/></x></c></row>",
     };
     auto same = [](const std::string& row) {
         XlsxScan fast(true), general(false);
@@ -848,6 +850,15 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
         {"an end with two prefixes",
          edited(big, {{"<row r=\"120\">", "</a:b:sheetData><row r=\"120\">"}}), "sau thẻ đóng </sheetData>"},
         {"a stray closing row tag", edited(big, {{"<row r=\"120\">", "</x:row><row r=\"120\">"}}), ""},
+        // Another row's start inside a row, where a tag reader would skip it (a CDATA value, a
+        // cell's unknown child, a damaged attribute): the blocks may be cut there, so both
+        // readers refuse the row (fuzz_xlsx: one read it whole, the other cut).
+        {"a row start in a CDATA value",
+         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>", "<c r=\"C140\"><v><![CDATA[<row r=\"9\">]]></v>"}}),
+         "trước dòng sau"},
+        {"a row start in a cell's child",
+         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>", "<c r=\"C140\" t=\"s\"><v>7</v><extLst><x:row/></extLst>"}}),
+         "trước dòng sau"},
         {"the end and other elements after it",
          edited(big, {{"</sheetData></worksheet>",
                        "</sheetData><mergeCells count=\"0\"/>\n<pageMargins left=\"0.7\"/></worksheet>"}}),
