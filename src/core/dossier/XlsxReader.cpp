@@ -540,8 +540,9 @@ private:
     void noteEnd(size_t from, size_t to = std::string::npos) {
         if (endLocal_ == nullptr || sawEnd_ || from >= buf_.size())
             return;
-        sawEnd_ = hasEnd(std::string_view(buf_).substr(from, to == std::string::npos ? to : to - from),
-                         endLocal_);
+        sawEnd_ =
+            hasEnd(std::string_view(buf_).substr(from, to == std::string::npos ? to : to - from),
+                   endLocal_);
     }
 
 public:
@@ -859,12 +860,13 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                     break;
                 decoded.clear();
                 if (!impl_->scan.stringItem(item, decoded, error))
-                    throw ParseError({path + ":" + sharedPart, 0, 0},
-                                     fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {} (tệp hỏng); "
-                                            "hãy xuất lại",
-                                            "shared string {} is not well-formed XML: {} (a "
-                                            "damaged file); export it again"),
-                                         std::to_string(impl_->sharedCount() + 1), error));
+                    throw ParseError(
+                        {path + ":" + sharedPart, 0, 0},
+                        fmt(tr("chuỗi dùng chung thứ {} không đúng XML: {} (tệp hỏng); "
+                               "hãy xuất lại",
+                               "shared string {} is not well-formed XML: {} (a "
+                               "damaged file); export it again"),
+                            std::to_string(impl_->sharedCount() + 1), error));
                 text = decoded;
             }
             if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(std::uint32_t) >
@@ -933,11 +935,12 @@ struct RowState {
 }
 
 [[noreturn]] void notClosed(const std::string& where, long line) {
-    throw ParseError({where, static_cast<int>(line), 0},
-                     fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
-                            "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
-                            "again"),
-                         tr("dòng chưa đóng (thiếu </row>)", "row not closed (no </row>)")));
+    throw ParseError(
+        {where, static_cast<int>(line), 0},
+        fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
+               "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
+               "again"),
+            tr("dòng chưa đóng (thiếu </row>)", "row not closed (no </row>)")));
 }
 
 [[noreturn]] void rowAfterEnd(const std::string& where, long line) {
@@ -1033,11 +1036,12 @@ void rowRecord(std::string_view text, const Shared& shared, XlsxScan& scan,
             st.lastRow = previous();
             st.known = true;
         }
-        throw ParseError({where, static_cast<int>(st.lastRow + 1), 0},
-                         fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
-                                "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
-                                "again"),
-                             error));
+        throw ParseError(
+            {where, static_cast<int>(st.lastRow + 1), 0},
+            fmt(tr("dòng của trang tính không đúng XML: {} (tệp hỏng); hãy xuất lại",
+                   "a row of the sheet is not well-formed XML: {} (a damaged file); export it "
+                   "again"),
+                error));
     }
     recordOf(number, cells, shared, st, previous, where, record);
 }
@@ -1102,7 +1106,7 @@ struct XlsxReader::BlockRows::State {
     RowState row;
     BlockSummary summary;
     bool summed = false;
-    const char* gap;  // where the text after the last row read (or the block's start) begins
+    const char* gap = nullptr;  // where the text after the last row read (or the block) begins
     // Whether that text, up to `to`, closes the sheet: looked for as next() looks for it (the
     // same function over the same text between rows), so both find the same end.
     void noteGap(const char* to) {
@@ -1115,8 +1119,9 @@ struct XlsxReader::BlockRows::State {
 XlsxReader::BlockRows::BlockRows(const XlsxReader& reader, const char* begin, const char* end,
                                  bool last)
     : s_(std::make_unique<State>(State{reader, begin, end, last, reader.path_ + ":" + reader.sheetName_,
-                                       XlsxScan(), {}, {}, {}, false, begin})) {
+                                       XlsxScan(), {}, {}, {}, false})) {
     s_->row.known = false;
+    s_->gap = begin;
 }
 
 XlsxReader::BlockRows::~BlockRows() = default;

@@ -395,13 +395,13 @@ inline std::uint32_t digitsValue(std::uint64_t word, int n) {
 }
 
 // The one cell shape nearly every cell of an exported log has, `<c r="B2" t="s"><v>12</v></c>`
-// (a reference of 1 to 3 letters and 1 to 7 digits, a shared string index of 1 to 9 digits),
+// (a reference of 1 to 3 letters and 1 to 7 digits, a shared string index of 1 to 8 digits),
 // compared in fixed-width pieces: appends the cell, with its index read, and returns the position
 // after it; null at anything else, having appended nothing (fastCellsAt's loop then reads it,
 // and gives this cell the same column, type and value).
 const char* sharedCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
-    // The longest cell of this shape: <c r="XFD1048576" t="s"><v>123456789</v></c> (47 bytes);
-    // nearer the end than that, the loop reads it (bounds checked as it goes).
+    // The longest cell of this shape: <c r="XFD1048576" t="s"><v>12345678</v></c> (43 bytes; the
+    // eight-byte loads reach no further); nearer the end than 48 bytes, the loop reads it.
     if (end - p < 48 || std::memcmp(p, "<c r=\"", 6) != 0)
         return nullptr;
     const char* l = p + 6;
@@ -785,7 +785,8 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     return fail(tr("ô sai cấu trúc", "malformed cell"));
                 if (t.closing) {
                     if (!same(t.local, "c"))
-                        return fail(tr("thẻ đóng không khớp trong ô", "mismatched end tag in a cell"));
+                        return fail(
+                            tr("thẻ đóng không khớp trong ô", "mismatched end tag in a cell"));
                     i = t.end;
                     break;
                 }
