@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "core/common/Text.hpp"
 
@@ -40,6 +41,7 @@ inline bool same(std::string_view a, std::string_view b) {
 }
 
 struct Tag {
+    std::string_view name;   // the name as written, prefix included
     std::string_view local;  // the name without prefix
     std::string_view attrs;  // between the name and '>' (or "/>")
     bool closing = false;    // </name>
@@ -47,6 +49,42 @@ struct Tag {
     bool special = false;    // <?...?>, <!-- -->, <![CDATA[ (handled by the caller)
     size_t end = 0;          // index after '>'
 };
+
+// A start tag's attributes as XML has them: each after white space, a name, '=' (white space
+// around it allowed), a value in quotes without '<'; white space at the end. A closing tag has
+// white space only. (Names are not checked character by character, nor repeated names.)
+bool wellFormedAttributes(std::string_view a, bool closing) {
+    size_t i = 0;
+    for (;;) {
+        const size_t before = i;
+        while (i < a.size() && isSpace(a[i]))
+            ++i;
+        if (i == a.size())
+            return true;
+        if (closing || i == before)
+            return false;  // an attribute in a closing tag, or not after white space
+        const size_t n0 = i;
+        while (i < a.size() && !isSpace(a[i]) && a[i] != '=' && a[i] != '"' && a[i] != '\'' &&
+               a[i] != '<')
+            ++i;
+        if (i == n0)
+            return false;
+        while (i < a.size() && isSpace(a[i]))
+            ++i;
+        if (i == a.size() || a[i] != '=')
+            return false;
+        ++i;
+        while (i < a.size() && isSpace(a[i]))
+            ++i;
+        if (i == a.size() || (a[i] != '"' && a[i] != '\''))
+            return false;
+        const char quote = a[i++];
+        const size_t close = a.find(quote, i);
+        if (close == std::string_view::npos || a.substr(i, close - i).find('<') != std::string_view::npos)
+            return false;
+        i = close + 1;
+    }
+}
 
 // Reads the tag at s[i] == '<'. False when malformed.
 bool readTag(std::string_view s, size_t i, Tag& t) {
@@ -68,6 +106,7 @@ bool readTag(std::string_view s, size_t i, Tag& t) {
     if (j == nameStart || j >= s.size())
         return false;
     std::string_view name = s.substr(nameStart, j - nameStart);
+    t.name = name;
     t.local = name;
     for (size_t k = 0; k < name.size(); ++k)
         if (name[k] == ':') {
@@ -95,7 +134,7 @@ bool readTag(std::string_view s, size_t i, Tag& t) {
         return false;
     t.attrs = s.substr(attrStart, j - attrStart - (t.empty ? 1 : 0));
     t.end = j + 1;
-    return true;
+    return wellFormedAttributes(t.attrs, t.closing);
 }
 
 // The values of attributes `name1` and `name2` (local parts) in `attrs`, in one pass; each empty
@@ -281,9 +320,10 @@ bool skipElement(std::string_view s, const Tag& open, size_t& i) {
     i = open.end;
     if (open.empty)
         return true;
-    int depth = 1;
+    // The names of the elements open, each end tag matched against the last (as XML requires).
+    std::vector<std::string_view> names{open.name};
     Tag t;
-    while (depth > 0) {
+    while (!names.empty()) {
         const size_t lt = findLt(s, i);
         if (lt == std::string_view::npos || !readTag(s, lt, t))
             return false;
@@ -294,10 +334,13 @@ bool skipElement(std::string_view s, const Tag& open, size_t& i) {
             i = gt + 1;
             continue;
         }
-        if (t.closing)
-            --depth;
-        else if (!t.empty)
-            ++depth;
+        if (t.closing) {
+            if (t.name != names.back())
+                return false;
+            names.pop_back();
+        } else if (!t.empty) {
+            names.push_back(t.name);
+        }
         i = t.end;
     }
     return true;
@@ -716,6 +759,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         error = tr("không phải phần tử <row>", "not a <row> element");
         return false;
     }
+    const std::string_view rowName = t.name;  // end tags match their start tags by whole name
     bool found = false;
     const std::string_view r = attribute(t.attrs, "r", found);
     if (found) {
@@ -751,7 +795,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         if (lt == std::string_view::npos || !readTag(s, lt, t) || t.special)
             return fail(tr("dòng sai cấu trúc", "malformed row"));
         if (t.closing) {
-            if (!same(t.local, "row"))
+            if (t.name != rowName)
                 return fail(tr("thẻ đóng không khớp trong dòng", "mismatched end tag in a row"));
             return true;
         }
@@ -764,6 +808,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
             continue;
         }
         XlsxCell cell;
+        const std::string_view cellName = t.name;
         std::string_view ref, type;
         bool hasRef = false;
         attributes(t.attrs, "r", ref, hasRef, "t", type, found);
@@ -784,13 +829,14 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                 if (lt2 == std::string_view::npos || !readTag(s, lt2, t) || t.special)
                     return fail(tr("ô sai cấu trúc", "malformed cell"));
                 if (t.closing) {
-                    if (!same(t.local, "c"))
+                    if (t.name != cellName)
                         return fail(
                             tr("thẻ đóng không khớp trong ô", "mismatched end tag in a cell"));
                     i = t.end;
                     break;
                 }
                 if (same(t.local, "v") && !t.empty) {
+                    const std::string_view valueName = t.name;
                     i = t.end;
                     if (used_ == decoded_.size())
                         decoded_.emplace_back();
@@ -806,7 +852,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
                     }
                     if (cell.type != 'i')
                         cell.value = v;
-                    if (!readTag(s, i, t) || !t.closing || !same(t.local, "v"))
+                    if (!readTag(s, i, t) || !t.closing || t.name != valueName)
                         return fail(tr("giá trị ô sai cấu trúc", "malformed cell value"));
                     i = t.end;
                 } else if (same(t.local, "is") && !t.empty) {

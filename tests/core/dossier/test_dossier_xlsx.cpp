@@ -337,11 +337,26 @@ TEST_CASE("XLSX rows: entities, CDATA, rich inline strings, malformed rows refus
                             "<row r=\"2\"><c><v>1</v></c>",              // unclosed row
                             "<row r=\"2\"><c t=\"s\"><v>&bogus;</v></c></row>",  // entity
                             "<row r=\"2\"><c><v>&#0;</v></c></row>",     // no such character
-                            "<row r=\"x2\"></row>"}) {
+                            "<row r=\"x2\"></row>",
+                            // (session 8: attributes as XML has them, end tags matching by name)
+                            "<row r=\"2\"><c rtDa4W><v>1</v></c></row>",       // no value
+                            "<row r=\"2\"><c r=\"A2\"t=\"n\"><v>1</v></c></row>",  // no space
+                            "<row r=\"2\"><c r=\"A<2\"><v>1</v></c></row>",    // '<' in a value
+                            "<row r=\"2\"><c r=\"A2\"><v>1</v></c x=\"1\"></row>",  // in an end tag
+                            "<x:row r=\"2\"><x:c r=\"A2\"><x:v>1</x:v></c></x:row>",  // prefix
+                            "<x:row r=\"2\"><x:c r=\"A2\"><x:v>1</v></x:c></x:row>",
+                            "<x:row r=\"2\"><x:c r=\"A2\"><x:v>1</x:v></x:c></row>",
+                            "<row r=\"2\"><c r=\"A2\"><f><g></f></g><v>1</v></c></row>"}) {
         INFO(bad);
         CHECK_FALSE(scan.row(bad, number, cells, error));
         CHECK_FALSE(error.empty());
     }
+    // and what XML allows around '=' and at a tag's end
+    CHECK(scan.row("<row r = \"3\" ><c r=\"A3\"\n t = 's' ><v>4</v ></c ></row >", number, cells,
+                   error));
+    CHECK(number == 3);
+    REQUIRE(cells.size() == 1);
+    CHECK(cells[0].type == 's');
     std::string text;
     CHECK(scan.stringItem("<si><t xml:space=\"preserve\"> a &lt; b </t></si>", text, error));
     CHECK(text == " a < b ");
