@@ -5,6 +5,7 @@
 #include <wx/file.h>
 #include <wx/filename.h>
 #include <wx/utils.h>
+#include <zip.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -69,6 +70,45 @@ const size_t kStrengthRemoved = 4;
 std::string sampleDossierLog(const wxString& audit) {
     return (std::filesystem::u8path(std8(audit)).parent_path().parent_path() / "mot-cua" / "quynh-luu-2018.csv")
         .u8string();  // UTF-8 both ways: a plain string() is in the ANSI code page on Windows
+}
+
+// A one-stop export as a damaged workbook: the sample's header, then a row whose first cell lost
+// its value's end tag (as a copy cut short and patched by hand would). Written with libzip beside the
+// walk's output; "" when it cannot be written.
+std::string damagedWorkbook(const wxString& output) {
+    const std::string path = std8(output) + ".hong.xlsx";
+    const char* header[] = {"STT", "Mã hồ sơ", "Mã thủ tục", "Tên thủ tục", "Cơ quan tiếp nhận", "Người nộp",
+                            "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"};
+    std::string row1 = "<row r=\"1\">";
+    char column = 'A';
+    for (const char* h : header)
+        row1 += std::string("<c r=\"") + column++ + "1\" t=\"inlineStr\"><is><t>" + h + "</t></is></c>";
+    row1 += "</row>";
+    const std::string ns = "http://schemas.openxmlformats.org/";
+    const std::pair<const char*, std::string> parts[] = {
+        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"" + ns + "package/2006/content-types\"/>"},
+        {"xl/_rels/workbook.xml.rels",
+         "<?xml version=\"1.0\"?><Relationships xmlns=\"" + ns + "package/2006/relationships\"><Relationship " +
+             "Id=\"rId1\" Type=\"" + ns + "officeDocument/2006/relationships/worksheet\" " +
+             "Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+        {"xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"" + ns + "spreadsheetml/2006/main\" xmlns:r=\"" +
+                                ns + "officeDocument/2006/relationships\"><sheets><sheet name=\"Sổ\" sheetId=\"1\" " +
+                                "r:id=\"rId1\"/></sheets></workbook>"},
+        {"xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"" + ns +
+                                         "spreadsheetml/2006/main\"><sheetData>" + row1 +
+                                         "<row r=\"2\"><c r=\"A2\"><v>1</c></row></sheetData></worksheet>"}};
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (z == nullptr) return "";
+    for (const auto& [name, text] : parts) {
+        zip_source_t* src = zip_source_buffer(z, text.data(), text.size(), 0);  // read at zip_close
+        if (src == nullptr || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+            if (src != nullptr) zip_source_free(src);
+            zip_discard(z);
+            return "";
+        }
+    }
+    return zip_close(z) == 0 ? path : "";
 }
 
 // The first rule finding: the one the walk dismisses, through the GUI and through the core.
@@ -228,11 +268,34 @@ void SelfTestWalk::plan() {
             if (auto* d = dynamic_cast<SubUnitDialog*>(w)) d->Destroy();
         if (auto* p = dynamic_cast<SectionPage*>(frame_.editor()->currentPage())) p->reload();
     });
-    add("dossier: import the one-stop export in the background", [this] {
+    add("dossier: a damaged XLSX export", [this] {
         AuditEditorPanel* ed = frame_.editor();
         if (!goToKind(ed, StepKind::Dossier)) return check(false, "Next blocked before the dossier page");
         auto* page = dynamic_cast<DossierPage*>(ed->currentPage());
         check(page != nullptr, "the dossier data page");
+        if (page == nullptr) return;
+        const std::string bad = damagedWorkbook(output_);
+        check(!bad.empty(), "write the damaged workbook");
+        page->simulateFiles(bad, "", kDossierAsOf, true);
+        check(page->startImport(), "the import of the damaged workbook starts");
+        for (int i = 0; i < 500 && page->running(); ++i) {
+            wxTheApp->Yield(true);
+            wxMilliSleep(20);
+        }
+        // The page says which file, which row and what to do, in the red status line; nothing is
+        // taken into the audit, and the next import starts from the same page.
+        const std::string said = page->state().summary();
+        check(!page->running() && page->state().status() == DossierPageState::Status::Failed,
+              "the damaged workbook is refused: " + wx(said));
+        check(said.find(".hong.xlsx") != std::string::npos && said.find(":2:") != std::string::npos &&
+                  said.find("hãy xuất lại") != std::string::npos,
+              "the message names the file and row and says what to do: " + wx(said));
+        check(page->state().stats() == nullptr, "no figures from the damaged workbook");
+    });
+    add("dossier: screenshot of the refused workbook", [this] { shot("dossier-error"); });
+    add("dossier: import the one-stop export in the background", [this] {
+        auto* page = dynamic_cast<DossierPage*>(frame_.editor()->currentPage());
+        check(page != nullptr, "still on the dossier page");
         if (page == nullptr) return;
         // The sample log is the whole district's (dossiers apply --all-units).
         page->simulateFiles(sampleDossierLog(input_), "", kDossierAsOf, true);
