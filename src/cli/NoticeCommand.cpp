@@ -42,7 +42,11 @@ void print(const Audit& a, const std::string& path) {
         std::cout << tr("Thông báo đã đủ thông tin để in.", "The notice has all it needs to be printed.") << "\n";
         return;
     }
-    std::cout << tr("Còn thiếu:", "Still missing:") << "\n";
+    if (actions::readyToPrint(missing))
+        std::cout << tr("Thông báo đã đủ thông tin để in; nên có thêm:", "The notice can be printed; it should also have:")
+                  << "\n";
+    else
+        std::cout << tr("Còn thiếu:", "Still missing:") << "\n";
     for (const auto& m : missing)
         std::cout << "  - " << m.label << (m.required ? "" : tr(" (nên có)", " (recommended)")) << ": " << actions::fixCommand(m, path) << "\n";
 }

@@ -75,6 +75,12 @@ void runReport(const ReportOptions& o) {
         std::cout << tr("Bản dự thảo còn thiếu:", "The draft still lacks:") << "\n";
         for (const auto& m : result.missing)
             std::cout << "  - " << m.label << (m.required ? "" : tr(" (nên có)", " (recommended)")) << ": " << actions::fixCommand(m, o.audit) << "\n";
+    } else if (!result.missing.empty()) {
+        // Printed for signing, but a part the document should have is empty (an empty section II,
+        // no recipients…): said on stderr, so that it is seen before the file goes for signature.
+        std::cerr << tr("lưu ý: văn bản đã in nhưng nên có thêm:", "note: printed, but the document should also have:") << "\n";
+        for (const auto& m : result.missing)
+            std::cerr << "  - " << m.label << ": " << actions::fixCommand(m, o.audit) << "\n";
     }
 }
 

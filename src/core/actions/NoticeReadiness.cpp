@@ -35,6 +35,13 @@ std::vector<MissingPart> missingParts(const Audit& a, DocumentKind kind) {
         need(trim(n.summary).empty(), "summary", "notice --set summary=\"Kết luận kiểm tra …\"", false);
         need(n.bases.empty(), "basis", "notice --add basis=\"Kế hoạch số …\"", false);
         need(n.recipients.empty(), "recipient", "notice --add recipient=\"UBND xã …\"", false);
+        // Sections II and III.1 are printed from these lists: without them the notice shows a
+        // heading with nothing under it (section II keeps only the dossier table, if any).
+        need(std::none_of(n.areaSummaries.begin(), n.areaSummaries.end(),
+                          [](const AreaSummary& s) { return !trim(s.text).empty(); }),
+             "area-summary", "notice --add area-summary=\"procedures:Đã công khai …\"", false);
+        need(std::none_of(n.strengths.begin(), n.strengths.end(), [](const std::string& s) { return !trim(s).empty(); }),
+             "strength", "notice --add strength=\"…\"", false);
         if (!leader)
             out.push_back({"team-leader", tr("trưởng đoàn", "team leader"), "team --add \"Họ tên\" --role leader --title \"…\"", false});
     }

@@ -146,7 +146,8 @@ TEST_CASE("a 2026 commune inspection from a blank audit to the notice, minutes a
     CHECK_THAT(show.out, Catch::Contains("Thông báo đã đủ thông tin để in."));
 
     must(cli() + " plan make " + q(a));
-    must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    auto printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    CHECK_THAT(printed.err, !Catch::Contains("nên có thêm"));  // nothing recommended is empty
     must(cli() + " report " + q(a) + " --document plan -o " + q(dir.file("kh.pdf")));
     must(cli() + " report " + q(a) + " --document minutes -o " + q(dir.file("bb.pdf")));
 
@@ -198,6 +199,32 @@ TEST_CASE("report refuses a notice without number, date or signer, and prints a 
     for (size_t at = text.find("DỰ THẢO"); at != std::string::npos; at = text.find("DỰ THẢO", at + 1)) ++marks;
     CHECK(marks == static_cast<size_t>(count));  // every page
     CHECK_THAT(text, Catch::Contains("SHA-256"));    // a draft carries its fingerprint on the page
+}
+
+TEST_CASE("a notice without area results or strengths is printed, with a note naming what to add",
+          "[cli][authoring]") {
+    ScratchDir dir;
+    const std::string a = dir.file("thin.audit.xml");
+    must(cli() + " new --form cchc-xa --unit 'UBND xã Tân Thạnh' --visit 07/12/2026 -o " + q(a));
+    must(cli() + " details " + q(a) + " --set body-name='SỞ NỘI VỤ' --set body-code=SNV --set body-place='Nghệ An'");
+    must(cli() + " team " + q(a) + " --add 'Nguyễn Văn An' --role leader");
+    must(cli() + " notice " + q(a) +
+         " --set number=05 --set date=18/12/2026 --set signer='Lê Đình Lý' --set signer-title='PHÓ GIÁM ĐỐC' --defaults");
+    // Before session 9 both said nothing, and section II was printed as a heading alone.
+    auto show = must(cli() + " notice " + q(a));
+    CHECK_THAT(show.out, Catch::Contains("đủ thông tin để in; nên có thêm:") &&
+                             Catch::Contains("kết quả theo lĩnh vực (nên có)") && Catch::Contains("ưu điểm (nên có)") &&
+                             Catch::Contains("--add area-summary="));
+    auto printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    CHECK_THAT(printed.err, Catch::Contains("lưu ý: văn bản đã in nhưng nên có thêm:") &&
+                                Catch::Contains("kết quả theo lĩnh vực") && Catch::Contains("ưu điểm"));
+    must(cli() + " notice " + q(a) + " --add area-summary='procedures:Đã công khai 100% thủ tục' --add strength='Ban hành kịp thời kế hoạch'");
+    // (this thin audit still lacks the parent body and the bases: listed as before)
+    CHECK_THAT(must(cli() + " notice " + q(a)).out, !Catch::Contains("kết quả theo lĩnh vực (nên có)") &&
+                                                         !Catch::Contains("ưu điểm (nên có)"));
+    printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
+    CHECK_THAT(printed.err, !Catch::Contains("kết quả theo lĩnh vực") && !Catch::Contains("ưu điểm"));
+    CHECK_THAT(pdfText(dir.file("tb.pdf")), Catch::Contains("Đã công khai 100% thủ tục"));
 }
 
 TEST_CASE("invalid values change nothing and say what is wrong", "[cli][authoring]") {

@@ -216,8 +216,12 @@ TEST_CASE("notice page: what the notice lacks, required and recommended", "[wiza
                                                                                 {"signer-title", "PHÓ GIÁM ĐỐC"}})
         REQUIRE(n.set(f, v));
     CHECK(fieldsOf(n.missing(), true).empty());
-    CHECK(fieldsOf(n.missing(), false) == std::vector<std::string>{"team-leader"});
+    // Sections II and III.1 would be a heading with nothing under it (session 9: said nothing).
+    CHECK(fieldsOf(n.missing(), false) == std::vector<std::string>{"area-summary", "strength", "team-leader"});
     CHECK(actions::readyToPrint(n.missing()));
+    n.add("area-summary", "procedures:Đã công khai 100% thủ tục thuộc thẩm quyền");
+    n.add("strength", "Ban hành kịp thời kế hoạch cải cách hành chính năm");
+    CHECK(fieldsOf(n.missing(), false) == std::vector<std::string>{"team-leader"});
     REQUIRE(n.set("signer", ""));
     CHECK(fieldsOf(n.missing(), true) == std::vector<std::string>{"signer"});
 }
