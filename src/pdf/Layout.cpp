@@ -147,7 +147,7 @@ private:
     }
 
     void paragraph(const Paragraph& p, double x, double w, std::vector<Strip>& out) {
-        std::vector<Line> lines = breakLines(p, m_, w);
+        std::vector<Line> lines = breakLinesBalanced(p, m_, w);
         const double single = m_.lineHeight(p.fontSize);
         const double lh = single * std::max(1.0, p.lineSpacing);
         const double baseline = (lh - single) + m_.ascent(p.fontSize);

@@ -2,6 +2,8 @@
 #include "pdf/LineBreaker.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace par::pdf {
 
@@ -156,6 +158,107 @@ std::vector<Line> breakLines(const Paragraph& p, const TextMeasurer& m, double w
         lines.push_back(std::move(cur));
     lines.back().endsParagraph = true;
     return lines;
+}
+
+namespace {
+
+// Vietnamese words that open a phrase in a title: prepositions and conjunctions ("… cải cách hành
+// chính / tại UBND xã …", "… / của Sở Nội vụ", "… / năm 2026"). A break before one of them keeps
+// the phrases whole; anywhere else a two-syllable word ("hành chính") may be split.
+bool opensPhrase(const Word& w) {
+    static const char* const kWords[] = {"tại", "TẠI", "của", "CỦA", "về", "VỀ", "trong", "TRONG", "và", "VÀ",
+                                         "đối", "ĐỐI", "theo", "THEO", "năm", "NĂM", "giai", "GIAI", "cho", "CHO",
+                                         "với", "VỚI", "thuộc", "THUỘC", "trên", "TRÊN"};
+    std::string text;
+    for (const Piece& pc : w.pieces)
+        text += pc.text;
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return text == k; });
+}
+
+}  // namespace
+
+std::vector<Line> breakLinesBalanced(const Paragraph& p, const TextMeasurer& m, double width) {
+    std::vector<Line> lines = breakLines(p, m, width);
+    const size_t n = lines.size();
+    if (p.align != Align::Center || n < 2)
+        return lines;
+    const std::vector<Word> words = splitWords(p, m);
+    size_t placed = 0;
+    double widestWord = 0;
+    for (const Line& l : lines) {
+        if (l.forcedBreak)
+            return lines;  // the author's own breaks
+        placed += l.words.size();
+    }
+    if (placed != words.size())
+        return lines;  // a word cut between characters
+    for (const Word& w : words)
+        widestWord = std::max(widestWord, w.width);
+
+    if (n == 2) {
+        // Every break that fits: the most even one among those before a phrase's first word (when
+        // the shorter line is at least a third of the longer), else the most even of all.
+        auto span = [&](size_t from, size_t to) {
+            double w = 0;
+            for (size_t i = from; i < to; ++i)
+                w += words[i].width + (i + 1 < to ? words[i].spaceWidth : 0);
+            return w;
+        };
+        size_t best = 0, bestPhrase = 0;
+        double bestGap = 0, bestPhraseGap = 0;
+        for (size_t k = 1; k < words.size(); ++k) {
+            const double a = span(0, k), b = span(k, words.size());
+            if (a > lines[0].available || b > lines[1].available)
+                continue;
+            const double gap = std::abs(a - b);
+            if (best == 0 || gap < bestGap) {
+                best = k;
+                bestGap = gap;
+            }
+            if (opensPhrase(words[k]) && std::min(a, b) * 3 >= std::max(a, b) &&
+                (bestPhrase == 0 || gap < bestPhraseGap)) {
+                bestPhrase = k;
+                bestPhraseGap = gap;
+            }
+        }
+        const size_t k = bestPhrase != 0 ? bestPhrase : best;
+        if (k == 0)
+            return lines;
+        std::vector<Line> out(2);
+        for (size_t part = 0; part < 2; ++part) {
+            Line& l = out[part];
+            l.indent = lines[part].indent;
+            l.available = lines[part].available;
+            const size_t from = part == 0 ? 0 : k, to = part == 0 ? k : words.size();
+            l.words.assign(words.begin() + static_cast<std::ptrdiff_t>(from), words.begin() + static_cast<std::ptrdiff_t>(to));
+            l.natural = span(from, to);
+        }
+        out.back().endsParagraph = true;
+        return out;
+    }
+
+    // Three lines or more: the narrowest box width that keeps n lines. Fewer lines never come
+    // from a narrower box, so a bisection finds the edge (to a tenth of a point).
+    double lo = std::max(widestWord + p.leftIndent + p.rightIndent, width / static_cast<double>(n)), hi = width;
+    if (lo >= hi)
+        return lines;
+    std::vector<Line> best = lines;
+    double bestWidth = width;
+    while (hi - lo > 0.1) {
+        const double mid = (lo + hi) / 2;
+        std::vector<Line> trial = breakLines(p, m, mid);
+        if (trial.size() == n) {
+            hi = mid;
+            best = std::move(trial);
+            bestWidth = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    // Centred in the whole box, as before: each line gets back the width taken away.
+    for (Line& l : best)
+        l.available += width - bestWidth;
+    return best;
 }
 
 std::vector<double> wordPositions(const Line& line, Align align) {

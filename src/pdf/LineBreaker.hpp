@@ -42,6 +42,15 @@ std::vector<Word> splitWords(const Paragraph& p, const TextMeasurer& m);
 // Greedy first-fit breaking into lines for a paragraph box `width` points wide.
 std::vector<Line> breakLines(const Paragraph& p, const TextMeasurer& m, double width);
 
+// Centred paragraphs (titles, the summary line under THÔNG BÁO, names in the header): as many
+// lines as breakLines gives, with the lines about as long as each other instead of a word alone on
+// the last line. Two lines break before a word that opens a phrase ("tại", "của", "năm"…) when
+// one fits evenly enough ("… cải cách hành chính / tại UBND xã Ngọc Sơn"), else at the most even
+// point; more lines take the narrowest box that keeps their number. Each line is still centred in
+// the whole box. Any other paragraph, or one with a forced break or a word cut between
+// characters: breakLines unchanged.
+std::vector<Line> breakLinesBalanced(const Paragraph& p, const TextMeasurer& m, double width);
+
 // Left edges of the words of a line, from the paragraph's left edge, honouring the alignment
 // (justified lines widen the inter-word gaps only).
 std::vector<double> wordPositions(const Line& line, Align align);

@@ -109,3 +109,57 @@ TEST_CASE("empty paragraph gives one empty line", "[pdf][layout]") {
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].words.empty());
 }
+
+// (session 9: the notice's summary line under THÔNG BÁO ended "… tại UBND xã Ngọc / Sơn")
+TEST_CASE("centred lines come out even, before a phrase's first word when one fits", "[pdf][layout]") {
+    FixedMeasurer m;
+    const std::string title = "Kết luận kiểm tra công tác cải cách hành chính tại UBND xã Ngọc Sơn";
+    // 320 pt: 64 characters a line; first fit leaves "Sơn" alone.
+    auto greedy = breakLines(para(title, Align::Center), m, 320);
+    REQUIRE(greedy.size() == 2);
+    CHECK(lineText(greedy[1]) == "Sơn");
+    auto even = breakLinesBalanced(para(title, Align::Center), m, 320);
+    REQUIRE(even.size() == 2);
+    CHECK(lineText(even[0]) == "Kết luận kiểm tra công tác cải cách hành chính");
+    CHECK(lineText(even[1]) == "tại UBND xã Ngọc Sơn");
+    CHECK(even[1].endsParagraph);
+    for (const auto& l : even) {
+        CHECK(l.available == Approx(320));  // centred in the whole box
+        auto xs = wordPositions(l, Align::Center);
+        CHECK(xs.front() + l.natural / 2 == Approx(160));
+    }
+    // Not centred: first fit, as before.
+    auto justified = breakLinesBalanced(para(title), m, 320);
+    REQUIRE(justified.size() == 2);
+    CHECK(lineText(justified[1]) == "Sơn");
+}
+
+TEST_CASE("centred lines without a phrase word break at the most even point", "[pdf][layout]") {
+    FixedMeasurer m;
+    // 100 pt: 20 characters; first fit "aaa bbb ccc ddd eee" / "f".
+    auto even = breakLinesBalanced(para("aaa bbb ccc ddd eee f", Align::Center), m, 100);
+    REQUIRE(even.size() == 2);
+    CHECK(lineText(even[0]) == "aaa bbb ccc");
+    CHECK(lineText(even[1]) == "ddd eee f");
+    // A phrase word that would leave a line under a third of the other is not taken.
+    auto skewed = breakLinesBalanced(para("aaaaaaaaaaaaaaaaa bbb của c", Align::Center), m, 110);
+    REQUIRE(skewed.size() == 2);
+    CHECK(lineText(skewed[1]) != "của c");
+    // More lines: as many as first fit, none longer than first fit's longest, the last not a stub.
+    const std::string ten = "một hai ba bốn năm sáu bảy tám chín mười";
+    auto greedy = breakLines(para(ten, Align::Center), m, 60);
+    auto lines = breakLinesBalanced(para(ten, Align::Center), m, 60);
+    REQUIRE(greedy.size() == 4);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines.back().natural > greedy.back().natural);
+    for (const auto& l : lines) {
+        CHECK(l.natural <= 60 + 1e-9);
+        CHECK(l.available == Approx(60));
+    }
+    // The author's own line breaks stay.
+    auto forced = breakLinesBalanced(para("aa bb\ncc dd ee ff gg hh", Align::Center), m, 60);
+    auto plain = breakLines(para("aa bb\ncc dd ee ff gg hh", Align::Center), m, 60);
+    REQUIRE(forced.size() == plain.size());
+    for (size_t i = 0; i < forced.size(); ++i)
+        CHECK(lineText(forced[i]) == lineText(plain[i]));
+}
