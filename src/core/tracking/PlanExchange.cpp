@@ -212,6 +212,22 @@ PlanFile exportPlan(const Audit& audit, const std::string& unit) {
     return p;
 }
 
+std::string reportDateProblem(const std::string& actionId, Date date, const std::optional<Date>& noticeDate,
+                              const std::optional<Date>& today) {
+    if (noticeDate && date < *noticeDate)
+        return fmt(tr("{}: ngày báo cáo {} trước ngày thông báo kết luận {}",
+                      "{}: the report date {} is before the notice date {}"),
+                   actionId, vietnameseDate(date), vietnameseDate(*noticeDate));
+    if (today && date > *today)
+        return fmt(tr("{}: ngày báo cáo {} sau ngày hôm nay {}", "{}: the report date {} is after today {}"),
+                   actionId, vietnameseDate(date), vietnameseDate(*today));
+    return "";
+}
+
+std::optional<Date> clockToday() {
+    return parseIsoDate(std::string_view(nowIso()).substr(0, 10));
+}
+
 void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
              const ActionReport& report, const std::string& by,
              const std::vector<EvidenceRef>& evidence) {
@@ -244,6 +260,9 @@ void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
     if (!report.date)
         throw UsageError(
             fmt(tr("{}: báo cáo phải có ngày", "{}: a report needs its date"), actionId));
+    // Refused here, where the unit can correct it, rather than days later at the import.
+    if (std::string why = reportDateProblem(actionId, *report.date, file.noticeDate, clockToday()); !why.empty())
+        throw UsageError(why);
     for (const auto& name : report.evidence)
         if (std::string why = evidenceNameProblem(name); !why.empty())
             throw UsageError(fmt(tr("{}: tên tệp minh chứng '{}' không dùng được: {}",
@@ -340,7 +359,7 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
         throw ImportRefused(std::move(why));
 
     const std::optional<Date> today =
-        input.today ? input.today : parseIsoDate(std::string_view(nowIso()).substr(0, 10));
+        input.today ? input.today : clockToday();
     ImportResult result;
     std::unordered_map<std::string_view, Action*> actionById;
     for (auto& a : audit.actions)
@@ -433,16 +452,8 @@ ImportResult importResponse(Audit& audit, const PlanFile& r, const std::string& 
             refuse(fmt(tr("{}: báo cáo thiếu ngày", "{}: the report has no date"), in.id));
             continue;
         }
-        if (audit.notice.date && *report.date < *audit.notice.date) {
-            refuse(fmt(tr("{}: ngày báo cáo {} trước ngày thông báo kết luận {}",
-                          "{}: the report date {} is before the notice date {}"),
-                       in.id, vietnameseDate(*report.date), vietnameseDate(*audit.notice.date)));
-            continue;
-        }
-        if (today && *report.date > *today) {
-            refuse(fmt(tr("{}: ngày báo cáo {} sau ngày hôm nay {}",
-                          "{}: the report date {} is after today {}"),
-                       in.id, vietnameseDate(*report.date), vietnameseDate(*today)));
+        if (std::string why = reportDateProblem(in.id, *report.date, audit.notice.date, today); !why.empty()) {
+            refuse(why);
             continue;
         }
         // A `made` in the future (a unit's clock set wrong) would make every later, true answer

@@ -36,10 +36,20 @@ std::string actionFingerprint(const Action& action, const std::string& findingTe
 // that have actions, and the near names ("có phải: …?") when `unit` has none.
 PlanFile exportPlan(const Audit& audit, const std::string& unit);
 
+// Why a unit's report date cannot be taken, "" when it can: before the notice's date, or after
+// `today`. One rule where the unit answers (`plan respond`, the app's respond page) and where the
+// Department imports, with the same words.
+std::string reportDateProblem(const std::string& actionId, Date date, const std::optional<Date>& noticeDate,
+                              const std::optional<Date>& today);
+
+// Today by the clock (PAR_AUDIT_NOW when set).
+std::optional<Date> clockToday();
+
 // Adds or replaces the unit's answer to one action of a plan or response, which becomes a
 // response (response-id made once; made = now; seq = the action's previous seq in this file + 1).
 // `evidence`: the attached files (name, sha256, size), one per report.evidence name, in order.
-// Only "reported" can be set; a report needs its date. Throws UsageError / TransitionError.
+// Only "reported" can be set; a report needs its date, not before the notice's nor after today
+// (reportDateProblem). Throws UsageError / TransitionError.
 void respond(PlanFile& file, const std::string& actionId, ActionStatus status,
              const ActionReport& report, const std::string& by,
              const std::vector<EvidenceRef>& evidence = {});

@@ -191,10 +191,13 @@ std::vector<RespondProblem> RespondState::problems(size_t i) const {
                                id)});
     if (trim(d.date).empty())
         out.push_back({id, fmt(tr("{}: cần ngày báo cáo", "{}: the report date is missing"), id)});
-    else if (!parseUserDate(trim(d.date)))
+    else if (auto date = parseUserDate(trim(d.date)); !date)
         out.push_back({id, fmt(tr("{}: ngày báo cáo '{}' không hợp lệ (DD/MM/YYYY)",
                                   "{}: invalid report date '{}' (DD/MM/YYYY)"),
                                id, d.date)});
+    else if (std::string why = track::reportDateProblem(id, *date, file_.noticeDate, track::clockToday());
+             !why.empty())
+        out.push_back({id, why});
     for (const auto& e : d.evidence) {
         auto name = evidenceName(e);
         if (!name || *name != e) {

@@ -220,8 +220,15 @@ TEST_CASE("the issue's sequence: two answers kept, an extension between export a
     CHECK(older.exitCode == 1);
     CHECK_THAT(older.err, Catch::Contains("A-006") && Catch::Contains("không mới hơn"));
     CHECK(readText(a) == after);
-    // A report dated in the future is refused.
-    respondAt("2019-01-22T09:00:00", dir.file("copy1.plan.xml"), "A-007 --date 22/02/2019");
+    // A report dated in the future is refused where the unit answers, nothing written…
+    const std::string before = readText(dir.file("copy1.response.xml"));
+    auto early = run("PAR_AUDIT_NOW=2019-01-22T09:00:00 " + cli() + " plan respond " + dir.file("copy1.plan.xml") +
+                     " A-007 --date 22/02/2019");
+    CHECK(early.exitCode == 2);
+    CHECK_THAT(early.err, Catch::Contains("A-007: ngày báo cáo 22/02/2019 sau ngày hôm nay 22/01/2019"));
+    CHECK(readText(dir.file("copy1.response.xml")) == before);
+    // …and at the import, for one answered on a machine whose clock ran ahead.
+    respondAt("2019-03-01T09:00:00", dir.file("copy1.plan.xml"), "A-007 --date 22/02/2019");
     auto future = run("PAR_AUDIT_NOW=2019-01-23T08:00:00 " + cli() + " plan import " + a + " " +
                       dir.file("copy1.response.xml"));
     CHECK(future.exitCode == 1);

@@ -334,9 +334,18 @@ TEST_CASE("report dates before the notice or after today are refused", "[trackin
     PlanFile p = exportPlan(a, kUnit);
     {
         At at("2019-01-15T08:00:00");
-        respond(p, "A-001", ActionStatus::Reported, aReport(Date(2018, 12, 1)), "");
-        respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 1, 16)), "");
+        // Refused where the unit answers (session 9: taken, and refused days later at the import).
+        CHECK_THROWS_WITH(respond(p, "A-001", ActionStatus::Reported, aReport(Date(2018, 12, 1)), ""),
+                          Catch::Contains("A-001: ngày báo cáo 01/12/2018 trước ngày thông báo kết luận 05/12/2018"));
+        CHECK_THROWS_WITH(respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 1, 16)), ""),
+                          Catch::Contains("A-003: ngày báo cáo 16/01/2019 sau ngày hôm nay 15/01/2019"));
+        CHECK_FALSE(p.find("A-001")->answered);
+        respond(p, "A-001", ActionStatus::Reported, aReport(Date(2019, 1, 10)), "");
+        respond(p, "A-003", ActionStatus::Reported, aReport(Date(2019, 1, 15)), "");
     }
+    // The import checks again: a response from another tool, or edited, with the same dates.
+    p.find("A-001")->action.report.date = Date(2018, 12, 1);
+    p.find("A-003")->action.report.date = Date(2019, 1, 16);
     ImportInput in;
     in.today = Date(2019, 1, 15);
     ImportResult r = importResponse(a, PlanFile::parse(p.toXml(), "r.xml"), "tp", in);

@@ -305,3 +305,27 @@ TEST_CASE("respond: plan and response files are told from audits", "[wizard][res
     CHECK_FALSE(RespondState::isPlanFile(dir.file("p.xml")));
     CHECK_FALSE(RespondState::isPlanFile(dir.file("none.xml")));
 }
+
+// (session 9: the page and `plan respond` took them; the import refused them days later)
+TEST_CASE("respond: a report date before the notice or after today is shown on the page", "[wizard][respond]") {
+    setLanguage(Language::Vietnamese);
+    test::ScratchDir dir;
+    RespondState s = RespondState::open(writePlan(dir, withActions()));
+    ::setenv("PAR_AUDIT_NOW", "2019-01-15T08:00:00", 1);  // today, for this case
+    ResponseDraft d = aDraft();
+    d.date = "01/12/2018";
+    s.setDraft(0, d);
+    auto ps = s.problems(0);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].actionId == "A-001");
+    CHECK(ps[0].message == "A-001: ngày báo cáo 01/12/2018 trước ngày thông báo kết luận 05/12/2018");
+    d.date = "16/01/2019";
+    s.setDraft(0, d);
+    REQUIRE(s.problems(0).size() == 1);
+    CHECK(s.problems(0)[0].message == "A-001: ngày báo cáo 16/01/2019 sau ngày hôm nay 15/01/2019");
+    CHECK_THROWS_AS(s.build("vp"), UsageError);
+    d.date = "15/01/2019";
+    s.setDraft(0, d);
+    CHECK(s.problems().empty());
+    ::unsetenv("PAR_AUDIT_NOW");
+}
