@@ -293,7 +293,13 @@ std::string planXlsx(const PlanFile& plan, const std::string& agencyName) {
         lxw_data_validation v{};
         v.validate = LXW_VALIDATION_TYPE_ANY;
         v.input_title = const_cast<char*>("Ngày báo cáo");
-        v.input_message = const_cast<char*>("Ngày ban hành văn bản báo cáo, dạng DD/MM/YYYY, ví dụ 10/01/2019.");
+        // The rule the import applies (reportDateProblem), told where the clerk types (Excel keeps
+        // at most 255 bytes of it).
+        std::string message = "Ngày ban hành văn bản báo cáo, dạng DD/MM/YYYY, ví dụ 10/01/2019";
+        if (plan.noticeDate)
+            message += "; không trước ngày thông báo kết luận " + vietnameseDate(*plan.noticeDate);
+        message += "; không sau ngày gửi báo cáo.";
+        v.input_message = const_cast<char*>(message.c_str());
         worksheet_data_validation_range(as, 1, kDate, r - 1, kDate, &v);
     }
     worksheet_freeze_panes(as, 1, 1);

@@ -277,13 +277,16 @@ TEST_CASE("plan export --format xlsx: filled in Excel's way, imported through th
                     "'); print(wb.sheetnames); print(wb['Dữ liệu'].sheet_state); "
                     "ws = wb['Trả lời']; print(ws.protection.sheet, ws.column_dimensions['G'].hidden, "
                     "ws.cell(1, 4).value); p = wb['Kế hoạch']; "
-                    "print([c.number_format for c in p['E'] if c.value is not None and not isinstance(c.value, str)][:1])\"");
+                    "print([c.number_format for c in p['E'] if c.value is not None and not isinstance(c.value, str)][:1]); "
+                    "print([v.prompt for v in ws.data_validations.dataValidation])\"");
     INFO(look.err);
     REQUIRE(look.exitCode == 0);
     CHECK_THAT(look.out, Catch::Contains("['Kế hoạch', 'Trả lời', 'Dữ liệu']") &&
                              Catch::Contains("hidden") &&
                              Catch::Contains("True True Ngày báo cáo (DD/MM/YYYY)") &&
                              Catch::Contains("['dd/mm/yyyy']"));
+    // The date rule the import applies, where the clerk types (session 9).
+    CHECK_THAT(look.out, Catch::Contains("không trước ngày thông báo kết luận 05/12/2018; không sau ngày gửi báo cáo"));
 
     // A-001 answered with the date typed as text, A-002 with a real Excel date.
     auto fill = fillWorkbook(dir, dir.file("ql.plan.xlsx"), dir.file("ql-filled.xlsx"),
