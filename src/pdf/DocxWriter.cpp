@@ -123,7 +123,7 @@ private:
     double textWidth(const Paragraph& p, double width) const {
         if (m_ != nullptr) {
             double widest = 0;
-            for (const Line& l : breakLines(p, *m_, width))
+            for (const Line& l : breakLinesBalanced(p, *m_, width))
                 widest = std::max(widest, l.natural);
             return widest;
         }
@@ -174,7 +174,65 @@ private:
         return p;
     }
 
-    void paragraph(XMLElement* parent, const Paragraph& para, double width, bool keep) {
+    // A centred paragraph as the PDF engine breaks it (breakLinesBalanced): Word breaks lines first
+    // fit with the same metrics, which would leave "… tại UBND xã Ngọc / Sơn"; the even breaks are
+    // written as line breaks (the Shift+Enter a clerk would type), and stay editable. Unchanged when
+    // first fit already breaks there, without the fonts, or with a label or forced breaks.
+    Paragraph withEvenBreaks(const Paragraph& para, double width) const {
+        if (m_ == nullptr || para.align != Align::Center || !para.label.empty())
+            return para;
+        for (const auto& r : para.runs)
+            if (r.text.find('\n') != std::string::npos)
+                return para;
+        const std::vector<Line> even = breakLinesBalanced(para, *m_, width);
+        const std::vector<Line> first = breakLines(para, *m_, width);
+        if (even.size() < 2 || even.size() != first.size())
+            return para;
+        std::vector<size_t> breaks;  // after how many words each new line starts
+        bool same = true;
+        size_t words = 0;
+        for (size_t i = 0; i + 1 < even.size(); ++i) {
+            words += even[i].words.size();
+            breaks.push_back(words);
+        }
+        words = 0;
+        for (size_t i = 0; i + 1 < first.size(); ++i) {
+            words += first[i].words.size();
+            same = same && words == breaks[i];
+        }
+        if (same)
+            return para;
+        Paragraph out = para;
+        size_t count = 0, next = 0;
+        bool inWord = false, dropping = false;
+        for (auto& r : out.runs) {
+            std::string text;
+            for (char c : r.text) {
+                const bool space = c == ' ' || c == '\t' || c == '\r';
+                if (space) {
+                    if (inWord && next < breaks.size() && count == breaks[next]) {
+                        text += '\n';
+                        ++next;
+                        dropping = true;
+                    } else if (!dropping) {
+                        text += c;
+                    }
+                    inWord = false;
+                    continue;
+                }
+                if (!inWord)
+                    ++count;
+                inWord = true;
+                dropping = false;
+                text += c;
+            }
+            r.text = std::move(text);
+        }
+        return out;
+    }
+
+    void paragraph(XMLElement* parent, const Paragraph& given, double width, bool keep) {
+        const Paragraph para = withEvenBreaks(given, width);
         ++paragraphs;
         const StyleDef& st = style(para.role);
         XMLElement* p = add(parent, "w:p");
@@ -560,8 +618,9 @@ std::string docxKeywords(const std::string& keywords) {
 }  // namespace
 
 DocxResult renderDocx(const Document& doc, const DocxOptions& options) {
-    // The real metrics only size the short rules under the agency name, the motto and the summary;
-    // without the fonts an estimate does.
+    // The real metrics size the short rules under the agency name, the motto and the summary, and
+    // place the even line breaks of centred paragraphs; without the fonts an estimate sizes the
+    // rules and Word breaks every line.
     std::unique_ptr<HaruFonts> fonts;
     try {
         fonts = std::make_unique<HaruFonts>(findSerifFonts());

@@ -6,7 +6,8 @@
 // page-1 header and the signature block as borderless tables, the short rules under the agency
 // name and the motto as paragraph borders of limited width, page numbers in a header field from
 // each section's page 2 (titlePg), every section numbered from 1. What the PDF engine computes for
-// layout (line and page breaks, page numbers) is left to Word. XML through TinyXML-2, the package
+// layout (line and page breaks, page numbers) is left to Word, except the even breaks of centred
+// paragraphs (titles), written as line breaks where Word's first fit would break elsewhere. XML through TinyXML-2, the package
 // through libzip. Deterministic: no date in the file unless SOURCE_DATE_EPOCH is set.
 #pragma once
 

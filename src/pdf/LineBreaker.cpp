@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <set>
+
+#include "core/common/Text.hpp"
 
 namespace par::pdf {
 
@@ -162,17 +165,61 @@ std::vector<Line> breakLines(const Paragraph& p, const TextMeasurer& m, double w
 
 namespace {
 
-// Vietnamese words that open a phrase in a title: prepositions and conjunctions ("… cải cách hành
-// chính / tại UBND xã …", "… / của Sở Nội vụ", "… / năm 2026"). A break before one of them keeps
-// the phrases whole; anywhere else a two-syllable word ("hành chính") may be split.
-bool opensPhrase(const Word& w) {
-    static const char* const kWords[] = {"tại", "TẠI", "của", "CỦA", "về", "VỀ", "trong", "TRONG", "và", "VÀ",
-                                         "đối", "ĐỐI", "theo", "THEO", "năm", "NĂM", "giai", "GIAI", "cho", "CHO",
-                                         "với", "VỚI", "thuộc", "THUỘC", "trên", "TRÊN"};
+std::string textOf(const Word& w) {
     std::string text;
     for (const Piece& pc : w.pieces)
         text += pc.text;
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return text == k; });
+    return text;
+}
+
+// Vietnamese words that open a phrase in a title: prepositions and conjunctions ("… cải cách hành
+// chính / tại UBND xã …", "… / của Sở Nội vụ", "… / năm 2026"), compared folded (no tones, lower
+// case), so "TẠI" and "tại" alike.
+bool opensPhrase(const Word& w) {
+    static const std::set<std::string> kWords = {"tai", "cua", "ve", "trong", "va", "doi", "theo", "nam",
+                                                 "giai", "cho", "voi", "thuoc", "tren"};
+    return kWords.count(foldKey(textOf(w))) != 0;
+}
+
+// Syllables that make one word in the titles of this trade, folded: a line break between them
+// reads as a broken word ("thực / hiện"). Typography, not law: a short list, not a dictionary.
+bool oneWord(const Word& a, const Word& b) {
+    static const std::set<std::string> kPairs = {
+        "thuc hien", "ket luan", "kiem tra", "cai cach", "hanh chinh", "thu tuc", "uy ban", "nhan dan",
+        "cong tac", "don doc", "khac phuc", "han che", "ton tai", "thong bao", "ke hoach", "quyet dinh",
+        "giai quyet", "ho so", "don vi", "co quan", "chinh quyen", "cong chuc", "vien chuc", "tai chinh",
+        "to chuc", "bo may", "dich vu", "sang kien", "giai phap", "trung tam", "phuc vu", "tiep nhan",
+        "ket qua", "van ban", "noi vu", "chi dao", "dieu hanh", "hien dai", "the che", "cong vu",
+        "dien tu", "so hoa", "chuyen doi", "hai long", "nguoi dan", "doanh nghiep", "mot cua",
+        "lien thong", "van phong", "dang ky", "dat dai", "chi nhanh", "thi tran", "nghi dinh",
+        "nghi quyet", "thong tu", "chuong trinh", "tong the", "nha nuoc", "giai doan", "bao cao",
+        "de nghi", "kien nghi", "xu ly", "tinh hinh", "trien khai", "danh gia", "xep loai", "chi so",
+        "cong khai", "minh bach", "thanh lap", "ban hanh", "tham quyen", "can bo",
+        "cong dan", "quan ly", "nhiem vu", "quyen han", "chuc nang", "phong ban"};
+    return kPairs.count(foldKey(textOf(a) + " " + textOf(b))) != 0;
+}
+
+// First letter upper case (Vietnamese): A-Z, Latin-1's capitals, and the even code points of Latin
+// Extended-A and Vietnamese's block (U+1EA0-U+1EF9), where capitals come first; Ơ and Ư.
+bool capitalised(const Word& w) {
+    const std::string t = textOf(w);
+    if (t.empty())
+        return false;
+    const auto c0 = static_cast<unsigned char>(t[0]);
+    if (c0 < 0x80)
+        return c0 >= 'A' && c0 <= 'Z';
+    unsigned cp = 0;
+    const size_t n = utf8Len(c0);
+    if (n > t.size())
+        return false;
+    cp = n == 2 ? (c0 & 0x1Fu) : n == 3 ? (c0 & 0x0Fu) : (c0 & 0x07u);
+    for (size_t i = 1; i < n; ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(t[i]) & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+        return cp % 2 == 0;
+    return cp == 0x1A0 || cp == 0x1AF;
 }
 
 }  // namespace
@@ -196,32 +243,36 @@ std::vector<Line> breakLinesBalanced(const Paragraph& p, const TextMeasurer& m, 
         widestWord = std::max(widestWord, w.width);
 
     if (n == 2) {
-        // Every break that fits: the most even one among those before a phrase's first word (when
-        // the shorter line is at least a third of the longer), else the most even of all.
+        // Every break that fits, in three classes, the most even of the first class that has one:
+        // before a phrase's first word (when the shorter line is at least a third of the longer);
+        // not inside a word of two syllables nor a name ("Ngọc Sơn"; in a title all in capitals
+        // every break is between capitals, and the class is the third's); any.
         auto span = [&](size_t from, size_t to) {
             double w = 0;
             for (size_t i = from; i < to; ++i)
                 w += words[i].width + (i + 1 < to ? words[i].spaceWidth : 0);
             return w;
         };
-        size_t best = 0, bestPhrase = 0;
-        double bestGap = 0, bestPhraseGap = 0;
+        size_t pick[3] = {0, 0, 0};
+        double gaps[3] = {0, 0, 0};
+        auto offer = [&](int cls, size_t k, double gap) {
+            if (pick[cls] == 0 || gap < gaps[cls]) {
+                pick[cls] = k;
+                gaps[cls] = gap;
+            }
+        };
         for (size_t k = 1; k < words.size(); ++k) {
             const double a = span(0, k), b = span(k, words.size());
             if (a > lines[0].available || b > lines[1].available)
                 continue;
             const double gap = std::abs(a - b);
-            if (best == 0 || gap < bestGap) {
-                best = k;
-                bestGap = gap;
-            }
-            if (opensPhrase(words[k]) && std::min(a, b) * 3 >= std::max(a, b) &&
-                (bestPhrase == 0 || gap < bestPhraseGap)) {
-                bestPhrase = k;
-                bestPhraseGap = gap;
-            }
+            offer(2, k, gap);
+            if (!oneWord(words[k - 1], words[k]) && !(capitalised(words[k - 1]) && capitalised(words[k])))
+                offer(1, k, gap);
+            if (opensPhrase(words[k]) && std::min(a, b) * 3 >= std::max(a, b))
+                offer(0, k, gap);
         }
-        const size_t k = bestPhrase != 0 ? bestPhrase : best;
+        const size_t k = pick[0] != 0 ? pick[0] : pick[1] != 0 ? pick[1] : pick[2];
         if (k == 0)
             return lines;
         std::vector<Line> out(2);

@@ -18,6 +18,7 @@
 #include "pdf/BarChart.hpp"
 #include "pdf/DocxMark.hpp"
 #include "pdf/DocxWriter.hpp"
+#include "pdf/Fonts.hpp"
 #include "pdf/Template.hpp"
 
 using namespace par;
@@ -386,4 +387,19 @@ TEST_CASE("docx: a PDF printed from a par-audit DOCX is recognised in each spell
     // par-audit's own PDF marker is not the DOCX's, nor is a near miss.
     CHECK_FALSE(mentionsDocxMarker("/Keywords (par-audit-sha256:5f00)"));
     CHECK_FALSE(mentionsDocxMarker("/Keywords (par-audit-docx-sha25)"));
+}
+
+// (session 9: Word broke the summary line first fit, "… hành chính tại UBND huyện / Quỳnh Lưu")
+TEST_CASE("docx: a centred title carries the PDF's even line break", "[docx]") {
+    // The break depends on the metrics: checked with the fonts the golden images use.
+    if (findSerifFonts().family != "Liberation Serif") {
+        WARN("the title's break is checked with Liberation Serif; skipped with " << findSerifFonts().family);
+        return;
+    }
+    Package pkg(renderDocx(notice()).docx);
+    const std::string& body = pkg.part("word/document.xml");
+    CHECK_THAT(body, Catch::Contains("Kết luận kiểm tra công tác cải cách hành chính</w:t><w:br/>"
+                                     "<w:t xml:space=\"preserve\">tại UBND huyện Quỳnh Lưu</w:t>"));
+    // Justified paragraphs are left to Word: no break added inside them.
+    CHECK_THAT(body, !Catch::Contains("Thực hiện Kế hoạch số 1234/KH-SNV ngày 15/10/2018 của Sở Nội vụ,</w:t><w:br/>"));
 }

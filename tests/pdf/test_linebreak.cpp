@@ -163,3 +163,20 @@ TEST_CASE("centred lines without a phrase word break at the most even point", "[
     for (size_t i = 0; i < forced.size(); ++i)
         CHECK(lineText(forced[i]) == lineText(plain[i]));
 }
+
+TEST_CASE("centred lines are not broken inside a two-syllable word or a name", "[pdf][layout]") {
+    FixedMeasurer m;
+    // 100 pt: first fit "aaa bbb thực hiện" / "ccc ddd"; the most even break, "thực / hiện", splits
+    // a word (the reminder's "V/v đôn đốc thực / hiện kết luận kiểm tra" did).
+    auto word = breakLinesBalanced(para("aaa bbb thực hiện ccc ddd", Align::Center), m, 100);
+    REQUIRE(word.size() == 2);
+    CHECK(lineText(word[0]) == "aaa bbb");
+    CHECK(lineText(word[1]) == "thực hiện ccc ddd");
+    auto name = breakLinesBalanced(para("aaa bbb Ngọc Sơn ccc ddd", Align::Center), m, 100);
+    REQUIRE(name.size() == 2);
+    CHECK(lineText(name[0]) == "aaa bbb");
+    // All in capitals every break is between capitals: the most even, as without names.
+    auto caps = breakLinesBalanced(para("AAA BBB CCCC DDD EEE FFF", Align::Center), m, 100);
+    REQUIRE(caps.size() == 2);
+    CHECK(lineText(caps[0]) == "AAA BBB CCCC");
+}
