@@ -79,7 +79,8 @@ std::string suggestedName(const Audit& audit, DocumentKind kind, OutputFormat fo
 PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request, const std::string& outputPath) {
     PrintResult r;
     {
-        LanguageScope scope(request.language);
+        // In the messages' language (the caller's), not the document's: `--lang en report` of a
+        // Vietnamese notice says what is missing in English.
         r.missing = actions::missingParts(bundle.audit, request.kind);
         if (!actions::readyToPrint(r.missing) && !request.draft) {
             std::string list;

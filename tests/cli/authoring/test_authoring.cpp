@@ -218,6 +218,10 @@ TEST_CASE("a notice without area results or strengths is printed, with a note na
     auto printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
     CHECK_THAT(printed.err, Catch::Contains("lưu ý: văn bản đã in nhưng nên có thêm:") &&
                                 Catch::Contains("kết quả theo lĩnh vực") && Catch::Contains("ưu điểm"));
+    // In the messages' language, not the document's (a Vietnamese notice, messages in English).
+    auto english = must(binaryPath("par-audit") + " --lang en report " + q(a) + " -o " + q(dir.file("tb-en.pdf")));
+    CHECK_THAT(english.err, Catch::Contains("note: printed, but the document should also have:") &&
+                                Catch::Contains("area summaries") && !Catch::Contains("kết quả theo lĩnh vực"));
     must(cli() + " notice " + q(a) + " --add area-summary='procedures:Đã công khai 100% thủ tục' --add strength='Ban hành kịp thời kế hoạch'");
     // (this thin audit still lacks the parent body and the bases: listed as before)
     CHECK_THAT(must(cli() + " notice " + q(a)).out, !Catch::Contains("kết quả theo lĩnh vực (nên có)") &&
