@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gui/DossierPage.hpp"
 
+#include <algorithm>
 #include <wx/checkbox.h>
 #include <wx/filedlg.h>
 #include <wx/sizer.h>
@@ -85,7 +86,18 @@ DossierPage::DossierPage(wxWindow* parent, AuditEditorPanel& editor)
     const wxString heads[] = {_("Year"),         _("Received"),         _("Early"),
                               _("On time"),      _("Late"),             _("Pending, in time"),
                               _("Pending, overdue"), _("Wrong appointment"), _("Table row")};
-    for (const auto& h : heads) years_->AppendColumn(h, wxLIST_FORMAT_RIGHT, wxLIST_AUTOSIZE_USEHEADER);
+    // Each column as wide as its header (or a seven-digit count), set once all exist: on Windows
+    // wxLIST_AUTOSIZE_USEHEADER makes the last column fill the control, and each column is the last
+    // when appended, so the first took the whole width and the others were out of sight.
+    const int digits = years_->GetTextExtent("9999999").x;
+    for (const auto& h : heads) {
+        const int width = std::max(years_->GetTextExtent(h).x, digits) + years_->FromDIP(20);
+        years_->AppendColumn(h, wxLIST_FORMAT_RIGHT, width);
+    }
+    // As wide as the page gives (wxEXPAND), never wider: the columns past its edge scroll inside
+    // it. Its best size is the columns' sum, which on Windows widened the whole page.
+    years_->SetMinSize(wxSize(FromDIP(300), FromDIP(90)));
+    years_->SetInitialSize(wxSize(FromDIP(300), FromDIP(90)));
     top->Add(years_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
 
     const wxString target = wxString::Format(_("target %s"), wx(DossierPageState::formatPercent(kTargetRate)));
@@ -231,6 +243,20 @@ void DossierPage::showResults() {
     badRowsLabel_->SetLabel(wxString::Format(_("&Rows with errors (file:line: reason): %lld"), state_.badRowCount()));
     Layout();
     FitInside();
+}
+
+wxString DossierPage::tableProblem() const {
+    for (int c = 0; c < years_->GetColumnCount(); ++c) {
+        wxListItem col;
+        col.SetMask(wxLIST_MASK_TEXT);
+        years_->GetColumn(c, col);
+        if (years_->GetColumnWidth(c) < years_->GetTextExtent(col.GetText()).x)
+            return wxString::Format("column %d (%s) is %d px, its header %d px", c, col.GetText(),
+                                    years_->GetColumnWidth(c), years_->GetTextExtent(col.GetText()).x);
+    }
+    if (years_->GetSize().x > GetClientSize().x)
+        return wxString::Format("the table is %d px wide, the page %d px", years_->GetSize().x, GetClientSize().x);
+    return wxString();
 }
 
 void DossierPage::simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf,

@@ -40,6 +40,9 @@ public:
     void simulateFiles(const std::string& log, const std::string& mapping, const std::string& asOf,
                        bool allUnits = false);
     const par::wizard::DossierPageState& state() const { return state_; }
+    // What is wrong with the year table as drawn, "" when nothing: a column narrower than its
+    // header, the table wider than the page (on Windows the first column once took the whole width).
+    wxString tableProblem() const;
 
 private:
     void browse(wxTextCtrl* field, bool mapping);

@@ -314,6 +314,8 @@ void SelfTestWalk::plan() {
         check(page->state().stats() != nullptr && page->state().stats()->rowsTotal == 242, "242 rows read");
         check(!page->state().byUnit().empty() && !page->state().byMonth().empty(), "chart series");
         check(frame_.session()->dirty(), "the figures are in the audit");
+        const wxString table = page->tableProblem();
+        check(table.empty(), "the year table fits: " + table);
     });
     add("dossier: screenshot", [this] { shot("dossier"); });
     add("dossier: the charts", [this] {
