@@ -79,8 +79,15 @@ void printText(const AuditBundle& b, const AuditScore& s, const Band* band,
     for (const auto& a : s.areas) {
         std::cout << cell(a.label, labelWidth) << "  ";
         if (a.max <= 0) {
+            // Criteria none of which is answered yet is not the same as none at all.
+            int assessable = 0;
+            for (const auto& x : s.sections)
+                if (x.area == a.id) assessable += x.assessable;
             std::cout << cell("—", 7, true) << "  " << cell("—", 7, true) << "  "
-                      << tr("(không có câu hỏi chấm điểm)", "(nothing scored)") << "\n";
+                      << (assessable > 0 ? fmt(tr("(chưa chấm câu nào trong {} tiêu chí)", "(none of its {} criteria assessed)"),
+                                               std::to_string(assessable))
+                                         : std::string(tr("(không có câu hỏi chấm điểm)", "(nothing scored)")))
+                      << "\n";
             continue;
         }
         std::cout << cell(formatScore(a.points), 7, true) << "  "

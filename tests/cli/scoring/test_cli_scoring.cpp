@@ -127,6 +127,20 @@ TEST_CASE("score prints the breakdown, total, band and what lost points", "[cli]
     CHECK(better["total"].get<double>() > total);
 }
 
+// (session 9: an area none of whose criteria was answered yet was listed as having none)
+TEST_CASE("score tells an area not yet assessed from one with nothing to score", "[cli][scoring]") {
+    Workspace ws;
+    auto r = run(cli() + " score " + ws.dir.file("2018/xa/ngoc-son.audit.xml"));
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    const size_t table = r.out.find("Cải cách thể chế");
+    REQUIRE(table != std::string::npos);
+    const std::string line = r.out.substr(table, r.out.find('\n', table) - table);
+    CHECK_THAT(line, Catch::Contains("(chưa chấm câu nào trong ") && Catch::Contains(" tiêu chí)"));
+    // and a section that really scores nothing (the commune's sub-units) still says so
+    CHECK_THAT(r.out, Catch::Contains("không tính (không có câu hỏi chấm điểm)"));
+}
+
 // The seed (../shared/domain/seed-article.txt): the Deputy Director "ghi nhận đánh giá cao" the
 // district's results. Scored on what the sample records, it must not fall in the weakest band of
 // the default scale (it scored 12,40, "Yếu", while unanswered questions counted 0 and penalties
