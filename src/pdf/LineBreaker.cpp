@@ -195,7 +195,9 @@ bool oneWord(const Word& a, const Word& b) {
         "nghi quyet", "thong tu", "chuong trinh", "tong the", "nha nuoc", "giai doan", "bao cao",
         "de nghi", "kien nghi", "xu ly", "tinh hinh", "trien khai", "danh gia", "xep loai", "chi so",
         "cong khai", "minh bach", "thanh lap", "ban hanh", "tham quyen", "can bo",
-        "cong dan", "quan ly", "nhiem vu", "quyen han", "chuc nang", "phong ban"};
+        "cong dan", "quan ly", "nhiem vu", "quyen han", "chuc nang", "phong ban", "lam viec", "viec lam", "vi tri",
+        "qua han", "dung han", "truoc han", "thoi han", "tinh trang", "noi dung", "bien phap", "chu tri",
+        "huong dan", "cap nhat", "phan cong", "tuyen truyen", "thong tin", "ung dung", "phan mem"};
     return kPairs.count(foldKey(textOf(a) + " " + textOf(b))) != 0;
 }
 
