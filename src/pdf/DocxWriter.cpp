@@ -74,6 +74,8 @@ std::vector<int> twipWidths(const std::vector<double>& widths) {
 
 class BodyWriter {
 public:
+    int inTable_ = 0;  // depth of ruled tables being written (not <columns>)
+
     BodyWriter(const Document& doc, const TextMeasurer* m) : doc_(doc), m_(m) {
         styles_ = chooseStyles(doc);
         root_ = xml_.NewElement("w:document");
@@ -179,7 +181,10 @@ private:
     // written as line breaks (the Shift+Enter a clerk would type), and stay editable. Unchanged when
     // first fit already breaks there, without the fonts, or with a label or forced breaks.
     Paragraph withEvenBreaks(const Paragraph& para, double width) const {
-        if (m_ == nullptr || para.align != Align::Center || !para.label.empty())
+        // Not in a ruled table's cells: Word's cell margins may leave a little less room than
+        // the PDF engine's, and a forced break there could make a line wrap twice; the header's
+        // columns (borderless, no padding) are taken.
+        if (m_ == nullptr || para.align != Align::Center || !para.label.empty() || inTable_ > 0)
             return para;
         for (const auto& r : para.runs)
             if (r.text.find('\n') != std::string::npos)
@@ -400,7 +405,9 @@ private:
                     if (before >= 0.5 || lastWasTable || pageBreak_)
                         breakOrGap(parent, std::max(before, 1.0), keep);
                     if (b.kind == Block::Kind::Table) {
+                        ++inTable_;
                         table(parent, *b.table, width, keep, false);
+                        --inTable_;
                     } else {
                         Table t;
                         t.columnWidths = b.columns->widths;
