@@ -98,7 +98,18 @@ void installReferenceFunctions(expr::FunctionTable& table, std::shared_ptr<const
                    auto changes = changesFor(*ref, a[0], a[1], asOf);
                    if (changes.empty()) return {};
                    std::string s;
-                   for (const auto& c : changes) s += (s.empty() ? "" : "; ") + c.describe();
+                   for (const auto& c : changes) {
+                       std::string d = c.describe();
+                       // A successor itself replaced since (77/2015 → 65/2025 → 72/2025): the text
+                       // in force now is named too, so the unit knows what to cite.
+                       if (c.kind == LegalChange::Kind::Replaced && !c.by.empty()) {
+                           const LegalText* now = ref->registry.inForceOn(c.by, asOf ? *asOf : Date(9999, 12, 31));
+                           if (now != nullptr && now->number != c.by && now->effective)
+                               d += fmt(tr(", nay là {} số {} (hiệu lực từ {})", ", now {} {} (in force from {})"),
+                                        legalKindLabel(now->kind), now->number, vietnameseDate(*now->effective));
+                       }
+                       s += (s.empty() ? "" : "; ") + d;
+                   }
                    return Value(s);
                }, {}});
     table.add({"legal_title", 1, 1, {Type::String}, Type::String, [ref](const std::vector<Value>& a) -> Value {

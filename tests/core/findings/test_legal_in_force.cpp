@@ -96,6 +96,27 @@ TEST_CASE("a mandate reissued under the new text is not outdated, the chain is f
     CHECK_THAT(b->text, Catch::Contains("Nghị định số 45/2025/NĐ-CP đã được thay thế bởi Nghị định số 150/2025/NĐ-CP "
                                         "(hiệu lực từ 16/06/2025)"));
 
+    // A successor replaced in its turn: the text in force now is named too (session 9: the 2015
+    // local government law was replaced by 65/2025 on 01/03/2025, which 72/2025 replaced on 16/06).
+    auto chained = evaluateMandates({{"UBND xã D", "2016-05-01", "77/2015/QH13"},
+                                     {"Sở E", "2016-03-01", "24/2014/NĐ-CP"}},
+                                    Date(2026, 10, 15));
+    const Finding* d = byKey(chained, "R-CU", "UBND xã D");
+    REQUIRE(d != nullptr);
+    CHECK_THAT(d->text, Catch::Contains("Luật Tổ chức chính quyền địa phương số 77/2015/QH13") ||
+                            Catch::Contains("Luật số 77/2015/QH13"));
+    CHECK_THAT(d->text, Catch::Contains("thay thế bởi Luật số 65/2025/QH15 (hiệu lực từ 01/03/2025), nay là "
+                                        "Luật số 72/2025/QH15 (hiệu lực từ 16/06/2025)"));
+    const Finding* e = byKey(chained, "R-CU", "Sở E");
+    REQUIRE(e != nullptr);
+    CHECK_THAT(e->text, Catch::Contains("45/2025/NĐ-CP (hiệu lực từ 01/03/2025), nay là Nghị định số "
+                                        "150/2025/NĐ-CP (hiệu lực từ 16/06/2025)"));
+    // Inspected before the second replacement: only the first is named.
+    auto between = evaluateMandates({{"UBND xã D", "2016-05-01", "77/2015/QH13"}}, Date(2025, 4, 15));
+    const Finding* early = byKey(between, "R-CU", "UBND xã D");
+    REQUIRE(early != nullptr);
+    CHECK_THAT(early->text, Catch::Contains("65/2025/QH15") && !Catch::Contains("nay là"));
+
     // Inspected in 2018, the 2025 replacements do not exist yet: a 2015 mandate under 37/2014 stands.
     auto old = evaluateMandates({{"Phòng Nội vụ", "2015-08-01", "37/2014/NĐ-CP"}}, Date(2018, 11, 28));
     CHECK(byKey(old, "R-CU", "Phòng Nội vụ") == nullptr);
