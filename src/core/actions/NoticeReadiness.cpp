@@ -18,13 +18,18 @@ std::vector<MissingPart> missingParts(const Audit& a, DocumentKind kind) {
     need(trim(a.unit.name).empty(), "unit-name", "details --set unit-name=\"UBND xã …\"");
     need(trim(a.body.name).empty(), "body-name", "details --set body-name=\"SỞ NỘI VỤ\"");
     need(trim(a.body.parent).empty(), "body-parent", "details --set body-parent=\"UBND TỈNH …\"", false);
+    const NoticeInfo& n = a.notice;
+    // Section II of the notice and "1. Kết quả ghi nhận" of the minutes are printed from these:
+    // without any, a heading with nothing under it.
+    const bool noResults = std::none_of(n.areaSummaries.begin(), n.areaSummaries.end(),
+                                        [](const AreaSummary& s) { return !trim(s.text).empty(); });
     if (kind == DocumentKind::Minutes) {
         need(!a.visitStart, "visit-start", "details --set visit-start=DD/MM/YYYY");
         if (!leader)
             out.push_back({"team-leader", tr("trưởng đoàn", "team leader"), "team --add \"Họ tên\" --role leader --title \"…\"", true});
+        need(noResults, "area-summary", "notice --add area-summary=\"procedures:Đã công khai …\"", false);
         return out;
     }
-    const NoticeInfo& n = a.notice;
     need(trim(n.number).empty(), "number", "notice --set number=05");
     need(trim(n.symbol).empty(), "symbol", "notice --set symbol=TB-SNV");
     need(!n.date, "date", "notice --set date=DD/MM/YYYY");
@@ -35,11 +40,8 @@ std::vector<MissingPart> missingParts(const Audit& a, DocumentKind kind) {
         need(trim(n.summary).empty(), "summary", "notice --set summary=\"Kết luận kiểm tra …\"", false);
         need(n.bases.empty(), "basis", "notice --add basis=\"Kế hoạch số …\"", false);
         need(n.recipients.empty(), "recipient", "notice --add recipient=\"UBND xã …\"", false);
-        // Sections II and III.1 are printed from these lists: without them the notice shows a
-        // heading with nothing under it (section II keeps only the dossier table, if any).
-        need(std::none_of(n.areaSummaries.begin(), n.areaSummaries.end(),
-                          [](const AreaSummary& s) { return !trim(s.text).empty(); }),
-             "area-summary", "notice --add area-summary=\"procedures:Đã công khai …\"", false);
+        // Sections II and III.1 likewise (section II keeps only the dossier table, if any).
+        need(noResults, "area-summary", "notice --add area-summary=\"procedures:Đã công khai …\"", false);
         need(std::none_of(n.strengths.begin(), n.strengths.end(), [](const std::string& s) { return !trim(s).empty(); }),
              "strength", "notice --add strength=\"…\"", false);
         if (!leader)

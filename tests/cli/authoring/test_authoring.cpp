@@ -218,6 +218,9 @@ TEST_CASE("a notice without area results or strengths is printed, with a note na
     auto printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
     CHECK_THAT(printed.err, Catch::Contains("lưu ý: văn bản đã in nhưng nên có thêm:") &&
                                 Catch::Contains("kết quả theo lĩnh vực") && Catch::Contains("ưu điểm"));
+    // The minutes' "1. Kết quả ghi nhận" comes from the same list.
+    auto minutes = must(cli() + " report " + q(a) + " --document minutes -o " + q(dir.file("bb.pdf")));
+    CHECK_THAT(minutes.err, Catch::Contains("nên có thêm:") && Catch::Contains("kết quả theo lĩnh vực"));
     // In the messages' language, not the document's (a Vietnamese notice, messages in English).
     auto english = must(binaryPath("par-audit") + " --lang en report " + q(a) + " -o " + q(dir.file("tb-en.pdf")));
     CHECK_THAT(english.err, Catch::Contains("note: printed, but the document should also have:") &&
@@ -228,6 +231,8 @@ TEST_CASE("a notice without area results or strengths is printed, with a note na
                                                          !Catch::Contains("ưu điểm (nên có)"));
     printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
     CHECK_THAT(printed.err, !Catch::Contains("kết quả theo lĩnh vực") && !Catch::Contains("ưu điểm"));
+    CHECK_THAT(must(cli() + " report " + q(a) + " --document minutes -o " + q(dir.file("bb.pdf"))).err,
+               !Catch::Contains("kết quả theo lĩnh vực"));
     CHECK_THAT(pdfText(dir.file("tb.pdf")), Catch::Contains("Đã công khai 100% thủ tục"));
 }
 
