@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pdf/DocumentPrinter.hpp"
 
+#include <algorithm>
 #include <cctype>
 
+#include "core/actions/ChangeText.hpp"
 #include "core/common/AtomicFile.hpp"
 #include "core/common/DataPaths.hpp"
 #include "core/common/FileSet.hpp"
@@ -110,6 +112,13 @@ PrintResult printDocument(const AuditBundle& bundle, const PrintRequest& request
     r.sections = doc.sections.size();
     r.bytes = bytes.size();
     r.findings = data.path("findings")->items().size();
+    // The plan (and the notice's annex) lists the tracked actions with their codes once `plan
+    // make` has run; before, the recommendations alone, the "Mã" column empty: recommended.
+    if (request.kind != DocumentKind::Minutes) {
+        const auto& rows = data.path("plan")->items();
+        if (std::any_of(rows.begin(), rows.end(), [](const report::Data& row) { return row.path("id")->str().empty(); }))
+            r.missing.push_back({"plan-make", actions::fieldLabel("plan-make", language()), "plan make", false});
+    }
     r.fingerprint = data.path("fingerprint")->str();
     for (const auto& p : problems.problems()) r.problems.push_back(p.str());
     return r;

@@ -87,6 +87,7 @@ const Label kLabels[] = {
     {"strength", "ưu điểm", "strengths"},
     {"recipient", "nơi nhận", "recipients"},
     {"area-summary", "kết quả theo lĩnh vực", "area summaries"},
+    {"plan-make", "mã hành động khắc phục trong phụ lục (chưa lập kế hoạch)", "action codes in the annex (no plan made yet)"},
     {"text", "nội dung", "text"},
     {"recommendation", "kiến nghị", "recommendation"},
     {"severity", "mức độ", "severity"},

@@ -51,7 +51,8 @@ std::vector<MissingPart> missingParts(const Audit& a, DocumentKind kind) {
 }
 
 std::string fixCommand(const MissingPart& part, const std::string& auditPath) {
-    auto space = part.command.find(' ');
+    // "plan make": a subcommand of two words, the audit after both.
+    auto space = part.command.compare(0, 5, "plan ") == 0 ? part.command.find(' ', 5) : part.command.find(' ');
     std::string verb = part.command.substr(0, space);
     std::string rest = space == std::string::npos ? std::string() : part.command.substr(space);
     bool plain = auditPath.find_first_of(" '\"$`\\") == std::string::npos;

@@ -145,6 +145,10 @@ TEST_CASE("a 2026 commune inspection from a blank audit to the notice, minutes a
     auto show = must(cli() + " notice " + q(a));
     CHECK_THAT(show.out, Catch::Contains("Thông báo đã đủ thông tin để in."));
 
+    // Before `plan make` the annex has no action codes: printed, with the command to run.
+    auto early = must(cli() + " report " + q(a) + " --document plan -o " + q(dir.file("kh0.pdf")));
+    CHECK_THAT(early.err, Catch::Contains("mã hành động khắc phục trong phụ lục") &&
+                              Catch::Contains("par-audit plan make " + a));
     must(cli() + " plan make " + q(a));
     auto printed = must(cli() + " report " + q(a) + " -o " + q(dir.file("tb.pdf")));
     CHECK_THAT(printed.err, !Catch::Contains("nên có thêm"));  // nothing recommended is empty
