@@ -31,7 +31,7 @@ DossierPage::DossierPage(wxWindow* parent, AuditEditorPanel& editor)
                                    _("Import the one-stop system's export (CSV or XLSX): the figures per year of receipt "
                                      "go into the dossier results table, as \"par-audit dossiers apply\" does. The "
                                      "apology slips and notes you entered are kept."));
-    intro->Wrap(760);
+    intro->Wrap(700);  // within the page on Windows too, its scrollbar shown (760 ran under it)
     top->Add(intro, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
 
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("The export"));
@@ -219,7 +219,7 @@ void DossierPage::showResults() {
     using Status = DossierPageState::Status;
     status_->SetLabel(wx(state_.summary()));
     status_->SetForegroundColour(state_.status() == Status::Failed ? errorColour() : GetForegroundColour());
-    status_->Wrap(760);
+    status_->Wrap(700);
     setMessages(reminders_, {}, state_.reminders());
 
     years_->DeleteAllItems();
