@@ -2,6 +2,7 @@
 #include "gui/OutputPage.hpp"
 
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/statbox.h>
@@ -43,19 +44,17 @@ OutputPage::OutputPage(wxWindow* parent, AuditEditorPanel& editor) : EditorPage(
     top->Add(saveBox, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
 
     auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents (PDF or Word)"));
-    auto* docRow = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons flow onto a second line when the page is narrower than the five (on Linux at
+    // 1200 px the last one was cut at the page's edge).
+    auto* docRow = new wxWrapSizer(wxHORIZONTAL);
     auto* notice = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &notice..."));
     auto* plan = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the remediation &plan..."));
     auto* minutes = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("Make the &minutes..."));
     open_ = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Open the document"));
     open_->Disable();
     auto* check = new wxButton(docBox->GetStaticBox(), wxID_ANY, _("&Check a signed document..."));
-    docRow->Add(notice, 0, wxRIGHT, 6);
-    docRow->Add(plan, 0, wxRIGHT, 6);
-    docRow->Add(minutes, 0, wxRIGHT, 6);
-    docRow->Add(open_, 0, wxRIGHT, 6);
-    docRow->Add(check, 0);
-    docBox->Add(docRow, 0, wxALL, 6);
+    for (wxButton* b : {notice, plan, minutes, open_, check}) docRow->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+    docBox->Add(docRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
     documentStatus_ = new wxStaticText(docBox->GetStaticBox(), wxID_ANY, "");
     docBox->Add(documentStatus_, 0, wxALL, 6);
 #ifndef PAR_GUI_HAS_PDF
@@ -229,6 +228,12 @@ bool OutputPage::makeDocument(int kind, const wxString& path, bool draft) {
                         : wxString::Format(_("Wrote %s: %zu pages."), path, r.pages);
     if (draft) text += " " + _("(draft)");
     if (!r.problems.empty()) text += "\n" + _("Some rules could not be evaluated: ") + wx(r.problems.front());
+    // What the CLI's `report` notes on stderr: printed, but the document should also have these
+    // (an empty section II, no action codes in the annex before `plan make`…).
+    wxString should;
+    for (const auto& m : r.missing)
+        if (!m.required) should += (should.empty() ? "" : ", ") + wx(m.label);
+    if (!should.empty()) text += "\n" + _("Recommended: ") + should + ".";
     documentStatus_->SetLabel(text);
     documentStatus_->Wrap(kWrapWidth);
     reload();
