@@ -232,10 +232,19 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
         reason = dateProblem(Field::ReceivedAt, rText, rs.status);
         return false;
     }
-    const ParsedStamp ds = parseStamp(dText, serials, date1904);
-    if (ds.status != DateStatus::Ok) {
-        reason = dateProblem(Field::DueAt, dText, ds.status);
-        return false;
+    ParsedStamp ds;
+    const bool dueStable = rec.stable(dText);
+    if (const Stamp* known = dueStable ? dueByAddress_.find(dText) : nullptr) {
+        ds.status = DateStatus::Ok;
+        ds.stamp = *known;
+    } else {
+        ds = parseStamp(dText, serials, date1904);
+        if (ds.status != DateStatus::Ok) {
+            reason = dateProblem(Field::DueAt, dText, ds.status);
+            return false;
+        }
+        if (dueStable)
+            dueByAddress_.put(dText, ds.stamp);
     }
     ParsedStamp fs;
     if (!fText.empty()) {
@@ -258,12 +267,28 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
         reason = tr("ngày có kết quả trước ngày tiếp nhận", "result date before the receipt date");
         return false;
     }
-    const ProcedureSlot* slot = procedure(r.procedureCode);
+    const ProcedureSlot* slot;
+    const bool codeStable = rec.stable(r.procedureCode);
+    if (const ProcedureSlot* const* known =
+            codeStable ? procedureByAddress_.find(r.procedureCode) : nullptr) {
+        slot = *known;
+    } else {
+        slot = procedure(r.procedureCode);
+        if (codeStable)
+            procedureByAddress_.put(r.procedureCode, slot);
+    }
     r.procedureGroup = slot->group;
     r.knownProcedure = slot->procedure != nullptr;
-    r.unitGroup = unitGroup(r.unit, reason);
-    if (r.unitGroup < 0)
-        return false;
+    const bool unitStable = rec.stable(r.unit);
+    if (const int* known = unitStable ? unitByAddress_.find(r.unit) : nullptr) {
+        r.unitGroup = *known;
+    } else {
+        r.unitGroup = unitGroup(r.unit, reason);
+        if (r.unitGroup < 0)
+            return false;
+        if (unitStable)
+            unitByAddress_.put(r.unit, r.unitGroup);
+    }
     try {
         if (r.knownProcedure) {
             r.statutoryDue = statutoryDue(*slot->procedure, r.received, r.receivedSeconds);

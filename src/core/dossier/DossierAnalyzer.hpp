@@ -17,6 +17,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -29,6 +30,7 @@
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Progress.hpp"
 #include "core/dossier/ColumnMap.hpp"
+#include "core/dossier/DossierDates.hpp"
 #include "core/dossier/DossierStats.hpp"
 #include "core/dossier/RowSource.hpp"
 #include "core/dossier/ViewIndex.hpp"
@@ -114,6 +116,43 @@ private:
     DossierStats merge(const std::vector<std::pair<DossierAnalyzer*, Partial*>>& parts,
                        const std::string& source) const;
 
+    // (XLSX) what a text in a record's stable range (RawRecord::stable) was found to be, keyed by
+    // its address and size: the shared strings that many rows refer to (units, procedure codes,
+    // appointment dates) are looked up or parsed once per slot, not once per row. Direct-mapped:
+    // a slot keeps the last text that fell in it. Never used for a CSV's reused buffers.
+    template <typename V>
+    class AddressCache {
+    public:
+        const V* find(std::string_view t) const {
+            if (slots_.empty())
+                return nullptr;
+            const Slot& s = slots_[slotOf(t.data())];
+            return s.data == t.data() && s.size == t.size() ? &s.value : nullptr;
+        }
+        void put(std::string_view t, const V& value) {
+            if (slots_.empty())
+                slots_.resize(size_t{1} << kBits);
+            Slot& s = slots_[slotOf(t.data())];
+            s.data = t.data();
+            s.size = t.size();
+            s.value = value;
+        }
+
+    private:
+        static constexpr int kBits = 12;
+        struct Slot {
+            const char* data = nullptr;
+            size_t size = 0;
+            V value{};
+        };
+        static size_t slotOf(const char* p) {
+            return static_cast<size_t>((reinterpret_cast<std::uintptr_t>(p) *
+                                        std::uint64_t{0x9E3779B97F4A7C15}) >>
+                                       (64 - kBits));
+        }
+        std::vector<Slot> slots_;
+    };
+
     const ProcedureCatalog& catalog_;
     const cal::WorkingCalendar& calendar_;
     AnalysisOptions options_;
@@ -130,6 +169,9 @@ private:
     std::vector<char> unitSelected_, procedureKnown_;  // per group
     size_t unknownCodes_ = 0;
     bool unknownTruncated_ = false;
+    AddressCache<int> unitByAddress_;                      // group (>= 0 only)
+    AddressCache<const ProcedureSlot*> procedureByAddress_;
+    AddressCache<Stamp> dueByAddress_;                     // appointment dates parsed Ok
 };
 
 // The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown):

@@ -3,6 +3,7 @@
 // pulls one record at a time, so memory does not grow with the file (CsvReader, XlsxReader).
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -14,6 +15,16 @@ namespace par::dossier {
 struct RawRecord {
     long line = 0;  // where the record starts: the file's line (CSV) or the sheet's row (XLSX)
     std::vector<std::string_view> fields;  // valid until the next call to next()
+    // Fields lying in [stableBegin, stableEnd) stay valid and unchanged for the whole read (an
+    // XLSX's shared strings): the analyser may remember what it made of such a text by its
+    // address (DossierAnalyzer's AddressCache). Null for a CSV, whose buffers are reused.
+    const char* stableBegin = nullptr;
+    const char* stableEnd = nullptr;
+    bool stable(std::string_view v) const {
+        const auto b = reinterpret_cast<std::uintptr_t>(stableBegin);
+        const auto p = reinterpret_cast<std::uintptr_t>(v.data());
+        return b != 0 && p >= b && p - b + v.size() <= reinterpret_cast<std::uintptr_t>(stableEnd) - b;
+    }
     // No field has a character (an empty line, or only separators): skipped, never counted.
     bool blank() const {
         for (const auto& f : fields)

@@ -989,6 +989,8 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
     st.lastRow = record.line;
 
     record.fields.clear();
+    record.stableBegin = shared.sharedText.data();
+    record.stableEnd = shared.sharedText.data() + shared.sharedText.size();
     int col = -1;
     for (const XlsxCell& c : cells) {
         if ((st.cells += 1) > kMaxCells)

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <catch2/catch.hpp>
 
 #include "DossierTestSupport.hpp"
@@ -1048,4 +1049,103 @@ TEST_CASE("XLSX: the analysis on several threads gives the figures of one",
     CHECK_THAT(bad.error, Catch::Contains("bad.xlsx:Tổng hợp:2222"));
     for (size_t block : {size_t{2}, size_t{5000}, size_t{2} << 20})
         CHECK(analyseXlsx(dir.file("bad.xlsx"), 2, block).error == bad.error);
+}
+
+namespace {
+// The same log as a CSV and as an XLSX whose every cell is a shared string: the units, codes and
+// appointment dates many rows share are the analyser's address-cached texts.
+struct TwinLog {
+    std::string csv;
+    std::string shared, sheet;
+};
+
+TwinLog twinLog(int rows) {
+    std::vector<std::string> strings;
+    std::map<std::string, size_t> index;
+    const auto ref = [&](const std::string& s) {
+        auto it = index.find(s);
+        if (it == index.end()) {
+            it = index.emplace(s, strings.size()).first;
+            strings.push_back(s);
+        }
+        return it->second;
+    };
+    const auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    const auto day = [&](int d) {  // d days after 01/01/2024, as dd/mm/yyyy
+        const Date x = Date(2024, 1, 1) + boost::gregorian::days(d);
+        return two(x.day()) + "/" + two(x.month()) + "/" + std::to_string(x.year());
+    };
+    TwinLog t;
+    std::string sheet = std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+                        "\"><sheetData>";
+    const auto addRow = [&](int r, const std::vector<std::string>& cells) {
+        const std::string n = std::to_string(r);
+        sheet += "<row r=\"" + n + "\">";
+        for (size_t k = 0; k < cells.size(); ++k) {
+            t.csv += (k ? "," : "") + cells[k];
+            if (cells[k].empty())
+                continue;
+            sheet += std::string("<c r=\"") + static_cast<char>('A' + k) + n + "\" t=\"s\"><v>" +
+                     std::to_string(ref(cells[k])) + "</v></c>";
+        }
+        t.csv += "\n";
+        sheet += "</row>";
+    };
+    addRow(1, {"Mã hồ sơ", "Mã thủ tục", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả",
+               "Ngày có kết quả"});
+    const char* codes[] = {"1.001612", "2.000815", "MAU.XD.01"};
+    std::uint64_t x = 7;
+    for (int r = 2; r <= rows + 1; ++r) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int d = static_cast<int>((x >> 33) % 100);
+        // 40 units, some written with extra spaces (other strings, the same unit).
+        const int u = static_cast<int>((x >> 20) % 40);
+        std::string unit = "UBND xã Số " + std::to_string(u);
+        if ((x >> 12) % 7 == 0)
+            unit = " UBND  xã Số " + std::to_string(u) + " ";
+        const int c = static_cast<int>((x >> 40) % 8);
+        const std::string code = c < 3 ? codes[c] : "X.00" + std::to_string(c);
+        // Appointments at a minute of the afternoon: ~6,000 different texts, more than the
+        // cache's slots, so texts meet in a slot and evict each other.
+        std::string due = day(d + 1 + static_cast<int>((x >> 50) % 6)) + " 16:" +
+                          two(static_cast<int>((x >> 44) % 60));
+        if (r % 97 == 0)
+            due = "31/02/2024";  // impossible, in a shared string many rows refer to
+        std::string done;
+        if ((x >> 55) % 4 != 0)
+            done = day(d + static_cast<int>((x >> 30) % 12)) + " 10:00";
+        addRow(r, {"HS-" + std::to_string(r), code, unit, day(d) + " 08:00", due, done});
+    }
+    t.sheet = sheet + "</sheetData></worksheet>";
+    t.shared = std::string("<?xml version=\"1.0\"?><sst xmlns=\"") + kNs + "\">";
+    for (const auto& s : strings)
+        t.shared += "<si><t xml:space=\"preserve\">" + s + "</t></si>";
+    t.shared += "</sst>";
+    return t;
+}
+}  // namespace
+
+TEST_CASE("XLSX: texts remembered by address give the figures of the same log as CSV",
+          "[dossier][xlsx][parallel]") {
+    ScratchDir dir("par-xlsx-twin");
+    const TwinLog t = twinLog(20000);
+    writeText(dir.file("log.csv"), t.csv);
+    writeWorkbook(dir.file("log.xlsx"), t.sheet, sheet2(), t.shared);
+    const Analysed csv = analyseXlsx(dir.file("log.csv"), 1, 0);
+    REQUIRE(csv.error.empty());
+    REQUIRE(csv.stats.rowsTotal == 20000);
+    CHECK(csv.stats.rowsInvalid == 20001 / 97);
+    CHECK(csv.stats.rowsUnknownProcedure > 0);
+    CHECK(csv.stats.byUnit.size() == 40);
+    for (unsigned threads : {1u, 2u}) {
+        INFO(threads << " threads");
+        const Analysed xlsx = analyseXlsx(dir.file("log.xlsx"), threads, 0);
+        REQUIRE(xlsx.error.empty());
+        checkSame(csv.stats, xlsx.stats);
+        CHECK(xlsx.stats.rowsUnknownProcedure == csv.stats.rowsUnknownProcedure);
+        REQUIRE(xlsx.stats.byProcedure.size() == csv.stats.byProcedure.size());
+        for (size_t i = 0; i < csv.stats.byProcedure.size(); ++i)
+            CHECK(xlsx.stats.byProcedure[i].counts == csv.stats.byProcedure[i].counts);
+        CHECK(xlsx.flagged == csv.flagged);
+    }
 }
