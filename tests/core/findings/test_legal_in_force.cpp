@@ -87,10 +87,16 @@ TEST_CASE("a mandate reissued under the new text is not outdated, the chain is f
           "[findings][registry]") {
     auto fs = evaluateMandates({{"Sở A", "2025-08-01", "150/2025/NĐ-CP"},
                                 {"Sở B", "2025-03-10", "45/2025/NĐ-CP"},
-                                {"Phòng C", "2025-08-01", "118/2025/NĐ-CP"}},
+                                {"Phòng C", "2026-08-10", "118/2025/NĐ-CP"},
+                                {"Phòng D", "2025-08-01", "118/2025/NĐ-CP"}},
                                Date(2026, 10, 15));
     CHECK(byKey(fs, "R-CU", "Sở A") == nullptr);
     CHECK(byKey(fs, "R-CU", "Phòng C") == nullptr);
+    // 118/2025 was amended by 309/2026 from 05/08/2026 (switched on 07/12/2026, [M]): a mandate
+    // issued before that day is under the old wording.
+    const Finding* amended = byKey(fs, "R-CU", "Phòng D");
+    REQUIRE(amended != nullptr);
+    CHECK_THAT(amended->text, Catch::Contains("309/2026/NĐ-CP") && Catch::Contains("05/08/2026"));
     const Finding* b = byKey(fs, "R-CU", "Sở B");
     REQUIRE(b != nullptr);
     CHECK_THAT(b->text, Catch::Contains("Nghị định số 45/2025/NĐ-CP đã được thay thế bởi Nghị định số 150/2025/NĐ-CP "
@@ -354,12 +360,23 @@ TEST_CASE("the civil-service relations switched on in December 2026 take effect 
     const Finding* f = byKey(fs, "R-CU", "Trung tâm");
     REQUIRE(f != nullptr);
     CHECK_THAT(f->text, Catch::Contains("129/2025/QH15") && Catch::Contains("01/07/2026"));
-    // Still unverified (no effective date): no relation, so nothing is flagged for them.
-    for (const char* open : {"150/2025/NĐ-CP", "118/2025/NĐ-CP", "106/2020/NĐ-CP"}) {
-        INFO(open);
-        const LegalText* t = ref->registry.find(open);
+    // Switched on 07/12/2026 with [M] dates: 106/2020 → 232/2026 from 01/07/2026; 118/2025
+    // amended by 309/2026 from 05/08/2026.
+    CHECK(ref->registry.inForceOn("106/2020/NĐ-CP", Date(2026, 6, 30))->number == "106/2020/NĐ-CP");
+    CHECK(ref->registry.inForceOn("106/2020/NĐ-CP", Date(2026, 7, 1))->number == "232/2026/NĐ-CP");
+    const LegalText* oneStop = ref->registry.find("118/2025/NĐ-CP");
+    REQUIRE(oneStop != nullptr);
+    CHECK(oneStop->amendedBy == std::vector<std::string>{"309/2026/NĐ-CP"});
+    // Amending texts found whose effective date is not known (367/2025, 370/2025): registered,
+    // but no relation, so nothing is flagged for them.
+    for (const char* amending : {"367/2025/NĐ-CP", "370/2025/NĐ-CP"}) {
+        INFO(amending);
+        const LegalText* t = ref->registry.find(amending);
         REQUIRE(t != nullptr);
-        CHECK(t->amendedBy.empty());
-        CHECK(t->replacedBy.empty());
+        CHECK_FALSE(t->effective);
     }
+    const LegalText* organisation = ref->registry.find("150/2025/NĐ-CP");
+    REQUIRE(organisation != nullptr);
+    CHECK(organisation->amendedBy.empty());
+    CHECK(organisation->replacedBy.empty());
 }
