@@ -3,8 +3,11 @@
 // "export to Excel" gives: one sheet, the same header and cells as text in the shared-strings
 // table (libxlsxwriter's default mode, as Excel writes them), for the XLSX side of
 // scripts/bench-dossiers.sh. Rows the CSV reader takes are written as they are read.
+// With --typed, the workbook Excel saves after opening the CSV and recognising its values: whole
+// numbers without a leading zero (STT) as numbers, date-times as date serials with a
+// dd/mm/yyyy (hh:mm:ss) format; everything else (codes such as 1.001193 included) as text.
 //
-//   csv_to_xlsx LOG.csv LOG.xlsx
+//   csv_to_xlsx [--typed] LOG.csv LOG.xlsx
 #include <xlsxwriter.h>
 
 #include <iostream>
@@ -12,20 +15,46 @@
 
 #include "core/common/Error.hpp"
 #include "core/dossier/CsvReader.hpp"
+#include "core/dossier/DossierDates.hpp"
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: csv_to_xlsx LOG.csv LOG.xlsx\n";
+    const bool typed = argc == 4 && std::string(argv[1]) == "--typed";
+    if (argc != 3 && !typed) {
+        std::cerr << "usage: csv_to_xlsx [--typed] LOG.csv LOG.xlsx\n";
         return 2;
     }
+    const char* from = argv[argc - 2];
+    const char* to = argv[argc - 1];
     try {
-        par::dossier::CsvReader in(argv[1]);
-        lxw_workbook* wb = workbook_new(argv[2]);
+        par::dossier::CsvReader in(from);
+        lxw_workbook* wb = workbook_new(to);
         lxw_worksheet* ws = workbook_add_worksheet(wb, "Nhật ký");
+        lxw_format* dayFormat = workbook_add_format(wb);
+        format_set_num_format(dayFormat, "dd/mm/yyyy");
+        lxw_format* stampFormat = workbook_add_format(wb);
+        format_set_num_format(stampFormat, "dd/mm/yyyy hh:mm:ss");
+        const par::Date epoch(1899, 12, 30);
         lxw_row_t row = 0;
         auto put = [&](lxw_col_t col, std::string_view v) {
-            if (!v.empty())
-                worksheet_write_string(ws, row, col, std::string(v).c_str(), nullptr);
+            if (v.empty())
+                return;
+            if (typed && row > 0) {
+                const bool number = v.size() <= 9 && v[0] != '0' &&
+                                    v.find_first_not_of("0123456789") == std::string_view::npos;
+                if (number) {
+                    worksheet_write_number(ws, row, col, std::stod(std::string(v)), nullptr);
+                    return;
+                }
+                const auto p = par::dossier::parseStamp(v);
+                if (p.status == par::dossier::DateStatus::Ok) {
+                    const double serial = static_cast<double>((p.stamp.day - epoch).days()) +
+                                          p.stamp.seconds / 86400.0;
+                    const bool time = v.find(':') != std::string_view::npos;
+                    worksheet_write_number(ws, row, col, serial, time ? stampFormat : dayFormat);
+                    return;
+                }
+            }
+            worksheet_write_string(ws, row, col, std::string(v).c_str(), nullptr);
         };
         for (size_t c = 0; c < in.header().size(); ++c)
             put(static_cast<lxw_col_t>(c), in.header()[c]);
@@ -36,10 +65,10 @@ int main(int argc, char** argv) {
                 put(static_cast<lxw_col_t>(c), rec.fields[c]);
         }
         if (workbook_close(wb) != LXW_NO_ERROR) {
-            std::cerr << "cannot write " << argv[2] << "\n";
+            std::cerr << "cannot write " << to << "\n";
             return 1;
         }
-        std::cerr << row << " rows written to " << argv[2] << "\n";
+        std::cerr << row << " rows written to " << to << "\n";
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

@@ -112,36 +112,57 @@ ParsedStamp make(int y, int mo, int d, int time) {
     return r;
 }
 
+// A spreadsheet date serial: whole days since the system's day 0, the fraction the time of day,
+// rounded to the nearest second (spreadsheets store 15:00 as 0.625 or 0.62499999...). Read in
+// integers: the fraction's first 13 digits exactly (the rest is below a nanosecond), no floating
+// point and no year/month/day split (a million cells a run; it was a quarter of an XLSX log's
+// time with the double arithmetic and the calendar conversions).
 ParsedStamp fromSerial(std::string_view s, bool date1904) {
     ParsedStamp r;
     r.status = DateStatus::Malformed;
-    double v = 0;
+    constexpr std::uint64_t kMaxSerial = 1000000;  // beyond it, never a date (and no overflow)
     size_t i = 0;
-    bool any = false;
+    std::uint64_t whole = 0;
     while (i < s.size() && isDigit(s[i])) {
-        v = v * 10 + (s[i++] - '0');
-        any = true;
+        whole = whole * 10 + static_cast<std::uint64_t>(s[i++] - '0');
+        if (whole > kMaxSerial)
+            return r;
     }
-    if (i < s.size() && s[i] == '.') {
-        double scale = 0.1;
-        for (++i; i < s.size() && isDigit(s[i]); ++i, scale /= 10)
-            v += (s[i] - '0') * scale;
-    }
-    if (!any || i != s.size() || v > 1e6)
+    if (i == 0)
         return r;
-    long days = static_cast<long>(std::floor(v));
-    // Round the time to the second: spreadsheets store 15:00 as 0.625 or 0.62499999...
-    long secs = std::lround((v - static_cast<double>(days)) * 86400.0);
+    std::uint64_t fraction = 0, scale = 1;
+    bool fractionNonZero = false;
+    if (i < s.size() && s[i] == '.') {
+        for (++i; i < s.size() && isDigit(s[i]); ++i) {
+            fractionNonZero = fractionNonZero || s[i] != '0';
+            if (scale < 10000000000000ULL) {  // 13 digits: fraction * 86400 stays below 2^64
+                fraction = fraction * 10 + static_cast<std::uint64_t>(s[i] - '0');
+                scale *= 10;
+            }
+        }
+    }
+    if (i != s.size() || (whole == kMaxSerial && fractionNonZero))
+        return r;
+    long days = static_cast<long>(whole);
+    long secs = static_cast<long>((fraction * 86400 + scale / 2) / scale);  // half up
     if (secs >= 86400) {
         ++days;
         secs -= 86400;
     }
     // 1900 system: serial 60 is the non-existent 29/02/1900; serial 61 = 1900-03-01.
-    Date base = date1904 ? Date(1904, 1, 1) : Date(1899, 12, 30);
     if (!date1904 && days < 61)
         return r;  // before March 1900: never a dossier date
-    const Date d = base + boost::gregorian::days(days);
-    return make(d.year(), d.month(), d.day(), static_cast<int>(secs));
+    static const Date base1900(1899, 12, 30), base1904(1904, 1, 1);
+    static const Date first(cal::kWorkFirstYear, 1, 1), last(cal::kWorkLastYear, 12, 31);
+    const Date d = (date1904 ? base1904 : base1900) + boost::gregorian::days(days);
+    if (d < first || d > last) {
+        r.status = DateStatus::OutOfRange;
+        return r;
+    }
+    r.status = DateStatus::Ok;
+    r.stamp.day = d;
+    r.stamp.seconds = static_cast<int>(secs);
+    return r;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // (NFD, case, diacritics), mapping files, dates, bad rows with their line numbers, big files.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <deque>
 #include <fstream>
 
@@ -88,6 +89,45 @@ TEST_CASE("dates: the export formats, impossible and malformed dates", "[dossier
     CHECK(s.stamp.day == Date(2024, 3, 5));
     CHECK(s.stamp.seconds == 15 * 3600);
     CHECK(parseStamp("43894", true, true).stamp.day == Date(2024, 3, 5));  // 1904 system
+}
+
+TEST_CASE("XLSX date serials: every whole second as spreadsheets write it, and the edges",
+          "[dossier][dates]") {
+    // A time of day is stored as a double: 15:00 as 0.625, 10:00:01 as 0.41667824074074076 ...,
+    // written with 15 to 17 significant digits. Every such text must give its second back.
+    std::uint64_t x = 12345;
+    for (int k = 0; k < 200000; ++k) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const long day = 36526 + static_cast<long>((x >> 20) % 73000);  // 2000 to 2199
+        const int second = static_cast<int>((x >> 40) % 86400);
+        const double serial = static_cast<double>(day) + second / 86400.0;
+        char text[64];
+        std::snprintf(text, sizeof text, (x >> 63) ? "%.17g" : "%.15g", serial);
+        const ParsedStamp p = parseStamp(text, true);
+        INFO(text);
+        REQUIRE(p.status == DateStatus::Ok);
+        REQUIRE(p.stamp.day == Date(1899, 12, 30) + boost::gregorian::days(day));
+        REQUIRE(p.stamp.seconds == second);
+    }
+    CHECK(parseStamp("36526", true).stamp.day == Date(2000, 1, 1));
+    CHECK(parseStamp("45356.", true).stamp.day == Date(2024, 3, 5));
+    const ParsedStamp late = parseStamp("45356.99999999999", true);  // rounds to the next day
+    CHECK(late.stamp.day == Date(2024, 3, 6));
+    CHECK(late.stamp.seconds == 0);
+    CHECK(parseStamp("45356.62499999999", true).stamp.seconds == 15 * 3600);
+    CHECK(parseStamp("36525.999999999", true).stamp.day == Date(2000, 1, 1));
+    CHECK(parseStamp("36525.5", true).status == DateStatus::OutOfRange);  // 31/12/1999
+    CHECK(parseStamp("61", true).status == DateStatus::OutOfRange);      // 01/03/1900
+    CHECK(parseStamp("60", true).status == DateStatus::Malformed);       // 29/02/1900: none
+    CHECK(parseStamp("1000000", true).status == DateStatus::OutOfRange);
+    CHECK(parseStamp("1000000.5", true).status == DateStatus::Malformed);
+    CHECK(parseStamp("99999999999999999999999", true).status == DateStatus::Malformed);
+    CHECK(parseStamp("45356.6a", true).status == DateStatus::Malformed);
+    CHECK(parseStamp("45356.6.2", true).status == DateStatus::Malformed);
+    CHECK(parseStamp("4.5356E4", true).status == DateStatus::Malformed);
+    CHECK(parseStamp("-45356", true).status == DateStatus::Malformed);
+    // 13 digits of the fraction are read; more change nothing.
+    CHECK(parseStamp("45356.6250000000000000000001", true).stamp.seconds == 15 * 3600);
 }
 
 TEST_CASE("CSV: BOM, CRLF, comma, quoted commas, doubled quotes and line breaks", "[dossier]") {
