@@ -658,6 +658,49 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
                     }
         CHECK(engaged > 50);  // the fixed-width reader did read many of them
     }
+    // The number cell shape (numberCellAt), with and without a style, at and past its edges,
+    // padded so that the fixed-width reader engages: what rowAt reads over the padded text is
+    // what the general reader reads from the row alone.
+    {
+        const std::vector<std::string> refs = {"A1", "XFD1048576", "XFE1", "B12345678", "1", "b2"};
+        const std::vector<std::string> styles = {"", " s=\"1\"", " s=\"1234567\"",
+                                                 " s=\"12345678\"", " s=\"\"", " s=\"x\""};
+        const std::vector<std::string> values = {
+            "", "1", "45356.625", "44989.64517361111", "4.5E-3", "-1", "+2", "1 ", " 1", "1a",
+            std::string(40, '9'), std::string(41, '9'), "#N/A"};
+        size_t engaged = 0, agreed = 0;
+        for (const auto& ref : refs)
+            for (const auto& style : styles)
+                for (const auto& v : values) {
+                    const std::string row = "<row r=\"9\"><c r=\"" + ref + "\"" + style +
+                                            "><v>" + v + "</v></c></row>";
+                    same(row);
+                    const std::string padded = row + std::string(100, ' ');
+                    XlsxScan fast(true), general(false);
+                    std::vector<XlsxCell> a, b;
+                    long na = 0, nb = 0;
+                    std::string error;
+                    const char* after =
+                        fast.rowAt(padded.data(), padded.data() + padded.size(), na, a);
+                    const bool ok = general.row(row, nb, b, error);
+                    INFO(row);
+                    if (after == nullptr)
+                        continue;  // (left to the general reader)
+                    ++engaged;
+                    REQUIRE(ok);
+                    CHECK(after == padded.data() + row.size());
+                    CHECK(na == nb);
+                    REQUIRE(a.size() == b.size());
+                    for (size_t k = 0; k < a.size(); ++k) {
+                        CHECK(a[k].column == b[k].column);
+                        CHECK(a[k].type == b[k].type);
+                        CHECK(a[k].value == b[k].value);
+                    }
+                    agreed += a.size() == 1 && a[0].type == 'n' && !a[0].value.empty();
+                }
+        CHECK(engaged > 100);
+        CHECK(agreed > 50);
+    }
     // Every row above with each byte changed to one of the bytes that matter to the readers.
     const std::string bytes = "<>/\"' =&!-?cvrtsx1A";
     for (const auto& row : rows)
