@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/calendar/WorkingCalendar.hpp"
+#include "core/dossier/Digits.hpp"
 
 namespace par::dossier {
 
@@ -121,30 +122,78 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
     ParsedStamp r;
     r.status = DateStatus::Malformed;
     constexpr std::uint64_t kMaxSerial = 1000000;  // beyond it, never a date (and no overflow)
-    size_t i = 0;
-    std::uint64_t whole = 0;
-    while (i < s.size() && isDigit(s[i])) {
-        whole = whole * 10 + static_cast<std::uint64_t>(s[i++] - '0');
-        if (whole > kMaxSerial)
-            return r;
-    }
-    if (i == 0)
-        return r;
-    std::uint64_t fraction = 0, scale = 1;
-    bool fractionNonZero = false;
-    if (i < s.size() && s[i] == '.') {
-        for (++i; i < s.size() && isDigit(s[i]); ++i) {
-            fractionNonZero = fractionNonZero || s[i] != '0';
-            if (scale < 10000000000000ULL) {  // 13 digits: fraction * 86400 stays below 2^64
-                fraction = fraction * 10 + static_cast<std::uint64_t>(s[i] - '0');
-                scale *= 10;
+    constexpr int kFractionDigits = 13;            // fraction * 86400 stays below 2^64
+    static constexpr std::uint64_t kPow10[kFractionDigits + 1] = {
+        1ULL,          10ULL,          100ULL,          1000ULL,          10000ULL,
+        100000ULL,     1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,
+        10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL};
+    std::uint64_t whole = 0, fraction = 0;
+    size_t fractionDigits = 0;  // of `fraction`, at most kFractionDigits
+    bool read = false;
+    // What spreadsheets write, "44989.64517361111": 1 to 7 digits, then '.' and at most 13
+    // digits, read eight at a time.
+    const char* const p = s.data();
+    const size_t n = s.size();
+    const std::uint64_t w = loadWord(p, n);
+    const int k = leadingDigits(w);
+    if (k >= 1 && k <= 7) {
+        whole = digitsValue(w, k);
+        const size_t rest = n > static_cast<size_t>(k) ? n - static_cast<size_t>(k) - 1 : 0;
+        if (static_cast<size_t>(k) == n) {
+            read = true;
+        } else if (p[k] == '.' && rest <= static_cast<size_t>(kFractionDigits)) {
+            size_t got = 0;
+            if (rest > 0) {
+                const std::uint64_t w1 = loadWord(p + k + 1, rest);
+                const int a = leadingDigits(w1);
+                if (a > 0)
+                    fraction = digitsValue(w1, a);
+                got = static_cast<size_t>(a);
+                if (a == 8 && rest > 8) {
+                    const std::uint64_t w2 = loadWord(p + k + 9, rest - 8);
+                    const int b = leadingDigits(w2);
+                    if (b > 0)
+                        fraction = fraction * kPow10[b] + digitsValue(w2, b);
+                    got += static_cast<size_t>(b);
+                }
+            }
+            if (got == rest) {
+                fractionDigits = rest;
+                read = true;
             }
         }
     }
-    if (i != s.size() || (whole == kMaxSerial && fractionNonZero))
+    if (!read) {  // anything else: leading zeros, a long fraction, or not a number
+        whole = fraction = 0;
+        fractionDigits = 0;
+        size_t i = 0;
+        while (i < n && isDigit(s[i])) {
+            whole = whole * 10 + static_cast<std::uint64_t>(s[i++] - '0');
+            if (whole > kMaxSerial)
+                return r;
+        }
+        if (i == 0)
+            return r;
+        if (i < n && s[i] == '.') {
+            for (++i; i < n && isDigit(s[i]); ++i) {
+                if (fractionDigits < static_cast<size_t>(kFractionDigits)) {  // (later ones
+                    fraction = fraction * 10 + static_cast<std::uint64_t>(s[i] - '0');  // change
+                    ++fractionDigits;                                                     // nothing)
+                }
+            }
+        }
+        if (i != n)
+            return r;
+    }
+    // A serial of exactly 1,000,000 and a fraction is past the limit too (as "1000000.5" always
+    // was); the 13 digits read decide it, later ones are below a nanosecond.
+    if (whole > kMaxSerial || (whole == kMaxSerial && fraction != 0))
         return r;
     long days = static_cast<long>(whole);
-    long secs = static_cast<long>((fraction * 86400 + scale / 2) / scale);  // half up
+    // The fraction as 13 digits, so that the division is by a constant (a multiplication).
+    fraction *= kPow10[kFractionDigits - fractionDigits];
+    long secs = static_cast<long>((fraction * 86400 + kPow10[kFractionDigits] / 2) /
+                                  kPow10[kFractionDigits]);  // half up
     if (secs >= 86400) {
         ++days;
         secs -= 86400;
