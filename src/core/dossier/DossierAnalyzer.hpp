@@ -146,9 +146,9 @@ private:
             V value{};
         };
         static size_t slotOf(const char* p) {
-            return static_cast<size_t>((reinterpret_cast<std::uintptr_t>(p) *
-                                        std::uint64_t{0x9E3779B97F4A7C15}) >>
-                                       (64 - kBits));
+            return static_cast<size_t>(
+                (reinterpret_cast<std::uintptr_t>(p) * std::uint64_t{0x9E3779B97F4A7C15}) >>
+                (64 - kBits));
         }
         std::vector<Slot> slots_;
     };
@@ -169,9 +169,9 @@ private:
     std::vector<char> unitSelected_, procedureKnown_;  // per group
     size_t unknownCodes_ = 0;
     bool unknownTruncated_ = false;
-    AddressCache<int> unitByAddress_;                      // group (>= 0 only)
+    AddressCache<int> unitByAddress_;  // group (>= 0 only)
     AddressCache<const ProcedureSlot*> procedureByAddress_;
-    AddressCache<Stamp> dueByAddress_;                     // appointment dates parsed Ok
+    AddressCache<Stamp> dueByAddress_;  // appointment dates parsed Ok
 };
 
 // The cores the 1-minute load average leaves idle, at least 1 (all of them when it is unknown):

@@ -124,8 +124,8 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
     constexpr std::uint64_t kMaxSerial = 1000000;  // beyond it, never a date (and no overflow)
     constexpr int kFractionDigits = 13;            // fraction * 86400 stays below 2^64
     static constexpr std::uint64_t kPow10[kFractionDigits + 1] = {
-        1ULL,          10ULL,          100ULL,          1000ULL,          10000ULL,
-        100000ULL,     1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,
+        1ULL,           10ULL,           100ULL,           1000ULL,          10000ULL,
+        100000ULL,      1000000ULL,      10000000ULL,      100000000ULL,     1000000000ULL,
         10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL};
     std::uint64_t whole = 0, fraction = 0;
     size_t fractionDigits = 0;  // of `fraction`, at most kFractionDigits
@@ -176,9 +176,10 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
             return r;
         if (i < n && s[i] == '.') {
             for (++i; i < n && isDigit(s[i]); ++i) {
-                if (fractionDigits < static_cast<size_t>(kFractionDigits)) {  // (later ones
-                    fraction = fraction * 10 + static_cast<std::uint64_t>(s[i] - '0');  // change
-                    ++fractionDigits;                                                     // nothing)
+                // (digits after the 13th change nothing)
+                if (fractionDigits < static_cast<size_t>(kFractionDigits)) {
+                    fraction = fraction * 10 + static_cast<std::uint64_t>(s[i] - '0');
+                    ++fractionDigits;
                 }
             }
         }

@@ -23,7 +23,8 @@ struct RawRecord {
     bool stable(std::string_view v) const {
         const auto b = reinterpret_cast<std::uintptr_t>(stableBegin);
         const auto p = reinterpret_cast<std::uintptr_t>(v.data());
-        return b != 0 && p >= b && p - b + v.size() <= reinterpret_cast<std::uintptr_t>(stableEnd) - b;
+        return b != 0 && p >= b &&
+               p - b + v.size() <= reinterpret_cast<std::uintptr_t>(stableEnd) - b;
     }
     // No field has a character (an empty line, or only separators): skipped, never counted.
     bool blank() const {

@@ -413,58 +413,17 @@ const char* plainAttribute(const char* p, const char* const end, std::string_vie
     return p + 1;
 }
 
-// The one cell shape nearly every cell of an exported log has, `<c r="B2" t="s"><v>12</v></c>`
-// (a reference of 1 to 3 letters and 1 to 7 digits, a shared string index of 1 to 8 digits),
-// compared in fixed-width pieces: appends the cell, with its index read, and returns the position
-// after it; null at anything else, having appended nothing (fastCellsAt's loop then reads it,
-// and gives this cell the same column, type and value).
-const char* sharedCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
-    // The longest cell of this shape: <c r="XFD1048576" t="s"><v>12345678</v></c> (43 bytes; the
-    // eight-byte loads reach no further); nearer the end than 48 bytes, the loop reads it.
-    if (end - p < 48 || std::memcmp(p, "<c r=\"", 6) != 0)
-        return nullptr;
-    const char* l = p + 6;
-    int col = 0;
-    int letters = 0;
-    for (; letters < 3 && *l >= 'A' && *l <= 'Z'; ++l, ++letters)
-        col = col * 26 + (*l - 'A' + 1);
-    if (letters == 0 || col > 16384)
-        return nullptr;
-    std::uint64_t word = 0;
-    std::memcpy(&word, l, 8);
-    const int rowDigits = leadingDigits(word);
-    if (rowDigits == 0 || rowDigits > 7)
-        return nullptr;
-    const char* d = l + rowDigits;
-    if (std::memcmp(d, "\" t=\"s\"><v>", 11) != 0)
-        return nullptr;
-    const char* v = d + 11;
-    std::memcpy(&word, v, 8);
-    const int indexDigits = leadingDigits(word);
-    if (indexDigits == 0 || indexDigits > 8)  // (9 digits: the loop reads them)
-        return nullptr;
-    const char* v1 = v + indexDigits;
-    if (std::memcmp(v1, "</v></c>", 8) != 0)
-        return nullptr;
-    const std::uint32_t index = digitsValue(word, indexDigits);
-    // Written in place: a cell built on the stack and copied in was read back in one 16-byte load
-    // over stores of other widths, stalling (a third of this function's time, by perf).
-    XlsxCell& cell = cells.emplace_back();
-    cell.column = col - 1;
-    cell.type = 's';
-    cell.value = std::string_view(v, static_cast<size_t>(v1 - v));
-    cell.index = index;
-    return v1 + 8;
-}
-
-// The number cell as spreadsheet programs write it, `<c r="G2" s="1"><v>44989.64517361111</v></c>`
-// or without the style, `<c r="A2"><v>1</v></c>` (a reference of 1 to 3 letters and 1 to 7
-// digits, a style of 1 to 7 digits, a value of digits with at most one '.', 1 to 40 bytes): the
-// cells a workbook saved by Excel has for numbers and dates. Read in fixed pieces like
-// sharedCellAt; null at anything else, having appended nothing (the loop then reads it the same).
-const char* numberCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
-    // The longest: <c r="XFD1048576" s="1234567"><v>(40 bytes)</v></c>: 82 bytes; the
-    // eight-byte loads reach at most 96 bytes from p.
+// The two cell shapes nearly every cell of an exported log has, a shared string,
+// `<c r="B2" t="s"><v>12</v></c>`, and a number or date, `<c r="G2" s="1"><v>44989.645</v></c>`
+// (the style optional in both, as Excel writes `<c r="B2" s="3" t="s">`): a reference of 1 to 3
+// letters and 1 to 7 digits, a style of 1 to 7 digits, a shared string index of 1 to 8 digits, a
+// number of digits with at most one '.' (1 to 40 bytes). Compared in fixed-width pieces, the
+// reference read once for both: appends the cell (a shared string's index read) and returns the
+// position after it; null at anything else, having appended nothing (fastCellsAt's loop then
+// reads it, and gives this cell the same column, type and value).
+const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
+    // The longest: <c r="XFD1048576" s="1234567"><v>(40 bytes)</v></c>, 82 bytes; the
+    // eight-byte loads reach at most 96 bytes from p. Nearer the end, the loop reads it.
     if (end - p < 96 || std::memcmp(p, "<c r=\"", 6) != 0)
         return nullptr;
     const char* l = p + 6;
@@ -479,13 +438,31 @@ const char* numberCellAt(const char* p, const char* const end, std::vector<XlsxC
     const int rowDigits = leadingDigits(word);
     if (rowDigits == 0 || rowDigits > 7)
         return nullptr;
-    const char* d = l + rowDigits;
+    const char* d = l + rowDigits;  // the reference's closing quote
     if (std::memcmp(d, "\" s=\"", 5) == 0) {
         std::memcpy(&word, d + 5, 8);
         const int styleDigits = leadingDigits(word);
         if (styleDigits == 0 || styleDigits > 7)
             return nullptr;
         d += 5 + styleDigits;
+    }
+    if (std::memcmp(d, "\" t=\"s\"><v>", 11) == 0) {
+        const char* v = d + 11;
+        std::memcpy(&word, v, 8);
+        const int indexDigits = leadingDigits(word);
+        if (indexDigits == 0 || indexDigits > 8)  // (9 digits: the loop reads them)
+            return nullptr;
+        const char* v1 = v + indexDigits;
+        if (std::memcmp(v1, "</v></c>", 8) != 0)
+            return nullptr;
+        // Written in place: a cell built on the stack and copied in was read back in one 16-byte
+        // load over stores of other widths, stalling (a third of this function's time, by perf).
+        XlsxCell& cell = cells.emplace_back();
+        cell.column = col - 1;
+        cell.type = 's';
+        cell.value = std::string_view(v, static_cast<size_t>(v1 - v));
+        cell.index = digitsValue(word, indexDigits);
+        return v1 + 8;
     }
     if (std::memcmp(d, "\"><v>", 5) != 0)
         return nullptr;
@@ -529,11 +506,7 @@ const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCe
         return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
     };
     for (;;) {
-        if (const char* q = sharedCellAt(p, end, cells)) {
-            p = q;
-            continue;
-        }
-        if (const char* q = numberCellAt(p, end, cells)) {
+        if (const char* q = plainCellAt(p, end, cells)) {
             p = q;
             continue;
         }
