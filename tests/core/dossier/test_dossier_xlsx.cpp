@@ -705,6 +705,47 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
         CHECK(engaged > 200);
         CHECK(agreed > 100);
     }
+    // Row tags, the usual ones read in fixed pieces (fastRowTag), at and past their edges.
+    {
+        const std::vector<std::string> tags = {"<row r=\"9\">",
+                                               "<row r=\"9\" spans=\"1:10\">",
+                                               "<row r=\"1048576\" spans=\"1:3\">",
+                                               "<row r=\"12345678\" spans=\"1:3\">",
+                                               "<row r=\"9\" spans=\"1:\">",
+                                               "<row r=\"9\" spans=\":3\">",
+                                               "<row r=\"9\" spans=\"1:3\" ht=\"15\">",
+                                               "<row r=\"9\" spans=\"12345678:1\">",
+                                               "<row r=\"9\" spans=\"1:3\"/>",
+                                               "<row r=\"\">",
+                                               "<row r=\"9x\">",
+                                               "<row r=\"09\" spans=\"1:3\">",
+                                               "<row r=\"9\"spans=\"1:3\">",
+                                               "<row r=\"9\" spans=\"1;3\">",
+                                               "<row r=\"9\" spans='1:3'>"};
+        size_t engaged = 0;
+        for (const auto& tag : tags) {
+            const bool selfClosed = tag.size() > 2 && tag[tag.size() - 2] == '/';
+            const std::string row =
+                tag + (selfClosed ? "" : "<c r=\"A9\" t=\"s\"><v>1</v></c></row>");
+            same(row);
+            const std::string padded = row + std::string(100, ' ');
+            XlsxScan fast(true), general(false);
+            std::vector<XlsxCell> a, b;
+            long na = 0, nb = 0;
+            std::string error;
+            const char* after = fast.rowAt(padded.data(), padded.data() + padded.size(), na, a);
+            const bool ok = general.row(row, nb, b, error);
+            INFO(row);
+            if (after == nullptr)
+                continue;
+            ++engaged;
+            REQUIRE(ok);
+            CHECK(after == padded.data() + row.size());
+            CHECK(na == nb);
+            CHECK(a.size() == b.size());
+        }
+        CHECK(engaged >= 6);
+    }
     // Every row above with each byte changed to one of the bytes that matter to the readers.
     const std::string bytes = "<>/\"' =&!-?cvrtsx1A";
     for (const auto& row : rows)
