@@ -6,14 +6,18 @@
 // damaged part: an error all the same, see below). The
 // same bytes are also given to XlsxScan as a row and as a string item, by the one-pass reader,
 // by the one-pass reader within a longer text (rowAt) and by the general one, which must agree
-// (issue #19: the fast paths and the blocks change nothing but the time).
+// (issue #19: the fast paths and the blocks change nothing but the time). And the bytes as a date
+// serial (checkSerial).
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <vector>
 
 #include "FuzzSupport.hpp"
+#include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Error.hpp"
+#include "core/dossier/DossierDates.hpp"
 #include "core/dossier/XlsxReader.hpp"
 #include "core/dossier/XlsxScan.hpp"
 
@@ -130,10 +134,46 @@ void compareScanners(std::string_view text) {
         std::abort();
 }
 
+// The bytes as a date serial (how an XLSX date cell's value is read): within the calendar and
+// the day when accepted, and, for the form spreadsheets write (1 to 7 digits, '.', digits),
+// within a second of the value computed in long double (a tie may round either way there).
+void checkSerial(std::string_view text) {
+    for (bool date1904 : {false, true}) {
+        const auto p = par::dossier::parseStamp(text, true, date1904);
+        if (p.status != par::dossier::DateStatus::Ok)
+            continue;
+        if (p.stamp.seconds < 0 || p.stamp.seconds >= 86400 ||
+            p.stamp.day < par::Date(par::cal::kWorkFirstYear, 1, 1) ||
+            p.stamp.day > par::Date(par::cal::kWorkLastYear, 12, 31))
+            std::abort();
+        const size_t dot = text.find('.');
+        const std::string_view whole = text.substr(0, dot);
+        const std::string_view fraction =
+            dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+        const auto digits = [](std::string_view d) {
+            return d.find_first_not_of("0123456789") == std::string_view::npos;
+        };
+        if (whole.empty() || whole.size() > 7 || !digits(whole) || !digits(fraction))
+            continue;
+        long double f = 0, scale = 1;
+        for (char c : fraction) {
+            scale /= 10;
+            f += (c - '0') * scale;
+        }
+        const long double total = std::stold(std::string(whole)) + f;
+        const par::Date base = date1904 ? par::Date(1904, 1, 1) : par::Date(1899, 12, 30);
+        const long double got =
+            static_cast<long double>((p.stamp.day - base).days()) + p.stamp.seconds / 86400.0L;
+        if (std::fabs(static_cast<double>(got - total)) > 1.0 / 86400 + 1e-9)
+            std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     compareScanners(par::fuzz::bytes(data, size));
+    checkSerial(par::fuzz::bytes(data, size));
     const std::string& path = par::fuzz::writeScratch(par::fuzz::bytes(data, size), ".xlsx");
     par::fuzz::refuseOnlyWithParError([&] { (void)par::dossier::XlsxReader::sheetNames(path); });
     const Outcome one = readAll(path, false);
