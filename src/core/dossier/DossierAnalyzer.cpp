@@ -11,14 +11,15 @@
 #include <map>
 #include <thread>
 
+#include "core/common/Dates.hpp"
 #include "core/common/Error.hpp"
 #include "core/common/Platform.hpp"
 #include "core/common/Text.hpp"
 #include "core/common/UnitName.hpp"
 #include "core/dossier/CsvReader.hpp"
-#include "core/dossier/XlsxReader.hpp"
 #include "core/dossier/DossierAnalyzerParts.hpp"
 #include "core/dossier/DossierDates.hpp"
+#include "core/dossier/XlsxReader.hpp"
 
 namespace par::dossier {
 
@@ -51,21 +52,59 @@ std::string shown(std::string_view v) {
     return std::string(v.substr(0, n)) + "…";
 }
 
-std::string dateProblem(Field f, std::string_view value, DateStatus status) {
+// The day an XLSX date cell's number stands for, as the spreadsheet shows it ("09/04/1900" for
+// 100): a clerk looks for that, not for the number. Empty when the value is not a plain number or
+// not a day (the 1900 system's 0 and 60, or past 9999).
+std::string serialShown(std::string_view v, bool date1904) {
+    const size_t dot = v.find('.');
+    const std::string_view whole = v.substr(0, dot);
+    if (whole.empty() || whole.size() > 7 ||
+        whole.find_first_not_of("0123456789") != std::string_view::npos ||
+        (dot != std::string_view::npos &&
+         v.substr(dot + 1).find_first_not_of("0123456789") != std::string_view::npos))
+        return {};
+    const long n = std::stol(std::string(whole));
+    if (n > 2958465 || (!date1904 && (n == 0 || n == 60)))
+        return {};
+    const Date base =
+        date1904 ? Date(1904, 1, 1) : (n < 60 ? Date(1899, 12, 31) : Date(1899, 12, 30));
+    return vietnameseDate(base + boost::gregorian::days(n));
+}
+
+// An XLSX cell's reference: "G6" for column 6 (0-based), row 6.
+std::string cellName(int column, long row) {
+    std::string letters;
+    for (int c = column + 1; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return letters + std::to_string(row);
+}
+
+// Why a date field is refused. For an XLSX (`serials`), the cell is named, and a date cell's
+// number is shown as the day it stands for: "ngày tiếp nhận 09/04/1900 (ô G6, giá trị 100) …".
+std::string dateProblem(Field f, std::string_view value, DateStatus status, bool serials = false,
+                        bool date1904 = false, int column = -1, long row = 0) {
+    std::string quoted = "'" + shown(value) + "'";
+    if (serials && column >= 0) {
+        const std::string cell = cellName(column, row);
+        const std::string day = serialShown(value, date1904);
+        quoted = day.empty() ? fmt(tr("{} (ô {})", "{} (cell {})"), quoted, cell)
+                             : fmt(tr("{} (ô {}, giá trị {})", "{} (cell {}, value {})"), day, cell,
+                                   shown(value));
+    }
     switch (status) {
         case DateStatus::Empty:
             return fmt(tr("thiếu {}", "{} missing"), fieldLabel(f));
         case DateStatus::Impossible:
-            return fmt(tr("{} '{}' không có thật", "{} '{}' is not a real date"), fieldLabel(f),
-                       shown(value));
+            return fmt(tr("{} {} không có thật", "{} {} is not a real date"), fieldLabel(f),
+                       quoted);
         case DateStatus::OutOfRange:
-            return fmt(tr("{} '{}' nằm ngoài khoảng 2000-2199 của lịch làm việc",
-                          "{} '{}' is outside the working calendar's 2000-2199"),
-                       fieldLabel(f), shown(value));
+            return fmt(tr("{} {} nằm ngoài khoảng 2000-2199 của lịch làm việc",
+                          "{} {} is outside the working calendar's 2000-2199"),
+                       fieldLabel(f), quoted);
         default:
-            return fmt(tr("{} '{}' không đúng dạng (dd/mm/yyyy [HH:MM[:SS]] hoặc yyyy-mm-dd)",
-                          "{} '{}' is malformed (dd/mm/yyyy [HH:MM[:SS]] or yyyy-mm-dd)"),
-                       fieldLabel(f), shown(value));
+            return fmt(tr("{} {} không đúng dạng (dd/mm/yyyy [HH:MM[:SS]] hoặc yyyy-mm-dd)",
+                          "{} {} is malformed (dd/mm/yyyy [HH:MM[:SS]] or yyyy-mm-dd)"),
+                       fieldLabel(f), quoted);
     }
 }
 
@@ -229,7 +268,8 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
                            fText = field(Field::FinishedAt);
     const ParsedStamp rs = parseStamp(rText, serials, date1904);
     if (rs.status != DateStatus::Ok) {
-        reason = dateProblem(Field::ReceivedAt, rText, rs.status);
+        reason = dateProblem(Field::ReceivedAt, rText, rs.status, serials, date1904,
+                             columns.column(Field::ReceivedAt), rec.line);
         return false;
     }
     ParsedStamp ds;
@@ -240,7 +280,8 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
     } else {
         ds = parseStamp(dText, serials, date1904);
         if (ds.status != DateStatus::Ok) {
-            reason = dateProblem(Field::DueAt, dText, ds.status);
+            reason = dateProblem(Field::DueAt, dText, ds.status, serials, date1904,
+                                 columns.column(Field::DueAt), rec.line);
             return false;
         }
         if (dueStable)
@@ -250,7 +291,8 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
     if (!fText.empty()) {
         fs = parseStamp(fText, serials, date1904);
         if (fs.status != DateStatus::Ok) {
-            reason = dateProblem(Field::FinishedAt, fText, fs.status);
+            reason = dateProblem(Field::FinishedAt, fText, fs.status, serials, date1904,
+                                 columns.column(Field::FinishedAt), rec.line);
             return false;
         }
         r.finished = fs.stamp.day;

@@ -199,9 +199,16 @@ ParsedStamp fromSerial(std::string_view s, bool date1904) {
         ++days;
         secs -= 86400;
     }
-    // 1900 system: serial 60 is the non-existent 29/02/1900; serial 61 = 1900-03-01.
-    if (!date1904 && days < 61)
-        return r;  // before March 1900: never a dossier date
+    // 1900 system: serial 60 is the non-existent 29/02/1900 (and 0 the "00/01/1900" spreadsheets
+    // show); serial 61 = 1900-03-01; before it, days of 1900 (outside the calendar in any case).
+    if (!date1904 && (days == 0 || days == 60)) {
+        r.status = DateStatus::Impossible;
+        return r;
+    }
+    if (!date1904 && days < 61) {
+        r.status = DateStatus::OutOfRange;
+        return r;
+    }
     static const Date base1900(1899, 12, 30), base1904(1904, 1, 1);
     static const Date first(cal::kWorkFirstYear, 1, 1), last(cal::kWorkLastYear, 12, 31);
     const Date d = (date1904 ? base1904 : base1900) + boost::gregorian::days(days);

@@ -118,7 +118,9 @@ TEST_CASE("XLSX date serials: every whole second as spreadsheets write it, and t
     CHECK(parseStamp("36525.999999999", true).stamp.day == Date(2000, 1, 1));
     CHECK(parseStamp("36525.5", true).status == DateStatus::OutOfRange);  // 31/12/1999
     CHECK(parseStamp("61", true).status == DateStatus::OutOfRange);       // 01/03/1900
-    CHECK(parseStamp("60", true).status == DateStatus::Malformed);        // 29/02/1900: none
+    CHECK(parseStamp("60", true).status == DateStatus::Impossible);       // 29/02/1900: none
+    CHECK(parseStamp("0", true).status == DateStatus::Impossible);        // "00/01/1900"
+    CHECK(parseStamp("59", true).status == DateStatus::OutOfRange);       // 28/02/1900
     CHECK(parseStamp("1000000", true).status == DateStatus::OutOfRange);
     CHECK(parseStamp("1000000.5", true).status == DateStatus::Malformed);
     CHECK(parseStamp("99999999999999999999999", true).status == DateStatus::Malformed);
