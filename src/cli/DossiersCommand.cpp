@@ -238,6 +238,7 @@ std::string rateText(double r) {
 
 void printJson(const DossierStats& s, long top) {
     nlohmann::ordered_json j;
+    j["header_line"] = s.headerLine;
     j["rows_total"] = s.rowsTotal;
     j["rows_invalid"] = s.rowsInvalid;
     j["rows_unknown_procedure"] = s.rowsUnknownProcedure;
@@ -289,8 +290,10 @@ std::string thousands(long long v) {
 void printTable(const DossierStats& s, const std::string& by, long top) {
     std::cout << fmt(tr("Nhật ký hồ sơ: {} (số liệu đến {})", "Dossier log: {} (figures as of {})"),
                      s.source, vietnameseDate(s.asOf))
-              << "\n"
-              << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
+              << "\n";
+    if (s.headerAfterTitle)
+        std::cout << s.headerNote() << "\n";
+    std::cout << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
                      thousands(s.rowsTotal), thousands(s.rowsTotal - s.rowsInvalid),
                      thousands(s.rowsInvalid))
               << "\n\n";
@@ -565,6 +568,8 @@ void install(CLI::App& app, Context&) {
                             "Written to {} (table {}), from {} valid rows of {}:"),
                          p->audit, kResultsTable, std::to_string(stats.totals.received), p->log)
                   << "\n";
+        if (stats.headerAfterTitle)
+            std::cout << "  " << stats.headerNote() << "\n";
         for (const auto& y : result.report.years) {
             const DossierCounts& c = y.counts;
             std::cout << "  "

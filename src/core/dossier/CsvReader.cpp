@@ -43,7 +43,12 @@ CsvReader::CsvReader(const std::string& path) : path_(path), file_(path) {
     if (!next(r))
         throw ParseError({path_, 1, 0},
                          tr("tệp trống: không có dòng tiêu đề", "empty file: no header line"));
+    takeHeader(r);
+}
+
+void CsvReader::takeHeader(const RawRecord& r) {
     headerLine_ = r.line;
+    header_.clear();
     for (const auto& f : r.fields) {
         if (!isValidUtf8(f))
             throw ParseError({path_, static_cast<int>(r.line), 0},
@@ -53,6 +58,33 @@ CsvReader::CsvReader(const std::string& path) : path_(path), file_(path) {
                                 "or save it as CSV UTF-8"));
         header_.push_back(trim(f));
     }
+}
+
+bool CsvReader::nextHeader() {
+    // The separator was guessed on the title line, which may have none: guessed again on this
+    // one (a whole line in the buffer: a header is far shorter than it).
+    for (;;) {  // past blank lines, to the next line's text
+        while (begin_ < end_ && (buf_[begin_] == '\r' || buf_[begin_] == '\n')) {
+            if (buf_[begin_] == '\n' ||
+                (begin_ + 1 < end_ && buf_[begin_ + 1] != '\n'))  // (a CR alone ends a line too)
+                ++line_;
+            ++begin_;
+        }
+        if (begin_ < end_ || !refill())
+            break;
+    }
+    if (begin_ == end_)
+        return false;
+    const char d = detectDelimiter();
+    if (d != delimiter_) {
+        delimiter_ = d;
+        parser_ = std::make_unique<CsvRecordParser>(delimiter_, &path_);
+    }
+    RawRecord r;
+    if (!next(r))
+        return false;
+    takeHeader(r);
+    return true;
 }
 
 CsvReader::~CsvReader() = default;

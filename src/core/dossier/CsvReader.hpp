@@ -26,6 +26,7 @@ public:
 
     const std::vector<std::string>& header() const override { return header_; }
     long headerLine() const override { return headerLine_; }
+    bool nextHeader() override;
     bool next(RawRecord& record) override;
     double fraction() const override;
     const std::string& name() const override { return path_; }
@@ -53,6 +54,7 @@ public:
 private:
     bool refill();  // false at end of file
     char detectDelimiter() const;
+    void takeHeader(const RawRecord& r);  // r as the header (its text checked as UTF-8)
 
     std::string path_;
     LogFile file_;

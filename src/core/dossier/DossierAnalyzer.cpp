@@ -26,6 +26,8 @@ namespace par::dossier {
 namespace {
 
 constexpr long kProgressEvery = 8192;
+// Rows above the table a header is looked for in (an exported report's title, unit, period).
+constexpr int kTitleRows = 20;
 
 inline bool isBlank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -450,8 +452,32 @@ unsigned blockThreads() {
 
 DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& mapping,
                                       Progress* progress) {
-    const ColumnMap columns = ColumnMap::resolve(
-        source.header(), mapping, {source.name(), static_cast<int>(source.headerLine()), 0});
+    // Exported reports often have a title above the table ("SỔ THEO DÕI HỒ SƠ", the unit, the
+    // period, a blank line): the header is the first of the first rows whose names give every
+    // needed column. When none does, the first row's problem is the one reported.
+    std::optional<ColumnMap> found;
+    std::exception_ptr firstProblem;
+    int tried = 0;
+    for (; !found; ++tried) {
+        try {
+            found = ColumnMap::resolve(source.header(), mapping,
+                                       {source.name(), static_cast<int>(source.headerLine()), 0});
+        } catch (const ParseError&) {
+            if (!firstProblem)
+                firstProblem = std::current_exception();
+            if (tried >= kTitleRows || !source.nextHeader())
+                std::rethrow_exception(firstProblem);
+        }
+    }
+    const ColumnMap& columns = *found;
+    DossierStats stats = analyzeFrom(source, columns, progress);
+    stats.headerLine = source.headerLine();
+    stats.headerAfterTitle = tried > 1;
+    return stats;
+}
+
+DossierStats DossierAnalyzer::analyzeFrom(RowSource& source, const ColumnMap& columns,
+                                          Progress* progress) {
     resetCounts();
     auto* csv = dynamic_cast<CsvReader*>(&source);
     auto* xlsx = dynamic_cast<XlsxReader*>(&source);

@@ -99,6 +99,7 @@ private:
     Fate process(const RawRecord& rec, const ColumnMap& columns, bool serials, bool date1904,
                  Partial& part, std::string& reason, std::optional<DossierRecord>& row);
     void resetCounts();
+    DossierStats analyzeFrom(RowSource& source, const ColumnMap& columns, Progress* progress);
     DossierStats analyzeSequential(RowSource& source, const ColumnMap& columns,
                                    Progress* progress);
     DossierStats runBlocks(BlockJob& job, const ColumnMap& columns, unsigned workers,

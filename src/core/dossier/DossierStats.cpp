@@ -98,4 +98,12 @@ std::vector<GroupCounts> DossierStats::top(const std::vector<GroupCounts>& group
     return out;
 }
 
+std::string DossierStats::headerNote() const {
+    if (!headerAfterTitle)
+        return {};
+    return fmt(tr("Dòng tiêu đề của bảng: dòng {} (các dòng phía trên là tên báo cáo, bỏ qua)",
+                  "Table header: line {} (the lines above it are the report's title, skipped)"),
+               std::to_string(headerLine));
+}
+
 }  // namespace par::dossier

@@ -130,9 +130,16 @@ struct DossierStats {
     std::vector<FlaggedDossier> worstLate;  // most late working days first
     Date asOf;
     std::string source;  // file name
+    // Where the header was: its line (CSV) or row (XLSX); after a title above the table, not
+    // the first (DossierAnalyzer::analyze).
+    long headerLine = 1;
+    bool headerAfterTitle = false;  // rows above it were taken as a title and skipped
 
     // The groups with the most late + overdue dossiers (ties: by key), at most n.
     static std::vector<GroupCounts> top(const std::vector<GroupCounts>& groups, size_t n);
+    // "Dòng tiêu đề của bảng: dòng 4 (các dòng phía trên là tên báo cáo, bỏ qua)" when rows
+    // above the header were skipped, else "".
+    std::string headerNote() const;
 };
 
 }  // namespace par::dossier

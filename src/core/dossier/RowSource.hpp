@@ -60,6 +60,10 @@ public:
     // The header record (column names as written) and where it is.
     virtual const std::vector<std::string>& header() const = 0;
     virtual long headerLine() const = 0;
+    // Takes the next non-blank record as the header instead (the one before was a title above
+    // the table, as exported reports have); false, the header unchanged, when there is none.
+    // Reading then goes on after the new header.
+    virtual bool nextHeader() { return false; }
     // The next non-blank record; false at the end. Throws ParseError (file:line) when the file is
     // broken in a way no later record can recover from (an unterminated quote, not UTF-8 ...).
     virtual bool next(RawRecord& record) = 0;

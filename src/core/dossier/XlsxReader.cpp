@@ -902,6 +902,17 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
 
 XlsxReader::~XlsxReader() = default;
 
+bool XlsxReader::nextHeader() {
+    RawRecord r;
+    if (!next(r))
+        return false;
+    headerLine_ = r.line;
+    header_.clear();
+    for (const auto& f : r.fields)
+        header_.push_back(trim(f));
+    return true;
+}
+
 double XlsxReader::fraction() const {
     return impl_->sheet ? impl_->sheet->fraction() : 0;
 }

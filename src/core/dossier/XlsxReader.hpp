@@ -31,6 +31,7 @@ public:
 
     const std::vector<std::string>& header() const override { return header_; }
     long headerLine() const override { return headerLine_; }
+    bool nextHeader() override;
     bool next(RawRecord& record) override;
     double fraction() const override;
     bool dateSerials() const override { return true; }

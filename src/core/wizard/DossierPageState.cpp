@@ -177,6 +177,8 @@ std::string DossierPageState::summary() const {
                              "{}: {} rows, {} valid, {} with errors; {} years written into the dossier results table (as of {})."),
                           baseName(job_.log), std::to_string(stats_->rowsTotal), std::to_string(stats_->totals.received),
                           std::to_string(stats_->rowsInvalid), std::to_string(years_.size()), vietnameseDate(job_.asOf));
+    if (stats_->headerAfterTitle)
+        out += " " + stats_->headerNote() + ".";
     if (stats_->rowsOtherUnit > 0 || stats_->rowsOutsidePeriod > 0)
         out += fmt(tr(" Không tính: {} dòng của đơn vị khác, {} dòng tiếp nhận ngoài thời kỳ kiểm tra.",
                       " Left out: {} rows of other units, {} rows received outside the audit's period."),

@@ -70,10 +70,10 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items())
         keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"rows_total", "rows_invalid", "rows_unknown_procedure",
-                                           "totals", "on_time_rate", "on_time_rate_766",
-                                           "by_unit", "by_procedure", "by_month",
-                                           "unknown_procedures", "invalid_rows"});
+    CHECK(keys == std::vector<std::string>{"header_line", "rows_total", "rows_invalid",
+                                           "rows_unknown_procedure", "totals", "on_time_rate",
+                                           "on_time_rate_766", "by_unit", "by_procedure",
+                                           "by_month", "unknown_procedures", "invalid_rows"});
     const std::vector<std::string> counts = {
         "received",        "finished_early",  "finished_on_time",  "finished_late",
         "pending_in_time", "pending_overdue", "wrong_appointment", "late_working_days_sum"};
@@ -81,6 +81,7 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
     for (const auto& [k, v] : j["totals"].items())
         totalKeys.push_back(k);
     CHECK(totalKeys == counts);
+    CHECK(j["header_line"] == 1);
     CHECK(j["rows_total"] == 6);
     // HS-5's procedure 9.9 is not in the catalog: counted, listed as unknown (issue 16; it used
     // to be an invalid row).
@@ -115,6 +116,26 @@ TEST_CASE("dossiers analyze --json: exactly the documented shape", "[cli][dossie
     CHECK(j["invalid_rows"][0]["line"] == 7);
     CHECK_THAT(j["invalid_rows"][0]["reason"].get<std::string>(), Catch::Contains("31/04/2024"));
     CHECK_THAT(r.err, Catch::Contains("1"));  // the note about invalid rows
+}
+
+TEST_CASE("dossiers analyze: a report's title above the table is skipped, and said so",
+          "[cli][dossier]") {
+    Fixture f;
+    // What a one-stop system's "export report" gives: a title, the unit, a blank line.
+    writeText(f.dir.file("log.csv"), std::string("\xEF\xBB\xBF") +
+                                         "SỔ THEO DÕI HỒ SƠ\r\nUBND huyện Quỳnh Lưu\r\n\r\n" +
+                                         std::string(kLog).substr(3));
+    auto t = run(f.analyze(""));
+    INFO(t.out << t.err);
+    REQUIRE(t.exitCode == 0);
+    CHECK_THAT(t.out, Catch::Contains("Dòng tiêu đề của bảng: dòng 4") &&
+                          Catch::Contains("Số dòng: 6; hợp lệ: 5; lỗi: 1"));
+    auto j = run(f.analyze("--json"));
+    REQUIRE(j.exitCode == 0);
+    const auto json = nlohmann::ordered_json::parse(j.out);
+    CHECK(json["header_line"] == 4);
+    REQUIRE(json["invalid_rows"].size() == 1);
+    CHECK(json["invalid_rows"][0]["line"] == 10);  // HS-6, on line 10 of the file
 }
 
 TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossier]") {

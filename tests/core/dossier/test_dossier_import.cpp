@@ -3,6 +3,7 @@
 // (NFD, case, diacritics), mapping files, dates, bad rows with their line numbers, big files.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <fstream>
@@ -270,6 +271,65 @@ TEST_CASE("headers: missing columns are named, a mapping file adds names", "[dos
                       Catch::Contains("map.txt:1") && Catch::Contains("'ngay'"));
     CHECK_THROWS_WITH(HeaderMapping::parse("\n# c\nunit X\n", "map.txt"),
                       Catch::Contains("map.txt:3"));
+}
+
+// Exported reports put a title above the table: the header is found below it.
+TEST_CASE("headers: a title above the table is skipped, the header found below it", "[dossier]") {
+    const std::string rows =
+        "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n"
+        "HS-2,1.001612,UBND xã A,31/02/2024,07/03/2024,\n"
+        "HS-3,2.000815,UBND xã B,05/03/2024 16:00,07/03/2024,08/03/2024\n";
+    const DossierStats plain = analyzeCsv(std::string(kHeader) + rows, Date(2024, 3, 29));
+    REQUIRE(plain.rowsTotal == 3);
+    CHECK_FALSE(plain.headerAfterTitle);
+    CHECK(plain.headerLine == 1);
+    CHECK(plain.headerNote().empty());
+    const auto semicolons = [](std::string t) {
+        std::replace(t.begin(), t.end(), ',', ';');
+        return t;
+    };
+    struct Case {
+        std::string text;
+        long headerLine;
+    };
+    const std::vector<Case> cases = {
+        // a title, the unit and period with separators of their own, a blank line
+        {"SỔ THEO DÕI HỒ SƠ\nUBND huyện Quỳnh Lưu,,,,\nTừ 01/03/2024 đến 31/03/2024\n\n" +
+             std::string(kHeader) + rows,
+         5},
+        // semicolons, the title without any: the separator is found on the header
+        {"SỔ THEO DÕI HỒ SƠ\r\n\r\n" + semicolons(std::string(kHeader) + rows), 3},
+        // lines ended by CR alone
+        {"SỔ THEO DÕI\r\r" +
+             [&] {
+                 std::string t = std::string(kHeader) + rows;
+                 std::replace(t.begin(), t.end(), '\n', '\r');
+                 return t;
+             }(),
+         3},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text.substr(0, 40));
+        const DossierStats s = analyzeCsv(c.text, Date(2024, 3, 29));
+        CHECK(s.headerAfterTitle);
+        CHECK(s.headerLine == c.headerLine);
+        CHECK_THAT(s.headerNote(), Catch::Contains("dòng " + std::to_string(c.headerLine)));
+        CHECK(s.rowsTotal == plain.rowsTotal);
+        CHECK(s.totals == plain.totals);
+        REQUIRE(s.invalidRows.size() == 1);
+        CHECK(s.invalidRows[0].line == c.headerLine + 2);  // the bad row's own line
+    }
+    // No header in the first rows: the first row's problem, as before.
+    std::string noHeader = "SỔ THEO DÕI\n";
+    for (int i = 0; i < 30; ++i)
+        noHeader += "HS-1,1.001612,UBND xã A,04/03/2024,07/03/2024,\n";
+    CHECK_THROWS_WITH(analyzeCsv(noHeader, Date(2024, 3, 29)),
+                      Catch::Contains("log.csv:1:") && Catch::Contains("\"SỔ THEO DÕI\""));
+    // A header more than 20 rows down is not looked for.
+    std::string deep;
+    for (int i = 0; i < 25; ++i)
+        deep += "ghi chú " + std::to_string(i) + "\n";
+    CHECK_THROWS(analyzeCsv(deep + std::string(kHeader) + rows, Date(2024, 3, 29)));
 }
 
 TEST_CASE("bad rows are counted with their lines, the first 20 listed, the run goes on",

@@ -1275,3 +1275,61 @@ TEST_CASE("XLSX: a refused date names its cell, and a date cell's number the day
     REQUIRE(csv.invalidRows.size() == 1);
     CHECK(csv.invalidRows[0].reason.find("(ô") == std::string::npos);
 }
+
+TEST_CASE("a title above the table, on every thread and in an XLSX: the same figures",
+          "[dossier][parallel]") {
+    ScratchDir dir("par-title");
+    const TwinLog t = twinLog(6000);
+    const std::string title = "SỔ THEO DÕI HỒ SƠ\nUBND huyện Quỳnh Lưu,,,\n\n";
+    writeText(dir.file("plain.csv"), t.csv);
+    writeText(dir.file("titled.csv"), title + t.csv);
+    // The XLSX: a title in A1, a blank row, the table from row 3.
+    std::string sheet = t.sheet;
+    const size_t data = sheet.find("<sheetData>") + 11;
+    std::string rows = sheet.substr(data, sheet.find("</sheetData>") - data);
+    std::string moved;
+    for (size_t at = 0; at < rows.size();) {
+        const size_t r = rows.find("r=\"", at);
+        if (r == std::string::npos) {
+            moved += rows.substr(at);
+            break;
+        }
+        const size_t q = rows.find('"', r + 3);
+        // every r="…" (a row's number, or a cell's letters and number) two rows down
+        const std::string ref = rows.substr(r + 3, q - r - 3);
+        const size_t digit = ref.find_first_of("0123456789");
+        moved += rows.substr(at, r + 3 - at) + ref.substr(0, digit) +
+                 std::to_string(std::stol(ref.substr(digit)) + 2);
+        at = q;
+    }
+    sheet = sheet.substr(0, data) +
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>SỔ THEO DÕI HỒ SƠ</t></is></c></row>" +
+            moved + sheet.substr(sheet.find("</sheetData>"));
+    writeWorkbook(dir.file("titled.xlsx"), sheet, sheet2(), t.shared);
+    const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
+    REQUIRE(plain.error.empty());
+    for (const char* file : {"titled.csv", "titled.xlsx"})
+        for (unsigned threads : {1u, 2u}) {
+            INFO(file << ", " << threads << " threads");
+            const Analysed a = analyseXlsx(dir.file(file), threads, 0);
+            REQUIRE(a.error.empty());
+            CHECK(a.stats.headerAfterTitle);
+            CHECK(a.stats.headerLine == 4 - (std::string(file) == "titled.xlsx"));
+            CHECK(a.stats.rowsTotal == plain.stats.rowsTotal);
+            CHECK(a.stats.totals == plain.stats.totals);
+            REQUIRE(a.stats.invalidRows.size() == plain.stats.invalidRows.size());
+            const long shift = std::string(file) == "titled.xlsx" ? 2 : 3;
+            for (size_t i = 0; i < a.stats.invalidRows.size(); ++i)
+                CHECK(a.stats.invalidRows[i].line == plain.stats.invalidRows[i].line + shift);
+        }
+    // The CSV in byte ranges (no flagged list asked for): the rest after the header is cut.
+    auto csv = openDossierLog(dir.file("titled.csv"), "", 2);
+    AnalysisOptions o;
+    o.asOf = Date(2024, 4, 30);
+    o.threads = 2;
+    DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+    const DossierStats ranges = a.analyze(*csv);
+    CHECK(ranges.headerLine == 4);
+    CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
+    CHECK(ranges.totals == plain.stats.totals);
+}

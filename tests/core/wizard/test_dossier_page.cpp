@@ -176,6 +176,21 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
     CHECK(d.badRowCount() == 1);
     REQUIRE(d.badRows().size() == 1);
     CHECK(d.badRows().front().rfind("dong-loi.csv:3: ", 0) == 0);
+    CHECK(d.summary().find("Dòng tiêu đề") == std::string::npos);
+
+    // The same log under a report's title: read, and the page says where the table began.
+    writeFile(dir.file("co-tieu-de.csv"),
+              "SỔ THEO DÕI HỒ SƠ\n\n"
+              "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n"
+              "HS-1,1.001612,UBND xã A,04/01/2018,09/01/2018,09/01/2018\n"
+              "HS-2,1.001612,UBND xã A,31/02/2018,09/03/2018,\n");
+    d.log = dir.file("co-tieu-de.csv");
+    SharedProgress pt;
+    d.finish(DossierPageState::run(d.start(), pt));
+    REQUIRE(d.status() == DossierPageState::Status::Done);
+    CHECK_THAT(d.summary(), Catch::Contains("Dòng tiêu đề của bảng: dòng 3"));
+    REQUIRE(d.badRows().size() == 1);
+    CHECK(d.badRows().front().rfind("co-tieu-de.csv:5: ", 0) == 0);
 
     // A mapping file that cannot be read is the page's error, not a crash.
     d.mapping = dir.file("khong-co.txt");
