@@ -159,7 +159,7 @@ DossierStats analyze(const Options& o, const ProcedureCatalog& catalog, const An
     const cal::WorkingCalendar calendar = loadCalendar(o);
     const HeaderMapping mapping =
         o.mapping.empty() ? HeaderMapping{} : HeaderMapping::load(o.mapping);
-    std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet, ao.threads);
+    std::unique_ptr<RowSource> source = openDossierLog(o.log, o.sheet, ao.threads, mapping);
     DossierAnalyzer analyzer(catalog, calendar, ao);
     TerminalProgress progress;
     try {
@@ -238,6 +238,8 @@ std::string rateText(double r) {
 
 void printJson(const DossierStats& s, long top) {
     nlohmann::ordered_json j;
+    if (!s.sheet.empty())
+        j["sheet"] = s.sheet;
     j["header_line"] = s.headerLine;
     j["rows_total"] = s.rowsTotal;
     j["rows_invalid"] = s.rowsInvalid;
@@ -291,6 +293,8 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
     std::cout << fmt(tr("Nhật ký hồ sơ: {} (số liệu đến {})", "Dossier log: {} (figures as of {})"),
                      s.source, vietnameseDate(s.asOf))
               << "\n";
+    if (s.sheetAfterOthers)
+        std::cout << s.sheetNote() << "\n";
     if (s.headerAfterTitle)
         std::cout << s.headerNote() << "\n";
     std::cout << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
@@ -424,8 +428,10 @@ void addCommonOptions(CLI::App* cmd, const std::shared_ptr<Options>& o) {
                        "Header mapping file (field = Header name; see docs/dossiers.md)"))
         ->type_name(tr("TỆP", "FILE"));
     cmd->add_option("--sheet", o->sheet,
-                    tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu)",
-                       "Sheet to read in an XLSX file (default: the first)"));
+                    tr("Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu tiên có bảng "
+                       "nhật ký hồ sơ)",
+                       "Sheet to read in an XLSX file (default: the first with a dossier log "
+                       "table)"));
     cmd->add_option("--threads", o->threads,
                     tr("Số luồng đọc nhật ký (mặc định: 0 = mỗi lõi một luồng, tối đa 8; tệp CSV "
                        "với --list một luồng mỗi lõi đang rảnh; 1 = chỉ một luồng)",
@@ -568,6 +574,8 @@ void install(CLI::App& app, Context&) {
                             "Written to {} (table {}), from {} valid rows of {}:"),
                          p->audit, kResultsTable, std::to_string(stats.totals.received), p->log)
                   << "\n";
+        if (stats.sheetAfterOthers)
+            std::cout << "  " << stats.sheetNote() << "\n";
         if (stats.headerAfterTitle)
             std::cout << "  " << stats.headerNote() << "\n";
         for (const auto& y : result.report.years) {

@@ -60,7 +60,7 @@ void CsvReader::takeHeader(const RawRecord& r) {
     }
 }
 
-bool CsvReader::nextHeader() {
+bool CsvReader::takeNextHeader() {
     // The separator was guessed on the title line, which may have none: guessed again on this
     // one (a whole line in the buffer: a header is far shorter than it).
     for (;;) {  // past blank lines, to the next line's text

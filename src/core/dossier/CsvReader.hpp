@@ -26,7 +26,11 @@ public:
 
     const std::vector<std::string>& header() const override { return header_; }
     long headerLine() const override { return headerLine_; }
-    bool nextHeader() override;
+
+protected:
+    bool takeNextHeader() override;
+
+public:
     bool next(RawRecord& record) override;
     double fraction() const override;
     const std::string& name() const override { return path_; }

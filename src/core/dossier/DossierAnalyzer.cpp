@@ -19,6 +19,7 @@
 #include "core/dossier/CsvReader.hpp"
 #include "core/dossier/DossierAnalyzerParts.hpp"
 #include "core/dossier/DossierDates.hpp"
+#include "core/dossier/DossierLog.hpp"
 #include "core/dossier/XlsxReader.hpp"
 
 namespace par::dossier {
@@ -26,8 +27,6 @@ namespace par::dossier {
 namespace {
 
 constexpr long kProgressEvery = 8192;
-// Rows above the table a header is looked for in (an exported report's title, unit, period).
-constexpr int kTitleRows = 20;
 
 inline bool isBlank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -452,27 +451,14 @@ unsigned blockThreads() {
 
 DossierStats DossierAnalyzer::analyze(RowSource& source, const HeaderMapping& mapping,
                                       Progress* progress) {
-    // Exported reports often have a title above the table ("SỔ THEO DÕI HỒ SƠ", the unit, the
-    // period, a blank line): the header is the first of the first rows whose names give every
-    // needed column. When none does, the first row's problem is the one reported.
-    std::optional<ColumnMap> found;
-    std::exception_ptr firstProblem;
-    int tried = 0;
-    for (; !found; ++tried) {
-        try {
-            found = ColumnMap::resolve(source.header(), mapping,
-                                       {source.name(), static_cast<int>(source.headerLine()), 0});
-        } catch (const ParseError&) {
-            if (!firstProblem)
-                firstProblem = std::current_exception();
-            if (tried >= kTitleRows || !source.nextHeader())
-                std::rethrow_exception(firstProblem);
-        }
-    }
-    const ColumnMap& columns = *found;
+    const ColumnMap columns = findHeader(source, mapping);
     DossierStats stats = analyzeFrom(source, columns, progress);
     stats.headerLine = source.headerLine();
-    stats.headerAfterTitle = tried > 1;
+    stats.headerAfterTitle = source.headerAfterTitle();
+    if (const auto* x = dynamic_cast<const XlsxReader*>(&source)) {
+        stats.sheet = x->sheetName();
+        stats.sheetAfterOthers = x->sheetSearched() && x->sheetIndex() > 0;
+    }
     return stats;
 }
 

@@ -213,7 +213,7 @@ ApplyResult applyDossierLog(Audit& audit, const Form& form, const ProcedureCatal
     options.receivedTo = audit.periodEnd;
     {
         std::unique_ptr<RowSource> source =
-            openDossierLog(request.log, request.sheet, request.threads);
+            openDossierLog(request.log, request.sheet, request.threads, request.mapping);
         DossierAnalyzer analyzer(catalog, calendar, options);
         result.stats = analyzer.analyze(*source, request.mapping, progress);
     }

@@ -23,4 +23,55 @@ std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::st
     return std::make_unique<CsvReader>(path);
 }
 
+std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet,
+                                          unsigned threads, const HeaderMapping& mapping) {
+    if (!sheet.empty() || detectLogFormat(path) != LogFormat::Xlsx)
+        return openDossierLog(path, sheet, threads);
+    const std::vector<std::string> names = XlsxReader::sheetNames(path);
+    std::exception_ptr first;
+    for (const auto& name : names) {
+        try {
+            auto reader = std::make_unique<XlsxReader>(path, name, threads != 1);
+            findHeader(*reader, mapping);
+            // Positioned after its header: analyze() finds the header again where it stands.
+            reader->markSheetSearched();
+            return reader;
+        } catch (const ParseError&) {
+            if (!first)
+                first = std::current_exception();
+        }
+    }
+    if (!first || names.size() < 2)
+        return openDossierLog(path, sheet, threads);  // (its own error, as before)
+    try {
+        std::rethrow_exception(first);
+    } catch (const ParseError& e) {
+        std::string others;
+        for (size_t i = 1; i < names.size(); ++i)
+            others += (others.empty() ? "\"" : ", \"") + names[i] + "\"";
+        throw ParseError(e.where(),
+                         e.message() + "\n" +
+                             fmt(tr("Đó là trang tính đầu, \"{}\"; các trang khác ({}) cũng không "
+                                    "có bảng nhật ký hồ sơ; dùng --sheet TÊN để chọn trang.",
+                                    "That is the first sheet, \"{}\"; the other sheets ({}) have "
+                                    "no dossier log table either; use --sheet NAME to choose one."),
+                                 names[0], others));
+    }
+}
+
+ColumnMap findHeader(RowSource& source, const HeaderMapping& mapping) {
+    std::exception_ptr firstProblem;
+    for (int tried = 0;; ++tried) {
+        try {
+            return ColumnMap::resolve(source.header(), mapping,
+                                      {source.name(), static_cast<int>(source.headerLine()), 0});
+        } catch (const ParseError&) {
+            if (!firstProblem)
+                firstProblem = std::current_exception();
+            if (tried >= kTitleRows || !source.nextHeader())
+                std::rethrow_exception(firstProblem);
+        }
+    }
+}
+
 }  // namespace par::dossier

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/dossier/ColumnMap.hpp"
 #include "core/dossier/RowSource.hpp"
 
 namespace par::dossier {
@@ -21,5 +22,17 @@ LogFormat detectLogFormat(const std::string& path);
 // fault.
 std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet = "",
                                           unsigned threads = 0);
+// The same, for the analysis with `mapping`: an XLSX without `sheet` is read from its first sheet
+// that has the log's table (findHeader), not simply its first (a summary sheet often comes
+// first); when none has, the first sheet's problem is thrown, the other sheets named.
+std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::string& sheet,
+                                          unsigned threads, const HeaderMapping& mapping);
+
+// The columns of the log's table. Exported reports often have a title above the table ("SỔ THEO
+// DÕI HỒ SƠ", the unit, the period, a blank line): the header is the first of the source's first
+// kTitleRows + 1 rows whose names give every needed column (RowSource::nextHeader moves on).
+// When none does, the first row's problem (ParseError) is thrown.
+constexpr int kTitleRows = 20;
+ColumnMap findHeader(RowSource& source, const HeaderMapping& mapping);
 
 }  // namespace par::dossier

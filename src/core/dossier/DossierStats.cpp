@@ -106,4 +106,12 @@ std::string DossierStats::headerNote() const {
                std::to_string(headerLine));
 }
 
+std::string DossierStats::sheetNote() const {
+    if (!sheetAfterOthers)
+        return {};
+    return fmt(tr("Trang tính \"{}\" (các trang trước không có bảng nhật ký hồ sơ)",
+                  "Sheet \"{}\" (the sheets before it have no dossier log table)"),
+               sheet);
+}
+
 }  // namespace par::dossier

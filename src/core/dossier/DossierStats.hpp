@@ -134,12 +134,17 @@ struct DossierStats {
     // the first (DossierAnalyzer::analyze).
     long headerLine = 1;
     bool headerAfterTitle = false;  // rows above it were taken as a title and skipped
+    std::string sheet;              // (XLSX) the sheet read
+    bool sheetAfterOthers = false;  // the sheets before it had no log table (openDossierLog)
 
     // The groups with the most late + overdue dossiers (ties: by key), at most n.
     static std::vector<GroupCounts> top(const std::vector<GroupCounts>& groups, size_t n);
     // "Dòng tiêu đề của bảng: dòng 4 (các dòng phía trên là tên báo cáo, bỏ qua)" when rows
     // above the header were skipped, else "".
     std::string headerNote() const;
+    // "Trang tính "Chi tiết" (các trang trước không có bảng nhật ký hồ sơ)" when the sheets before
+    // the one read were passed over, else "".
+    std::string sheetNote() const;
 };
 
 }  // namespace par::dossier

@@ -63,7 +63,13 @@ public:
     // Takes the next non-blank record as the header instead (the one before was a title above
     // the table, as exported reports have); false, the header unchanged, when there is none.
     // Reading then goes on after the new header.
-    virtual bool nextHeader() { return false; }
+    bool nextHeader() {
+        const bool moved = takeNextHeader();
+        afterTitle_ = afterTitle_ || moved;
+        return moved;
+    }
+    // Whether nextHeader() moved the header down (rows above it skipped as a title).
+    bool headerAfterTitle() const { return afterTitle_; }
     // The next non-blank record; false at the end. Throws ParseError (file:line) when the file is
     // broken in a way no later record can recover from (an unterminated quote, not UTF-8 ...).
     virtual bool next(RawRecord& record) = 0;
@@ -73,6 +79,12 @@ public:
     virtual bool dateSerials() const { return false; }
     virtual bool date1904() const { return false; }
     virtual const std::string& name() const = 0;
+
+protected:
+    virtual bool takeNextHeader() { return false; }
+
+private:
+    bool afterTitle_ = false;
 };
 
 }  // namespace par::dossier

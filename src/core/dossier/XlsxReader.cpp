@@ -840,6 +840,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                                                  sheet, names));
     }
     sheetName_ = chosen->name;
+    sheetIndex_ = static_cast<size_t>(chosen - sheets.data());
 
     if (sharedPart.empty() && zip_name_locate(impl_->zip, "xl/sharedStrings.xml", 0) >= 0)
         sharedPart = "xl/sharedStrings.xml";
@@ -902,7 +903,7 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
 
 XlsxReader::~XlsxReader() = default;
 
-bool XlsxReader::nextHeader() {
+bool XlsxReader::takeNextHeader() {
     RawRecord r;
     if (!next(r))
         return false;

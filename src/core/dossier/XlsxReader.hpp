@@ -31,7 +31,11 @@ public:
 
     const std::vector<std::string>& header() const override { return header_; }
     long headerLine() const override { return headerLine_; }
-    bool nextHeader() override;
+
+protected:
+    bool takeNextHeader() override;
+
+public:
     bool next(RawRecord& record) override;
     double fraction() const override;
     bool dateSerials() const override { return true; }
@@ -39,6 +43,10 @@ public:
     const std::string& name() const override { return path_; }
 
     const std::string& sheetName() const { return sheetName_; }
+    size_t sheetIndex() const { return sheetIndex_; }  // among the workbook's sheets, from 0
+    // Whether the sheet was chosen as the first having the log's table (openDossierLog).
+    bool sheetSearched() const { return sheetSearched_; }
+    void markSheetSearched() { sheetSearched_ = true; }
 
     // --- The rest of the sheet in blocks of whole rows, for the analyser's threads ----------
     // (DossierParallel.cpp): after the header, nextBlock() on one thread in order; each block's
@@ -93,6 +101,8 @@ private:
 
     std::string path_;
     std::string sheetName_;
+    size_t sheetIndex_ = 0;
+    bool sheetSearched_ = false;
     bool date1904_ = false;
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> header_;

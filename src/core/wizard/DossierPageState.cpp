@@ -106,7 +106,7 @@ DossierOutcome DossierPageState::run(const DossierJob& job, Progress& progress) 
     try {
         const cal::WorkingCalendar calendar = cal::WorkingCalendar::standard();
         const HeaderMapping mapping = job.mapping.empty() ? HeaderMapping{} : HeaderMapping::load(job.mapping);
-        std::unique_ptr<RowSource> source = openDossierLog(job.log, job.sheet);
+        std::unique_ptr<RowSource> source = openDossierLog(job.log, job.sheet, 0, mapping);
         AnalysisOptions options;
         options.asOf = job.asOf;
         options.units = job.units;
@@ -177,6 +177,8 @@ std::string DossierPageState::summary() const {
                              "{}: {} rows, {} valid, {} with errors; {} years written into the dossier results table (as of {})."),
                           baseName(job_.log), std::to_string(stats_->rowsTotal), std::to_string(stats_->totals.received),
                           std::to_string(stats_->rowsInvalid), std::to_string(years_.size()), vietnameseDate(job_.asOf));
+    if (stats_->sheetAfterOthers)
+        out += " " + stats_->sheetNote() + ".";
     if (stats_->headerAfterTitle)
         out += " " + stats_->headerNote() + ".";
     if (stats_->rowsOtherUnit > 0 || stats_->rowsOutsidePeriod > 0)

@@ -1333,3 +1333,44 @@ TEST_CASE("a title above the table, on every thread and in an XLSX: the same fig
     CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
     CHECK(ranges.totals == plain.stats.totals);
 }
+
+TEST_CASE("XLSX: a summary sheet first, the log's table on the next: that sheet is read",
+          "[dossier][xlsx]") {
+    ScratchDir dir("par-xlsx-sheets");
+    const std::string summary =
+        std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+        "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Đơn vị</t></is></c><c "
+        "r=\"B1\" t=\"inlineStr\"><is><t>Số hồ sơ</t></is></c></row><row r=\"2\"><c r=\"A2\" "
+        "t=\"inlineStr\"><is><t>UBND xã A</t></is></c><c r=\"B2\"><v>3</v></c></row>"
+        "</sheetData></worksheet>";
+    writeWorkbook(dir.file("log.xlsx"), summary, sheet2(), sharedStrings());
+    const HeaderMapping none;
+    for (unsigned threads : {1u, 2u}) {
+        auto src = openDossierLog(dir.file("log.xlsx"), "", threads, none);
+        const DossierStats s = analyzeSource(*src, Date(2024, 4, 30));
+        CHECK(s.rowsTotal == 1);
+        CHECK(s.sheet == "Nhật ký");
+        CHECK(s.sheetAfterOthers);
+        CHECK_THAT(s.sheetNote(), Catch::Contains("\"Nhật ký\""));
+    }
+    // The first sheet when it has the table; a sheet asked for is read as it is, not searched.
+    writeWorkbook(dir.file("first.xlsx"), sheet1(), sheet2(), sharedStrings());
+    {
+        auto src = openDossierLog(dir.file("first.xlsx"), "", 1, none);
+        const DossierStats s = analyzeSource(*src, Date(2024, 4, 30));
+        CHECK(s.sheet == "Tổng hợp");
+        CHECK_FALSE(s.sheetAfterOthers);
+        CHECK(s.sheetNote().empty());
+    }
+    {
+        auto src = openDossierLog(dir.file("log.xlsx"), "Tổng hợp", 1, none);
+        CHECK_THROWS_WITH(analyzeSource(*src, Date(2024, 4, 30)),
+                          Catch::Contains("\"Số hồ sơ\"") && !Catch::Contains("trang tính khác"));
+    }
+    // No sheet has it: the first sheet's columns, and the others named.
+    writeWorkbook(dir.file("none.xlsx"), summary, summary, sharedStrings());
+    CHECK_THROWS_WITH(openDossierLog(dir.file("none.xlsx"), "", 1, none),
+                      Catch::Contains("none.xlsx:1") && Catch::Contains("\"Số hồ sơ\"") &&
+                          Catch::Contains("trang tính đầu, \"Tổng hợp\"") &&
+                          Catch::Contains("(\"Nhật ký\")") && Catch::Contains("--sheet"));
+}
