@@ -3,7 +3,8 @@
 # The XLSX / CSV time per row of one par-audit binary: the same log as CSV and as XLSX, analysed
 # alternately (CSV, XLSX, CSV, XLSX …) so that the machine's drift hits both alike; the median and
 # least wall time and the median CPU of each, the ratio of the medians, and whether the two give
-# the same figures (the JSON without its source line numbers: a CSV counts lines, a sheet rows).
+# the same figures (the JSON without the source's name, its line numbers, a CSV counting lines and
+# a sheet rows, and the bad rows' reasons, which name an XLSX's cells).
 # How docs/performance.md's "XLSX / CSV" ratios were measured.
 #
 #   bench/dossier/ratio.sh BIN LOG.csv LOG.xlsx [N]     (N rounds, default 11)
@@ -42,7 +43,8 @@ print(f"XLSX / CSV per row: {med['xlsx'] / med['csv']:.2f}x")
 def figures(path):
     def strip(o):
         if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in ("line", "source", "file")}
+            return {k: strip(v) for k, v in o.items()
+                    if k not in ("line", "source", "file", "sheet", "reason")}
         if isinstance(o, list):
             return [strip(v) for v in o]
         return o
