@@ -68,9 +68,17 @@ ColumnMap findHeader(RowSource& source, const HeaderMapping& mapping) {
         } catch (const ParseError&) {
             if (!firstProblem)
                 firstProblem = std::current_exception();
-            if (tried >= kTitleRows || !source.nextHeader())
-                std::rethrow_exception(firstProblem);
         }
+        // Below a row that is not the header: the next one. A row that cannot be read there (not
+        // UTF-8, a quote left open) ends the search: the first row's problem is the one to fix.
+        bool moved = false;
+        try {
+            moved = tried < kTitleRows && source.nextHeader();
+        } catch (const ParseError&) {
+            moved = false;
+        }
+        if (!moved)
+            std::rethrow_exception(firstProblem);
     }
 }
 

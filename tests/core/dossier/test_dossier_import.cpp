@@ -325,6 +325,11 @@ TEST_CASE("headers: a title above the table is skipped, the header found below i
         noHeader += "HS-1,1.001612,UBND xã A,04/03/2024,07/03/2024,\n";
     CHECK_THROWS_WITH(analyzeCsv(noHeader, Date(2024, 3, 29)),
                       Catch::Contains("log.csv:1:") && Catch::Contains("\"SỔ THEO DÕI\""));
+    // A row that cannot be read below a header that lacks a column: still the header's problem.
+    CHECK_THROWS_WITH(analyzeCsv("Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả\n"
+                                 "HS-1,1.001612,UBND x\xE3 A,04/03/2024,07/03/2024\n",
+                                 Date(2024, 3, 29)),
+                      Catch::Contains("log.csv:1:") && Catch::Contains("finished_at"));
     // A header more than 20 rows down is not looked for.
     std::string deep;
     for (int i = 0; i < 25; ++i)
