@@ -28,17 +28,21 @@ std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::st
     if (!sheet.empty() || detectLogFormat(path) != LogFormat::Xlsx)
         return openDossierLog(path, sheet, threads);
     const std::vector<std::string> names = XlsxReader::sheetNames(path);
-    std::exception_ptr first;
+    std::exception_ptr first;  // the problem of the first sheet with a header row
+    std::string firstName;
     for (const auto& name : names) {
+        // A damaged package is refused here, as always; an empty sheet opens without a header.
+        auto reader = std::make_unique<XlsxReader>(path, name, threads != 1, false);
         try {
-            auto reader = std::make_unique<XlsxReader>(path, name, threads != 1);
             findHeader(*reader, mapping);
             // Positioned after its header: analyze() finds the header again where it stands.
             reader->markSheetSearched();
             return reader;
-        } catch (const ParseError&) {
-            if (!first)
+        } catch (const ParseError&) {  // no log table on this sheet
+            if (!first && !reader->header().empty()) {
                 first = std::current_exception();
+                firstName = name;
+            }
         }
     }
     if (!first || names.size() < 2)
@@ -47,15 +51,16 @@ std::unique_ptr<RowSource> openDossierLog(const std::string& path, const std::st
         std::rethrow_exception(first);
     } catch (const ParseError& e) {
         std::string others;
-        for (size_t i = 1; i < names.size(); ++i)
-            others += (others.empty() ? "\"" : ", \"") + names[i] + "\"";
+        for (const auto& name : names)
+            if (name != firstName)
+                others += (others.empty() ? "\"" : ", \"") + name + "\"";
         throw ParseError(e.where(),
                          e.message() + "\n" +
-                             fmt(tr("Đó là trang tính đầu, \"{}\"; các trang khác ({}) cũng không "
-                                    "có bảng nhật ký hồ sơ; dùng --sheet TÊN để chọn trang.",
-                                    "That is the first sheet, \"{}\"; the other sheets ({}) have "
-                                    "no dossier log table either; use --sheet NAME to choose one."),
-                                 names[0], others));
+                             fmt(tr("Đó là trang tính \"{}\"; các trang khác ({}) cũng không có "
+                                    "bảng nhật ký hồ sơ; dùng --sheet TÊN để chọn trang.",
+                                    "That is the sheet \"{}\"; the other sheets ({}) have no "
+                                    "dossier log table either; use --sheet NAME to choose one."),
+                                 firstName, others));
     }
 }
 

@@ -810,7 +810,8 @@ std::vector<std::string> XlsxReader::sheetNames(const std::string& path) {
     return names;
 }
 
-XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool inflateAhead)
+XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool inflateAhead,
+                       bool emptyIsError)
     : path_(path), impl_(std::make_unique<Impl>()) {
     const bool ahead = inflateAhead && std::thread::hardware_concurrency() > 1;
     impl_->zip = openZip(path);
@@ -892,10 +893,13 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
     impl_->sheet->expectEnd("sheetData");
 
     RawRecord r;
-    if (!next(r))
+    if (!next(r)) {
+        if (!emptyIsError)
+            return;  // no header, no rows
         throw ParseError({path, 1, 0}, fmt(tr("trang tính \"{}\" trống: không có dòng tiêu đề",
                                               "sheet \"{}\" is empty: no header row"),
                                            sheetName_));
+    }
     headerLine_ = r.line;
     for (const auto& f : r.fields)
         header_.push_back(trim(f));

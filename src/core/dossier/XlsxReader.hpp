@@ -26,7 +26,10 @@ public:
     // with more than one core, the shared strings and (when read by next()) the sheet are
     // inflated on a second thread while this one parses (a bounded pipeline: about 1 MB of
     // buffers); false: one thread. The records, errors and their places are the same either way.
-    XlsxReader(const std::string& path, const std::string& sheet = "", bool inflateAhead = true);
+    // `emptyIsError` false: a sheet without any row opens with an empty header instead of being
+    // refused (openDossierLog's search for the sheet with the log's table passes over it).
+    XlsxReader(const std::string& path, const std::string& sheet = "", bool inflateAhead = true,
+               bool emptyIsError = true);
     ~XlsxReader() override;
 
     const std::vector<std::string>& header() const override { return header_; }

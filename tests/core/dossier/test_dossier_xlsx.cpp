@@ -1367,10 +1367,25 @@ TEST_CASE("XLSX: a summary sheet first, the log's table on the next: that sheet 
         CHECK_THROWS_WITH(analyzeSource(*src, Date(2024, 4, 30)),
                           Catch::Contains("\"Số hồ sơ\"") && !Catch::Contains("trang tính khác"));
     }
+    // An empty first sheet is passed over too; a damaged package is refused as it always was.
+    const std::string empty = std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kNs +
+                              "\"><sheetData/></worksheet>";
+    writeWorkbook(dir.file("empty-first.xlsx"), empty, sheet2(), sharedStrings());
+    {
+        auto src = openDossierLog(dir.file("empty-first.xlsx"), "", 1, none);
+        const DossierStats s = analyzeSource(*src, Date(2024, 4, 30));
+        CHECK(s.sheet == "Nhật ký");
+        CHECK(s.sheetAfterOthers);
+    }
+    writeWorkbook(dir.file("damaged.xlsx"), summary, sheet2(),
+                  std::string("<?xml version=\"1.0\"?><sst xmlns=\"") + kNs +
+                      "\"><si><t>a&bogus;</t></si></sst>");
+    CHECK_THROWS_WITH(openDossierLog(dir.file("damaged.xlsx"), "", 1, none),
+                      Catch::Contains("chuỗi dùng chung") && !Catch::Contains("--sheet"));
     // No sheet has it: the first sheet's columns, and the others named.
     writeWorkbook(dir.file("none.xlsx"), summary, summary, sharedStrings());
     CHECK_THROWS_WITH(openDossierLog(dir.file("none.xlsx"), "", 1, none),
                       Catch::Contains("none.xlsx:1") && Catch::Contains("\"Số hồ sơ\"") &&
-                          Catch::Contains("trang tính đầu, \"Tổng hợp\"") &&
+                          Catch::Contains("trang tính \"Tổng hợp\"") &&
                           Catch::Contains("(\"Nhật ký\")") && Catch::Contains("--sheet"));
 }
