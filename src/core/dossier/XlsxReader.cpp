@@ -900,7 +900,12 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                                               "sheet \"{}\" is empty: no header row"),
                                            sheetName_));
     }
+    takeHeader(r);
+}
+
+void XlsxReader::takeHeader(const RawRecord& r) {
     headerLine_ = r.line;
+    header_.clear();
     for (const auto& f : r.fields)
         header_.push_back(trim(f));
 }
@@ -911,10 +916,7 @@ bool XlsxReader::takeNextHeader() {
     RawRecord r;
     if (!next(r))
         return false;
-    headerLine_ = r.line;
-    header_.clear();
-    for (const auto& f : r.fields)
-        header_.push_back(trim(f));
+    takeHeader(r);
     return true;
 }
 

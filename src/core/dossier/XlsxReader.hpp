@@ -101,6 +101,7 @@ public:
 private:
     struct Impl;
     bool readRow(RawRecord& record);
+    void takeHeader(const RawRecord& r);  // r as the header, its names trimmed
 
     std::string path_;
     std::string sheetName_;
