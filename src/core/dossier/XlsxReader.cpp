@@ -84,23 +84,6 @@ constexpr long long kMaxCells = 64LL << 20;
 
 namespace {
 
-// The first '<' or '&' in [p, end), or end: 16 bytes at a step (SSE2).
-const char* findMarkup(const char* p, const char* end) {
-#if defined(__SSE2__)
-    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const unsigned mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp))));
-        if (mask != 0)
-            return p + __builtin_ctz(mask);
-    }
-#endif
-    while (p < end && *p != '<' && *p != '&')
-        ++p;
-    return p;
-}
-
 // The first occurrence of `needle` (2 bytes or more) in `hay`, or null. An element's closing tag
 // ("</row>") is searched 16 bytes at a step for its first and last bytes together (SSE2), each
 // candidate then compared: a row's many other '<' cost no call each, which memmem's setup did.

@@ -2,6 +2,10 @@
 // XlsxScan.cpp - a tag-level scanner over one element's text: no DOM, no copies of plain values.
 #include "core/dossier/XlsxScan.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -10,6 +14,22 @@
 #include "core/dossier/Digits.hpp"
 
 namespace par::dossier {
+
+const char* findMarkup(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp))));
+        if (mask != 0)
+            return p + __builtin_ctz(mask);
+    }
+#endif
+    while (p < end && *p != '<' && *p != '&')
+        ++p;
+    return p;
+}
 
 namespace {
 
@@ -463,6 +483,27 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         cell.value = std::string_view(v, static_cast<size_t>(v1 - v));
         cell.index = digitsValue(word, indexDigits);
         return v1 + 8;
+    }
+    // An inline string, as streaming writers (Apache POI's SXSSF, for one) put every text:
+    // `<c r="B2" t="inlineStr"><is><t>text</t></is></c>`, or `<t xml:space="preserve">`; a text
+    // without '<' or '&' (an entity, a rich-text run: the loop), its view kept as the general
+    // reader's copy would read.
+    if (std::memcmp(d, "\" t=\"inlineStr\"><is><t", 22) == 0) {
+        const char* t0 = d + 22;
+        if (*t0 == '>')
+            t0 += 1;
+        else if (std::memcmp(t0, " xml:space=\"preserve\">", 22) == 0)
+            t0 += 22;
+        else
+            return nullptr;
+        const char* t1 = findMarkup(t0, end);
+        if (end - t1 < 13 || std::memcmp(t1, "</t></is></c>", 13) != 0)
+            return nullptr;
+        XlsxCell& cell = cells.emplace_back();
+        cell.column = col - 1;
+        cell.type = 'i';
+        cell.value = std::string_view(t0, static_cast<size_t>(t1 - t0));
+        return t1 + 13;
     }
     if (std::memcmp(d, "\"><v>", 5) != 0)
         return nullptr;

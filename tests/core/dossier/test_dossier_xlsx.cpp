@@ -713,6 +713,36 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
         CHECK(engaged > 200);
         CHECK(agreed > 100);
     }
+    // The inline-string shape streaming writers use (plainCellAt): texts plain, empty, with an
+    // entity, a '<', leading spaces kept, a rich-text run, broken tags after them.
+    {
+        const std::vector<std::string> heads = {"<t>", "<t xml:space=\"preserve\">",
+                                                "<t xml:space=\"default\">", "<t >", "<r><t>"};
+        const std::vector<std::string> texts = {"Nguyễn Văn A",     "",    "  hai  ",
+                                                "a&amp;b",          "a&b", std::string(300, 'x'),
+                                                "UBND xã Quỳnh Lưu"};
+        const std::vector<std::string> tails = {"</t></is></c>",  "</t></r></is></c>",
+                                                "</t></is>",      "</t ></is></c>",
+                                                "</t></is></c >", "</t><t>b</t></is></c>"};
+        size_t engaged = 0, inline_ = 0;
+        for (const char* style : {"", " s=\"3\""})
+            for (const auto& head : heads)
+                for (const auto& text : texts)
+                    for (const auto& tail : tails) {
+                        bool read = false;
+                        const auto cells = padded("<row r=\"9\"><c r=\"B9\"" + std::string(style) +
+                                                      " t=\"inlineStr\"><is>" + head + text + tail +
+                                                      "<c r=\"C9\" t=\"s\"><v>1</v></c></row>",
+                                                  read);
+                        engaged += read;
+                        inline_ += read && !cells.empty() && cells[0].type == 'i' &&
+                                   cells[0].value == text;
+                    }
+        // Exactly the plain texts (five) after <t> or <t xml:space="preserve"> with the whole
+        // closing, with and without a style: read as views, the same as the general reader's.
+        CHECK(engaged == 20);
+        CHECK(inline_ == 20);
+    }
     // Row tags, the usual ones read in fixed pieces (fastRowTag), at and past their edges.
     {
         const std::vector<std::string> tags = {"<row r=\"9\">",
