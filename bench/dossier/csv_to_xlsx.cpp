@@ -6,8 +6,10 @@
 // With --typed, the workbook Excel saves after opening the CSV and recognising its values: whole
 // numbers without a leading zero (STT) as numbers, date-times as date serials with a
 // dd/mm/yyyy (hh:mm:ss) format; everything else (codes such as 1.001193 included) as text.
+// With --inline, every text as an inline string in its cell (libxlsxwriter's constant-memory
+// mode), the form streaming writers such as Apache POI's SXSSF give large exports.
 //
-//   csv_to_xlsx [--typed] LOG.csv LOG.xlsx
+//   csv_to_xlsx [--typed | --inline] LOG.csv LOG.xlsx
 #include <xlsxwriter.h>
 
 #include <iostream>
@@ -19,15 +21,18 @@
 
 int main(int argc, char** argv) {
     const bool typed = argc == 4 && std::string(argv[1]) == "--typed";
-    if (argc != 3 && !typed) {
-        std::cerr << "usage: csv_to_xlsx [--typed] LOG.csv LOG.xlsx\n";
+    const bool inlined = argc == 4 && std::string(argv[1]) == "--inline";
+    if (argc != 3 && !typed && !inlined) {
+        std::cerr << "usage: csv_to_xlsx [--typed | --inline] LOG.csv LOG.xlsx\n";
         return 2;
     }
     const char* from = argv[argc - 2];
     const char* to = argv[argc - 1];
     try {
         par::dossier::CsvReader in(from);
-        lxw_workbook* wb = workbook_new(to);
+        lxw_workbook_options options = {};
+        options.constant_memory = inlined ? LXW_TRUE : LXW_FALSE;
+        lxw_workbook* wb = workbook_new_opt(to, &options);
         lxw_worksheet* ws = workbook_add_worksheet(wb, "Nhật ký");
         lxw_format* dayFormat = workbook_add_format(wb);
         format_set_num_format(dayFormat, "dd/mm/yyyy");
