@@ -2,10 +2,6 @@
 // XlsxScan.cpp - a tag-level scanner over one element's text: no DOM, no copies of plain values.
 #include "core/dossier/XlsxScan.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -14,22 +10,6 @@
 #include "core/dossier/Digits.hpp"
 
 namespace par::dossier {
-
-const char* findMarkup(const char* p, const char* end) {
-#if defined(__SSE2__)
-    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const unsigned mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp))));
-        if (mask != 0)
-            return p + __builtin_ctz(mask);
-    }
-#endif
-    while (p < end && *p != '<' && *p != '&')
-        ++p;
-    return p;
-}
 
 namespace {
 
@@ -441,7 +421,33 @@ const char* plainAttribute(const char* p, const char* const end, std::string_vie
 // reference read once for both: appends the cell (a shared string's index read) and returns the
 // position after it; null at anything else, having appended nothing (fastCellsAt's loop then
 // reads it, and gives this cell the same column, type and value).
-const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
+// A row's number as its cells' references end with it ("B12" in row 12), the closing quote
+// after it, as one 8-byte piece: a reference compared with it gives the place after its digits
+// without waiting for them to be counted (the next loads of the cell no longer wait on this one).
+struct RowRef {
+    std::uint64_t word = 0, mask = 0;
+    int digits = 0;  // 0: not known (the digits are counted)
+};
+
+// The RowRef of a row tag `<row r="12"...` (its digits and the quote after them, as written);
+// none for another form.
+RowRef rowRefAt(const char* tag, const char* end) {
+    RowRef r;
+    if (end - tag < 16 || std::memcmp(tag, "<row r=\"", 8) != 0)
+        return r;
+    std::uint64_t word = 0;
+    std::memcpy(&word, tag + 8, 8);
+    const int n = leadingDigits(word);
+    if (n == 0 || n > 7 || tag[8 + n] != '"')
+        return r;
+    r.mask = n + 1 == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (n + 1))) - 1;
+    r.word = word & r.mask;
+    r.digits = n;
+    return r;
+}
+
+const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
+                        const RowRef& row) {
     // The longest: <c r="XFD1048576" s="1234567"><v>(40 bytes)</v></c>, 82 bytes; the
     // eight-byte loads reach at most 96 bytes from p. Nearer the end, the loop reads it.
     if (end - p < 96 || std::memcmp(p, "<c r=\"", 6) != 0)
@@ -455,16 +461,25 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         return nullptr;
     std::uint64_t word = 0;
     std::memcpy(&word, l, 8);
-    const int rowDigits = leadingDigits(word);
-    if (rowDigits == 0 || rowDigits > 7)
-        return nullptr;
-    const char* d = l + rowDigits;  // the reference's closing quote
-    if (std::memcmp(d, "\" s=\"", 5) == 0) {
-        std::memcpy(&word, d + 5, 8);
-        const int styleDigits = leadingDigits(word);
-        if (styleDigits == 0 || styleDigits > 7)
+    const char* d;  // the reference's closing quote
+    if (row.digits != 0 && (word & row.mask) == row.word) {
+        d = l + row.digits;  // the row's own number, as nearly always
+    } else {
+        const int rowDigits = leadingDigits(word);
+        if (rowDigits == 0 || rowDigits > 7)
             return nullptr;
-        d += 5 + styleDigits;
+        d = l + rowDigits;
+    }
+    if (std::memcmp(d, "\" s=\"", 5) == 0) {
+        if (d[5] >= '0' && d[5] <= '9' && d[6] == '"') {
+            d += 6;  // a style of one digit, told by a branch rather than by counting
+        } else {
+            std::memcpy(&word, d + 5, 8);
+            const int styleDigits = leadingDigits(word);
+            if (styleDigits == 0 || styleDigits > 7)
+                return nullptr;
+            d += 5 + styleDigits;
+        }
     }
     if (std::memcmp(d, "\" t=\"s\"><v>", 11) == 0) {
         const char* v = d + 11;
@@ -542,12 +557,13 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
 // same way (the tests compare them).
 // Returns the position after that `</row>`, or null. Attribute values holding '<' are left to the
 // general scanner too, so a row this reads ends at the first "</row>" after its start tag.
-const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCell>& cells) {
+const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
+                        const RowRef& row = RowRef()) {
     auto at = [&](const char* lit, size_t n) {
         return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
     };
     for (;;) {
-        if (const char* q = plainCellAt(p, end, cells)) {
+        if (const char* q = plainCellAt(p, end, cells, row)) {
             p = q;
             continue;
         }
@@ -808,7 +824,7 @@ const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
     bool empty = false;
     const char* q = fastRowTag(p, end, n, empty);
     if (q != nullptr && !empty)
-        q = fastCellsAt(q, end, cells);
+        q = fastCellsAt(q, end, cells, rowRefAt(p, end));
     if (q == nullptr) {
         cells.clear();
         return nullptr;
@@ -827,7 +843,8 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         long n = 0;
         bool empty = false;
         const char* p = fastRowTag(s.data(), end, n, empty);
-        if (p != nullptr && (empty ? p == end : fastCellsAt(p, end, cells) == end)) {
+        if (p != nullptr &&
+            (empty ? p == end : fastCellsAt(p, end, cells, rowRefAt(s.data(), end)) == end)) {
             number = n;
             return true;
         }

@@ -6,6 +6,10 @@
 // may carry any namespace prefix. Values without entities are views into the element text.
 #pragma once
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -55,7 +59,21 @@ private:
 bool decodeXmlText(std::string_view raw, std::string& out);
 
 // The first '<' or '&' in [p, end), or end: 16 bytes at a step (SSE2). Where a plain text
-// (a shared string's, an inline string's) ends.
-const char* findMarkup(const char* p, const char* end);
+// (a shared string's, an inline string's) ends. Inline: called once per such text.
+inline const char* findMarkup(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const unsigned mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp))));
+        if (mask != 0)
+            return p + __builtin_ctz(mask);
+    }
+#endif
+    while (p < end && *p != '<' && *p != '&')
+        ++p;
+    return p;
+}
 
 }  // namespace par::dossier
