@@ -14,6 +14,10 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
@@ -747,6 +751,22 @@ struct XlsxReader::Impl {
 
 namespace {
 
+// Asks for 2 MB pages over the whole 2 MB pieces of a large buffer not written yet (Linux, where
+// transparent huge pages are on "madvise"): a 1M-row workbook's shared strings take 20,000
+// page faults on 4 KB pages. Only advice: nothing changes where it is not taken.
+void hugePages(void* data, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    const std::uintptr_t b = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+    if (e > b)
+        madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
 zip_t* openZip(const std::string& path) {
     LogFile file(path);  // a regular file, checked on the descriptor libzip then reads
     int err = 0;
@@ -898,6 +918,8 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
         // The count the package states (uniqueCount="..."), within the budget: the table's
         // index is then allocated once instead of doubling (and copied) 22 times.
         impl_->sharedEnd.reserve(std::min<size_t>(s.statedCount("uniqueCount"), kMaxSharedStrings));
+        hugePages(impl_->sharedText.data(), impl_->sharedText.capacity());
+        hugePages(impl_->sharedEnd.data(), impl_->sharedEnd.capacity() * sizeof(std::uint32_t));
         s.readDirect();
         std::string_view item, text;
         std::string error, decoded;
