@@ -19,6 +19,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <condition_variable>
 #include <cstdint>
@@ -275,6 +276,11 @@ public:
         return c.size;
     }
 
+    // Work for the inflating thread when it is ahead of the consumer (every chunk filled and not
+    // taken back yet): called from that thread, repeatedly while it returns true (something was
+    // done) and room is still lacking. Set before the first next().
+    void setIdle(std::function<bool()> idle) { idle_ = std::move(idle); }
+
     // Up to `n` bytes into `out`, as next() delivers them (inflated straight into `out` when no
     // worker runs): > 0 bytes, 0 at the end, < 0 for a damaged part.
     zip_int64_t readInto(char* out, size_t n) {
@@ -305,7 +311,16 @@ private:
             size_t slot;
             {
                 std::unique_lock<std::mutex> lock(m_);
-                cv_.wait(lock, [this] { return stop_ || filled_ - taken_ < kAheadChunks; });
+                const auto room = [this] { return stop_ || filled_ - taken_ < kAheadChunks; };
+                // Ahead of the consumer: its other work first (setIdle), then wait.
+                while (!room() && idle_) {
+                    lock.unlock();
+                    const bool did = idle_();
+                    lock.lock();
+                    if (!did)
+                        break;
+                }
+                cv_.wait(lock, room);
                 if (stop_)
                     return;
                 slot = filled_ % kAheadChunks;
@@ -326,6 +341,7 @@ private:
 
     PartReader* f_;
     bool ahead_ = false;
+    std::function<bool()> idle_;
     int calls_ = 0;
     const char* pending_ = nullptr;  // readInto: the rest of the chunk next() gave last
     size_t pendingSize_ = 0;
@@ -446,6 +462,8 @@ public:
             return false;
         return plainItem(directAt_, directEnd_, text);
     }
+    // Work for the inflating thread while it is ahead (ChunkSource::setIdle).
+    void setIdle(std::function<bool()> idle) { source_->setIdle(std::move(idle)); }
     // From now on, chunks are not copied into the buffer whole: nextPlainItem reads items in
     // the chunk, and next() takes its bytes a tag at a time (up to each '>'), so the buffer
     // holds only an item cut by a chunk's end or in another form, and is used up after it.
@@ -751,21 +769,58 @@ struct XlsxReader::Impl {
 
 namespace {
 
-// Asks for 2 MB pages over the whole 2 MB pieces of a large buffer not written yet (Linux, where
-// transparent huge pages are on "madvise"): a 1M-row workbook's shared strings take 20,000
-// page faults on 4 KB pages. Only advice: nothing changes where it is not taken.
-void hugePages(void* data, size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-    const std::uintptr_t b = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-    const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-    if (e > b)
-        madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);
-#else
-    (void)data;
-    (void)bytes;
+// The pages of a large buffer not written yet (the shared strings' texts and ends): 2 MB pages
+// asked for where Linux allows them (transparent huge pages on "madvise": a 1M-row workbook's
+// table takes 20,000 page faults on 4 KB pages), and faulted in ahead of the reading thread by
+// the thread that inflates the part, in the time it would wait for the reader (step(); the
+// reader's first writes did it on its own path, and clearing the pages was up to a third of
+// that path in a virtual machine). Only advice: where it is not taken, the writes fault as before.
+class Prefault {
+public:
+    Prefault() = default;
+    Prefault(const void* data, size_t bytes) {
+#if defined(__linux__)
+        const auto a = reinterpret_cast<std::uintptr_t>(data);
+        begin_ = done_ = (a + kPage - 1) & ~(kPage - 1);
+        end_ = std::max(begin_, (a + bytes) & ~(kPage - 1));
+        base_ = a;
+#if defined(MADV_HUGEPAGE)
+        const std::uintptr_t hb = (a + kHuge - 1) & ~(kHuge - 1), he = (a + bytes) & ~(kHuge - 1);
+        if (he > hb)
+            madvise(reinterpret_cast<void*>(hb), he - hb, MADV_HUGEPAGE);
 #endif
-}
+#else
+        (void)data;
+        (void)bytes;
+#endif
+    }
+    // Faults in the next 2 MB at most, within kAhead bytes past the first `written` bytes of the
+    // buffer (what the reader has written); false when there is nothing to do now.
+    bool step(size_t written) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+        done_ = std::max(done_, std::min(end_, (base_ + written) & ~(kPage - 1)));
+        const std::uintptr_t want = std::min(end_, base_ + written + kAhead);
+        if (done_ >= want)
+            return false;
+        const std::uintptr_t to = std::min(want, (done_ + kHuge) & ~(kHuge - 1));
+        // (the contents are not changed: the reader may write the same pages meanwhile)
+        if (madvise(reinterpret_cast<void*>(done_), to - done_, MADV_POPULATE_WRITE) != 0) {
+            done_ = end_;  // not supported (Linux before 5.14): the writes fault as before
+            return false;
+        }
+        done_ = to;
+        return true;
+#else
+        (void)written;
+        return false;
+#endif
+    }
+
+private:
+    static constexpr std::uintptr_t kPage = 4096, kHuge = std::uintptr_t{2} << 20;
+    static constexpr std::uintptr_t kAhead = std::uintptr_t{16} << 20;
+    std::uintptr_t base_ = 0, begin_ = 0, end_ = 0, done_ = 0;
+};
 
 zip_t* openZip(const std::string& path) {
     LogFile file(path);  // a regular file, checked on the descriptor libzip then reads
@@ -910,6 +965,10 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
     if (sharedPart.empty() && zip_name_locate(impl_->zip, "xl/sharedStrings.xml", 0) >= 0)
         sharedPart = "xl/sharedStrings.xml";
     if (!sharedPart.empty()) {
+        // (before the stream: its inflating thread uses them until the stream is destroyed)
+        Prefault textPages, endPages;
+        std::atomic<size_t> textWritten{0}, endsWritten{0};
+        constexpr size_t kMoved = ~size_t{0};
         ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated, ahead);
         // The texts are shorter than the part: room for them at once (pages not written stay
         // unmapped), instead of doubling copies and a final shrink that held the table twice.
@@ -918,9 +977,18 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
         // The count the package states (uniqueCount="..."), within the budget: the table's
         // index is then allocated once instead of doubling (and copied) 22 times.
         impl_->sharedEnd.reserve(std::min<size_t>(s.statedCount("uniqueCount"), kMaxSharedStrings));
-        hugePages(impl_->sharedText.data(), impl_->sharedText.capacity());
-        hugePages(impl_->sharedEnd.data(), impl_->sharedEnd.capacity() * sizeof(std::uint32_t));
+        textPages = Prefault(impl_->sharedText.data(), impl_->sharedText.capacity());
+        endPages =
+            Prefault(impl_->sharedEnd.data(), impl_->sharedEnd.capacity() * sizeof(std::uint32_t));
+        // (the count is only a hint: past it the ends move, and are no longer prefaulted)
+        const std::uint32_t* const endsAt = impl_->sharedEnd.data();
+        s.setIdle([&] {
+            const size_t ends = endsWritten.load(std::memory_order_relaxed);
+            return textPages.step(textWritten.load(std::memory_order_relaxed)) ||
+                   (ends != kMoved && endPages.step(ends * sizeof(std::uint32_t)));
+        });
         s.readDirect();
+        size_t published = 0;
         std::string_view item, text;
         std::string error, decoded;
         for (;;) {
@@ -953,6 +1021,13 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                         std::to_string(kMaxSharedStrings)));
             impl_->sharedText += text;
             impl_->sharedEnd.push_back(static_cast<std::uint32_t>(impl_->sharedText.size()));
+            if (impl_->sharedText.size() - published >= (64u << 10)) {  // (not a store per item)
+                published = impl_->sharedText.size();
+                textWritten.store(published, std::memory_order_relaxed);
+                endsWritten.store(
+                    impl_->sharedEnd.data() == endsAt ? impl_->sharedEnd.size() : kMoved,
+                    std::memory_order_relaxed);
+            }
         }
     }
     impl_->sheet =
