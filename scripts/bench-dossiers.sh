@@ -6,13 +6,17 @@
 #   - a pandas + numpy.busday_count peer (bench/dossier/peer_pandas.py, read_csv),
 #   - par-audit on one thread (--threads 1) and two (--threads 2); by default it takes one thread
 #     per idle core,
-# and the same log as an XLSX workbook against the peer's pandas.read_excel (openpyxl).
+# and the same log as an XLSX workbook against the peer's pandas.read_excel (openpyxl); par-audit
+# also on the same rows as a typed workbook (numbers and dates as values, as Excel saves the CSV)
+# and an inline-string one (as streaming writers such as Apache POI's SXSSF give large exports),
+# each against the CSV per row.
 # The machine may be shared: the runs are interleaved (one of each per round), the load average is
 # recorded before each run, and medians are reported with wall and CPU time (user + sys). Checks
 # that every program gives the same figures; exits 1 otherwise.
 #
 #   scripts/bench-dossiers.sh [ROWS]            (default 1000000)
-#   ROUNDS=5 PEER_ROUNDS=3 XLSX=1 BUILD=build-dossier WORK=/tmp/par-bench-dossier scripts/bench-dossiers.sh
+#   ROUNDS=5 PEER_ROUNDS=3 XLSX=1 XLSX_FORMS="text typed inline" BUILD=build-dossier \
+#     WORK=/tmp/par-bench-dossier scripts/bench-dossiers.sh
 #
 # Installs python3-pandas, python3-numpy, python3-openpyxl and time (GNU time, for peak memory)
 # with apt-get when missing; they are benchmark-only, so scripts/install-deps.sh does not list them.
@@ -26,6 +30,7 @@ ROUNDS=${ROUNDS:-5}             # rounds of wc -l and par-audit (CSV and XLSX)
 PEER_ROUNDS=${PEER_ROUNDS:-3}   # rounds with the pandas peer on the CSV (each takes tens of seconds)
 XLSX_PEER_ROUNDS=${XLSX_PEER_ROUNDS:-1}  # read_excel on 1M rows takes minutes
 XLSX=${XLSX:-1}                 # 0: CSV only
+XLSX_FORMS=${XLSX_FORMS:-text typed inline}  # the workbooks par-audit reads (the peer: text only)
 CATALOG=$ROOT/reference/thu-tuc-mau.xml
 AS_OF=2025-12-31
 export PAR_AUDIT_DATA=$ROOT
@@ -61,12 +66,28 @@ if [ "$XLSX" != 0 ] && [ ! -f "$XLOG" ]; then
     echo "bench-dossiers: writing the same rows as a workbook → $XLOG"
     "$BIN/csv_to_xlsx" "$LOG" "$XLOG"
 fi
+# form → workbook (text: shared strings, as Excel writes text; typed: --typed; inline: --inline)
+declare -A XLOGS=()
+if [ "$XLSX" != 0 ]; then
+    for form in $XLSX_FORMS; do
+        case $form in
+        text) XLOGS[text]=$XLOG ;;
+        typed | inline)
+            XLOGS[$form]=$WORK/log-$ROWS-$form.xlsx
+            if [ ! -f "${XLOGS[$form]}" ]; then
+                echo "bench-dossiers: writing the same rows as a $form workbook → ${XLOGS[$form]}"
+                "$BIN/csv_to_xlsx" "--$form" "$LOG" "${XLOGS[$form]}"
+            fi ;;
+        *) echo "bench-dossiers: unknown XLSX form $form (text, typed, inline)" >&2; exit 2 ;;
+        esac
+    done
+fi
 : > "$WORK/offdays.tsv"
 for y in 2022 2023 2024 2025 2026 2027; do
     "$BIN/par-audit" --lang en calendar off "$y" 2>/dev/null >> "$WORK/offdays.tsv"  # ISO dates, off/work
 done
 cat "$LOG" > /dev/null  # every run reads the file from the page cache
-[ "$XLSX" = 0 ] || cat "$XLOG" > /dev/null
+[ "$XLSX" = 0 ] || cat "$XLOG" "${XLOGS[@]}" > /dev/null
 
 # run NAME OUT CMD...: one timed run, its load average first; results in $WORK/runs.tsv. Wall time
 # from bash's microsecond clock around the run (GNU time prints it to 10 ms only, too coarse for
@@ -96,6 +117,12 @@ for i in $(seq 1 "$ROUNDS"); do
     fi
     if [ "$XLSX" != 0 ]; then
         run "par-audit xlsx" "$WORK/parx.json" "${PAR[@]}" "$XLOG"
+        for form in typed inline; do
+            if [ -n "${XLOGS[$form]:-}" ]; then
+                run "par-audit" "$WORK/par.json" "${PAR[@]}" "$LOG"  # the CSV again, beside it
+                run "par-audit xlsx $form" "$WORK/parx-$form.json" "${PAR[@]}" "${XLOGS[$form]}"
+            fi
+        done
         if [ "$i" -le "$XLSX_PEER_ROUNDS" ]; then
             run "pandas read_excel" "$WORK/peerx.json" "$PY" "$ROOT/bench/dossier/peer_pandas.py" \
                 "$XLOG" "$CATALOG" "$AS_OF" "$WORK/offdays.tsv"
@@ -135,6 +162,9 @@ same("par2.json", "par1.json", "par-audit: 2 threads vs 1 thread")
 same("par.json", "peer.json", "par-audit vs pandas (CSV)")
 if xlsx:
     same("par.json", "parx.json", "par-audit: XLSX vs CSV")
+    for form in ("typed", "inline"):
+        if os.path.exists(f"{work}/parx-{form}.json"):
+            same("par.json", f"parx-{form}.json", f"par-audit: {form} XLSX vs CSV")
     same("parx.json", "peerx.json", "par-audit vs pandas (XLSX)")
 print(f"\n  {'median of':24} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
 for n in runs:
@@ -155,6 +185,11 @@ if xlsx:
     x, px = med["par-audit xlsx"], med.get("pandas read_excel")
     if px:
         print(f"  XLSX: pandas / par-audit = {px[0] / x[0]:.1f}x wall, {px[1] / x[1]:.1f}x cpu")
-    print(f"  XLSX / CSV per row (par-audit) = {x[0] / p[0]:.1f}x wall, {x[1] / p[1]:.1f}x cpu")
+    print(f"  XLSX / CSV per row (par-audit) = {x[0] / p[0]:.2f}x wall, {x[1] / p[1]:.2f}x cpu")
+    for form in ("typed", "inline"):
+        xf = med.get(f"par-audit xlsx {form}")
+        if xf:
+            print(f"  {form} XLSX / CSV per row (par-audit) = {xf[0] / p[0]:.2f}x wall, "
+                  f"{xf[1] / p[1]:.2f}x cpu")
 sys.exit(0 if ok else 1)
 PY
