@@ -660,7 +660,8 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
     }
     // A row padded so that the fixed-width readers engage: what rowAt reads over the padded text
     // is what the general reader reads from the row alone. The cells rowAt read; none when it
-    // left the row to the general reader.
+    // left the row to the general reader. (Their views point into the padded copy, gone on
+    // return: only their types and sizes may be read.)
     const auto padded = [&same](const std::string& row, bool& engaged) {
         same(row);
         const std::string text = row + std::string(100, ' ');
@@ -735,8 +736,10 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
                                                       "<c r=\"C9\" t=\"s\"><v>1</v></c></row>",
                                                   read);
                         engaged += read;
+                        // (the views point into padded()'s text, gone now: their length only;
+                        // padded() compared the values with the general reader's)
                         inline_ += read && !cells.empty() && cells[0].type == 'i' &&
-                                   cells[0].value == text;
+                                   cells[0].value.size() == text.size();
                     }
         // Exactly the plain texts (five) after <t> or <t xml:space="preserve"> with the whole
         // closing, with and without a style: read as views, the same as the general reader's.
