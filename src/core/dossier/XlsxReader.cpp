@@ -650,15 +650,20 @@ private:
         text = std::string_view(t0, static_cast<size_t>(t1 - t0));
         return true;
     }
-    // The next chunk as the direct range; false at the part's end.
-    bool nextChunk() {
-        const char* chunk = nullptr;
+    // The next inflated chunk: its size (0 at the part's end); a damaged part is refused.
+    size_t fetch(const char*& chunk) {
         const zip_int64_t n = source_->next(chunk);
         if (n < 0)
             damaged();
+        return static_cast<size_t>(n);
+    }
+    // The next chunk as the direct range; false at the part's end.
+    bool nextChunk() {
+        const char* chunk = nullptr;
+        const size_t n = fetch(chunk);
         if (n == 0)
             return false;
-        account(n);
+        account(static_cast<zip_int64_t>(n));
         directAt_ = chunk;
         directEnd_ = chunk + n;
         return true;
@@ -684,15 +689,13 @@ private:
             return true;
         }
         const char* chunk = nullptr;
-        const zip_int64_t n = source_->next(chunk);
-        if (n < 0)
-            damaged();
+        const size_t n = fetch(chunk);
         if (n == 0)
             return false;
-        if (buf_.size() + static_cast<size_t>(n) > limit_)
+        if (buf_.size() + n > limit_)
             tooLong();
-        account(n);
-        buf_.append(chunk, static_cast<size_t>(n));
+        account(static_cast<zip_int64_t>(n));
+        buf_.append(chunk, n);
         return true;
     }
     [[noreturn]] void tooLong() const {
