@@ -465,8 +465,9 @@ public:
     // Work for the inflating thread while it is ahead (ChunkSource::setIdle).
     void setIdle(std::function<bool()> idle) { source_->setIdle(std::move(idle)); }
     // From now on, chunks are not copied into the buffer whole: nextPlainItem reads items in
-    // the chunk, and next() takes its bytes a tag at a time (up to each '>'), so the buffer
-    // holds only an item cut by a chunk's end or in another form, and is used up after it.
+    // the chunk; next() takes the rest of the chunk when nothing is pending, and the next chunk a
+    // tag at a time (up to each '>') while an item cut by the chunk's end is completed, so the
+    // buffer is used up after it.
     // (The shared strings: 125 MB copied for nothing in a 1M-row text workbook.)
     void readDirect() { direct_ = true; }
     // The rest of the part in blocks of whole `local` elements (XlsxReader::nextBlock): `out`
@@ -677,11 +678,15 @@ private:
         if (direct_) {
             if (directAt_ == directEnd_ && !nextChunk())
                 return false;
-            const void* gt =
-                std::memchr(directAt_, '>', static_cast<size_t>(directEnd_ - directAt_));
-            const size_t take =
-                gt != nullptr ? static_cast<size_t>(static_cast<const char*>(gt) + 1 - directAt_)
-                              : static_cast<size_t>(directEnd_ - directAt_);
+            // Nothing pending: the rest of the chunk (items in another form are then read from
+            // the buffer as before, one search each). An element begun: up to its next '>' only,
+            // so that the buffer is used up with it and reading goes back to the chunk.
+            size_t take = static_cast<size_t>(directEnd_ - directAt_);
+            if (!buf_.empty()) {
+                const void* gt = std::memchr(directAt_, '>', take);
+                if (gt != nullptr)
+                    take = static_cast<size_t>(static_cast<const char*>(gt) + 1 - directAt_);
+            }
             if (buf_.size() + take > limit_)
                 tooLong();
             buf_.append(directAt_, take);
