@@ -751,14 +751,15 @@ private:
 struct XlsxReader::Impl {
     zip_t* zip = nullptr;
     // The shared strings, end to end in one block (no allocation per string), and where each ends.
-    std::string sharedText;
+    // (Bytes: its capacity is reserved at once and written without a call per string.)
+    Bytes sharedText;
     // 32-bit ends (the table is at most kMaxSharedStringsBytes): half the size, so more of it
     // stays in the processor's cache while rows look strings up at random (1M rows: 16 MB).
     std::vector<std::uint32_t> sharedEnd;
     size_t sharedCount() const { return sharedEnd.size(); }
     std::string_view sharedAt(size_t i) const {
         const size_t b = i == 0 ? 0 : size_t{sharedEnd[i - 1]};
-        return std::string_view(sharedText).substr(b, sharedEnd[i] - b);
+        return std::string_view(sharedText.data() + b, sharedEnd[i] - b);  // (ends increase)
     }
     std::unique_ptr<ElementStream> sheet;
     XlsxScan scan;
@@ -829,6 +830,26 @@ private:
     static constexpr std::uintptr_t kAhead = std::uintptr_t{16} << 20;
     std::uintptr_t base_ = 0, begin_ = 0, end_ = 0, done_ = 0;
 };
+
+// Copies n bytes, most often a short text (a shared string: a date, a code, a name), without
+// calling memcpy: two fixed-width copies that overlap, reading and writing only those n bytes.
+inline void copyShort(char* to, const char* from, size_t n) {
+    if (n > 32) {
+        std::memcpy(to, from, n);
+    } else if (n >= 16) {
+        std::memcpy(to, from, 16);
+        std::memcpy(to + n - 16, from + n - 16, 16);
+    } else if (n >= 8) {
+        std::memcpy(to, from, 8);
+        std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+        std::memcpy(to, from, 4);
+        std::memcpy(to + n - 4, from + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; ++i)
+            to[i] = from[i];
+    }
+}
 
 zip_t* openZip(const std::string& path) {
     LogFile file(path);  // a regular file, checked on the descriptor libzip then reads
@@ -980,19 +1001,22 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
         ElementStream s(impl_->zip, sharedPart, path, &impl_->inflated, ahead);
         // The texts are shorter than the part: room for them at once (pages not written stay
         // unmapped), instead of doubling copies and a final shrink that held the table twice.
-        impl_->sharedText.reserve(static_cast<size_t>(
-            std::min<long long>(s.size(), static_cast<long long>(kMaxSharedStringsBytes))));
+        impl_->sharedText.reserve(static_cast<size_t>(std::min<long long>(
+                                      s.size(), static_cast<long long>(kMaxSharedStringsBytes))) +
+                                  1);
         // The count the package states (uniqueCount="..."), within the budget: the table's
         // index is then allocated once instead of doubling (and copied) 22 times.
         impl_->sharedEnd.reserve(std::min<size_t>(s.statedCount("uniqueCount"), kMaxSharedStrings));
-        textPages = Prefault(impl_->sharedText.data(), impl_->sharedText.capacity());
+        textPages = Prefault(impl_->sharedText.data(), impl_->sharedText.cap);
         endPages =
             Prefault(impl_->sharedEnd.data(), impl_->sharedEnd.capacity() * sizeof(std::uint32_t));
         // (the count is only a hint: past it the ends move, and are no longer prefaulted)
         const std::uint32_t* const endsAt = impl_->sharedEnd.data();
+        bool textMoved = false;
         s.setIdle([&] {
             const size_t ends = endsWritten.load(std::memory_order_relaxed);
-            return textPages.step(textWritten.load(std::memory_order_relaxed)) ||
+            const size_t text = textWritten.load(std::memory_order_relaxed);
+            return (text != kMoved && textPages.step(text)) ||
                    (ends != kMoved && endPages.step(ends * sizeof(std::uint32_t)));
         });
         s.readDirect();
@@ -1014,7 +1038,8 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                             std::to_string(impl_->sharedCount() + 1), error));
                 text = decoded;
             }
-            if (impl_->sharedText.size() + text.size() + impl_->sharedCount() * sizeof(std::uint32_t) >
+            if (impl_->sharedText.size + text.size() +
+                    impl_->sharedCount() * sizeof(std::uint32_t) >
                 kMaxSharedStringsBytes)
                 throw ParseError(
                     {path + ":" + sharedPart, 0, 0},
@@ -1027,11 +1052,19 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& sheet, bool i
                     fmt(tr("bảng chuỗi dùng chung có hơn {} chuỗi; hãy xuất sổ theo dõi ra CSV",
                            "the shared strings are more than {}; export the log as CSV"),
                         std::to_string(kMaxSharedStrings)));
-            impl_->sharedText += text;
-            impl_->sharedEnd.push_back(static_cast<std::uint32_t>(impl_->sharedText.size()));
-            if (impl_->sharedText.size() - published >= (64u << 10)) {  // (not a store per item)
-                published = impl_->sharedText.size();
-                textWritten.store(published, std::memory_order_relaxed);
+            Bytes& all = impl_->sharedText;
+            if (all.size + text.size() > all.cap) {  // (a part larger than it states)
+                textWritten.store(kMoved, std::memory_order_relaxed);  // (prefault no more)
+                textMoved = true;
+                all.reserve(std::max(all.cap * 2, all.size + text.size()));
+            }
+            copyShort(all.data() + all.size, text.data(), text.size());
+            all.size += text.size();
+            impl_->sharedEnd.push_back(static_cast<std::uint32_t>(all.size));
+            if (all.size - published >= (64u << 10)) {  // (not a store per item)
+                published = all.size;
+                if (!textMoved)
+                    textWritten.store(published, std::memory_order_relaxed);
                 endsWritten.store(
                     impl_->sharedEnd.data() == endsAt ? impl_->sharedEnd.size() : kMoved,
                     std::memory_order_relaxed);
@@ -1156,11 +1189,33 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
         notIncreasing(where, last() + 1);
     st.lastRow = record.line;
 
-    record.fields.clear();
     record.stableBegin = shared.sharedText.data();
-    record.stableEnd = shared.sharedText.data() + shared.sharedText.size();
-    int col = -1;
-    for (const XlsxCell& c : cells) {
+    record.stableEnd = shared.sharedText.data() + shared.sharedText.size;
+    // The usual row first: cells in columns A, B, C ... with no gap, each shared string's index
+    // already read and in the table, within the cell budget; written in place, each cell tested
+    // once. At the first cell not so (or a row over the budget) the loop below goes on from it,
+    // with every check and message.
+    const size_t n =
+        st.cells + static_cast<long long>(cells.size()) <= kMaxCells ? cells.size() : 0;
+    record.fields.resize(n);
+    size_t i = 0;
+    for (; i < n; ++i) {
+        const XlsxCell& c = cells[i];
+        if (c.column != static_cast<int>(i) && c.column >= 0)
+            break;
+        std::string_view value = c.value;
+        if (c.type == 's' && !value.empty()) {
+            if (c.index >= shared.sharedCount())  // (kNoIndex too: read below)
+                break;
+            value = shared.sharedAt(c.index);
+        }
+        record.fields[i] = value;
+    }
+    record.fields.resize(i);
+    st.cells += static_cast<long long>(i);
+    int col = static_cast<int>(i) - 1;
+    for (size_t k = i; k < cells.size(); ++k) {
+        const XlsxCell& c = cells[k];
         if ((st.cells += 1) > kMaxCells)
             tooManyCells(where, record.line);
         const int next = c.column >= 0 ? c.column : col + 1;
