@@ -33,6 +33,7 @@
 #include "core/common/Text.hpp"
 #include "core/dossier/LogFile.hpp"
 #include "core/dossier/XlsxScan.hpp"
+#include "core/dossier/ZipCrc.hpp"
 
 namespace par::dossier {
 
@@ -142,7 +143,7 @@ public:
                 size_ = st.size;
                 crc_ = st.crc;
                 isal_inflate_init(&state_);
-                state_.crc_flag = ISAL_GZIP_NO_HDR;
+                state_.crc_flag = ISAL_DEFLATE;  // (the CRC by zipCrc32, in cache-sized pieces)
                 in_.reset(new unsigned char[kInBytes]);
                 return;
             }
@@ -168,9 +169,16 @@ public:
         if (finished_)
             return 0;  // (a checksum error at the end set failed_ instead)
         state_.next_out = reinterpret_cast<unsigned char*>(out);
-        state_.avail_out = static_cast<std::uint32_t>(std::min<size_t>(n, 1u << 30));
-        const std::uint32_t room = state_.avail_out;
-        while (state_.avail_out > 0) {
+        const size_t room = std::min<size_t>(n, 1u << 30);
+        size_t left = room;  // of `room`, not handed to the inflater yet
+        state_.avail_out = 0;
+        // In pieces of kPieceBytes, each checksummed while it is still in the core's cache.
+        while (left > 0 || state_.avail_out > 0) {
+            if (state_.avail_out == 0) {
+                const size_t piece = std::min(left, kPieceBytes);
+                state_.avail_out = static_cast<std::uint32_t>(piece);
+                left -= piece;
+            }
             if (state_.avail_in == 0 && !inEnd_) {
                 const zip_int64_t got = zip_fread(f_, in_.get(), kInBytes);
                 if (got < 0)
@@ -180,8 +188,10 @@ public:
                 state_.avail_in = static_cast<std::uint32_t>(got);
             }
             const std::uint32_t before = state_.avail_out, inBefore = state_.avail_in;
+            unsigned char* const from = state_.next_out;
             if (isal_inflate(&state_) != ISAL_DECOMP_OK)
                 return fail();
+            crc_run_ = zipCrc32(crc_run_, from, static_cast<size_t>(state_.next_out - from));
             if (state_.block_state == ISAL_BLOCK_FINISH) {
                 finished_ = true;
                 break;
@@ -190,13 +200,13 @@ public:
             if (inEnd_ && state_.avail_in == inBefore && state_.avail_out == before)
                 return fail();
         }
-        const size_t made = room - state_.avail_out;
+        const size_t made = room - left - state_.avail_out;
         total_ += made;
         if (total_ > size_)
             return fail();
         // A wrong size or checksum at the end: these bytes still go out, the error with the next
         // call (as libzip does it: every row of a part with a bad CRC is read, then it is refused).
-        if (finished_ && (total_ != size_ || state_.crc != crc_))
+        if (finished_ && (total_ != size_ || crc_run_ != crc_))
             failed_ = true;
         return static_cast<zip_int64_t>(made);
 #else
@@ -207,6 +217,7 @@ public:
 private:
 #if defined(PAR_HAVE_ISAL)
     static constexpr size_t kInBytes = 128u << 10;
+    static constexpr size_t kPieceBytes = 128u << 10;
     zip_int64_t fail() {
         failed_ = true;
         return -1;
@@ -214,7 +225,7 @@ private:
     inflate_state state_;
     std::unique_ptr<unsigned char[]> in_;
     zip_uint64_t size_ = 0, total_ = 0;
-    std::uint32_t crc_ = 0;
+    std::uint32_t crc_ = 0, crc_run_ = 0;  // the package's; of the bytes inflated so far
     bool inEnd_ = false, finished_ = false, failed_ = false;
 #endif
     zip_file_t* f_ = nullptr;
