@@ -1203,11 +1203,13 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
     record.stableBegin = shared.sharedText.data();
     record.stableEnd = shared.sharedText.data() + shared.sharedText.size;
     // The usual row first: cells in columns A, B, C ... with no gap, each shared string's index
-    // already read and in the table, within the cell budget; written in place, each cell tested
-    // once. At the first cell not so (or a row over the budget) the loop below goes on from it,
-    // with every check and message.
+    // already read and in the table, within the cell budget and column XFD; written in place,
+    // each cell tested once. At the first cell not so (or a row over the budget, or longer than
+    // 16,384 cells) the loop below goes on from it, with every check and message.
     const size_t n =
-        st.cells + static_cast<long long>(cells.size()) <= kMaxCells ? cells.size() : 0;
+        cells.size() <= 16384 && st.cells + static_cast<long long>(cells.size()) <= kMaxCells
+            ? cells.size()
+            : 0;
     record.fields.resize(n);
     size_t i = 0;
     for (; i < n; ++i) {

@@ -931,21 +931,34 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
         const size_t end = emptyRows.find("</row>", at) + 6;
         emptyRows.replace(at, end - at, "<row r=\"" + std::to_string(r) + "\"/>");
     }
+    // Row 150 with cells that name no column, each in the next one: 16,384 reach XFD, the last
+    // column; one more is refused (the lean pass for the usual row had let it through).
+    const auto wideRow = [&](int cells) {
+        std::string row = "<row r=\"150\">";
+        for (int i = 0; i < cells; ++i)
+            row += "<c><v>1</v></c>";
+        std::string sheet = big;
+        const size_t at = sheet.find("<row r=\"150\">");
+        sheet.replace(at, sheet.find("</row>", at) - at, row);
+        return sheet;
+    };
     const struct {
         const char* name;
         std::string sheet;
         const char* expect;  // a part of the error, or "" for none
     } cases[] = {
         {"plain", big, ""},
+        {"a row to the last column", wideRow(16384), ""},
+        {"a row past the last column", wideRow(16385), "ngoài cột XFD"},
         // (the scanner's fault in Vietnamese too: until session 8 it was English inside)
-        {"bad row", bigSheet(rows, 250), "không đúng XML: giá trị ô sai cấu trúc (tệp hỏng); hãy xuất lại"},
+        {"bad row", bigSheet(rows, 250),
+         "không đúng XML: giá trị ô sai cấu trúc (tệp hỏng); hãy xuất lại"},
         {"row numbers", noNumbers, ""},
         {"repeated number", edited(big, {{"<row r=\"201\">", "<row r=\"200\">"}}), "tăng dần"},
         {"number falls", edited(big, {{"<row r=\"301\">", "<row r=\"7\">"}}), "tăng dần"},
         {"first row repeats the header's", edited(big, {{"<row r=\"2\">", "<row r=\"1\">"}}),
          "tăng dần"},
-        {"past the limit", edited(big, {{"<row r=\"390\">", "<row r=\"1048577\">"}}),
-         "tăng dần"},
+        {"past the limit", edited(big, {{"<row r=\"390\">", "<row r=\"1048577\">"}}), "tăng dần"},
         {"no number after a bad one", edited(noNumbers, {{"<row r=\"100\">", "<row r=\"99\">"}}),
          "tăng dần"},
         {"empty rows", emptyRows, ""},
@@ -955,21 +968,25 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
          "dòng chưa đóng (thiếu </row>) trước dòng sau"},
         {"the last row not closed", edited(big, {{"</c></row></sheetData>", "</c></sheetData>"}}),
          "dòng chưa đóng (thiếu </row>)"},
-        {"missing string", edited(big, {{"<c r=\"B77\" t=\"s\"><v>8</v>", "<c r=\"B77\" t=\"s\"><v>99</v>"}}),
+        {"missing string",
+         edited(big, {{"<c r=\"B77\" t=\"s\"><v>8</v>", "<c r=\"B77\" t=\"s\"><v>99</v>"}}),
          "chuỗi dùng chung"},
         {"cells out of order", edited(big, {{"<c r=\"B88\"", "<c r=\"A88\""}}), "thứ tự cột"},
         // Rows after </sheetData> (found by fuzz_xlsx: next() read them as rows, the blocks
         // named another fault in them): refused, whatever they hold.
         {"a row after the end",
-         edited(big, {{"</sheetData></worksheet>",
-                       "</sheetData><row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row></worksheet>"}}),
+         edited(big,
+                {{"</sheetData></worksheet>",
+                  "</sheetData><row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row></worksheet>"}}),
          "sau thẻ đóng </sheetData>"},
         {"rows after an end early in the sheet",
-         edited(big, {{"<row r=\"120\">", "</sheetData><row r=\"120\">"}}), "sau thẻ đóng </sheetData>"},
+         edited(big, {{"<row r=\"120\">", "</sheetData><row r=\"120\">"}}),
+         "sau thẻ đóng </sheetData>"},
         // A row numbered back with a bad cell: the number is refused first (and below, when
         // the row begins a block).
         {"number falls with a missing string",
-         edited(big, {{"<row r=\"301\"><c r=\"A301\"", "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>99</v></c><c r=\"Z301\""}}),
+         edited(big, {{"<row r=\"301\"><c r=\"A301\"",
+                       "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>99</v></c><c r=\"Z301\""}}),
          "tăng dần"},
         // A tag whose name runs into a row (damaged bytes, no white space between): next()
         // tries every '<' and finds the row; the blocks skipped it with the name (fuzz_xlsx).
@@ -978,20 +995,26 @@ TEST_CASE("XLSX: the sheet read in blocks gives next()'s records and first error
         // The end as next() finds it, in the text between rows (the blocks read tag names, and
         // missed this one; fuzz_xlsx), and a closing row tag there, which starts no row.
         {"an end with two prefixes",
-         edited(big, {{"<row r=\"120\">", "</a:b:sheetData><row r=\"120\">"}}), "sau thẻ đóng </sheetData>"},
-        {"a stray closing row tag", edited(big, {{"<row r=\"120\">", "</x:row><row r=\"120\">"}}), ""},
+         edited(big, {{"<row r=\"120\">", "</a:b:sheetData><row r=\"120\">"}}),
+         "sau thẻ đóng </sheetData>"},
+        {"a stray closing row tag", edited(big, {{"<row r=\"120\">", "</x:row><row r=\"120\">"}}),
+         ""},
         // Another row's start inside a row, where a tag reader would skip it (a CDATA value, a
         // cell's unknown child, a damaged attribute): the blocks may be cut there, so both
         // readers refuse the row (fuzz_xlsx: one read it whole, the other cut).
         {"a row start in a CDATA value",
-         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>", "<c r=\"C140\"><v><![CDATA[<row r=\"9\">]]></v>"}}),
+         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>",
+                       "<c r=\"C140\"><v><![CDATA[<row r=\"9\">]]></v>"}}),
          "trước dòng sau"},
         {"a row start in a cell's child",
-         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>", "<c r=\"C140\" t=\"s\"><v>7</v><extLst><x:row/></extLst>"}}),
+         edited(big, {{"<c r=\"C140\" t=\"s\"><v>7</v>",
+                       "<c r=\"C140\" t=\"s\"><v>7</v><extLst><x:row/></extLst>"}}),
          "trước dòng sau"},
         {"the end and other elements after it",
-         edited(big, {{"</sheetData></worksheet>",
-                       "</sheetData><mergeCells count=\"0\"/>\n<pageMargins left=\"0.7\"/></worksheet>"}}),
+         edited(
+             big,
+             {{"</sheetData></worksheet>",
+               "</sheetData><mergeCells count=\"0\"/>\n<pageMargins left=\"0.7\"/></worksheet>"}}),
          ""},
     };
     for (const auto& c : cases) {
