@@ -376,13 +376,19 @@ public:
         if (zip_stat(zip, part.c_str(), 0, &st) != 0)
             throw ParseError(
                 {file + ":" + part, 0, 0},
-                tr("thiếu phần này trong tệp XLSX", "this part is missing from the XLSX file"));
+                tr("thiếu phần này trong tệp XLSX (tệp hỏng hoặc không do bảng tính tạo ra); "
+                   "hãy xuất lại sổ theo dõi",
+                   "this part is missing from the XLSX file (a damaged file, or not made by a "
+                   "spreadsheet); export the log again"));
         size_ = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
         f_ = std::make_unique<PartReader>(zip, st);
         if (!f_->ok())
             throw ParseError({file + ":" + part, 0, 0},
-                             tr("không đọc được phần này của tệp XLSX",
-                                "cannot read this part of the XLSX file"));
+                             tr("không đọc được phần này của tệp XLSX (tệp hỏng hoặc có mật "
+                                "khẩu); hãy lưu lại không mật khẩu hoặc xuất lại sổ theo dõi",
+                                "cannot read this part of the XLSX file (damaged, or protected "
+                                "by a password); save it without a password or export the log "
+                                "again"));
         source_ = std::make_unique<ChunkSource>(f_.get(), ahead);
     }
     ~ElementStream() {
@@ -725,7 +731,11 @@ private:
     [[noreturn]] void damaged() const {
         throw ParseError(
             {file_ + ":" + part_, 0, 0},
-            tr("phần này của tệp XLSX bị hỏng", "this part of the XLSX file is damaged"));
+            tr("phần này của tệp XLSX bị hỏng (dữ liệu nén sai hoặc không khớp mã kiểm tra "
+               "CRC-32: tệp bị cắt, bị sửa hoặc chép lỗi); hãy chép lại hoặc xuất lại sổ theo dõi",
+               "this part of the XLSX file is damaged (bad compressed data, or its CRC-32 does not "
+               "match: the file was cut, altered or badly copied); copy it again or export the log "
+               "again"));
     }
     // Counts `n` bytes inflated, against the package's budget.
     void account(zip_int64_t n) {
@@ -1165,8 +1175,10 @@ struct RowState {
 
 [[noreturn]] void notIncreasing(const std::string& where, long line) {
     throw ParseError({where, static_cast<int>(line), 0},
-                     tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576",
-                        "the sheet's row numbers do not increase or exceed 1,048,576"));
+                     tr("số dòng của trang tính không tăng dần hoặc vượt 1.048.576 (tệp hỏng "
+                        "hoặc không do bảng tính tạo ra); hãy xuất lại",
+                        "the sheet's row numbers do not increase or exceed 1,048,576 (a damaged "
+                        "file, or not made by a spreadsheet); export it again"));
 }
 
 [[noreturn]] void tooManyCells(const std::string& where, long line) {
@@ -1234,8 +1246,10 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
         const int next = c.column >= 0 ? c.column : col + 1;
         if (next >= 16384 || next <= col)
             throw ParseError({where, static_cast<int>(record.line), next + 1},
-                             tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột",
-                                "a cell beyond column XFD or out of column order"));
+                             tr("ô nằm ngoài cột XFD hoặc không theo thứ tự cột (tệp hỏng "
+                                "hoặc không do bảng tính tạo ra); hãy xuất lại",
+                                "a cell beyond column XFD or out of column order (a damaged "
+                                "file, or not made by a spreadsheet); export it again"));
         col = next;
         while (record.fields.size() < static_cast<size_t>(col))
             record.fields.emplace_back();  // a gap: empty views
@@ -1254,8 +1268,10 @@ void recordOf(long number, const std::vector<XlsxCell>& cells, const Shared& sha
             }
             if (!ok || idx >= shared.sharedCount())
                 throw ParseError({where, static_cast<int>(record.line), col + 1},
-                                 tr("ô trỏ tới chuỗi dùng chung không có",
-                                    "a cell refers to a missing shared string"));
+                                 tr("ô trỏ tới chuỗi dùng chung không có (tệp hỏng); hãy "
+                                    "xuất lại",
+                                    "a cell refers to a missing shared string (a damaged "
+                                    "file); export it again"));
             value = shared.sharedAt(idx);
         }
         record.fields[static_cast<size_t>(col)] = value;
