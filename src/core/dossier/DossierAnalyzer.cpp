@@ -472,7 +472,7 @@ DossierStats DossierAnalyzer::analyzeFrom(RowSource& source, const ColumnMap& co
         workers = csv != nullptr && !options_.onFlagged ? rangeThreads(csv->size())
                   : xlsx != nullptr                      ? blockThreads()
                                                          : idleCores();
-    if (xlsx != nullptr && workers > 1)
+    if (xlsx != nullptr && options_.xlsxBlocks)
         return analyzeXlsx(*xlsx, columns, workers, progress);
     if (csv != nullptr && workers > 1) {
         // Flagged dossiers go out in file order: with one range per thread a later range's would

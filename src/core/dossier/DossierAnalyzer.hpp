@@ -54,6 +54,11 @@ struct AnalysisOptions {
     unsigned threads = 0;
     // Bytes per block handed to a worker (tests use tiny blocks to cut records everywhere).
     size_t blockBytes = 2u << 20;
+    // An XLSX sheet is read in blocks by the one-pass row reader on any number of threads, one
+    // included (the calling thread then inflates a block and reads it while it is still in the
+    // core's cache). False: row by row through XlsxReader::next, the general reader the tests
+    // compare the blocks with.
+    bool xlsxBlocks = true;
     // Tests: where the file is cut into the threads' byte ranges (file offsets, increasing), in
     // place of equal parts; each cut is moved to the next line end.
     std::vector<long long> splitAt;

@@ -1119,7 +1119,9 @@ struct Analysed {
     std::string error;
 };
 
-Analysed analyseXlsx(const std::string& path, unsigned threads, size_t blockBytes) {
+// `blocks` false: an XLSX row by row (XlsxReader::next, the general reader), the reference.
+Analysed analyseXlsx(const std::string& path, unsigned threads, size_t blockBytes,
+                     bool blocks = true) {
     Analysed out;
     try {
         auto src = openDossierLog(path, "", threads);
@@ -1127,6 +1129,7 @@ Analysed analyseXlsx(const std::string& path, unsigned threads, size_t blockByte
         o.asOf = Date(2024, 4, 30);
         o.threads = threads;
         o.blockBytes = blockBytes;
+        o.xlsxBlocks = blocks;
         o.worstLate = 7;
         o.onFlagged = [&out](const DossierRecord& r) { out.flagged.push_back(r.line); };
         DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
@@ -1167,18 +1170,18 @@ void checkSame(const DossierStats& a, const DossierStats& b) {
 
 }  // namespace
 
-TEST_CASE("XLSX: the analysis on several threads gives the figures of one",
+TEST_CASE("XLSX: the analysis in blocks on one or several threads gives the figures row by row",
           "[dossier][xlsx][blocks][parallel]") {
     ScratchDir dir("par-xlsx-par");
     writeWorkbook(dir.file("log.xlsx"), logSheet(3000), sheet2(), sharedStrings());
-    const Analysed one = analyseXlsx(dir.file("log.xlsx"), 1, 0);
+    const Analysed one = analyseXlsx(dir.file("log.xlsx"), 1, 0, false);
     REQUIRE(one.error.empty());
     REQUIRE(one.stats.rowsTotal == 3000);
     CHECK(one.stats.rowsInvalid == 60);
     CHECK(one.stats.totals.finishedLate > 0);
     CHECK(one.stats.totals.finishedEarly > 0);
     CHECK_FALSE(one.flagged.empty());
-    for (unsigned threads : {2u, 3u})
+    for (unsigned threads : {1u, 2u, 3u})
         for (size_t block : {size_t{2}, size_t{700}, size_t{20000}, size_t{2} << 20}) {
             INFO(threads << " threads, blocks of " << block / 2 << " bytes");
             const Analysed many = analyseXlsx(dir.file("log.xlsx"), threads, block);
@@ -1188,10 +1191,11 @@ TEST_CASE("XLSX: the analysis on several threads gives the figures of one",
         }
     // The first error, at its row, whatever thread met it.
     writeWorkbook(dir.file("bad.xlsx"), logSheet(3000, 2222), sheet2(), sharedStrings());
-    const Analysed bad = analyseXlsx(dir.file("bad.xlsx"), 1, 0);
+    const Analysed bad = analyseXlsx(dir.file("bad.xlsx"), 1, 0, false);
     CHECK_THAT(bad.error, Catch::Contains("bad.xlsx:Tổng hợp:2222"));
-    for (size_t block : {size_t{2}, size_t{5000}, size_t{2} << 20})
-        CHECK(analyseXlsx(dir.file("bad.xlsx"), 2, block).error == bad.error);
+    for (unsigned threads : {1u, 2u})
+        for (size_t block : {size_t{2}, size_t{5000}, size_t{2} << 20})
+            CHECK(analyseXlsx(dir.file("bad.xlsx"), threads, block).error == bad.error);
 }
 
 namespace {
@@ -1280,9 +1284,10 @@ TEST_CASE("XLSX: texts remembered by address give the figures of the same log as
     CHECK(csv.stats.rowsInvalid == 20001 / 97);
     CHECK(csv.stats.rowsUnknownProcedure > 0);
     CHECK(csv.stats.byUnit.size() == 40);
-    for (unsigned threads : {1u, 2u}) {
+    for (unsigned threads : {0u, 1u, 2u}) {  // (0: one thread, row by row)
         INFO(threads << " threads");
-        const Analysed xlsx = analyseXlsx(dir.file("log.xlsx"), threads, 0);
+        const Analysed xlsx =
+            analyseXlsx(dir.file("log.xlsx"), std::max(threads, 1u), 0, threads != 0);
         REQUIRE(xlsx.error.empty());
         checkSame(csv.stats, xlsx.stats);
         CHECK(xlsx.stats.rowsUnknownProcedure == csv.stats.rowsUnknownProcedure);
@@ -1365,9 +1370,9 @@ TEST_CASE("a title above the table, on every thread and in an XLSX: the same fig
     const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
     REQUIRE(plain.error.empty());
     for (const char* file : {"titled.csv", "titled.xlsx"})
-        for (unsigned threads : {1u, 2u}) {
+        for (unsigned threads : {0u, 1u, 2u}) {  // (0: one thread, an XLSX row by row)
             INFO(file << ", " << threads << " threads");
-            const Analysed a = analyseXlsx(dir.file(file), threads, 0);
+            const Analysed a = analyseXlsx(dir.file(file), std::max(threads, 1u), 0, threads != 0);
             REQUIRE(a.error.empty());
             CHECK(a.stats.headerAfterTitle);
             CHECK(a.stats.headerLine == 4 - (std::string(file) == "titled.xlsx"));
