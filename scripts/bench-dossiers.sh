@@ -9,7 +9,7 @@
 # and the same log as an XLSX workbook against the peer's pandas.read_excel (openpyxl); par-audit
 # also on the same rows as a typed workbook (numbers and dates as values, as Excel saves the CSV)
 # and an inline-string one (as streaming writers such as Apache POI's SXSSF give large exports),
-# each against the CSV per row.
+# each against the CSV per row; the XLSX on one thread (--threads 1) too, against the CSV on one.
 # The machine may be shared: the runs are interleaved (one of each per round), the load average is
 # recorded before each run, and medians are reported with wall and CPU time (user + sys). Checks
 # that every program gives the same figures; exits 1 otherwise.
@@ -117,6 +117,7 @@ for i in $(seq 1 "$ROUNDS"); do
     fi
     if [ "$XLSX" != 0 ]; then
         run "par-audit xlsx" "$WORK/parx.json" "${PAR[@]}" "$XLOG"
+        run "par-audit xlsx --threads 1" "$WORK/parx1.json" "${PAR[@]}" --threads 1 "$XLOG"
         for form in typed inline; do
             if [ -n "${XLOGS[$form]:-}" ]; then
                 run "par-audit" "$WORK/par.json" "${PAR[@]}" "$LOG"  # the CSV again, beside it
@@ -162,14 +163,15 @@ same("par2.json", "par1.json", "par-audit: 2 threads vs 1 thread")
 same("par.json", "peer.json", "par-audit vs pandas (CSV)")
 if xlsx:
     same("par.json", "parx.json", "par-audit: XLSX vs CSV")
+    same("parx.json", "parx1.json", "par-audit: XLSX default vs 1 thread")
     for form in ("typed", "inline"):
         if os.path.exists(f"{work}/parx-{form}.json"):
             same("par.json", f"parx-{form}.json", f"par-audit: {form} XLSX vs CSV")
     same("parx.json", "peerx.json", "par-audit vs pandas (XLSX)")
-print(f"\n  {'median of':24} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
+print(f"\n  {'median of':28} {'runs':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>6}")
 for n in runs:
     w, c, r, l = med[n]
-    print(f"  {n:24} {len(runs[n]):4} {w:8.4f} {c:8.3f} {r:8.1f} {l:6.2f}")
+    print(f"  {n:28} {len(runs[n]):4} {w:8.4f} {c:8.3f} {r:8.1f} {l:6.2f}")
 p, pc, wc = med["par-audit"], med.get("pandas read_csv"), med["wc -l"]
 print()
 if pc:
@@ -186,6 +188,8 @@ if xlsx:
     if px:
         print(f"  XLSX: pandas / par-audit = {px[0] / x[0]:.1f}x wall, {px[1] / x[1]:.1f}x cpu")
     print(f"  XLSX / CSV per row (par-audit) = {x[0] / p[0]:.2f}x wall, {x[1] / p[1]:.2f}x cpu")
+    x1 = med["par-audit xlsx --threads 1"]
+    print(f"  XLSX / CSV per row, 1 thread each = {x1[0] / p1[0]:.2f}x wall, {x1[1] / p1[1]:.2f}x cpu")
     for form in ("typed", "inline"):
         xf = med.get(f"par-audit xlsx {form}")
         if xf:

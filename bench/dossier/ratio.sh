@@ -4,7 +4,8 @@
 # alternately (CSV, XLSX, CSV, XLSX …) so that the machine's drift hits both alike; the median and
 # least wall time and the median CPU of each, the ratio of the medians, and whether the two give
 # the same figures (the JSON without the source's name, its line numbers, a CSV counting lines and
-# a sheet rows, and the bad rows' reasons, which name an XLSX's cells).
+# a sheet rows, and the bad rows' reasons, which name an XLSX's cells); and the ratio round by
+# round (each XLSX run over the CSV run just before it).
 # How docs/performance.md's "XLSX / CSV" ratios were measured.
 #
 #   bench/dossier/ratio.sh BIN LOG.csv LOG.xlsx [N]     (N rounds, default 11)
@@ -40,6 +41,12 @@ for x in ("csv", "xlsx"):
     med[x] = st.median(w)
     print(f"{x}: wall median {st.median(w):.4f} s, least {min(w):.4f} s; CPU median {st.median(c):.3f} s")
 print(f"XLSX / CSV per row: {med['xlsx'] / med['csv']:.2f}x")
+# Each XLSX run over the CSV run just before it (the two seconds apart, the machine's drift
+# nearly the same): the median and the middle half of those ratios.
+pairs = sorted(x[0] / c[0] for c, x in zip(d["csv"], d["xlsx"]))
+q = lambda f: pairs[min(len(pairs) - 1, int(f * len(pairs)))]
+print(f"round by round: median {st.median(pairs):.2f}x, middle half {q(0.25):.2f}-{q(0.75):.2f}x, "
+      f"{sum(r < 2 for r in pairs)} of {len(pairs)} rounds under 2x")
 def figures(path):
     def strip(o):
         if isinstance(o, dict):
