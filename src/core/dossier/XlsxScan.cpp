@@ -815,6 +815,36 @@ bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& er
     return true;
 }
 
+const char* XlsxScan::rowTag(const char* p, const char* end, long& number, bool& empty) {
+    // `<row r="` and 1 to 7 digits, then the quote where the tail begins.
+    const auto tailAt = [&](std::uint64_t& ref, int& digits) -> const char* {
+        if (end - p < 16 || std::memcmp(p, "<row r=\"", 8) != 0)
+            return nullptr;
+        std::memcpy(&ref, p + 8, 8);
+        digits = leadingDigits(ref);
+        const char* q = p + 8 + digits;
+        return digits >= 1 && digits <= 7 && *q == '"' ? q : nullptr;
+    };
+    std::uint64_t ref = 0;
+    int digits = 0;
+    const char* tail = tailAt(ref, digits);
+    if (tail != nullptr && !rowTail_.empty() &&
+        static_cast<size_t>(end - tail) >= rowTail_.size() &&
+        std::memcmp(tail, rowTail_.data(), rowTail_.size()) == 0) {
+        number = static_cast<long>(digitsValue(ref, digits));
+        empty = rowTailEmpty_;
+        return tail + rowTail_.size();
+    }
+    const char* q = fastRowTag(p, end, number, empty);
+    // (fastRowTag's outcome for such a tag depends on its tail only: r comes first, its number
+    // is read, and whatever follows decides the rest.)
+    if (q != nullptr && tail != nullptr && q - tail <= 512) {
+        rowTail_.assign(tail, static_cast<size_t>(q - tail));
+        rowTailEmpty_ = empty;
+    }
+    return q;
+}
+
 const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
                             std::vector<XlsxCell>& cells) {
     cells.clear();
@@ -822,7 +852,7 @@ const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
         return nullptr;
     long n = 0;
     bool empty = false;
-    const char* q = fastRowTag(p, end, n, empty);
+    const char* q = rowTag(p, end, n, empty);
     if (q != nullptr && !empty)
         q = fastCellsAt(q, end, cells, rowRefAt(p, end));
     if (q == nullptr) {
@@ -842,7 +872,7 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         const char* const end = s.data() + s.size();
         long n = 0;
         bool empty = false;
-        const char* p = fastRowTag(s.data(), end, n, empty);
+        const char* p = rowTag(s.data(), end, n, empty);
         if (p != nullptr &&
             (empty ? p == end : fastCellsAt(p, end, cells, rowRefAt(s.data(), end)) == end)) {
             number = n;

@@ -50,8 +50,18 @@ public:
     bool stringItem(std::string_view element, std::string& text, std::string& error);
 
 private:
+    // A row's start tag by the one-pass reader: the tag of the row before when the bytes after
+    // this one's number are the same (see rowTail_), otherwise fastRowTag.
+    const char* rowTag(const char* p, const char* end, long& number, bool& empty);
+
     bool fast_ = true;
     std::deque<std::string> decoded_;  // values with entities, decoded (views stay valid)
+    // The last row tag the one-pass reader took in the form `<row r="12"...`: its bytes from the
+    // quote after the number to the end of the tag (` spans="1:9" x14ac:dyDescent="0.25">` as
+    // Excel writes every row, LibreOffice's six attributes ...), and whether it was `/>`. The
+    // same bytes after another number are read the same way: compared, not parsed again.
+    std::string rowTail_;
+    bool rowTailEmpty_ = false;
     size_t used_ = 0;
 };
 
