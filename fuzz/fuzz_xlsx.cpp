@@ -5,7 +5,8 @@
 // them (block size from the input), which must all give the same records and the same error (a
 // damaged part: an error all the same, see below). The
 // same bytes are also given to XlsxScan as a row and as a string item, by the one-pass reader,
-// by the one-pass reader within a longer text (rowAt) and by the general one, which must agree
+// by the one-pass reader within a longer text (rowAt), after another row (the row tag it
+// remembers) and by the general one, which must agree
 // (issue #19: the fast paths and the blocks change nothing but the time). And the bytes as a date
 // serial (checkSerial).
 #include <cmath>
@@ -127,6 +128,25 @@ void compareScanners(std::string_view text) {
         const size_t close = row.find("</row>", gt);
         if (row.back() == '>' && row[row.size() - 2] != '/' && close + 6 != row.size())
             std::abort();
+    }
+    // The one-pass reader remembers the last row tag (XlsxScan::rowTag): a row read after
+    // another reads as the general reader reads it alone. The text cut after its first
+    // "</row>" (or in two halves).
+    {
+        size_t cut = text.find("</row>");
+        cut = cut == std::string_view::npos ? text.size() / 2 : cut + 6;
+        par::dossier::XlsxScan remembering(true), alone(false);
+        std::vector<par::dossier::XlsxCell> x, y;
+        long nx = 0, ny = 0;
+        std::string ex, ey;
+        (void)remembering.row(text.substr(0, cut), nx, x, ex);
+        const bool okx = remembering.row(text.substr(cut), nx, x, ex);
+        const bool oky = alone.row(text.substr(cut), ny, y, ey);
+        if (okx != oky || (okx && (nx != ny || x.size() != y.size())))
+            std::abort();
+        for (size_t k = 0; okx && k < x.size(); ++k)
+            if (x[k].column != y[k].column || x[k].type != y[k].type || x[k].value != y[k].value)
+                std::abort();
     }
     std::string ta, tb;
     const bool sa = fast.stringItem(text, ta, ea), sb = general.stringItem(text, tb, eb);
