@@ -415,7 +415,8 @@ const char* plainAttribute(const char* p, const char* const end, std::string_vie
 
 // The two cell shapes nearly every cell of an exported log has, a shared string,
 // `<c r="B2" t="s"><v>12</v></c>`, and a number or date, `<c r="G2" s="1"><v>44989.645</v></c>`
-// (the style optional in both, as Excel writes `<c r="B2" s="3" t="s">`): a reference of 1 to 3
+// (the style optional in both, as Excel writes `<c r="B2" s="3" t="s">`), or an empty cell with
+// its style, `<c r="I5" s="3"/>`: a reference of 1 to 3
 // letters and 1 to 7 digits, a style of 1 to 7 digits, a shared string index of 1 to 8 digits, a
 // number of digits with at most one '.' (1 to 40 bytes). Compared in fixed-width pieces, the
 // reference read once for both: appends the cell (a shared string's index read) and returns the
@@ -480,6 +481,14 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
                 return nullptr;
             d += 5 + styleDigits;
         }
+    }
+    // An empty cell kept for its style, `<c r="I5" s="3"/>` (a border on every cell of a
+    // report, a dossier not returned yet): a number cell without a value, as the loop reads it.
+    if (d[1] == '/' && d[2] == '>') {
+        XlsxCell& cell = cells.emplace_back();
+        cell.column = col - 1;
+        cell.type = 'n';
+        return d + 3;
     }
     if (std::memcmp(d, "\" t=\"s\"><v>", 11) == 0) {
         const char* v = d + 11;

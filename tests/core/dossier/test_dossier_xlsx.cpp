@@ -714,6 +714,26 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
         CHECK(engaged > 200);
         CHECK(agreed > 100);
     }
+    // An empty cell kept for its style (plainCellAt), `<c r="I9" s="3"/>`, and forms beside it
+    // the loop reads: each the general reader's cell, and the next cell read as well.
+    {
+        const std::vector<std::string> cells = {
+            "<c r=\"I9\" s=\"3\"/>",    "<c r=\"I9\"/>",           "<c r=\"I9\" s=\"1234567\"/>",
+            "<c r=\"I9\" s=\"3\" />",   "<c r=\"I9\" s=\"3\"/ >",  "<c r=\"I9\" s=\"3\" t=\"s\"/>",
+            "<c r=\"I9\" s=\"3\"></c>", "<c r=\"XFE9\" s=\"3\"/>", "<c r=\"I9\" s=\"\"/>",
+            "<c r=\"I8\" s=\"3\"/>"};
+        size_t engaged = 0, empty = 0;
+        for (const auto& cell : cells) {
+            bool read = false;
+            const auto got =
+                padded("<row r=\"9\">" + cell + "<c r=\"J9\" t=\"s\"><v>1</v></c></row>", read);
+            engaged += read;
+            empty += read && got.size() == 2 && got[0].type == 'n' && got[0].value.empty() &&
+                     got[1].type == 's';
+        }
+        CHECK(engaged >= 7);
+        CHECK(empty >= 7);
+    }
     // The inline-string shape streaming writers use (plainCellAt): texts plain, empty, with an
     // entity, a '<', leading spaces kept, a rich-text run, broken tags after them.
     {
