@@ -203,54 +203,49 @@ int columnOfRef(std::string_view ref) {
     return i > 0 ? col - 1 : -1;
 }
 
-void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
 }  // namespace
 
 bool decodeXmlText(std::string_view raw, std::string& out) {
-    for (size_t i = 0; i < raw.size();) {
-        const size_t amp = raw.find('&', i);
-        if (amp == std::string_view::npos) {
-            out.append(raw.substr(i));
-            break;
+    // In one pass into room made once: the text never grows (an entity takes at least four
+    // bytes, "&lt;", and gives at most four). Per byte rather than per search: the texts are
+    // short and, as openpyxl writes Vietnamese ("Nguy&#7877;n"), full of references.
+    const size_t base = out.size();
+    out.resize(base + raw.size());
+    char* o = out.data() + base;
+    const char* p = raw.data();
+    const char* const end = p + raw.size();
+    const auto fail = [&] {
+        out.resize(static_cast<size_t>(o - out.data()));
+        return false;
+    };
+    while (p < end) {
+        if (*p != '&') {
+            *o++ = *p++;
+            continue;
         }
-        out.append(raw.substr(i, amp - i));
-        const size_t semi = raw.find(';', amp);
-        if (semi == std::string_view::npos || semi - amp > 12)
-            return false;
-        const std::string_view e = raw.substr(amp + 1, semi - amp - 1);
-        if (e == "amp")
-            out.push_back('&');
-        else if (e == "lt")
-            out.push_back('<');
-        else if (e == "gt")
-            out.push_back('>');
-        else if (e == "quot")
-            out.push_back('"');
-        else if (e == "apos")
-            out.push_back('\'');
-        else if (e.size() >= 2 && e[0] == '#') {
+        // The first ';' after the '&', at most 12 bytes on.
+        const char* semi = p + 1;
+        while (semi < end && semi - p <= 12 && *semi != ';')
+            ++semi;
+        if (semi >= end || semi - p > 12 || *semi != ';')
+            return fail();
+        const std::string_view e(p + 1, static_cast<size_t>(semi - p - 1));
+        if (e == "amp") {
+            *o++ = '&';
+        } else if (e == "lt") {
+            *o++ = '<';
+        } else if (e == "gt") {
+            *o++ = '>';
+        } else if (e == "quot") {
+            *o++ = '"';
+        } else if (e == "apos") {
+            *o++ = '\'';
+        } else if (e.size() >= 2 && e[0] == '#') {
             const bool hex = e[1] == 'x' || e[1] == 'X';
-            unsigned long cp = 0;
             const std::string_view digits = e.substr(hex ? 2 : 1);
             if (digits.empty())
-                return false;
+                return fail();
+            unsigned long cp = 0;
             for (char c : digits) {
                 int d;
                 if (c >= '0' && c <= '9')
@@ -260,19 +255,34 @@ bool decodeXmlText(std::string_view raw, std::string& out) {
                 else if (hex && c >= 'A' && c <= 'F')
                     d = c - 'A' + 10;
                 else
-                    return false;
+                    return fail();
                 cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
                 if (cp > 0x10FFFF)
-                    return false;
+                    return fail();
             }
             if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
-                return false;
-            appendUtf8(out, cp);
+                return fail();
+            if (cp < 0x80) {
+                *o++ = static_cast<char>(cp);
+            } else if (cp < 0x800) {
+                *o++ = static_cast<char>(0xC0 | (cp >> 6));
+                *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                *o++ = static_cast<char>(0xE0 | (cp >> 12));
+                *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+            } else {
+                *o++ = static_cast<char>(0xF0 | (cp >> 18));
+                *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+                *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+            }
         } else {
-            return false;
+            return fail();
         }
-        i = semi + 1;
+        p = semi + 1;
     }
+    out.resize(static_cast<size_t>(o - out.data()));
     return true;
 }
 
@@ -447,8 +457,15 @@ RowRef rowRefAt(const char* tag, const char* end) {
     return r;
 }
 
+// Where a text with entities is decoded to (XlsxScan's decoded_ from its used_ on): a cell's
+// value then views it, valid until the scanner's next row.
+struct TextStore {
+    std::deque<std::string>& texts;
+    size_t& used;
+};
+
 const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
-                        const RowRef& row) {
+                        const RowRef& row, TextStore* store) {
     // The longest: <c r="XFD1048576" s="1234567"><v>(40 bytes)</v></c>, 82 bytes; the
     // eight-byte loads reach at most 96 bytes from p. Nearer the end, the loop reads it.
     if (end - p < 96 || std::memcmp(p, "<c r=\"", 6) != 0)
@@ -521,17 +538,50 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         else
             return nullptr;
         const char* t1 = findMarkup(t0, end);
+        std::string_view text(t0, static_cast<size_t>(t1 - t0));
+        if (t1 < end && *t1 == '&') {
+            // Entities: `&amp;`, or every letter outside ASCII as a character reference, as
+            // openpyxl writes them (pandas' to_excel: "Nguy&#7877;n"). Decoded as the general
+            // reader decodes them (decodeXmlText), into the scanner's store.
+            if (store == nullptr)
+                return nullptr;
+            t1 = static_cast<const char*>(std::memchr(t1, '<', static_cast<size_t>(end - t1)));
+            if (t1 == nullptr)
+                return nullptr;
+            if (store->used == store->texts.size())
+                store->texts.emplace_back();
+            std::string& decoded = store->texts[store->used];
+            decoded.clear();
+            if (!decodeXmlText(std::string_view(t0, static_cast<size_t>(t1 - t0)), decoded))
+                return nullptr;
+            ++store->used;
+            text = decoded;
+        }
         if (end - t1 < 13 || std::memcmp(t1, "</t></is></c>", 13) != 0)
             return nullptr;
         XlsxCell& cell = cells.emplace_back();
         cell.column = col - 1;
         cell.type = 'i';
-        cell.value = std::string_view(t0, static_cast<size_t>(t1 - t0));
+        cell.value = text;
         return t1 + 13;
     }
-    if (std::memcmp(d, "\"><v>", 5) != 0)
+    // An inline-string cell without its string (openpyxl's for an empty value):
+    // `<c r="J2" t="inlineStr"></c>` or `.../>`, as the loop reads it.
+    if (std::memcmp(d, "\" t=\"inlineStr\"", 15) == 0 &&
+        (std::memcmp(d + 15, "></c>", 5) == 0 || std::memcmp(d + 15, "/>", 2) == 0)) {
+        XlsxCell& cell = cells.emplace_back();
+        cell.column = col - 1;
+        cell.type = 'i';
+        return d + (d[15] == '/' ? 17 : 20);
+    }
+    // A number, its type left out or written as `t="n"` (as openpyxl writes every number).
+    const char* v;
+    if (std::memcmp(d, "\"><v>", 5) == 0)
+        v = d + 5;
+    else if (std::memcmp(d, "\" t=\"n\"><v>", 11) == 0)
+        v = d + 11;
+    else
         return nullptr;
-    const char* v = d + 5;
     // Digits, eight at a time, then a '.' and digits again (other numbers, "-1" or "4.5E-3",
     // are left to the loop).
     const auto digitsFrom = [v](const char* q) {
@@ -567,12 +617,12 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
 // Returns the position after that `</row>`, or null. Attribute values holding '<' are left to the
 // general scanner too, so a row this reads ends at the first "</row>" after its start tag.
 const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
-                        const RowRef& row = RowRef()) {
+                        const RowRef& row, TextStore* store) {
     auto at = [&](const char* lit, size_t n) {
         return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
     };
     for (;;) {
-        if (const char* q = plainCellAt(p, end, cells, row)) {
+        if (const char* q = plainCellAt(p, end, cells, row, store)) {
             p = q;
             continue;
         }
@@ -859,11 +909,13 @@ const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
     cells.clear();
     if (!fast_)
         return nullptr;
+    used_ = 0;  // (the texts decoded for the row before are free again)
+    TextStore store{decoded_, used_};
     long n = 0;
     bool empty = false;
     const char* q = rowTag(p, end, n, empty);
     if (q != nullptr && !empty)
-        q = fastCellsAt(q, end, cells, rowRefAt(p, end));
+        q = fastCellsAt(q, end, cells, rowRefAt(p, end), &store);
     if (q == nullptr) {
         cells.clear();
         return nullptr;
@@ -878,12 +930,14 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
     used_ = 0;
     number = 0;
     if (fast_) {
+        TextStore store{decoded_, used_};
         const char* const end = s.data() + s.size();
         long n = 0;
         bool empty = false;
         const char* p = rowTag(s.data(), end, n, empty);
         if (p != nullptr &&
-            (empty ? p == end : fastCellsAt(p, end, cells, rowRefAt(s.data(), end)) == end)) {
+            (empty ? p == end
+                   : fastCellsAt(p, end, cells, rowRefAt(s.data(), end), &store) == end)) {
             number = n;
             return true;
         }
