@@ -223,30 +223,17 @@ bool decodeXmlText(std::string_view raw, std::string& out) {
             *o++ = *p++;
             continue;
         }
-        // The first ';' after the '&', at most 12 bytes on.
-        const char* semi = p + 1;
-        while (semi < end && semi - p <= 12 && *semi != ';')
-            ++semi;
-        if (semi >= end || semi - p > 12 || *semi != ';')
-            return fail();
-        const std::string_view e(p + 1, static_cast<size_t>(semi - p - 1));
-        if (e == "amp") {
-            *o++ = '&';
-        } else if (e == "lt") {
-            *o++ = '<';
-        } else if (e == "gt") {
-            *o++ = '>';
-        } else if (e == "quot") {
-            *o++ = '"';
-        } else if (e == "apos") {
-            *o++ = '\'';
-        } else if (e.size() >= 2 && e[0] == '#') {
-            const bool hex = e[1] == 'x' || e[1] == 'X';
-            const std::string_view digits = e.substr(hex ? 2 : 1);
-            if (digits.empty())
-                return fail();
+        // A character reference first (openpyxl's for every letter outside ASCII): its digits
+        // up to the first byte that is not one, which must be the ';' at most 12 bytes after
+        // the '&' (the first ';', since digits are not).
+        const char* semi;
+        if (end - p >= 3 && p[1] == '#') {
+            const bool hex = p[2] == 'x' || p[2] == 'X';
+            const char* q = p + (hex ? 3 : 2);
+            const char* const digits = q;
             unsigned long cp = 0;
-            for (char c : digits) {
+            for (; q < end; ++q) {
+                const char c = *q;
                 int d;
                 if (c >= '0' && c <= '9')
                     d = c - '0';
@@ -255,12 +242,13 @@ bool decodeXmlText(std::string_view raw, std::string& out) {
                 else if (hex && c >= 'A' && c <= 'F')
                     d = c - 'A' + 10;
                 else
-                    return fail();
+                    break;
                 cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
                 if (cp > 0x10FFFF)
                     return fail();
             }
-            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+            if (q == digits || q >= end || *q != ';' || q - p > 12 || cp == 0 ||
+                (cp >= 0xD800 && cp <= 0xDFFF))
                 return fail();
             if (cp < 0x80) {
                 *o++ = static_cast<char>(cp);
@@ -277,8 +265,20 @@ bool decodeXmlText(std::string_view raw, std::string& out) {
                 *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
                 *o++ = static_cast<char>(0x80 | (cp & 0x3F));
             }
+            semi = q;
         } else {
-            return fail();
+            // A named entity: the five XML has.
+            const auto named = [&](const char* name, size_t n, char c) {
+                if (static_cast<size_t>(end - p) > n && std::memcmp(p + 1, name, n) == 0) {
+                    *o++ = c;
+                    semi = p + n;
+                    return true;
+                }
+                return false;
+            };
+            if (!named("amp;", 4, '&') && !named("lt;", 3, '<') && !named("gt;", 3, '>') &&
+                !named("quot;", 5, '"') && !named("apos;", 5, '\''))
+                return fail();
         }
         p = semi + 1;
     }
