@@ -643,7 +643,8 @@ private:
                 return b + i - 1;
         return nullptr;
     }
-    // `<si><t>text</t></si>` (or <t xml:space="preserve">) at p, whole before `end`: its text,
+    // `<si><t>text</t></si>` (or <t xml:space="preserve">; or all with "x:") at p, whole before
+    // `end`: its text,
     // p moved after it; false otherwise (p may have moved).
     static bool plainItem(const char*& p, const char* const end, std::string_view& text) {
         auto eat = [&](const char* lit, size_t n) {
@@ -653,15 +654,19 @@ private:
             return true;
         };
         static const char kPreserve[] = "<t xml:space=\"preserve\">";
+        static const char kPreserveX[] = "<x:t xml:space=\"preserve\">";
         const char* const start = p;
-        if (!eat("<si>", 4) || !(eat("<t>", 3) || eat(kPreserve, sizeof kPreserve - 1))) {
+        // Also with the prefix "x:" throughout, as the Open XML SDK writes it.
+        const bool x = end - p >= 3 && p[1] == 'x' && p[2] == ':';
+        if (!(x ? eat("<x:si>", 6) && (eat("<x:t>", 5) || eat(kPreserveX, sizeof kPreserveX - 1))
+                : eat("<si>", 4) && (eat("<t>", 3) || eat(kPreserve, sizeof kPreserve - 1)))) {
             p = start;
             return false;
         }
         const char* t0 = p;
         p = findMarkup(p, end);
         const char* t1 = p;
-        if (!eat("</t></si>", 9)) {
+        if (!(x ? eat("</x:t></x:si>", 13) : eat("</t></si>", 9))) {
             p = start;
             return false;
         }

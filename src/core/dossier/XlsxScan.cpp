@@ -435,6 +435,26 @@ const char* plainAttribute(const char* p, const char* const end, std::string_vie
 // A row's number as its cells' references end with it ("B12" in row 12), the closing quote
 // after it, as one 8-byte piece: a reference compared with it gives the place after its digits
 // without waiting for them to be counted (the next loads of the cell no longer wait on this one).
+// The one-pass readers take a sheet's elements without a prefix, as spreadsheet programs write
+// them, or all with the prefix "x:", as the Open XML SDK writes them (`<x:row r="2"><x:c r="A2">
+// <x:v>1</x:v></x:c></x:row>`): X. Attributes never have one. Any other prefix, or a mix: the
+// general reader.
+template <bool X, size_t A, size_t B>
+inline bool is(const char* p, const char (&plain)[A], const char (&prefixed)[B]) {
+    if constexpr (X)
+        return std::memcmp(p, prefixed, B - 1) == 0;
+    else
+        return std::memcmp(p, plain, A - 1) == 0;
+}
+template <bool X, size_t A, size_t B>
+constexpr std::ptrdiff_t len(const char (&)[A], const char (&)[B]) {
+    return X ? static_cast<std::ptrdiff_t>(B - 1) : static_cast<std::ptrdiff_t>(A - 1);
+}
+// Whether the element at p (at its '<') is written with the prefix "x:".
+inline bool xPrefixed(const char* p, const char* end) {
+    return end - p >= 3 && p[1] == 'x' && p[2] == ':';
+}
+
 struct RowRef {
     std::uint64_t word = 0, mask = 0;
     int digits = 0;  // 0: not known (the digits are counted)
@@ -442,14 +462,16 @@ struct RowRef {
 
 // The RowRef of a row tag `<row r="12"...` (its digits and the quote after them, as written);
 // none for another form.
+template <bool X>
 RowRef rowRefAt(const char* tag, const char* end) {
     RowRef r;
-    if (end - tag < 16 || std::memcmp(tag, "<row r=\"", 8) != 0)
+    constexpr std::ptrdiff_t at = len<X>("<row r=\"", "<x:row r=\"");
+    if (end - tag < at + 8 || !is<X>(tag, "<row r=\"", "<x:row r=\""))
         return r;
     std::uint64_t word = 0;
-    std::memcpy(&word, tag + 8, 8);
+    std::memcpy(&word, tag + at, 8);
     const int n = leadingDigits(word);
-    if (n == 0 || n > 7 || tag[8 + n] != '"')
+    if (n == 0 || n > 7 || tag[at + n] != '"')
         return r;
     r.mask = n + 1 == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (n + 1))) - 1;
     r.word = word & r.mask;
@@ -464,13 +486,15 @@ struct TextStore {
     size_t& used;
 };
 
+template <bool X>
 const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
                         const RowRef& row, TextStore* store) {
     // The longest: <c r="XFD1048576" s="1234567"><v>(40 bytes)</v></c>, 82 bytes; the
     // eight-byte loads reach at most 96 bytes from p. Nearer the end, the loop reads it.
-    if (end - p < 96 || std::memcmp(p, "<c r=\"", 6) != 0)
+    // (With the prefix, 8 more bytes at most: <x:c ...><x:v>(40 bytes)</x:v></x:c>.)
+    if (end - p < (X ? 104 : 96) || !is<X>(p, "<c r=\"", "<x:c r=\""))
         return nullptr;
-    const char* l = p + 6;
+    const char* l = p + len<X>("<c r=\"", "<x:c r=\"");
     int col = 0;
     int letters = 0;
     for (; letters < 3 && *l >= 'A' && *l <= 'Z'; ++l, ++letters)
@@ -507,14 +531,14 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         cell.type = 'n';
         return d + 3;
     }
-    if (std::memcmp(d, "\" t=\"s\"><v>", 11) == 0) {
-        const char* v = d + 11;
+    if (is<X>(d, "\" t=\"s\"><v>", "\" t=\"s\"><x:v>")) {
+        const char* v = d + len<X>("\" t=\"s\"><v>", "\" t=\"s\"><x:v>");
         std::memcpy(&word, v, 8);
         const int indexDigits = leadingDigits(word);
         if (indexDigits == 0 || indexDigits > 8)  // (9 digits: the loop reads them)
             return nullptr;
         const char* v1 = v + indexDigits;
-        if (std::memcmp(v1, "</v></c>", 8) != 0)
+        if (!is<X>(v1, "</v></c>", "</x:v></x:c>"))
             return nullptr;
         // Written in place: a cell built on the stack and copied in was read back in one 16-byte
         // load over stores of other widths, stalling (a third of this function's time, by perf).
@@ -523,14 +547,14 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         cell.type = 's';
         cell.value = std::string_view(v, static_cast<size_t>(v1 - v));
         cell.index = digitsValue(word, indexDigits);
-        return v1 + 8;
+        return v1 + len<X>("</v></c>", "</x:v></x:c>");
     }
     // An inline string, as streaming writers (Apache POI's SXSSF, for one) put every text:
     // `<c r="B2" t="inlineStr"><is><t>text</t></is></c>`, or `<t xml:space="preserve">`; a text
     // without '<' or '&' (an entity, a rich-text run: the loop), its view kept as the general
     // reader's copy would read.
-    if (std::memcmp(d, "\" t=\"inlineStr\"><is><t", 22) == 0) {
-        const char* t0 = d + 22;
+    if (is<X>(d, "\" t=\"inlineStr\"><is><t", "\" t=\"inlineStr\"><x:is><x:t")) {
+        const char* t0 = d + len<X>("\" t=\"inlineStr\"><is><t", "\" t=\"inlineStr\"><x:is><x:t");
         if (*t0 == '>')
             t0 += 1;
         else if (std::memcmp(t0, " xml:space=\"preserve\">", 22) == 0)
@@ -557,29 +581,30 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
             ++store->used;
             text = decoded;
         }
-        if (end - t1 < 13 || std::memcmp(t1, "</t></is></c>", 13) != 0)
+        constexpr std::ptrdiff_t close = len<X>("</t></is></c>", "</x:t></x:is></x:c>");
+        if (end - t1 < close || !is<X>(t1, "</t></is></c>", "</x:t></x:is></x:c>"))
             return nullptr;
         XlsxCell& cell = cells.emplace_back();
         cell.column = col - 1;
         cell.type = 'i';
         cell.value = text;
-        return t1 + 13;
+        return t1 + close;
     }
     // An inline-string cell without its string (openpyxl's for an empty value):
     // `<c r="J2" t="inlineStr"></c>` or `.../>`, as the loop reads it.
     if (std::memcmp(d, "\" t=\"inlineStr\"", 15) == 0 &&
-        (std::memcmp(d + 15, "></c>", 5) == 0 || std::memcmp(d + 15, "/>", 2) == 0)) {
+        (is<X>(d + 15, "></c>", "></x:c>") || std::memcmp(d + 15, "/>", 2) == 0)) {
         XlsxCell& cell = cells.emplace_back();
         cell.column = col - 1;
         cell.type = 'i';
-        return d + (d[15] == '/' ? 17 : 20);
+        return d + (d[15] == '/' ? 17 : 15 + len<X>("></c>", "></x:c>"));
     }
     // A number, its type left out or written as `t="n"` (as openpyxl writes every number).
     const char* v;
-    if (std::memcmp(d, "\"><v>", 5) == 0)
-        v = d + 5;
-    else if (std::memcmp(d, "\" t=\"n\"><v>", 11) == 0)
-        v = d + 11;
+    if (is<X>(d, "\"><v>", "\"><x:v>"))
+        v = d + len<X>("\"><v>", "\"><x:v>");
+    else if (is<X>(d, "\" t=\"n\"><v>", "\" t=\"n\"><x:v>"))
+        v = d + len<X>("\" t=\"n\"><v>", "\" t=\"n\"><x:v>");
     else
         return nullptr;
     // Digits, eight at a time, then a '.' and digits again (other numbers, "-1" or "4.5E-3",
@@ -599,13 +624,13 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
         return nullptr;
     if (*v1 == '.')
         v1 = digitsFrom(v1 + 1);
-    if (v1 - v > 40 || std::memcmp(v1, "</v></c>", 8) != 0)
+    if (v1 - v > 40 || !is<X>(v1, "</v></c>", "</x:v></x:c>"))
         return nullptr;
     XlsxCell& cell = cells.emplace_back();
     cell.column = col - 1;
     cell.type = 'n';
     cell.value = std::string_view(v, static_cast<size_t>(v1 - v));
-    return v1 + 8;
+    return v1 + len<X>("</v></c>", "</x:v></x:c>");
 }
 
 // The cells of a row as spreadsheet programs write them, in one pass without a tag reader:
@@ -616,15 +641,21 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
 // same way (the tests compare them).
 // Returns the position after that `</row>`, or null. Attribute values holding '<' are left to the
 // general scanner too, so a row this reads ends at the first "</row>" after its start tag.
+template <bool X>
 const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
                         const RowRef& row, TextStore* store) {
     auto at = [&](const char* lit, size_t n) {
         return static_cast<size_t>(end - p) >= n && std::memcmp(p, lit, n) == 0;
     };
     for (;;) {
-        if (const char* q = plainCellAt(p, end, cells, row, store)) {
+        if (const char* q = plainCellAt<X>(p, end, cells, row, store)) {
             p = q;
             continue;
+        }
+        if constexpr (X) {
+            // (Prefixed: the cells above and the row's end only; anything else, the general
+            // reader.)
+            return end - p >= 8 && std::memcmp(p, "</x:row>", 8) == 0 ? p + 8 : nullptr;
         }
         if (end - p < 3 || p[0] != '<')
             return nullptr;
@@ -738,14 +769,16 @@ const char* fastCellsAt(const char* p, const char* const end, std::vector<XlsxCe
 // each after white space, then '>' or "/>". `number` from r (1 to 9 digits). Returns the position
 // after the tag, or null at anything else (a prefix on the element or on an r attribute, an
 // empty or odd r, a '<' in a value ...): the general scanner decides then.
+template <bool X>
 const char* fastRowTag(const char* p, const char* const end, long& number, bool& empty) {
     // The usual tag, `<row r="2">` or `<row r="2" spans="1:10">` (1 to 7 digits each), in fixed
     // pieces first (the same result as the loop below).
-    if (end - p >= 48 && std::memcmp(p, "<row r=\"", 8) == 0) {
+    constexpr std::ptrdiff_t at = len<X>("<row r=\"", "<x:row r=\"");
+    if (end - p >= 48 + at - 8 && is<X>(p, "<row r=\"", "<x:row r=\"")) {
         std::uint64_t ref = 0, word = 0;
-        std::memcpy(&ref, p + 8, 8);
+        std::memcpy(&ref, p + at, 8);
         const int digits = leadingDigits(ref);
-        const char* q = p + 8 + digits;  // the closing quote
+        const char* q = p + at + digits;  // the closing quote
         if (digits >= 1 && digits <= 7 && *q == '"') {
             ++q;
             bool plain = *q == '>';
@@ -766,9 +799,10 @@ const char* fastRowTag(const char* p, const char* const end, long& number, bool&
             }
         }
     }
-    if (end - p < 5 || std::memcmp(p, "<row", 4) != 0)
+    constexpr std::ptrdiff_t name = len<X>("<row", "<x:row");
+    if (end - p < name + 1 || !is<X>(p, "<row", "<x:row"))
         return nullptr;
-    p += 4;
+    p += name;
     number = 0;
     bool hasRef = false;
     for (;;) {
@@ -875,13 +909,16 @@ bool XlsxScan::stringItem(std::string_view s, std::string& text, std::string& er
 }
 
 const char* XlsxScan::rowTag(const char* p, const char* end, long& number, bool& empty) {
-    // `<row r="` and 1 to 7 digits, then the quote where the tail begins.
+    const bool x = xPrefixed(p, end);
+    // `<row r="` (or `<x:row r="`) and 1 to 7 digits, then the quote where the tail begins.
     const auto tailAt = [&](std::uint64_t& ref, int& digits) -> const char* {
-        if (end - p < 16 || std::memcmp(p, "<row r=\"", 8) != 0)
+        const std::ptrdiff_t at = x ? 10 : 8;
+        if (end - p < at + 8 || !(x ? is<true>(p, "<row r=\"", "<x:row r=\"")
+                                    : is<false>(p, "<row r=\"", "<x:row r=\"")))
             return nullptr;
-        std::memcpy(&ref, p + 8, 8);
+        std::memcpy(&ref, p + at, 8);
         digits = leadingDigits(ref);
-        const char* q = p + 8 + digits;
+        const char* q = p + at + digits;
         return digits >= 1 && digits <= 7 && *q == '"' ? q : nullptr;
     };
     std::uint64_t ref = 0;
@@ -894,7 +931,8 @@ const char* XlsxScan::rowTag(const char* p, const char* end, long& number, bool&
         empty = rowTailEmpty_;
         return tail + rowTail_.size();
     }
-    const char* q = fastRowTag(p, end, number, empty);
+    const char* q =
+        x ? fastRowTag<true>(p, end, number, empty) : fastRowTag<false>(p, end, number, empty);
     // (fastRowTag's outcome for such a tag depends on its tail only: r comes first, its number
     // is read, and whatever follows decides the rest.)
     if (q != nullptr && tail != nullptr && q - tail <= 512) {
@@ -915,7 +953,8 @@ const char* XlsxScan::rowAt(const char* p, const char* end, long& number,
     bool empty = false;
     const char* q = rowTag(p, end, n, empty);
     if (q != nullptr && !empty)
-        q = fastCellsAt(q, end, cells, rowRefAt(p, end), &store);
+        q = xPrefixed(p, end) ? fastCellsAt<true>(q, end, cells, rowRefAt<true>(p, end), &store)
+                              : fastCellsAt<false>(q, end, cells, rowRefAt<false>(p, end), &store);
     if (q == nullptr) {
         cells.clear();
         return nullptr;
@@ -935,9 +974,12 @@ bool XlsxScan::row(std::string_view s, long& number, std::vector<XlsxCell>& cell
         long n = 0;
         bool empty = false;
         const char* p = rowTag(s.data(), end, n, empty);
+        const bool x = xPrefixed(s.data(), end);
         if (p != nullptr &&
             (empty ? p == end
-                   : fastCellsAt(p, end, cells, rowRefAt(s.data(), end), &store) == end)) {
+                   : (x ? fastCellsAt<true>(p, end, cells, rowRefAt<true>(s.data(), end), &store)
+                        : fastCellsAt<false>(p, end, cells, rowRefAt<false>(s.data(), end),
+                                             &store)) == end)) {
             number = n;
             return true;
         }

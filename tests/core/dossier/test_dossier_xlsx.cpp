@@ -14,6 +14,7 @@
 #include <locale>
 #include <map>
 #include <random>
+#include <regex>
 
 #include "DossierTestSupport.hpp"
 #include "core/common/Error.hpp"
@@ -948,6 +949,83 @@ TEST_CASE("XLSX: a row tag read like the one before it (Excel's and LibreOffice'
     std::vector<XlsxCell> none;
     long n = 0;
     CHECK(inText.rowAt(cut.data(), cut.data() + cut.size(), n, none) == nullptr);
+}
+
+// The Open XML SDK writes every element with the prefix "x:" (`<x:row r="2"><x:c r="A2"><x:v>1
+// </x:v></x:c></x:row>`): the one-pass reader takes that form too; every row, prefixed, mixed or
+// malformed, must read as the general reader reads it.
+TEST_CASE(
+    "XLSX: rows with the prefix x: (the Open XML SDK's) read as the general reader reads them",
+    "[dossier][xlsx][scan]") {
+    const auto prefix = [](const std::string& row) {
+        static const std::regex name("<(/?)(row|c|v|is|t)([ >/])");
+        return std::regex_replace(row, name, "<$1x:$2$3");
+    };
+    const std::vector<std::string> rows = {
+        "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>10</v></c><c r=\"B2\" s=\"3\"><v>45356.5</v></c>"
+        "<c r=\"C2\" s=\"3\" t=\"s\"><v>7</v></c></row>",
+        "<row r=\"3\" spans=\"1:4\"><c r=\"A3\" t=\"inlineStr\"><is><t>Nguyễn Văn A</t></is></c>"
+        "<c r=\"B3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> x </t></is></c>"
+        "<c r=\"C3\" t=\"inlineStr\"><is><t>Nguy&#7877;n</t></is></c><c r=\"D3\" s=\"2\"/></row>",
+        "<row r=\"4\"><c r=\"A4\" t=\"n\"><v>1</v></c><c r=\"B4\" t=\"inlineStr\"></c>"
+        "<c r=\"C4\"><v>4.5E-3</v></c></row>",
+        "<row r=\"5\"><c r=\"A5\" t=\"str\"><f>1+1</f><v>2</v></c></row>",
+        "<row r=\"6\"/>",
+        "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>1</v></c>",  // </row> missing
+        "<row r=\"8\"><c r=\"A8\"><v>1</v></c></rows>",   // mismatched end
+        "<row r=\"9\"><c r=\"A9\" t=\"s\"><v>1</v></c ></row>",
+    };
+    std::vector<std::string> all;
+    for (const auto& row : rows) {
+        all.push_back(row);
+        all.push_back(prefix(row));
+    }
+    // mixed: a prefixed row with plain cells, a plain row with prefixed cells, an end tag
+    // without the prefix, another prefix
+    all.push_back("<x:row r=\"10\"><c r=\"A10\" t=\"s\"><v>1</v></c></x:row>");
+    all.push_back("<row r=\"11\"><x:c r=\"A11\" t=\"s\"><x:v>1</x:v></x:c></row>");
+    all.push_back("<x:row r=\"12\"><x:c r=\"A12\" t=\"s\"><x:v>1</v></x:c></x:row>");
+    all.push_back("<x:row r=\"13\"><x:c r=\"A13\" t=\"s\"><x:v>1</x:v></x:c></row>");
+    all.push_back("<y:row r=\"14\"><y:c r=\"A14\" t=\"s\"><y:v>1</y:v></y:c></y:row>");
+    XlsxScan remembering(true);
+    size_t engagedPrefixed = 0;
+    for (const auto& row : all) {
+        INFO(row);
+        XlsxScan fresh(true), general(false);
+        std::vector<XlsxCell> a, b, c;
+        long na = -1, nb = -1, nc = -1;
+        std::string ea, eb;
+        const bool oka = fresh.row(row, na, a, ea), okb = general.row(row, nb, b, eb);
+        REQUIRE(oka == okb);
+        const std::string text = row + std::string(120, ' ');
+        const char* after = remembering.rowAt(text.data(), text.data() + text.size(), nc, c);
+        if (after != nullptr) {
+            REQUIRE(okb);
+            CHECK(after == text.data() + row.size());
+            engagedPrefixed += row.compare(0, 3, "<x:") == 0;
+        }
+        if (!okb)
+            continue;
+        CHECK(na == nb);
+        REQUIRE(a.size() == b.size());
+        for (size_t k = 0; k < a.size(); ++k) {
+            CHECK(a[k].column == b[k].column);
+            CHECK(a[k].type == b[k].type);
+            CHECK(a[k].value == b[k].value);
+        }
+        if (after != nullptr) {
+            CHECK(nc == nb);
+            REQUIRE(c.size() == b.size());
+            for (size_t k = 0; k < c.size(); ++k) {
+                CHECK(c[k].column == b[k].column);
+                CHECK(c[k].type == b[k].type);
+                CHECK(c[k].value == b[k].value);
+            }
+        }
+    }
+    // The prefixed forms of the first two rows and of the empty one (with the prefix, a cell
+    // outside the fixed forms, "4.5E-3" here, leaves its row to the general reader).
+    CHECK(engagedPrefixed == 3);
 }
 
 namespace {
