@@ -486,6 +486,32 @@ struct TextStore {
     size_t& used;
 };
 
+// The text from t0 up to the next '<' (t1 set there): a view of it, or, when it has entities
+// (`&amp;`, or every letter outside ASCII as a character reference, as openpyxl writes them:
+// "Nguy&#7877;n"), its copy decoded as the general reader decodes it (decodeXmlText) into the
+// scanner's store. False for a malformed entity, no '<', or no store.
+bool plainText(const char* t0, const char* end, TextStore* store, const char*& t1,
+               std::string_view& text) {
+    t1 = findMarkup(t0, end);
+    text = std::string_view(t0, static_cast<size_t>(t1 - t0));
+    if (t1 >= end || *t1 != '&')
+        return true;
+    if (store == nullptr)
+        return false;
+    t1 = static_cast<const char*>(std::memchr(t1, '<', static_cast<size_t>(end - t1)));
+    if (t1 == nullptr)
+        return false;
+    if (store->used == store->texts.size())
+        store->texts.emplace_back();
+    std::string& decoded = store->texts[store->used];
+    decoded.clear();
+    if (!decodeXmlText(std::string_view(t0, static_cast<size_t>(t1 - t0)), decoded))
+        return false;
+    ++store->used;
+    text = decoded;
+    return true;
+}
+
 template <bool X>
 const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
                         const RowRef& row, TextStore* store) {
@@ -561,32 +587,33 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
             t0 += 22;
         else
             return nullptr;
-        const char* t1 = findMarkup(t0, end);
-        std::string_view text(t0, static_cast<size_t>(t1 - t0));
-        if (t1 < end && *t1 == '&') {
-            // Entities: `&amp;`, or every letter outside ASCII as a character reference, as
-            // openpyxl writes them (pandas' to_excel: "Nguy&#7877;n"). Decoded as the general
-            // reader decodes them (decodeXmlText), into the scanner's store.
-            if (store == nullptr)
-                return nullptr;
-            t1 = static_cast<const char*>(std::memchr(t1, '<', static_cast<size_t>(end - t1)));
-            if (t1 == nullptr)
-                return nullptr;
-            if (store->used == store->texts.size())
-                store->texts.emplace_back();
-            std::string& decoded = store->texts[store->used];
-            decoded.clear();
-            if (!decodeXmlText(std::string_view(t0, static_cast<size_t>(t1 - t0)), decoded))
-                return nullptr;
-            ++store->used;
-            text = decoded;
-        }
+        const char* t1 = nullptr;
+        std::string_view text;
+        if (!plainText(t0, end, store, t1, text))
+            return nullptr;
         constexpr std::ptrdiff_t close = len<X>("</t></is></c>", "</x:t></x:is></x:c>");
         if (end - t1 < close || !is<X>(t1, "</t></is></c>", "</x:t></x:is></x:c>"))
             return nullptr;
         XlsxCell& cell = cells.emplace_back();
         cell.column = col - 1;
         cell.type = 'i';
+        cell.value = text;
+        return t1 + close;
+    }
+    // A text as a formula's string result without the formula, `<c r="B2" t="str"><v>text</v>
+    // </c>`, as some hand-written exporters put every text: entities decoded as above.
+    if (is<X>(d, "\" t=\"str\"><v>", "\" t=\"str\"><x:v>")) {
+        const char* t0 = d + len<X>("\" t=\"str\"><v>", "\" t=\"str\"><x:v>");
+        const char* t1 = nullptr;
+        std::string_view text;
+        if (!plainText(t0, end, store, t1, text))
+            return nullptr;
+        constexpr std::ptrdiff_t close = len<X>("</v></c>", "</x:v></x:c>");
+        if (end - t1 < close || !is<X>(t1, "</v></c>", "</x:v></x:c>"))
+            return nullptr;
+        XlsxCell& cell = cells.emplace_back();
+        cell.column = col - 1;
+        cell.type = 't';
         cell.value = text;
         return t1 + close;
     }

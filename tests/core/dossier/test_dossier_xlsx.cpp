@@ -771,11 +771,35 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
         CHECK(engaged == 24);
         CHECK(inline_ == 20);
     }
-    // Inline texts with entities and character references, as openpyxl (pandas' to_excel)
-    // writes every letter outside ASCII, "Nguy&#7877;n": decoded as the general reader decodes
-    // them; malformed ones left to it, which refuses them. Two such cells in a row (two decoded
-    // texts held at once), then an empty inline cell and a number typed `t="n"`, as openpyxl
-    // writes them.
+    // A text typed `t="str"` with its value in <v> (as some hand-written exporters write every
+    // text): plain, decoded, empty, styled; a malformed entity, CDATA, a formula before it, a
+    // space in an end tag left to the general reader.
+    {
+        const std::vector<std::string> cells = {
+            "<c r=\"B9\" t=\"str\"><v>Nguyễn Văn A</v></c>",
+            "<c r=\"B9\" t=\"str\"><v>Nguy&#7877;n &amp; co</v></c>",
+            "<c r=\"B9\" t=\"str\"><v></v></c>",
+            "<c r=\"B9\" s=\"4\" t=\"str\"><v>x</v></c>",
+            "<c r=\"B9\" t=\"str\"><v>a&b</v></c>",
+            "<c r=\"B9\" t=\"str\"><v><![CDATA[x]]></v></c>",
+            "<c r=\"B9\" t=\"str\"><f>A1</f><v>x</v></c>",
+            "<c r=\"B9\" t=\"str\"><v>x</v ></c>"};
+        size_t engaged = 0, texts = 0;
+        for (const auto& cell : cells) {
+            bool read = false;
+            const auto got =
+                padded("<row r=\"9\">" + cell + "<c r=\"C9\" t=\"s\"><v>1</v></c></row>", read);
+            engaged += read;
+            texts += read && got.size() == 2 && got[0].type == 't';
+        }
+        CHECK(engaged == 4);
+        CHECK(texts == 4);
+    }
+    // Inline texts with entities and character references, as openpyxl (pandas' to_excel)    //
+    // Inline texts with entities and character references, as openpyxl (pandas' to_excel) writes
+    // every letter outside ASCII, "Nguy&#7877;n": decoded as the general reader decodes them;
+    // malformed ones left to it, which refuses them. Two such cells in a row (two decoded texts
+    // held at once), then an empty inline cell and a number typed `t="n"`, as openpyxl writes them.
     {
         const std::vector<std::string> texts = {"Nguy&#7877;n V&#259;n A",
                                                 "&#272;&#259;ng k&#253;",
