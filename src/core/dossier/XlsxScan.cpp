@@ -551,7 +551,7 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
     }
     // An empty cell kept for its style, `<c r="I5" s="3"/>` (a border on every cell of a
     // report, a dossier not returned yet): a number cell without a value, as the loop reads it.
-    if (d[1] == '/' && d[2] == '>') {
+    if (d[0] == '"' && d[1] == '/' && d[2] == '>') {
         XlsxCell& cell = cells.emplace_back();
         cell.column = col - 1;
         cell.type = 'n';
