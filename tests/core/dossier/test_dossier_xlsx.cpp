@@ -11,6 +11,7 @@
 #include <codecvt>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <locale>
 #include <map>
 #include <random>
@@ -898,12 +899,55 @@ TEST_CASE("XLSX: the one-pass row reader agrees with the general one", "[dossier
     }
 }
 
-// Most shared strings are read by a shortcut (`<si><t>plain</t></si>` whole in the buffer); items
-// in other forms, and items cut by the 256 KB chunk boundaries, by the general reader. 120,000
-// items (about 5 MB, 20 chunks) of every form, each checked through the cell that refers to it. The
-// one-pass reader remembers the last row tag's bytes after its number and reads a tag whose bytes
-// are the same in one comparison: every row must still come out as the general reader reads it
-// alone, whether it is the same as the row before, differs, or is cut short.
+namespace {
+// Each row read by `byElement.row` and, padded, by `inText.rowAt` (scanners kept across the
+// rows, as a sheet's reader keeps its own) as the general reader reads it alone: the same verdict,
+// number and cells, and rowAt stopping at the row's end. Returns the rows rowAt read for which
+// `counted` holds.
+size_t readLikeGeneral(const std::vector<std::string>& rows, XlsxScan& byElement, XlsxScan& inText,
+                       const std::function<bool(const std::string&)>& counted) {
+    size_t engaged = 0;
+    for (const auto& row : rows) {
+        INFO(row);
+        XlsxScan general(false);
+        std::vector<XlsxCell> a, b, c;
+        long na = -1, nb = -1, nc = -1;
+        std::string ea, eb;
+        const bool oka = byElement.row(row, na, a, ea), okb = general.row(row, nb, b, eb);
+        REQUIRE(oka == okb);
+        const std::string text = row + std::string(120, ' ');
+        const char* after = inText.rowAt(text.data(), text.data() + text.size(), nc, c);
+        if (after != nullptr) {
+            engaged += counted(row);
+            REQUIRE(okb);
+            CHECK(after == text.data() + row.size());
+        }
+        if (!okb)
+            continue;
+        CHECK(na == nb);
+        REQUIRE(a.size() == b.size());
+        for (size_t k = 0; k < a.size(); ++k) {
+            CHECK(a[k].column == b[k].column);
+            CHECK(a[k].type == b[k].type);
+            CHECK(a[k].value == b[k].value);
+        }
+        if (after != nullptr) {
+            CHECK(nc == nb);
+            REQUIRE(c.size() == b.size());
+            for (size_t k = 0; k < c.size(); ++k) {
+                CHECK(c[k].column == b[k].column);
+                CHECK(c[k].type == b[k].type);
+                CHECK(c[k].value == b[k].value);
+            }
+        }
+    }
+    return engaged;
+}
+}  // namespace
+
+// The one-pass reader remembers the last row tag's bytes after its number and reads a tag whose
+// bytes are the same in one comparison: every row must still come out as the general reader reads
+// it alone, whether it is the same as the row before, differs, or is cut short.
 TEST_CASE("XLSX: a row tag read like the one before it (Excel's and LibreOffice's row attributes)",
           "[dossier][xlsx][scan]") {
     const std::string excel = " spans=\"1:9\" x14ac:dyDescent=\"0.25\"";
@@ -938,37 +982,8 @@ TEST_CASE("XLSX: a row tag read like the one before it (Excel's and LibreOffice'
     rows.push_back("<row r=\"17\"" + excel + ">" + cells("17") + "</row>");
 
     XlsxScan byElement(true), inText(true);  // each remembers across the rows
-    size_t engaged = 0;
-    for (const auto& row : rows) {
-        INFO(row);
-        XlsxScan general(false);
-        std::vector<XlsxCell> a, b, c;
-        long na = -1, nb = -1, nc = -1;
-        std::string ea, eb;
-        const bool oka = byElement.row(row, na, a, ea), okb = general.row(row, nb, b, eb);
-        REQUIRE(oka == okb);
-        const std::string text = row + std::string(100, ' ');
-        const char* after = inText.rowAt(text.data(), text.data() + text.size(), nc, c);
-        if (after != nullptr) {
-            ++engaged;
-            REQUIRE(okb);
-            CHECK(after == text.data() + row.size());
-        }
-        if (!okb)
-            continue;
-        CHECK(na == nb);
-        REQUIRE(a.size() == b.size());
-        for (size_t k = 0; k < a.size(); ++k) {
-            CHECK(a[k].column == b[k].column);
-            CHECK(a[k].value == b[k].value);
-        }
-        if (after != nullptr) {
-            CHECK(nc == nb);
-            REQUIRE(c.size() == b.size());
-            for (size_t k = 0; k < c.size(); ++k)
-                CHECK(c[k].column == b[k].column);
-        }
-    }
+    const size_t engaged =
+        readLikeGeneral(rows, byElement, inText, [](const std::string&) { return true; });
     CHECK(engaged >= 14);
     // A text that ends inside the tail the reader remembers: not read as that row.
     const std::string cut = "<row r=\"18\"" + excel.substr(0, 12);
@@ -1013,42 +1028,10 @@ TEST_CASE(
     all.push_back("<x:row r=\"12\"><x:c r=\"A12\" t=\"s\"><x:v>1</v></x:c></x:row>");
     all.push_back("<x:row r=\"13\"><x:c r=\"A13\" t=\"s\"><x:v>1</x:v></x:c></row>");
     all.push_back("<y:row r=\"14\"><y:c r=\"A14\" t=\"s\"><y:v>1</y:v></y:c></y:row>");
-    XlsxScan remembering(true);
-    size_t engagedPrefixed = 0;
-    for (const auto& row : all) {
-        INFO(row);
-        XlsxScan fresh(true), general(false);
-        std::vector<XlsxCell> a, b, c;
-        long na = -1, nb = -1, nc = -1;
-        std::string ea, eb;
-        const bool oka = fresh.row(row, na, a, ea), okb = general.row(row, nb, b, eb);
-        REQUIRE(oka == okb);
-        const std::string text = row + std::string(120, ' ');
-        const char* after = remembering.rowAt(text.data(), text.data() + text.size(), nc, c);
-        if (after != nullptr) {
-            REQUIRE(okb);
-            CHECK(after == text.data() + row.size());
-            engagedPrefixed += row.compare(0, 3, "<x:") == 0;
-        }
-        if (!okb)
-            continue;
-        CHECK(na == nb);
-        REQUIRE(a.size() == b.size());
-        for (size_t k = 0; k < a.size(); ++k) {
-            CHECK(a[k].column == b[k].column);
-            CHECK(a[k].type == b[k].type);
-            CHECK(a[k].value == b[k].value);
-        }
-        if (after != nullptr) {
-            CHECK(nc == nb);
-            REQUIRE(c.size() == b.size());
-            for (size_t k = 0; k < c.size(); ++k) {
-                CHECK(c[k].column == b[k].column);
-                CHECK(c[k].type == b[k].type);
-                CHECK(c[k].value == b[k].value);
-            }
-        }
-    }
+    XlsxScan byElement(true), inText(true);
+    const size_t engagedPrefixed =
+        readLikeGeneral(all, byElement, inText,
+                        [](const std::string& row) { return row.compare(0, 3, "<x:") == 0; });
     // The prefixed forms of the first two rows and of the empty one (with the prefix, a cell
     // outside the fixed forms, "4.5E-3" here, leaves its row to the general reader).
     CHECK(engagedPrefixed == 3);
@@ -1144,6 +1127,9 @@ TEST_CASE("XLSX: XML text decoded as the spec says (entities, character referenc
     CHECK(accepted > 2000);
 }
 
+// Most shared strings are read by a shortcut (`<si><t>plain</t></si>` whole in the buffer); items
+// in other forms, and items cut by the 256 KB chunk boundaries, by the general reader. 120,000
+// items (about 5 MB, 20 chunks) of every form, each checked through the cell that refers to it.
 TEST_CASE("XLSX: shared strings of every form, across chunk boundaries", "[dossier][xlsx]") {
     const int n = 120000;
     std::string shared = std::string("<?xml version=\"1.0\"?><sst xmlns=\"") + kNs + "\">";
