@@ -423,18 +423,6 @@ const char* plainAttribute(const char* p, const char* const end, std::string_vie
     return p + 1;
 }
 
-// The two cell shapes nearly every cell of an exported log has, a shared string,
-// `<c r="B2" t="s"><v>12</v></c>`, and a number or date, `<c r="G2" s="1"><v>44989.645</v></c>`
-// (the style optional in both, as Excel writes `<c r="B2" s="3" t="s">`), or an empty cell with
-// its style, `<c r="I5" s="3"/>`: a reference of 1 to 3
-// letters and 1 to 7 digits, a style of 1 to 7 digits, a shared string index of 1 to 8 digits, a
-// number of digits with at most one '.' (1 to 40 bytes). Compared in fixed-width pieces, the
-// reference read once for both: appends the cell (a shared string's index read) and returns the
-// position after it; null at anything else, having appended nothing (fastCellsAt's loop then
-// reads it, and gives this cell the same column, type and value).
-// A row's number as its cells' references end with it ("B12" in row 12), the closing quote
-// after it, as one 8-byte piece: a reference compared with it gives the place after its digits
-// without waiting for them to be counted (the next loads of the cell no longer wait on this one).
 // The one-pass readers take a sheet's elements without a prefix, as spreadsheet programs write
 // them, or all with the prefix "x:", as the Open XML SDK writes them (`<x:row r="2"><x:c r="A2">
 // <x:v>1</x:v></x:c></x:row>`): X. Attributes never have one. Any other prefix, or a mix: the
@@ -455,6 +443,18 @@ inline bool xPrefixed(const char* p, const char* end) {
     return end - p >= 3 && p[1] == 'x' && p[2] == ':';
 }
 
+// The two cell shapes nearly every cell of an exported log has, a shared string,
+// `<c r="B2" t="s"><v>12</v></c>`, and a number or date, `<c r="G2" s="1"><v>44989.645</v></c>`
+// (the style optional in both, as Excel writes `<c r="B2" s="3" t="s">`), or an empty cell with
+// its style, `<c r="I5" s="3"/>`: a reference of 1 to 3
+// letters and 1 to 7 digits, a style of 1 to 7 digits, a shared string index of 1 to 8 digits, a
+// number of digits with at most one '.' (1 to 40 bytes). Compared in fixed-width pieces, the
+// reference read once for both: appends the cell (a shared string's index read) and returns the
+// position after it; null at anything else, having appended nothing (fastCellsAt's loop then
+// reads it, and gives this cell the same column, type and value).
+// A row's number as its cells' references end with it ("B12" in row 12), the closing quote
+// after it, as one 8-byte piece: a reference compared with it gives the place after its digits
+// without waiting for them to be counted (the next loads of the cell no longer wait on this one).
 struct RowRef {
     std::uint64_t word = 0, mask = 0;
     int digits = 0;  // 0: not known (the digits are counted)
@@ -577,8 +577,8 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
     }
     // An inline string, as streaming writers (Apache POI's SXSSF, for one) put every text:
     // `<c r="B2" t="inlineStr"><is><t>text</t></is></c>`, or `<t xml:space="preserve">`; a text
-    // without '<' or '&' (an entity, a rich-text run: the loop), its view kept as the general
-    // reader's copy would read.
+    // without '<' (a rich-text run: the general reader), kept as a view, or, with entities,
+    // decoded (plainText).
     if (is<X>(d, "\" t=\"inlineStr\"><is><t", "\" t=\"inlineStr\"><x:is><x:t")) {
         const char* t0 = d + len<X>("\" t=\"inlineStr\"><is><t", "\" t=\"inlineStr\"><x:is><x:t");
         if (*t0 == '>')
