@@ -512,6 +512,26 @@ bool plainText(const char* t0, const char* end, TextStore* store, const char*& t
     return true;
 }
 
+// A text cell's value from t0 (plainText) and its closing tags (`close`, or `closeX` with the
+// prefix): the cell appended and the position after it, or null (nothing appended).
+template <bool X, size_t A, size_t B>
+const char* textCellAt(const char* t0, const char* end, TextStore* store, const char (&close)[A],
+                       const char (&closeX)[B], int column, char type,
+                       std::vector<XlsxCell>& cells) {
+    const char* t1 = nullptr;
+    std::string_view text;
+    if (!plainText(t0, end, store, t1, text))
+        return nullptr;
+    constexpr std::ptrdiff_t n = static_cast<std::ptrdiff_t>(X ? B - 1 : A - 1);
+    if (end - t1 < n || !is<X>(t1, close, closeX))
+        return nullptr;
+    XlsxCell& cell = cells.emplace_back();
+    cell.column = column;
+    cell.type = type;
+    cell.value = text;
+    return t1 + n;
+}
+
 template <bool X>
 const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCell>& cells,
                         const RowRef& row, TextStore* store) {
@@ -587,35 +607,14 @@ const char* plainCellAt(const char* p, const char* const end, std::vector<XlsxCe
             t0 += 22;
         else
             return nullptr;
-        const char* t1 = nullptr;
-        std::string_view text;
-        if (!plainText(t0, end, store, t1, text))
-            return nullptr;
-        constexpr std::ptrdiff_t close = len<X>("</t></is></c>", "</x:t></x:is></x:c>");
-        if (end - t1 < close || !is<X>(t1, "</t></is></c>", "</x:t></x:is></x:c>"))
-            return nullptr;
-        XlsxCell& cell = cells.emplace_back();
-        cell.column = col - 1;
-        cell.type = 'i';
-        cell.value = text;
-        return t1 + close;
+        return textCellAt<X>(t0, end, store, "</t></is></c>", "</x:t></x:is></x:c>", col - 1, 'i',
+                             cells);
     }
     // A text as a formula's string result without the formula, `<c r="B2" t="str"><v>text</v>
     // </c>`, as some hand-written exporters put every text: entities decoded as above.
     if (is<X>(d, "\" t=\"str\"><v>", "\" t=\"str\"><x:v>")) {
         const char* t0 = d + len<X>("\" t=\"str\"><v>", "\" t=\"str\"><x:v>");
-        const char* t1 = nullptr;
-        std::string_view text;
-        if (!plainText(t0, end, store, t1, text))
-            return nullptr;
-        constexpr std::ptrdiff_t close = len<X>("</v></c>", "</x:v></x:c>");
-        if (end - t1 < close || !is<X>(t1, "</v></c>", "</x:v></x:c>"))
-            return nullptr;
-        XlsxCell& cell = cells.emplace_back();
-        cell.column = col - 1;
-        cell.type = 't';
-        cell.value = text;
-        return t1 + close;
+        return textCellAt<X>(t0, end, store, "</v></c>", "</x:v></x:c>", col - 1, 't', cells);
     }
     // An inline-string cell without its string (openpyxl's for an empty value):
     // `<c r="J2" t="inlineStr"></c>` or `.../>`, as the loop reads it.
