@@ -247,25 +247,35 @@ std::optional<DossierRecord> DossierAnalyzer::classify(const RawRecord& rec,
 bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& columns,
                                    std::string& reason, bool serials, bool date1904,
                                    DossierRecord& r) {
-    auto field = [&](Field f) -> std::string_view {
+    auto raw = [&](Field f) -> std::string_view {
         const int c = columns.column(f);
         if (c < 0 || static_cast<size_t>(c) >= rec.fields.size())
             return {};
-        return trimView(rec.fields[static_cast<size_t>(c)]);
+        return rec.fields[static_cast<size_t>(c)];
     };
+    auto field = [&](Field f) { return trimView(raw(f)); };
     r.line = rec.line;
     r.finished.reset();
     r.wrongAppointment = false;
     r.lateWorkingDays = 0;
     r.id = field(Field::DossierId);
-    r.procedureCode = field(Field::ProcedureCode);
-    r.unit = field(Field::Unit);
-    for (Field f : {Field::DossierId, Field::ProcedureCode, Field::Unit})
-        if (field(f).empty()) {
-            reason = fmt(tr("thiếu {}", "{} missing"), fieldLabel(f));
-            return false;
-        }
-    const std::string_view rText = field(Field::ReceivedAt), dText = field(Field::DueAt),
+    // A code or unit seen before at the same address: its trimmed text and what it was found to
+    // be, without reading it (see AddressCache).
+    const std::string_view codeRaw = raw(Field::ProcedureCode), unitRaw = raw(Field::Unit);
+    const bool codeStable = !codeRaw.empty() && rec.stable(codeRaw);
+    const bool unitStable = !unitRaw.empty() && rec.stable(unitRaw);
+    const KnownProcedure* knownCode = codeStable ? procedureByAddress_.find(codeRaw) : nullptr;
+    const KnownUnit* knownUnit = unitStable ? unitByAddress_.find(unitRaw) : nullptr;
+    r.procedureCode = knownCode != nullptr ? knownCode->code : trimView(codeRaw);
+    r.unit = knownUnit != nullptr ? knownUnit->text : trimView(unitRaw);
+    if (r.id.empty() || r.procedureCode.empty() || r.unit.empty()) {
+        const Field f = r.id.empty()              ? Field::DossierId
+                        : r.procedureCode.empty() ? Field::ProcedureCode
+                                                  : Field::Unit;
+        reason = fmt(tr("thiếu {}", "{} missing"), fieldLabel(f));
+        return false;
+    }
+    const std::string_view rText = field(Field::ReceivedAt), dRaw = raw(Field::DueAt),
                            fText = field(Field::FinishedAt);
     const ParsedStamp rs = parseStamp(rText, serials, date1904);
     if (rs.status != DateStatus::Ok) {
@@ -274,11 +284,12 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
         return false;
     }
     ParsedStamp ds;
-    const bool dueStable = rec.stable(dText);
-    if (const Stamp* known = dueStable ? dueByAddress_.find(dText) : nullptr) {
+    const bool dueStable = !dRaw.empty() && rec.stable(dRaw);
+    if (const Stamp* known = dueStable ? dueByAddress_.find(dRaw) : nullptr) {
         ds.status = DateStatus::Ok;
         ds.stamp = *known;
     } else {
+        const std::string_view dText = trimView(dRaw);
         ds = parseStamp(dText, serials, date1904);
         if (ds.status != DateStatus::Ok) {
             reason = dateProblem(Field::DueAt, dText, ds.status, serials, date1904,
@@ -286,7 +297,7 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
             return false;
         }
         if (dueStable)
-            dueByAddress_.put(dText, ds.stamp);
+            dueByAddress_.put(dRaw, ds.stamp);
     }
     ParsedStamp fs;
     if (!fText.empty()) {
@@ -311,26 +322,23 @@ bool DossierAnalyzer::classifyInto(const RawRecord& rec, const ColumnMap& column
         return false;
     }
     const ProcedureSlot* slot;
-    const bool codeStable = rec.stable(r.procedureCode);
-    if (const ProcedureSlot* const* known =
-            codeStable ? procedureByAddress_.find(r.procedureCode) : nullptr) {
-        slot = *known;
+    if (knownCode != nullptr) {
+        slot = knownCode->slot;
     } else {
         slot = procedure(r.procedureCode);
         if (codeStable)
-            procedureByAddress_.put(r.procedureCode, slot);
+            procedureByAddress_.put(codeRaw, KnownProcedure{slot, r.procedureCode});
     }
     r.procedureGroup = slot->group;
     r.knownProcedure = slot->procedure != nullptr;
-    const bool unitStable = rec.stable(r.unit);
-    if (const int* known = unitStable ? unitByAddress_.find(r.unit) : nullptr) {
-        r.unitGroup = *known;
+    if (knownUnit != nullptr) {
+        r.unitGroup = knownUnit->group;
     } else {
         r.unitGroup = unitGroup(r.unit, reason);
         if (r.unitGroup < 0)
             return false;
         if (unitStable)
-            unitByAddress_.put(r.unit, r.unitGroup);
+            unitByAddress_.put(unitRaw, KnownUnit{r.unitGroup, r.unit});
     }
     try {
         if (r.knownProcedure) {

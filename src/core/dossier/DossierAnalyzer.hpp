@@ -123,9 +123,11 @@ private:
                        const std::string& source) const;
 
     // (XLSX) what a text in a record's stable range (RawRecord::stable) was found to be, keyed by
-    // its address and size: the shared strings that many rows refer to (units, procedure codes,
-    // appointment dates) are looked up or parsed once per slot, not once per row. Direct-mapped:
-    // a slot keeps the last text that fell in it. Never used for a CSV's reused buffers.
+    // its address and size as the record gives it (before trimming): the shared strings that
+    // many rows refer to (units, procedure codes, appointment dates) are looked up or parsed once
+    // per slot, not once per row, and a row found here does not read the text at all (it lies
+    // among megabytes of strings, mostly out of the processor's cache). Direct-mapped: a slot
+    // keeps the last text that fell in it. Never used for a CSV's reused buffers.
     template <typename V>
     class AddressCache {
     public:
@@ -175,8 +177,16 @@ private:
     std::vector<char> unitSelected_, procedureKnown_;  // per group
     size_t unknownCodes_ = 0;
     bool unknownTruncated_ = false;
-    AddressCache<int> unitByAddress_;  // group (>= 0 only)
-    AddressCache<const ProcedureSlot*> procedureByAddress_;
+    struct KnownUnit {
+        int group = -1;         // (>= 0 only)
+        std::string_view text;  // trimmed
+    };
+    struct KnownProcedure {
+        const ProcedureSlot* slot = nullptr;
+        std::string_view code;  // trimmed
+    };
+    AddressCache<KnownUnit> unitByAddress_;
+    AddressCache<KnownProcedure> procedureByAddress_;
     AddressCache<Stamp> dueByAddress_;  // appointment dates parsed Ok
 };
 
