@@ -8,6 +8,8 @@
 # smoke walk from the installed folder; checks the Start-menu entries and the uninstall key, then
 # uninstalls and checks what is left.
 set -euo pipefail
+# Which step stopped it: a failed `test` says nothing by itself.
+trap 'echo "installer_test.sh: line $LINENO failed (exit $?): $BASH_COMMAND" >&2' ERR
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 build=$1
 export WINEPREFIX=${WINEPREFIX:-$PWD/$build/wine} WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
