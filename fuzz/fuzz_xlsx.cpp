@@ -8,7 +8,9 @@
 // by the one-pass reader within a longer text (rowAt), after another row (the row tag it
 // remembers) and by the general one, which must agree
 // (issue #19: the fast paths and the blocks change nothing but the time). And the bytes as a date
-// serial (checkSerial).
+// serial (checkSerial). And every record read classified twice by the analyser: as read (its
+// shared strings stay put, so the analyser remembers texts by address) and copied out (nothing
+// remembered), which must agree (checkRemembered).
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -18,9 +20,12 @@
 #include "FuzzSupport.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Error.hpp"
+#include "core/dossier/ColumnMap.hpp"
+#include "core/dossier/DossierAnalyzer.hpp"
 #include "core/dossier/DossierDates.hpp"
 #include "core/dossier/XlsxReader.hpp"
 #include "core/dossier/XlsxScan.hpp"
+#include "core/model/ProcedureCatalog.hpp"
 
 namespace {
 
@@ -195,6 +200,52 @@ void checkSerial(std::string_view text) {
 
 }  // namespace
 
+// The analyser's address caches (texts of the shared strings remembered by address, keyed by
+// the cell's text as given) change nothing but the time: each record classified as read and as
+// a copy in buffers of its own (no stable range: nothing remembered) gives the same record or
+// the same reason, the groups included (both analysers see the same texts in the same order).
+void checkRemembered(const std::string& path) {
+    static const par::ProcedureCatalog catalog = par::ProcedureCatalog::parse(
+        R"(<procedures format-version="1">
+  <procedure code="1.001612" name="A" working-days="3"/>
+  <procedure code="2.000815" name="B" working-days="1" cutoff="15:00"/>
+</procedures>)",
+        "fuzz-catalog.xml");
+    static const par::cal::WorkingCalendar calendar = par::cal::WorkingCalendar::standard();
+    static const par::dossier::ColumnMap columns = par::dossier::ColumnMap::resolve(
+        {"Mã hồ sơ", "Mã thủ tục", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"},
+        {}, {"fuzz", 1, 0});
+    par::dossier::AnalysisOptions o;
+    o.asOf = par::Date(2024, 3, 29);
+    par::dossier::DossierAnalyzer remembering(catalog, calendar, o), plain(catalog, calendar, o);
+    try {
+        par::dossier::XlsxReader reader(path, "", false, false);
+        par::dossier::RawRecord r, copy;
+        std::vector<std::string> texts;
+        while (reader.next(r)) {
+            texts.assign(r.fields.begin(), r.fields.end());
+            copy.line = r.line;
+            copy.fields.assign(texts.begin(), texts.end());
+            std::string why1, why2;
+            const auto a = remembering.classify(r, columns, why1, true, reader.date1904());
+            const auto b = plain.classify(copy, columns, why2, true, reader.date1904());
+            if (a.has_value() != b.has_value() || why1 != why2)
+                std::abort();
+            if (a && (a->id != b->id || a->unit != b->unit ||
+                      a->procedureCode != b->procedureCode || a->received != b->received ||
+                      a->receivedSeconds != b->receivedSeconds || a->due != b->due ||
+                      a->finished != b->finished || a->knownProcedure != b->knownProcedure ||
+                      a->outcome != b->outcome || a->lateWorkingDays != b->lateWorkingDays ||
+                      a->wrongAppointment != b->wrongAppointment || a->unitGroup != b->unitGroup ||
+                      a->procedureGroup != b->procedureGroup ||
+                      (a->knownProcedure && a->statutoryDue != b->statutoryDue)))
+                std::abort();
+        }
+    } catch (const par::Error&) {
+        // (a refused workbook: readAll's business)
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     compareScanners(par::fuzz::bytes(data, size));
     checkSerial(par::fuzz::bytes(data, size));
@@ -204,6 +255,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Outcome two = readAll(path, true);
     if (one.fields != two.fields || one.error != two.error)
         std::abort();  // the inflating thread changed what was read
+    checkRemembered(path);
     // Reading in blocks must not change what was read: the same records, or the same error.
     // Two exceptions, below. A part that fails to inflate (damaged) is read in pieces of different
     // sizes, so the rows read before the damage, or a row error just before it, may differ;
