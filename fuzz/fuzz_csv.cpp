@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "FuzzDossier.hpp"
 #include "FuzzSupport.hpp"
 #include "core/dossier/CsvReader.hpp"
 #include "core/dossier/CsvScan.hpp"
 #include "core/dossier/DossierAnalyzer.hpp"
-#include "core/model/ProcedureCatalog.hpp"
 
 namespace {
 
@@ -60,13 +60,8 @@ void checkSplitter(const std::string& text) {
 
 // One run of the analysis over `path`: the figures as comparable text, or the error and its line.
 std::string analyse(const std::string& path, unsigned threads, const std::vector<long long>& cuts) {
-    static const par::ProcedureCatalog catalog = par::ProcedureCatalog::parse(
-        R"(<procedures format-version="1">
-  <procedure code="1.001612" name="A" working-days="3"/>
-  <procedure code="2.000815" name="B" working-days="1" cutoff="15:00"/>
-</procedures>)",
-        "fuzz-catalog.xml");
-    static const par::cal::WorkingCalendar calendar = par::cal::WorkingCalendar::standard();
+    const par::ProcedureCatalog& catalog = par::fuzz::dossierCatalog();
+    const par::cal::WorkingCalendar& calendar = par::fuzz::dossierCalendar();
     par::dossier::AnalysisOptions o;
     o.asOf = par::Date(2024, 3, 29);
     o.threads = threads;

@@ -17,6 +17,7 @@
 #include <functional>
 #include <vector>
 
+#include "FuzzDossier.hpp"
 #include "FuzzSupport.hpp"
 #include "core/calendar/WorkingCalendar.hpp"
 #include "core/common/Error.hpp"
@@ -25,7 +26,6 @@
 #include "core/dossier/DossierDates.hpp"
 #include "core/dossier/XlsxReader.hpp"
 #include "core/dossier/XlsxScan.hpp"
-#include "core/model/ProcedureCatalog.hpp"
 
 namespace {
 
@@ -198,20 +198,13 @@ void checkSerial(std::string_view text) {
     }
 }
 
-}  // namespace
-
 // The analyser's address caches (texts of the shared strings remembered by address, keyed by
 // the cell's text as given) change nothing but the time: each record classified as read and as
 // a copy in buffers of its own (no stable range: nothing remembered) gives the same record or
 // the same reason, the groups included (both analysers see the same texts in the same order).
 void checkRemembered(const std::string& path) {
-    static const par::ProcedureCatalog catalog = par::ProcedureCatalog::parse(
-        R"(<procedures format-version="1">
-  <procedure code="1.001612" name="A" working-days="3"/>
-  <procedure code="2.000815" name="B" working-days="1" cutoff="15:00"/>
-</procedures>)",
-        "fuzz-catalog.xml");
-    static const par::cal::WorkingCalendar calendar = par::cal::WorkingCalendar::standard();
+    const par::ProcedureCatalog& catalog = par::fuzz::dossierCatalog();
+    const par::cal::WorkingCalendar& calendar = par::fuzz::dossierCalendar();
     static const par::dossier::ColumnMap columns = par::dossier::ColumnMap::resolve(
         {"Mã hồ sơ", "Mã thủ tục", "Đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"},
         {}, {"fuzz", 1, 0});
@@ -245,6 +238,8 @@ void checkRemembered(const std::string& path) {
         // (a refused workbook: readAll's business)
     }
 }
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     compareScanners(par::fuzz::bytes(data, size));
