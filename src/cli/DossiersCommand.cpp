@@ -243,6 +243,8 @@ void printJson(const DossierStats& s, long top) {
     j["header_line"] = s.headerLine;
     j["rows_total"] = s.rowsTotal;
     j["rows_invalid"] = s.rowsInvalid;
+    if (s.rowsColumnNumbers > 0)
+        j["rows_column_numbers"] = s.rowsColumnNumbers;
     j["rows_unknown_procedure"] = s.rowsUnknownProcedure;
     j["totals"] = countsJson(nullptr, "", s.totals);
     j["on_time_rate"] = rateJson(s.totals.onTimeRate());
@@ -297,6 +299,8 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
         std::cout << s.sheetNote() << "\n";
     if (s.headerAfterTitle)
         std::cout << s.headerNote() << "\n";
+    if (s.rowsColumnNumbers > 0)
+        std::cout << s.columnNumbersNote() << "\n";
     std::cout << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
                      thousands(s.rowsTotal), thousands(s.rowsTotal - s.rowsInvalid),
                      thousands(s.rowsInvalid))
@@ -578,6 +582,8 @@ void install(CLI::App& app, Context&) {
             std::cout << "  " << stats.sheetNote() << "\n";
         if (stats.headerAfterTitle)
             std::cout << "  " << stats.headerNote() << "\n";
+        if (stats.rowsColumnNumbers > 0)
+            std::cout << "  " << stats.columnNumbersNote() << "\n";
         for (const auto& y : result.report.years) {
             const DossierCounts& c = y.counts;
             std::cout << "  "

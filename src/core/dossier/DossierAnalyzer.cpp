@@ -128,6 +128,37 @@ int monthSlot(Date d) {
     return e.slot;
 }
 
+// A row of column numbers as printed state tables put under their header: at least three
+// fields, every one that is not blank a number of 1 to 3 digits, all bare or all in parentheses
+// ("(1)", "(2)" …), each one more than the one before, from left to right. Only asked of a row
+// that is not a dossier (classify refused it), so it costs a valid row nothing; whether a row is
+// one depends on its text alone, so every thread and every reading order finds the same rows.
+bool columnNumbers(const RawRecord& rec) {
+    int count = 0, last = 0, parens = -1;
+    for (std::string_view f : rec.fields) {
+        f = trimView(f);
+        if (f.empty())
+            continue;
+        const bool p = f.size() >= 3 && f.front() == '(' && f.back() == ')';
+        if (p)
+            f = f.substr(1, f.size() - 2);
+        if (f.empty() || f.size() > 3 || (parens >= 0 && parens != (p ? 1 : 0)))
+            return false;
+        int n = 0;
+        for (char c : f) {
+            if (c < '0' || c > '9')
+                return false;
+            n = n * 10 + (c - '0');
+        }
+        if (count > 0 && n != last + 1)
+            return false;
+        parens = p ? 1 : 0;
+        last = n;
+        ++count;
+    }
+    return count >= 3;
+}
+
 std::string monthKey(int slot) {
     const int y = cal::kWorkFirstYear + slot / 12, m = slot % 12 + 1;
     return std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m);
@@ -375,14 +406,19 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
                                                bool serials, bool date1904, Partial& part,
                                                std::string& reason,
                                                std::optional<DossierRecord>& row) {
-    ++part.rowsTotal;
     reason.clear();
     if (!row)
         row.emplace();
     if (!classifyInto(rec, columns, reason, serials, date1904, *row)) {
+        if (columnNumbers(rec)) {
+            ++part.rowsColumnNumbers;
+            return Fate::ColumnNumbers;
+        }
+        ++part.rowsTotal;
         ++part.rowsInvalid;
         return Fate::Invalid;
     }
+    ++part.rowsTotal;
     const DossierRecord& r = *row;
     const size_t ug = static_cast<size_t>(r.unitGroup);
     if (!unitSelected_[ug]) {
@@ -543,6 +579,7 @@ DossierStats DossierAnalyzer::merge(const std::vector<std::pair<DossierAnalyzer*
         stats.rowsUnknownProcedure += p->rowsUnknown;
         stats.rowsOtherUnit += p->rowsOtherUnit;
         stats.rowsOutsidePeriod += p->rowsOutsidePeriod;
+        stats.rowsColumnNumbers += p->rowsColumnNumbers;
         stats.totals.merge(p->totals);
         for (size_t i = 0; i < months.size(); ++i)
             months[i].merge(p->months[i]);

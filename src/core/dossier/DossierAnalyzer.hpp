@@ -94,7 +94,9 @@ private:
     struct BlockJob;
     struct Range;
     class Pipeline;
-    enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod };
+    // ColumnNumbers: a row of column numbers, "(1) (2) (3) …", as printed state tables have under
+    // their header: not a dossier, in no figure (DossierStats::rowsColumnNumbers).
+    enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod, ColumnNumbers };
 
     bool classifyInto(const RawRecord& record, const ColumnMap& columns, std::string& reason,
                       bool serials, bool date1904, DossierRecord& out);

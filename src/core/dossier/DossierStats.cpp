@@ -106,6 +106,14 @@ std::string DossierStats::headerNote() const {
                std::to_string(headerLine));
 }
 
+std::string DossierStats::columnNumbersNote() const {
+    if (rowsColumnNumbers == 0)
+        return {};
+    return fmt(tr("Bỏ qua {} dòng đánh số cột ((1), (2), …): không phải hồ sơ, không tính",
+                  "Skipped {} row(s) of column numbers ((1), (2), …): not dossiers, not counted"),
+               std::to_string(rowsColumnNumbers));
+}
+
 std::string DossierStats::sheetNote() const {
     if (!sheetAfterOthers)
         return {};

@@ -121,6 +121,9 @@ struct DossierStats {
     static constexpr size_t kMaxUnknownCodes = 1000;
     // Valid rows left out by AnalysisOptions' unit and period filters (not in any figure).
     long long rowsOtherUnit = 0, rowsOutsidePeriod = 0;
+    // Rows of column numbers, "(1) (2) (3) …" or "1 2 3 …", as printed state tables have under
+    // their header: not dossiers, in no figure and not in rowsTotal.
+    long long rowsColumnNumbers = 0;
     std::vector<GroupCounts> otherUnits;  // the units left out (counts.received = their rows)
     // Receipt dates of the valid rows of the selected units, before the period filter.
     std::optional<Date> firstReceived, lastReceived;
@@ -145,6 +148,9 @@ struct DossierStats {
     // "Trang tính "Chi tiết" (các trang trước không có bảng nhật ký hồ sơ)" when the sheets before
     // the one read were passed over, else "".
     std::string sheetNote() const;
+    // "Bỏ qua 1 dòng đánh số cột ((1), (2), …): không phải hồ sơ" when there were such rows, else
+    // "".
+    std::string columnNumbersNote() const;
 };
 
 }  // namespace par::dossier

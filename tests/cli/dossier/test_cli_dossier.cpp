@@ -138,6 +138,29 @@ TEST_CASE("dossiers analyze: a report's title above the table is skipped, and sa
     CHECK(json["invalid_rows"][0]["line"] == 10);  // HS-6, on line 10 of the file
 }
 
+TEST_CASE("dossiers analyze: a row of column numbers under the header is skipped, and said so",
+          "[cli][dossier]") {
+    Fixture f;
+    const std::string log = kLog;
+    const size_t afterHeader = log.find("\r\n") + 2;
+    writeText(
+        f.dir.file("log.csv"),
+        log.substr(0, afterHeader) + "(1);(2);(3);(4);(5);(6);(7)\r\n" + log.substr(afterHeader));
+    auto t = run(f.analyze(""));
+    INFO(t.out << t.err);
+    REQUIRE(t.exitCode == 0);
+    CHECK_THAT(t.out,
+               Catch::Contains("Bỏ qua 1 dòng đánh số cột ((1), (2), …): không phải hồ sơ") &&
+                   Catch::Contains("Số dòng: 6; hợp lệ: 5; lỗi: 1"));
+    auto j = run(f.analyze("--json"));
+    REQUIRE(j.exitCode == 0);
+    const auto json = nlohmann::ordered_json::parse(j.out);
+    CHECK(json["rows_total"] == 6);
+    CHECK(json["rows_column_numbers"] == 1);
+    REQUIRE(json["invalid_rows"].size() == 1);
+    CHECK(json["invalid_rows"][0]["line"] == 8);  // HS-6, a line further down
+}
+
 TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossier]") {
     Fixture f;
     auto t = run(f.analyze("--top 1"));

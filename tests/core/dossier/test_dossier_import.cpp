@@ -273,6 +273,31 @@ TEST_CASE("headers: missing columns are named, a mapping file adds names", "[dos
                       Catch::Contains("map.txt:3"));
 }
 
+// Only a row of consecutive column numbers is taken for one: anything else stays a bad row.
+TEST_CASE("column numbers: what is taken for a row of them, and what is not", "[dossier]") {
+    const std::string valid = "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n";
+    const auto run = [&](const std::string& row) {
+        return analyzeCsv(std::string(kHeader) + row + "\n" + valid, Date(2024, 3, 29));
+    };
+    for (const char* numbers : {"(1),(2),(3),(4),(5),(6)", "1,2,3,4,5,6", " (1) ,(2),(3)",
+                                "(1),(2),(3),,,", ",(2),(3),(4),,", "7,8,9"}) {
+        INFO(numbers);
+        const DossierStats s = run(numbers);
+        CHECK(s.rowsColumnNumbers == 1);
+        CHECK(s.rowsTotal == 1);
+        CHECK(s.rowsInvalid == 0);
+    }
+    for (const char* other : {"(1),(2),(4),(5),(6),(7)", "(1),2,(3),(4),(5),(6)", "(1),(2),,,,",
+                              "(1000),(1001),(1002),,,", "1,2,3,HS,,", "(1,(2),(3),,,",
+                              "(),(1),(2),(3),,", "(1),(2),(3),(4),(5),(-6)", "3,2,1,,,"}) {
+        INFO(other);
+        const DossierStats s = run(other);
+        CHECK(s.rowsColumnNumbers == 0);
+        CHECK(s.rowsTotal == 2);
+        CHECK(s.rowsInvalid == 1);
+    }
+}
+
 // Exported reports put a title above the table: the header is found below it.
 TEST_CASE("headers: a title above the table is skipped, the header found below it", "[dossier]") {
     const std::string rows =

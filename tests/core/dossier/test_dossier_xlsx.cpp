@@ -1731,6 +1731,90 @@ TEST_CASE("a title above the table, on every thread and in an XLSX: the same fig
     CHECK(ranges.totals == plain.stats.totals);
 }
 
+// Printed state tables number their columns under the header, "(1) (2) (3) …": that row is not a
+// dossier, and is neither counted nor reported as a bad row, on every path.
+TEST_CASE("a row of column numbers under the header: skipped, not counted, on every path",
+          "[dossier][parallel]") {
+    ScratchDir dir("par-numbers");
+    const TwinLog t = twinLog(6000);
+    writeText(dir.file("plain.csv"), t.csv);
+    // The CSV: "(1),(2) …" under the header, and the numbers again, bare, at a page break of the
+    // printed table about 40 KB further.
+    const size_t afterHeader = t.csv.find('\n') + 1;
+    const size_t pageBreak = t.csv.find('\n', afterHeader + 40000) + 1;
+    writeText(dir.file("numbered.csv"), t.csv.substr(0, afterHeader) + "(1),(2),(3),(4),(5),(6)\n" +
+                                            t.csv.substr(afterHeader, pageBreak - afterHeader) +
+                                            ",1,2,3,4,5\n" + t.csv.substr(pageBreak));
+    // The XLSX: the numbers as texts in row 2, as number cells in a row of the middle (the rows
+    // after each renumbered).
+    std::string sheet = t.sheet;
+    const size_t data = sheet.find("<sheetData>") + 11;
+    const std::string rows = sheet.substr(data, sheet.find("</sheetData>") - data);
+    std::string moved;
+    long rowNo = 0;
+    for (size_t at = 0; at < rows.size();) {
+        const size_t r = rows.find("r=\"", at);
+        if (r == std::string::npos) {
+            moved += rows.substr(at);
+            break;
+        }
+        const size_t q = rows.find('"', r + 3);
+        const std::string ref = rows.substr(r + 3, q - r - 3);
+        const size_t digit = ref.find_first_of("0123456789");
+        const long n = std::stol(ref.substr(digit));
+        if (digit == 0 && n != rowNo) {  // a row's start tag
+            rowNo = n;
+            const size_t open = rows.rfind("<row", r);
+            if (n == 2) {
+                moved += rows.substr(at, open - at) +
+                         "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>(1)</t></is></c><c "
+                         "r=\"B2\" t=\"inlineStr\"><is><t>(2)</t></is></c><c r=\"C2\" "
+                         "t=\"inlineStr\"><is><t>(3)</t></is></c><c r=\"D2\" "
+                         "t=\"inlineStr\"><is><t>(4)</t></is></c></row>";
+                at = open;
+            } else if (n == 3000) {  // numbers as number cells, from column B
+                moved += rows.substr(at, open - at) +
+                         "<row r=\"3001\"><c r=\"B3001\"><v>2</v></c><c r=\"C3001\"><v>3</v></c>"
+                         "<c r=\"D3001\"><v>4</v></c></row>";
+                at = open;
+            }
+        }
+        const long shift = n >= 3000 ? 2 : n >= 2 ? 1 : 0;
+        moved += rows.substr(at, r + 3 - at) + ref.substr(0, digit) + std::to_string(n + shift);
+        at = q;
+    }
+    sheet = sheet.substr(0, data) + moved + sheet.substr(sheet.find("</sheetData>"));
+    writeWorkbook(dir.file("numbered.xlsx"), sheet, sheet2(), t.shared);
+    const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
+    REQUIRE(plain.error.empty());
+    CHECK(plain.stats.rowsColumnNumbers == 0);
+    CHECK(plain.stats.columnNumbersNote().empty());
+    for (const char* file : {"numbered.csv", "numbered.xlsx"})
+        for (unsigned threads : {0u, 1u, 2u}) {  // (0: one thread, an XLSX row by row)
+            INFO(file << ", " << threads << " threads");
+            const Analysed a = analyseXlsx(dir.file(file), std::max(threads, 1u), 0, threads != 0);
+            REQUIRE(a.error.empty());
+            CHECK(a.stats.rowsColumnNumbers == 2);
+            CHECK_THAT(a.stats.columnNumbersNote(), Catch::Contains("Bỏ qua 2 dòng đánh số cột"));
+            CHECK(a.stats.rowsTotal == plain.stats.rowsTotal);
+            CHECK(a.stats.rowsInvalid == plain.stats.rowsInvalid);
+            CHECK(a.stats.totals == plain.stats.totals);
+        }
+    // The CSV in byte ranges, cut on either side of the middle row.
+    for (long long at : {40000LL, 41000LL, 150000LL}) {
+        auto csvLog = openDossierLog(dir.file("numbered.csv"), "", 2);
+        AnalysisOptions o;
+        o.asOf = Date(2024, 4, 30);
+        o.threads = 2;
+        o.splitAt = {at};
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        const DossierStats ranges = a.analyze(*csvLog);
+        CHECK(ranges.rowsColumnNumbers == 2);
+        CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
+        CHECK(ranges.totals == plain.stats.totals);
+    }
+}
+
 TEST_CASE("XLSX: a summary sheet first, the log's table on the next: that sheet is read",
           "[dossier][xlsx]") {
     ScratchDir dir("par-xlsx-sheets");

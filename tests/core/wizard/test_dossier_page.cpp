@@ -192,6 +192,20 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
     REQUIRE(d.badRows().size() == 1);
     CHECK(d.badRows().front().rfind("co-tieu-de.csv:5: ", 0) == 0);
 
+    // The same log with its columns numbered under the header: that row is not a bad one.
+    writeFile(dir.file("danh-so-cot.csv"),
+              "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n"
+              "(1),(2),(3),(4),(5),(6)\n"
+              "HS-1,1.001612,UBND xã A,04/01/2018,09/01/2018,09/01/2018\n"
+              "HS-2,1.001612,UBND xã A,31/02/2018,09/03/2018,\n");
+    d.log = dir.file("danh-so-cot.csv");
+    SharedProgress pn;
+    d.finish(DossierPageState::run(d.start(), pn));
+    REQUIRE(d.status() == DossierPageState::Status::Done);
+    CHECK(d.badRowCount() == 1);
+    CHECK_THAT(d.summary(), Catch::Contains("2 dòng, 1 dòng hợp lệ, 1 dòng lỗi") &&
+                                Catch::Contains("Bỏ qua 1 dòng đánh số cột"));
+
     // A mapping file that cannot be read is the page's error, not a crash.
     d.mapping = dir.file("khong-co.txt");
     SharedProgress p3;
