@@ -1605,6 +1605,35 @@ TwinLog twinLog(int rows) {
     t.shared += "</sst>";
     return t;
 }
+
+// The sheet's rows renumbered: every r="…" (a row's number, or a cell's letters and number) given
+// the number `to` makes of it; and `before(n)`, for each row's old number n, what goes in front of
+// that row (the rows inserted, with their new numbers).
+std::string renumberRows(const std::string& sheet, const std::function<long(long)>& to,
+                         const std::function<std::string(long)>& before) {
+    const size_t data = sheet.find("<sheetData>") + 11;
+    const std::string rows = sheet.substr(data, sheet.find("</sheetData>") - data);
+    std::string moved;
+    for (size_t at = 0; at < rows.size();) {
+        const size_t r = rows.find("r=\"", at);
+        if (r == std::string::npos) {
+            moved += rows.substr(at);
+            break;
+        }
+        const size_t q = rows.find('"', r + 3);
+        const std::string ref = rows.substr(r + 3, q - r - 3);
+        const size_t digit = ref.find_first_of("0123456789");
+        const long n = std::stol(ref.substr(digit));
+        if (digit == 0) {  // a row's start tag
+            const size_t open = rows.rfind("<row", r);
+            moved += rows.substr(at, open - at) + before(n);
+            at = open;
+        }
+        moved += rows.substr(at, r + 3 - at) + ref.substr(0, digit) + std::to_string(to(n));
+        at = q;
+    }
+    return sheet.substr(0, data) + moved + sheet.substr(sheet.find("</sheetData>"));
+}
 }  // namespace
 
 TEST_CASE("XLSX: texts remembered by address give the figures of the same log as CSV",
@@ -1681,27 +1710,13 @@ TEST_CASE("a title above the table, on every thread and in an XLSX: the same fig
     writeText(dir.file("plain.csv"), t.csv);
     writeText(dir.file("titled.csv"), title + t.csv);
     // The XLSX: a title in A1, a blank row, the table from row 3.
-    std::string sheet = t.sheet;
-    const size_t data = sheet.find("<sheetData>") + 11;
-    std::string rows = sheet.substr(data, sheet.find("</sheetData>") - data);
-    std::string moved;
-    for (size_t at = 0; at < rows.size();) {
-        const size_t r = rows.find("r=\"", at);
-        if (r == std::string::npos) {
-            moved += rows.substr(at);
-            break;
-        }
-        const size_t q = rows.find('"', r + 3);
-        // every r="…" (a row's number, or a cell's letters and number) two rows down
-        const std::string ref = rows.substr(r + 3, q - r - 3);
-        const size_t digit = ref.find_first_of("0123456789");
-        moved += rows.substr(at, r + 3 - at) + ref.substr(0, digit) +
-                 std::to_string(std::stol(ref.substr(digit)) + 2);
-        at = q;
-    }
-    sheet = sheet.substr(0, data) +
-            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>SỔ THEO DÕI HỒ SƠ</t></is></c></row>" +
-            moved + sheet.substr(sheet.find("</sheetData>"));
+    const std::string sheet = renumberRows(
+        t.sheet, [](long n) { return n + 2; },
+        [](long n) {
+            return n == 1 ? "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>SỔ THEO DÕI HỒ "
+                            "SƠ</t></is></c></row>"
+                          : "";
+        });
     writeWorkbook(dir.file("titled.xlsx"), sheet, sheet2(), t.shared);
     const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
     REQUIRE(plain.error.empty());
@@ -1747,43 +1762,21 @@ TEST_CASE("a row of column numbers under the header: skipped, not counted, on ev
                                             ",1,2,3,4,5\n" + t.csv.substr(pageBreak));
     // The XLSX: the numbers as texts in row 2, as number cells in a row of the middle (the rows
     // after each renumbered).
-    std::string sheet = t.sheet;
-    const size_t data = sheet.find("<sheetData>") + 11;
-    const std::string rows = sheet.substr(data, sheet.find("</sheetData>") - data);
-    std::string moved;
-    long rowNo = 0;
-    for (size_t at = 0; at < rows.size();) {
-        const size_t r = rows.find("r=\"", at);
-        if (r == std::string::npos) {
-            moved += rows.substr(at);
-            break;
-        }
-        const size_t q = rows.find('"', r + 3);
-        const std::string ref = rows.substr(r + 3, q - r - 3);
-        const size_t digit = ref.find_first_of("0123456789");
-        const long n = std::stol(ref.substr(digit));
-        if (digit == 0 && n != rowNo) {  // a row's start tag
-            rowNo = n;
-            const size_t open = rows.rfind("<row", r);
-            if (n == 2) {
-                moved += rows.substr(at, open - at) +
-                         "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>(1)</t></is></c><c "
-                         "r=\"B2\" t=\"inlineStr\"><is><t>(2)</t></is></c><c r=\"C2\" "
-                         "t=\"inlineStr\"><is><t>(3)</t></is></c><c r=\"D2\" "
-                         "t=\"inlineStr\"><is><t>(4)</t></is></c></row>";
-                at = open;
-            } else if (n == 3000) {  // numbers as number cells, from column B
-                moved += rows.substr(at, open - at) +
-                         "<row r=\"3001\"><c r=\"B3001\"><v>2</v></c><c r=\"C3001\"><v>3</v></c>"
-                         "<c r=\"D3001\"><v>4</v></c></row>";
-                at = open;
-            }
-        }
-        const long shift = n >= 3000 ? 2 : n >= 2 ? 1 : 0;
-        moved += rows.substr(at, r + 3 - at) + ref.substr(0, digit) + std::to_string(n + shift);
-        at = q;
-    }
-    sheet = sheet.substr(0, data) + moved + sheet.substr(sheet.find("</sheetData>"));
+    const std::string sheet = renumberRows(
+        t.sheet, [](long n) { return n + (n >= 3000 ? 2
+                                          : n >= 2  ? 1
+                                                    : 0); },
+        [](long n) -> std::string {
+            if (n == 2)
+                return "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>(1)</t></is></c><c "
+                       "r=\"B2\" t=\"inlineStr\"><is><t>(2)</t></is></c><c r=\"C2\" "
+                       "t=\"inlineStr\"><is><t>(3)</t></is></c><c r=\"D2\" "
+                       "t=\"inlineStr\"><is><t>(4)</t></is></c></row>";
+            if (n == 3000)  // numbers as number cells, from column B
+                return "<row r=\"3001\"><c r=\"B3001\"><v>2</v></c><c r=\"C3001\"><v>3</v></c>"
+                       "<c r=\"D3001\"><v>4</v></c></row>";
+            return "";
+        });
     writeWorkbook(dir.file("numbered.xlsx"), sheet, sheet2(), t.shared);
     const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
     REQUIRE(plain.error.empty());
