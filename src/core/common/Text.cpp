@@ -127,10 +127,14 @@ std::string foldKey(std::string_view utf8) {
 }
 
 std::string trim(std::string_view s) {
+    return std::string(trimmedView(s));
+}
+
+std::string_view trimmedView(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e && isSpace(s[b])) ++b;
     while (e > b && isSpace(s[e - 1])) --e;
-    return std::string(s.substr(b, e - b));
+    return s.substr(b, e - b);
 }
 
 std::vector<std::string> splitList(std::string_view s, std::string_view separators) {

@@ -66,6 +66,8 @@ size_t displayWidth(std::string_view utf8);
 
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view s);
+// The same, as a view of s.
+std::string_view trimmedView(std::string_view s);
 
 // Splits on any of the separator characters, trimming each piece and dropping empty ones.
 std::vector<std::string> splitList(std::string_view s, std::string_view separators);

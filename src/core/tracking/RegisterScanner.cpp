@@ -94,18 +94,6 @@ std::string_view decode(std::string_view raw, std::string& scratch) {
     return scratch;
 }
 
-std::string_view trimView(std::string_view s) {
-    auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    size_t b = 0, e = s.size();
-    while (b < e && space(s[b]))
-        ++b;
-    while (e > b && space(s[e - 1]))
-        --e;
-    return s.substr(b, e - b);
-}
-
 class Scanner {
 public:
     Scanner(std::string_view text) : t_(text) {
@@ -314,7 +302,7 @@ private:
         if (t_.compare(p_, 2, "</") != 0)
             throw Unhandled{};  // mixed content: GetText's rules are the reader's business
         endTag(tag.name);
-        return nfc(trimView(decode(raw, scratch_)));
+        return nfc(trimmedView(decode(raw, scratch_)));
     }
 
     std::optional<std::string> attr(const StartTag& tag, std::string_view n) {
@@ -329,21 +317,21 @@ private:
     }
     std::string required(const StartTag& tag, std::string_view n) {
         auto v = attr(tag, n);
-        if (!v || trimView(*v).empty())
+        if (!v || trimmedView(*v).empty())
             throw Unhandled{};
         return std::move(*v);
     }
     // The same check when the value is not kept (NFC never turns text into white space).
     void check(const StartTag& tag, std::string_view n) {
         const Attribute* a = tag.find(n);
-        if (a == nullptr || trimView(decode(a->raw, scratch_)).empty())
+        if (a == nullptr || trimmedView(decode(a->raw, scratch_)).empty())
             throw Unhandled{};
     }
     std::optional<Date> optDate(const StartTag& tag, std::string_view n) {
         auto v = attr(tag, n);
         if (!v || v->empty())
             return std::nullopt;
-        auto d = parseIsoDate(std::string(trimView(*v)));
+        auto d = parseIsoDate(std::string(trimmedView(*v)));
         if (!d)
             throw Unhandled{};
         return d;
