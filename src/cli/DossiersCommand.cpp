@@ -245,6 +245,8 @@ void printJson(const DossierStats& s, long top) {
     j["rows_invalid"] = s.rowsInvalid;
     if (s.rowsColumnNumbers > 0)
         j["rows_column_numbers"] = s.rowsColumnNumbers;
+    if (s.rowsRepeatedHeader > 0)
+        j["rows_repeated_header"] = s.rowsRepeatedHeader;
     j["rows_unknown_procedure"] = s.rowsUnknownProcedure;
     j["totals"] = countsJson(nullptr, "", s.totals);
     j["on_time_rate"] = rateJson(s.totals.onTimeRate());
@@ -301,6 +303,8 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
         std::cout << s.headerNote() << "\n";
     if (s.rowsColumnNumbers > 0)
         std::cout << s.columnNumbersNote() << "\n";
+    if (s.rowsRepeatedHeader > 0)
+        std::cout << s.repeatedHeaderNote() << "\n";
     std::cout << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
                      thousands(s.rowsTotal), thousands(s.rowsTotal - s.rowsInvalid),
                      thousands(s.rowsInvalid))
@@ -584,6 +588,8 @@ void install(CLI::App& app, Context&) {
             std::cout << "  " << stats.headerNote() << "\n";
         if (stats.rowsColumnNumbers > 0)
             std::cout << "  " << stats.columnNumbersNote() << "\n";
+        if (stats.rowsRepeatedHeader > 0)
+            std::cout << "  " << stats.repeatedHeaderNote() << "\n";
         for (const auto& y : result.report.years) {
             const DossierCounts& c = y.counts;
             std::cout << "  "

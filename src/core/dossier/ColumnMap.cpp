@@ -137,6 +137,8 @@ ColumnMap ColumnMap::resolve(const std::vector<std::string>& header, const Heade
                 missing += ", \"" + names[i] + "\"";
             missing += ")";
         }
+        if (m.columns_[f] != kAbsent)
+            m.headers_[f] = trim(header[static_cast<size_t>(m.columns_[f])]);
         m.width_ = std::max(m.width_, m.columns_[f] + 1);
     }
     if (!missing.empty()) {
@@ -151,6 +153,20 @@ ColumnMap ColumnMap::resolve(const std::vector<std::string>& header, const Heade
                              missing, seen));
     }
     return m;
+}
+
+bool ColumnMap::repeatsHeader(const std::vector<std::string_view>& fields) const {
+    int compared = 0;
+    for (size_t f = 0; f < kFieldCount; ++f) {
+        const int c = columns_[f];
+        if (c == kAbsent)
+            continue;
+        if (static_cast<size_t>(c) >= fields.size() ||
+            trimmedView(fields[static_cast<size_t>(c)]) != headers_[f])
+            return false;
+        ++compared;
+    }
+    return compared > 0;
 }
 
 }  // namespace par::dossier

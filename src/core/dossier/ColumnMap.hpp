@@ -6,6 +6,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/common/Error.hpp"
@@ -47,9 +48,14 @@ public:
     int column(Field f) const { return columns_[static_cast<size_t>(f)]; }
     // One more than the highest column used: rows with fewer fields miss a field.
     int width() const { return width_; }
+    // Whether `fields` are the header again: in every column a field was found in, the header's
+    // own text there (blanks around either aside). Logs pasted together from several exports
+    // repeat the header where each paste begins.
+    bool repeatsHeader(const std::vector<std::string_view>& fields) const;
 
 private:
     std::array<int, kFieldCount> columns_{};
+    std::array<std::string, kFieldCount> headers_{};  // the header's text of each field's column
     int width_ = 0;
 };
 

@@ -414,6 +414,10 @@ DossierAnalyzer::Fate DossierAnalyzer::process(const RawRecord& rec, const Colum
             ++part.rowsColumnNumbers;
             return Fate::ColumnNumbers;
         }
+        if (columns.repeatsHeader(rec.fields)) {
+            ++part.rowsRepeatedHeader;
+            return Fate::RepeatedHeader;
+        }
         ++part.rowsTotal;
         ++part.rowsInvalid;
         return Fate::Invalid;
@@ -580,6 +584,7 @@ DossierStats DossierAnalyzer::merge(const std::vector<std::pair<DossierAnalyzer*
         stats.rowsOtherUnit += p->rowsOtherUnit;
         stats.rowsOutsidePeriod += p->rowsOutsidePeriod;
         stats.rowsColumnNumbers += p->rowsColumnNumbers;
+        stats.rowsRepeatedHeader += p->rowsRepeatedHeader;
         stats.totals.merge(p->totals);
         for (size_t i = 0; i < months.size(); ++i)
             months[i].merge(p->months[i]);

@@ -96,7 +96,9 @@ private:
     class Pipeline;
     // ColumnNumbers: a row of column numbers, "(1) (2) (3) …", as printed state tables have under
     // their header: not a dossier, in no figure (DossierStats::rowsColumnNumbers).
-    enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod, ColumnNumbers };
+    // RepeatedHeader: the header again further down (logs pasted together): likewise
+    // (DossierStats::rowsRepeatedHeader).
+    enum class Fate { Invalid, Counted, OtherUnit, OutsidePeriod, ColumnNumbers, RepeatedHeader };
 
     bool classifyInto(const RawRecord& record, const ColumnMap& columns, std::string& reason,
                       bool serials, bool date1904, DossierRecord& out);

@@ -17,7 +17,7 @@ constexpr int kMonthSlots = (cal::kWorkLastYear - cal::kWorkFirstYear + 1) * 12;
 // The figures of the rows one analyser (one thread) has seen; its group tables hold the rest.
 struct DossierAnalyzer::Partial {
     long long rowsTotal = 0, rowsInvalid = 0, rowsUnknown = 0, rowsOtherUnit = 0,
-              rowsOutsidePeriod = 0, rowsColumnNumbers = 0;
+              rowsOutsidePeriod = 0, rowsColumnNumbers = 0, rowsRepeatedHeader = 0;
     DossierCounts totals;
     std::vector<DossierCounts> months = std::vector<DossierCounts>(kMonthSlots);
     std::vector<long long> unknownYears = std::vector<long long>(kMonthSlots / 12);

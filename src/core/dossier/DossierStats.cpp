@@ -114,6 +114,14 @@ std::string DossierStats::columnNumbersNote() const {
                std::to_string(rowsColumnNumbers));
 }
 
+std::string DossierStats::repeatedHeaderNote() const {
+    if (rowsRepeatedHeader == 0)
+        return {};
+    return fmt(tr("Bỏ qua {} dòng lặp lại dòng tiêu đề của bảng: không phải hồ sơ, không tính",
+                  "Skipped {} repeated header row(s): not dossiers, not counted"),
+               std::to_string(rowsRepeatedHeader));
+}
+
 std::string DossierStats::sheetNote() const {
     if (!sheetAfterOthers)
         return {};

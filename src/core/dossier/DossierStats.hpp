@@ -124,6 +124,9 @@ struct DossierStats {
     // Rows of column numbers, "(1) (2) (3) …" or "1 2 3 …", as printed state tables have under
     // their header: not dossiers, in no figure and not in rowsTotal.
     long long rowsColumnNumbers = 0;
+    // Rows that are the header again, further down (logs pasted together from several exports
+    // repeat it where each paste begins; ColumnMap::repeatsHeader): likewise.
+    long long rowsRepeatedHeader = 0;
     std::vector<GroupCounts> otherUnits;  // the units left out (counts.received = their rows)
     // Receipt dates of the valid rows of the selected units, before the period filter.
     std::optional<Date> firstReceived, lastReceived;
@@ -151,6 +154,9 @@ struct DossierStats {
     // "Bỏ qua 1 dòng đánh số cột ((1), (2), …): không phải hồ sơ" when there were such rows, else
     // "".
     std::string columnNumbersNote() const;
+    // "Bỏ qua 2 dòng lặp lại dòng tiêu đề của bảng: không phải hồ sơ, không tính" when there were
+    // such rows, else "".
+    std::string repeatedHeaderNote() const;
 };
 
 }  // namespace par::dossier

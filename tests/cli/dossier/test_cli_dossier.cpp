@@ -161,6 +161,36 @@ TEST_CASE("dossiers analyze: a row of column numbers under the header is skipped
     CHECK(json["invalid_rows"][0]["line"] == 8);  // HS-6, a line further down
 }
 
+TEST_CASE("dossiers analyze: the header again further down (logs pasted together) is skipped",
+          "[cli][dossier]") {
+    Fixture f;
+    const std::string log = kLog;
+    const size_t header = log.find("\r\n") + 2;
+    const size_t afterHs3 = log.find("HS-4;");
+    // (The first header has the byte order mark; the pasted one has not.)
+    writeText(f.dir.file("log.csv"),
+              log.substr(0, afterHs3) + log.substr(3, header - 3) + log.substr(afterHs3));
+    auto t = run(f.analyze(""));
+    INFO(t.out << t.err);
+    REQUIRE(t.exitCode == 0);
+    CHECK_THAT(t.out, Catch::Contains("Bỏ qua 1 dòng lặp lại dòng tiêu đề của bảng: không phải "
+                                      "hồ sơ, không tính") &&
+                          Catch::Contains("Số dòng: 6; hợp lệ: 5; lỗi: 1"));
+    auto j = run(f.analyze("--json"));
+    REQUIRE(j.exitCode == 0);
+    const auto json = nlohmann::ordered_json::parse(j.out);
+    CHECK(json["rows_total"] == 6);
+    CHECK(json["rows_repeated_header"] == 1);
+    CHECK_FALSE(json.contains("rows_column_numbers"));
+    REQUIRE(json["invalid_rows"].size() == 1);
+    CHECK(json["invalid_rows"][0]["line"] == 8);  // HS-6, a line further down
+    // Without it, the key is left out (the JSON as before).
+    writeText(f.dir.file("log.csv"), log);
+    auto plain = run(f.analyze("--json"));
+    REQUIRE(plain.exitCode == 0);
+    CHECK_FALSE(nlohmann::ordered_json::parse(plain.out).contains("rows_repeated_header"));
+}
+
 TEST_CASE("dossiers analyze: table, --by, --top, --csv and --list", "[cli][dossier]") {
     Fixture f;
     auto t = run(f.analyze("--top 1"));

@@ -298,6 +298,41 @@ TEST_CASE("column numbers: what is taken for a row of them, and what is not", "[
     }
 }
 
+// Only the header's own texts, column for column, are taken for the header again.
+TEST_CASE("repeated header: what is taken for the header again, and what is not", "[dossier]") {
+    const std::string valid = "HS-1,1.001612,UBND xã A,04/03/2024 08:00,07/03/2024,07/03/2024\n";
+    const auto run = [&](const std::string& row) {
+        return analyzeCsv(std::string(kHeader) + valid + row + "\n" + valid, Date(2024, 3, 29));
+    };
+    for (const char* again :
+         {"Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả",
+          " Mã hồ sơ , Mã thủ tục,Đơn vị ,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\t",
+          "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Ghi chú"}) {
+        INFO(again);
+        const DossierStats s = run(again);
+        CHECK(s.rowsRepeatedHeader == 1);
+        CHECK_THAT(s.repeatedHeaderNote(),
+                   Catch::Contains("Bỏ qua 1 dòng lặp lại dòng tiêu đề của bảng"));
+        CHECK(s.rowsTotal == 2);
+        CHECK(s.rowsInvalid == 0);
+    }
+    for (const char* other :
+         {// another header: the columns in another order, another name, another case, one missing
+          "Mã thủ tục,Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả",
+          "Mã hồ sơ,Mã thủ tục,Cơ quan tiếp nhận,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả",
+          "MÃ HỒ SƠ,MÃ THỦ TỤC,ĐƠN VỊ,NGÀY TIẾP NHẬN,NGÀY HẸN TRẢ,NGÀY CÓ KẾT QUẢ",
+          "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả",
+          // a bad row that shares some header texts
+          "HS-2,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả", ",,,,,"}) {
+        INFO(other);
+        const DossierStats s = run(other);
+        CHECK(s.rowsRepeatedHeader == 0);
+        CHECK(s.repeatedHeaderNote().empty());
+        CHECK(s.rowsTotal == 3 - (std::string(other) == ",,,,,"));
+        CHECK(s.rowsInvalid == 1 - (std::string(other) == ",,,,,"));
+    }
+}
+
 // Exported reports put a title above the table: the header is found below it.
 TEST_CASE("headers: a title above the table is skipped, the header found below it", "[dossier]") {
     const std::string rows =

@@ -1808,6 +1808,78 @@ TEST_CASE("a row of column numbers under the header: skipped, not counted, on ev
     }
 }
 
+// A log pasted together from several exports has the header again where each paste begins: those
+// rows are not dossiers, neither counted nor reported as bad rows, on every path.
+TEST_CASE("the header repeated further down: skipped, not counted, on every path",
+          "[dossier][parallel]") {
+    ScratchDir dir("par-header-again");
+    const TwinLog t = twinLog(6000);
+    writeText(dir.file("plain.csv"), t.csv);
+    // The CSV: the header again about 40 KB and 150 KB in, the second with blanks around.
+    const std::string header = t.csv.substr(0, t.csv.find('\n') + 1);
+    const size_t at1 = t.csv.find('\n', 40000) + 1, at2 = t.csv.find('\n', 150000) + 1;
+    std::string padded = header;
+    padded.insert(padded.find(','), "  ");
+    writeText(dir.file("pasted.csv"), t.csv.substr(0, at1) + header + t.csv.substr(at1, at2 - at1) +
+                                          padded + t.csv.substr(at2));
+    // The XLSX: the header's own shared strings again before row 3000 (texts kept by address),
+    // and its texts as inline strings before row 4999 (texts in the cell), the rows after each
+    // renumbered.
+    std::string inlineHeader;
+    {
+        const char* names[] = {"Mã hồ sơ",       "Mã thủ tục",   "Đơn vị",
+                               "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"};
+        for (int k = 0; k < 6; ++k)
+            inlineHeader += std::string("<c r=\"") + static_cast<char>('A' + k) +
+                            "5000\" t=\"inlineStr\"><is><t>" + names[k] + "</t></is></c>";
+    }
+    const std::string sheet = renumberRows(
+        t.sheet, [](long n) { return n + (n >= 4999   ? 2
+                                          : n >= 2999 ? 1
+                                                      : 0); },
+        [&](long n) -> std::string {
+            if (n == 2999) {
+                std::string row = "<row r=\"2999\">";
+                for (int k = 0; k < 6; ++k)
+                    row += std::string("<c r=\"") + static_cast<char>('A' + k) +
+                           "2999\" t=\"s\"><v>" + std::to_string(k) + "</v></c>";
+                return row + "</row>";
+            }
+            if (n == 4999)
+                return "<row r=\"5000\">" + inlineHeader + "</row>";
+            return "";
+        });
+    writeWorkbook(dir.file("pasted.xlsx"), sheet, sheet2(), t.shared);
+    const Analysed plain = analyseXlsx(dir.file("plain.csv"), 1, 0);
+    REQUIRE(plain.error.empty());
+    CHECK(plain.stats.rowsRepeatedHeader == 0);
+    for (const char* file : {"pasted.csv", "pasted.xlsx"})
+        for (unsigned threads : {0u, 1u, 2u}) {  // (0: one thread, an XLSX row by row)
+            INFO(file << ", " << threads << " threads");
+            const Analysed a = analyseXlsx(dir.file(file), std::max(threads, 1u), 0, threads != 0);
+            REQUIRE(a.error.empty());
+            CHECK(a.stats.rowsRepeatedHeader == 2);
+            CHECK_THAT(a.stats.repeatedHeaderNote(),
+                       Catch::Contains("Bỏ qua 2 dòng lặp lại dòng tiêu đề"));
+            CHECK(a.stats.rowsTotal == plain.stats.rowsTotal);
+            CHECK(a.stats.rowsInvalid == plain.stats.rowsInvalid);
+            CHECK(a.stats.totals == plain.stats.totals);
+        }
+    // The CSV in byte ranges, cut on either side of each repeated header.
+    for (long long at : {40000LL, static_cast<long long>(at1) + 10, 150000LL}) {
+        auto csvLog = openDossierLog(dir.file("pasted.csv"), "", 2);
+        AnalysisOptions o;
+        o.asOf = Date(2024, 4, 30);
+        o.threads = 2;
+        o.splitAt = {at};
+        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+        const DossierStats ranges = a.analyze(*csvLog);
+        CHECK(ranges.rowsRepeatedHeader == 2);
+        CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
+        CHECK(ranges.totals == plain.stats.totals);
+    }
+}
+
 TEST_CASE("XLSX: a summary sheet first, the log's table on the next: that sheet is read",
           "[dossier][xlsx]") {
     ScratchDir dir("par-xlsx-sheets");

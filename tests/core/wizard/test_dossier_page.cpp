@@ -206,6 +206,20 @@ TEST_CASE("dossier page: a broken file and bad rows are named with file and line
     CHECK_THAT(d.summary(), Catch::Contains("2 dòng, 1 dòng hợp lệ, 1 dòng lỗi") &&
                                 Catch::Contains("Bỏ qua 1 dòng đánh số cột"));
 
+    // Two exports pasted one under the other: the second header is not a bad row either.
+    const std::string header =
+        "Mã hồ sơ,Mã thủ tục,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả\n";
+    writeFile(dir.file("hai-ky.csv"),
+              header + "HS-1,1.001612,UBND xã A,04/01/2018,09/01/2018,09/01/2018\n" + header +
+                  "HS-2,1.001612,UBND xã A,31/02/2018,09/03/2018,\n");
+    d.log = dir.file("hai-ky.csv");
+    SharedProgress ph;
+    d.finish(DossierPageState::run(d.start(), ph));
+    REQUIRE(d.status() == DossierPageState::Status::Done);
+    CHECK(d.badRowCount() == 1);
+    CHECK_THAT(d.summary(), Catch::Contains("2 dòng, 1 dòng hợp lệ, 1 dòng lỗi") &&
+                                Catch::Contains("Bỏ qua 1 dòng lặp lại dòng tiêu đề của bảng"));
+
     // A mapping file that cannot be read is the page's error, not a crash.
     d.mapping = dir.file("khong-co.txt");
     SharedProgress p3;
