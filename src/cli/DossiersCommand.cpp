@@ -321,13 +321,13 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
     size_t keyWidth = displayWidth(keyHead);
     for (const auto& g : rows)
         keyWidth = std::max(keyWidth, displayWidth(g.key));
-    keyWidth = std::min<size_t>(keyWidth, 48);
+    keyWidth = std::min<size_t>(keyWidth, 60);  // longer keys cut ("…"); --csv has them whole
     std::cout << padRight(keyHead, keyWidth);
     for (const auto& h : heads)
         std::cout << "  " << h;
     std::cout << "\n";
     auto line = [&](const std::string& key, const DossierCounts& c) {
-        std::cout << padRight(key, keyWidth);
+        std::cout << padRight(clipToWidth(key, keyWidth), keyWidth);
         const auto v = values(c);
         for (size_t i = 0; i < v.size(); ++i)
             std::cout << "  " << padLeft(thousands(v[i]), displayWidth(heads[i]));

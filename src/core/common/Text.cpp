@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -150,19 +151,46 @@ std::vector<std::string> splitList(std::string_view s, std::string_view separato
     return out;
 }
 
+namespace {
+// The code point at s[i]: its length in bytes and whether it takes a column (combining marks
+// U+0300-U+036F do not).
+size_t codePointAt(std::string_view s, size_t i, bool& takesColumn) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    unsigned cp = c;
+    if (len == 2 && i + 1 < s.size())
+        cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+    takesColumn = !(len == 2 && cp >= 0x300 && cp <= 0x36F);
+    return std::min(len, s.size() - i);
+}
+}  // namespace
+
 size_t displayWidth(std::string_view s) {
     size_t w = 0;
+    bool column = false;
     for (size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        unsigned cp = c;
-        if (len == 2 && i + 1 < s.size())
-            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-        if (!(len == 2 && cp >= 0x300 && cp <= 0x36F))
-            ++w;
-        i += len;
+        i += codePointAt(s, i, column);
+        w += column ? 1 : 0;
     }
     return w;
+}
+
+std::string clipToWidth(std::string_view s, size_t width) {
+    if (displayWidth(s) <= width)
+        return std::string(s);
+    if (width == 0)
+        return {};
+    // The code points of the first width - 1 columns, with the marks after the last of them.
+    size_t w = 0, i = 0;
+    bool column = false;
+    while (i < s.size()) {
+        const size_t len = codePointAt(s, i, column);
+        if (column && w == width - 1)
+            break;
+        w += column ? 1 : 0;
+        i += len;
+    }
+    return std::string(s.substr(0, i)) + "\u2026";
 }
 
 }  // namespace par

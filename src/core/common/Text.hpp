@@ -63,6 +63,9 @@ bool vietnameseLess(std::string_view a, std::string_view b);
 // Columns a UTF-8 text takes in a terminal: code points, combining marks (U+0300-U+036F) not
 // counted, so NFC and NFD Vietnamese line up alike.
 size_t displayWidth(std::string_view utf8);
+// The text cut to at most `width` such columns, its end replaced by "…" when it is cut (at a
+// code point, combining marks kept with their letter); unchanged when it fits.
+std::string clipToWidth(std::string_view utf8, size_t width);
 
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view s);

@@ -83,3 +83,16 @@ TEST_CASE("displayWidth counts letters, not bytes or combining marks", "[text]")
     CHECK(par::displayWidth("Qu\x79\xcc\x80nh Lu\xcc\x9bu") == 9);
     CHECK(par::displayWidth("[####......] 100%") == 17);
 }
+
+TEST_CASE("clipToWidth cuts a long name at a letter and ends it with an ellipsis", "[text]") {
+    const std::string unit = "Chi nhánh Văn phòng Đăng ký đất đai huyện Quỳnh Lưu";  // 51
+    CHECK(par::clipToWidth(unit, 51) == unit);
+    CHECK(par::clipToWidth(unit, 60) == unit);
+    CHECK(par::clipToWidth(unit, 20) == "Chi nhánh Văn phòng…");
+    CHECK(par::displayWidth(par::clipToWidth(unit, 20)) == 20);
+    CHECK(par::clipToWidth(unit, 1) == "…");
+    CHECK(par::clipToWidth(unit, 0).empty());
+    // Decomposed: the marks after the last letter kept stay with it.
+    CHECK(par::clipToWidth("Qu\x79\xcc\x80nh Lu\xcc\x9bu", 4) == "Qu\x79\xcc\x80…");
+    CHECK(par::clipToWidth("Quỳnh", 4) == "Quỳ…");
+}
