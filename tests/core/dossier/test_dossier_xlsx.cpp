@@ -1634,6 +1634,17 @@ std::string renumberRows(const std::string& sheet, const std::function<long(long
     }
     return sheet.substr(0, data) + moved + sheet.substr(sheet.find("</sheetData>"));
 }
+
+// A CSV log analysed on two threads in byte ranges, cut at `at` (or where the analyser cuts).
+DossierStats analyseCsvRanges(const std::string& path, std::vector<long long> at = {}) {
+    auto csvLog = openDossierLog(path, "", 2);
+    AnalysisOptions o;
+    o.asOf = Date(2024, 4, 30);
+    o.threads = 2;
+    o.splitAt = std::move(at);
+    DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
+    return a.analyze(*csvLog);
+}
 }  // namespace
 
 TEST_CASE("XLSX: texts remembered by address give the figures of the same log as CSV",
@@ -1735,12 +1746,7 @@ TEST_CASE("a title above the table, on every thread and in an XLSX: the same fig
                 CHECK(a.stats.invalidRows[i].line == plain.stats.invalidRows[i].line + shift);
         }
     // The CSV in byte ranges (no flagged list asked for): the rest after the header is cut.
-    auto csv = openDossierLog(dir.file("titled.csv"), "", 2);
-    AnalysisOptions o;
-    o.asOf = Date(2024, 4, 30);
-    o.threads = 2;
-    DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
-    const DossierStats ranges = a.analyze(*csv);
+    const DossierStats ranges = analyseCsvRanges(dir.file("titled.csv"));
     CHECK(ranges.headerLine == 4);
     CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
     CHECK(ranges.totals == plain.stats.totals);
@@ -1795,13 +1801,7 @@ TEST_CASE("a row of column numbers under the header: skipped, not counted, on ev
         }
     // The CSV in byte ranges, cut on either side of the middle row.
     for (long long at : {40000LL, 41000LL, 150000LL}) {
-        auto csvLog = openDossierLog(dir.file("numbered.csv"), "", 2);
-        AnalysisOptions o;
-        o.asOf = Date(2024, 4, 30);
-        o.threads = 2;
-        o.splitAt = {at};
-        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
-        const DossierStats ranges = a.analyze(*csvLog);
+        const DossierStats ranges = analyseCsvRanges(dir.file("numbered.csv"), {at});
         CHECK(ranges.rowsColumnNumbers == 2);
         CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
         CHECK(ranges.totals == plain.stats.totals);
@@ -1867,13 +1867,7 @@ TEST_CASE("the header repeated further down: skipped, not counted, on every path
         }
     // The CSV in byte ranges, cut on either side of each repeated header.
     for (long long at : {40000LL, static_cast<long long>(at1) + 10, 150000LL}) {
-        auto csvLog = openDossierLog(dir.file("pasted.csv"), "", 2);
-        AnalysisOptions o;
-        o.asOf = Date(2024, 4, 30);
-        o.threads = 2;
-        o.splitAt = {at};
-        DossierAnalyzer a(dossierCatalog(), standardCalendar(), o);
-        const DossierStats ranges = a.analyze(*csvLog);
+        const DossierStats ranges = analyseCsvRanges(dir.file("pasted.csv"), {at});
         CHECK(ranges.rowsRepeatedHeader == 2);
         CHECK(ranges.rowsTotal == plain.stats.rowsTotal);
         CHECK(ranges.totals == plain.stats.totals);
