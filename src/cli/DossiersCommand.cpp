@@ -318,7 +318,8 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
                           : by == "month"   ? tr("Tháng tiếp nhận", "Receipt month")
                                             : tr("Đơn vị", "Unit");
     std::vector<GroupCounts> rows = shownGroups(s, by, top);
-    size_t keyWidth = displayWidth(keyHead);
+    const std::string totalLabel = tr("Tổng cộng", "Total");
+    size_t keyWidth = std::max(displayWidth(keyHead), displayWidth(totalLabel));
     for (const auto& g : rows)
         keyWidth = std::max(keyWidth, displayWidth(g.key));
     keyWidth = std::min<size_t>(keyWidth, 60);  // longer keys cut ("…"); --csv has them whole
@@ -335,7 +336,7 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
     };
     for (const auto& g : rows)
         line(g.key, g.counts);
-    line(tr("Tổng cộng", "Total"), s.totals);
+    line(totalLabel, s.totals);
     std::cout << "\n";
     if (const auto r = s.totals.onTimeRate())
         std::cout << fmt(tr("Tỷ lệ giải quyết đúng hạn (kể cả trước hạn), cách tính của par-audit "

@@ -184,6 +184,15 @@ TEST_CASE("dossiers analyze: the header again further down (logs pasted together
     CHECK_FALSE(json.contains("rows_column_numbers"));
     REQUIRE(json["invalid_rows"].size() == 1);
     CHECK(json["invalid_rows"][0]["line"] == 8);  // HS-6, a line further down
+    // A log that is its header twice: no rows, the note, and the table's total line whole (the
+    // first column as wide as its longest label, "Tổng cộng", with no unit to widen it).
+    writeText(f.dir.file("log.csv"), log.substr(0, header) + log.substr(3, header - 3));
+    auto empty = run(f.analyze(""));
+    INFO(empty.out << empty.err);
+    REQUIRE(empty.exitCode == 0);
+    CHECK_THAT(empty.out, Catch::Contains("Bỏ qua 1 dòng lặp lại dòng tiêu đề") &&
+                              Catch::Contains("Số dòng: 0; hợp lệ: 0; lỗi: 0") &&
+                              Catch::Contains("Tổng cộng  ") && !Catch::Contains("…"));
     // Without it, the key is left out (the JSON as before).
     writeText(f.dir.file("log.csv"), log);
     auto plain = run(f.analyze("--json"));
