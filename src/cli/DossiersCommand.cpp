@@ -301,10 +301,8 @@ void printTable(const DossierStats& s, const std::string& by, long top) {
         std::cout << s.sheetNote() << "\n";
     if (s.headerAfterTitle)
         std::cout << s.headerNote() << "\n";
-    if (s.rowsColumnNumbers > 0)
-        std::cout << s.columnNumbersNote() << "\n";
-    if (s.rowsRepeatedHeader > 0)
-        std::cout << s.repeatedHeaderNote() << "\n";
+    for (const auto& note : s.skippedRowNotes())
+        std::cout << note << "\n";
     std::cout << fmt(tr("Số dòng: {}; hợp lệ: {}; lỗi: {}", "Rows: {}; valid: {}; invalid: {}"),
                      thousands(s.rowsTotal), thousands(s.rowsTotal - s.rowsInvalid),
                      thousands(s.rowsInvalid))
@@ -587,10 +585,8 @@ void install(CLI::App& app, Context&) {
             std::cout << "  " << stats.sheetNote() << "\n";
         if (stats.headerAfterTitle)
             std::cout << "  " << stats.headerNote() << "\n";
-        if (stats.rowsColumnNumbers > 0)
-            std::cout << "  " << stats.columnNumbersNote() << "\n";
-        if (stats.rowsRepeatedHeader > 0)
-            std::cout << "  " << stats.repeatedHeaderNote() << "\n";
+        for (const auto& note : stats.skippedRowNotes())
+            std::cout << "  " << note << "\n";
         for (const auto& y : result.report.years) {
             const DossierCounts& c = y.counts;
             std::cout << "  "

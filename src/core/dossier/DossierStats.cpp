@@ -122,6 +122,14 @@ std::string DossierStats::repeatedHeaderNote() const {
                std::to_string(rowsRepeatedHeader));
 }
 
+std::vector<std::string> DossierStats::skippedRowNotes() const {
+    std::vector<std::string> notes;
+    for (std::string note : {columnNumbersNote(), repeatedHeaderNote()})
+        if (!note.empty())
+            notes.push_back(std::move(note));
+    return notes;
+}
+
 std::string DossierStats::sheetNote() const {
     if (!sheetAfterOthers)
         return {};

@@ -157,6 +157,9 @@ struct DossierStats {
     // "Bỏ qua 2 dòng lặp lại dòng tiêu đề của bảng: không phải hồ sơ, không tính" when there were
     // such rows, else "".
     std::string repeatedHeaderNote() const;
+    // The notes on rows skipped as not dossiers (column numbers, repeated headers), those that
+    // apply, in that order: what the CLI and the app say under the row counts.
+    std::vector<std::string> skippedRowNotes() const;
 };
 
 }  // namespace par::dossier

@@ -181,10 +181,8 @@ std::string DossierPageState::summary() const {
         out += " " + stats_->sheetNote() + ".";
     if (stats_->headerAfterTitle)
         out += " " + stats_->headerNote() + ".";
-    if (stats_->rowsColumnNumbers > 0)
-        out += " " + stats_->columnNumbersNote() + ".";
-    if (stats_->rowsRepeatedHeader > 0)
-        out += " " + stats_->repeatedHeaderNote() + ".";
+    for (const auto& note : stats_->skippedRowNotes())
+        out += " " + note + ".";
     if (stats_->rowsOtherUnit > 0 || stats_->rowsOutsidePeriod > 0)
         out += fmt(tr(" Không tính: {} dòng của đơn vị khác, {} dòng tiếp nhận ngoài thời kỳ kiểm tra.",
                       " Left out: {} rows of other units, {} rows received outside the audit's period."),
