@@ -13,7 +13,7 @@
 #include "core/actions/AuditTransaction.hpp"
 #include "core/model/AuditBundle.hpp"
 
-namespace par::cli {
+namespace par::cli::answer_command {
 
 namespace {
 struct Options {
@@ -154,4 +154,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(30, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::answer_command

@@ -24,7 +24,7 @@
 #include "core/common/Error.hpp"
 #include "core/common/Text.hpp"
 
-namespace par::cli {
+namespace par::cli::calendar_command {
 
 namespace {
 
@@ -264,4 +264,4 @@ const bool registered = registerCommand(50, install);
 
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::calendar_command

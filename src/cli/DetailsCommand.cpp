@@ -11,7 +11,7 @@
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 
-namespace par::cli {
+namespace par::cli::details_command {
 
 namespace {
 struct Options {
@@ -56,4 +56,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(22, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::details_command

@@ -31,7 +31,7 @@
 #include "core/model/AuditBundle.hpp"
 #include "core/model/AuditWriter.hpp"
 
-namespace par::cli {
+namespace par::cli::dossiers_command {
 
 namespace {
 
@@ -651,4 +651,4 @@ const bool registered = registerCommand(60, install);
 
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::dossiers_command

@@ -8,7 +8,7 @@
 #include "core/actions/FindingActions.hpp"
 #include "core/common/Text.hpp"
 
-namespace par::cli {
+namespace par::cli::finding_command {
 
 namespace {
 struct Options {
@@ -114,4 +114,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(42, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::finding_command

@@ -13,7 +13,7 @@
 #include "core/actions/AuditTransaction.hpp"
 #include "core/actions/ChangeText.hpp"
 
-namespace par::cli {
+namespace par::cli::findings_command {
 
 namespace {
 struct Options {
@@ -114,4 +114,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(40, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::findings_command

@@ -7,7 +7,7 @@
 #include "core/common/Text.hpp"
 #include "core/actions/AuditCreation.hpp"
 
-namespace par::cli {
+namespace par::cli::new_command {
 
 namespace {
 struct Options {
@@ -48,4 +48,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(20, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::new_command

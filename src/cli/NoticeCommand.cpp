@@ -12,7 +12,7 @@
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 
-namespace par::cli {
+namespace par::cli::notice_command {
 
 namespace {
 struct Options {
@@ -115,4 +115,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(26, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::notice_command

@@ -39,7 +39,7 @@
 #include "core/tracking/PlanExchange.hpp"
 #include "core/tracking/ResponseArchive.hpp"
 
-namespace par::cli {
+namespace par::cli::plan_command {
 
 namespace {
 using namespace par::track;
@@ -475,4 +475,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(90, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::plan_command

@@ -21,7 +21,7 @@
 #include "pdf/DocumentPrinter.hpp"
 #endif
 
-namespace par::cli {
+namespace par::cli::plan_remind_command {
 
 namespace {
 struct Options {
@@ -143,4 +143,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(91, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::plan_remind_command

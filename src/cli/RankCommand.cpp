@@ -19,7 +19,7 @@
 #include "pdf/DocumentPrinter.hpp"
 #endif
 
-namespace par::cli {
+namespace par::cli::rank_command {
 
 namespace {
 
@@ -113,4 +113,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(85, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::rank_command

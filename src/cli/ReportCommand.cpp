@@ -25,7 +25,7 @@
 #include "pdf/PdfWriter.hpp"
 #include "pdf/Template.hpp"
 
-namespace par::cli {
+namespace par::cli::report_command {
 
 namespace {
 
@@ -235,4 +235,4 @@ const bool registered = registerCommand(70, install);
 
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::report_command

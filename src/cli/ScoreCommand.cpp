@@ -11,7 +11,7 @@
 #include "core/scoring/RankingFormats.hpp"
 #include "core/scoring/Scorer.hpp"
 
-namespace par::cli {
+namespace par::cli::score_command {
 
 namespace {
 
@@ -251,4 +251,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(80, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::score_command

@@ -10,7 +10,7 @@
 #include "core/model/AnswerValidator.hpp"
 #include "core/model/AuditBundle.hpp"
 
-namespace par::cli {
+namespace par::cli::show_command {
 
 namespace {
 std::string dateOr(const std::optional<Date>& d) { return d ? vietnameseDate(*d) : "—"; }
@@ -64,4 +64,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(45, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::show_command

@@ -15,7 +15,7 @@
 #include "pdf/Fingerprint.hpp"
 #include "pdf/PdfSigner.hpp"
 
-namespace par::cli {
+namespace par::cli::sign_command {
 
 namespace {
 
@@ -83,4 +83,4 @@ const bool registered = registerCommand(72, install);
 
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::sign_command

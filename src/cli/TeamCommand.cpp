@@ -9,7 +9,7 @@
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 
-namespace par::cli {
+namespace par::cli::team_command {
 
 namespace {
 struct Options {
@@ -84,4 +84,4 @@ void install(CLI::App& app, Context&) {
 const bool registered = registerCommand(24, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::team_command

@@ -27,7 +27,7 @@
 #include "pdf/Template.hpp"
 #endif
 
-namespace par::cli {
+namespace par::cli::track_command {
 
 namespace {
 using namespace par::track;
@@ -220,4 +220,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(95, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::track_command

@@ -13,7 +13,7 @@
 #include "core/model/FormReader.hpp"
 #include "core/model/Reference.hpp"
 
-namespace par::cli {
+namespace par::cli::validate_command {
 
 namespace {
 struct Outcome {
@@ -144,4 +144,4 @@ void install(CLI::App& app, Context& ctx) {
 const bool registered = registerCommand(10, install);
 }  // namespace
 
-}  // namespace par::cli
+}  // namespace par::cli::validate_command

@@ -27,6 +27,7 @@
 #include "core/common/Error.hpp"
 #ifdef _WIN32
 #include "core/common/Platform.hpp"
+#include "core/common/Sanitizers.hpp"
 #endif
 #include "core/common/Text.hpp"
 #include "par/Version.hpp"
@@ -75,7 +76,7 @@ void chooseLanguage(int argc, char** argv) {
 // anything) is left alone, which is also how to turn this off; sanitizer builds have their own
 // allocator and skip it.
 void preferHugePages(int argc, char** argv) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(_WIN32)
+#if PAR_ADDRESS_SANITIZER || defined(__SANITIZE_THREAD__) || defined(_WIN32)
     (void)argc;
     (void)argv;
 #else
