@@ -93,9 +93,14 @@ void install(CLI::App& app, Context&) {
                     removals.emplace_back(list, position(list, trim(n)));
                 });
             std::stable_sort(removals.begin(), removals.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-            for (const auto& [list, n] : removals)
-                errors.attempt("--remove " + list + "=" + std::to_string(n),
-                               [&] { changes.push_back(actions::removeNoticeItem(b.audit, list, n)); });
+            // (A pair, not a structured binding: C++17 lambdas cannot capture those; Clang
+            // refuses.)
+            for (const auto& removal : removals)
+                errors.attempt(
+                    "--remove " + removal.first + "=" + std::to_string(removal.second), [&] {
+                        changes.push_back(
+                            actions::removeNoticeItem(b.audit, removal.first, removal.second));
+                    });
             for (const auto& a : o->adds)
                 errors.attempt("--add " + a, [&] {
                     auto [list, value] = splitAssignment(a, "--add");

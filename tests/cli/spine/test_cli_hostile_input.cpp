@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "TestSupport.hpp"
+#include "core/common/Sanitizers.hpp"
 
 using namespace par::test;
 
@@ -89,7 +90,7 @@ TEST_CASE("sparse 3 GB files are refused from their size", "[cli][hostile]") {
     // AddressSanitizer reserves terabytes of shadow address space at start-up and cannot run under
     // such a limit: the sanitizer build checks the refusal without the cap (the size check is the
     // same code; the cap only proves the memory bound, which the normal build does).
-#if defined(__SANITIZE_ADDRESS__)
+#if PAR_ADDRESS_SANITIZER
     const std::string capped;
 #else
     const std::string capped = "ulimit -v 2000000; ";

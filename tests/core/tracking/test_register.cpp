@@ -24,6 +24,7 @@
 #include "TestSupport.hpp"
 #include "TrackingFixtures.hpp"
 #include "core/common/AtomicFile.hpp"
+#include "core/common/Sanitizers.hpp"
 #include "core/common/Text.hpp"
 #include "core/model/AuditReader.hpp"
 #include "core/model/AuditWriter.hpp"
@@ -466,12 +467,8 @@ TEST_CASE("register ICS reads back with libical", "[tracking][register][formats]
 // file was read (here std::bad_alloc, the machine out of memory) ended the whole process through
 // std::terminate. Run in a child whose address space is capped just above what it uses (40 MB more:
 // a worker thread's stack, not a 63 MB file).
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__has_feature)
+#if !PAR_ADDRESS_SANITIZER
 #define PAR_TEST_CAN_CAP_MEMORY 1
-#elif defined(__has_feature)
-#if !__has_feature(address_sanitizer)
-#define PAR_TEST_CAN_CAP_MEMORY 1
-#endif
 #endif
 // The child of the test below, in a fresh process (a heap the earlier tests used could serve a
 // large allocation even under the cap): scans $PAR_TEST_OOM_DIR with its address space capped.
