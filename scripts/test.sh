@@ -10,7 +10,7 @@
 # Then the Debian package is built and tried in a clean Debian 12 root (below).
 # Last, the Windows stage (scripts/test-windows.sh, docs/windows.md): the libraries for Windows built
 # from Debian's source packages into /var/cache/par-audit/mingw-<hash> when that prefix is missing
-# (kept between runs; started at the beginning, at low priority, beside the Linux stages), par-audit.exe and par-audit-gui.exe cross-built with MinGW-w64 into
+# (kept between runs; started at the beginning, beside the Linux stages), par-audit.exe and par-audit-gui.exe cross-built with MinGW-w64 into
 # build-windows/, the Catch2 suite run under Wine, the NSIS installer installed and run under Wine
 # from folders with Vietnamese letters, the app's smoke walk under Wine + Xvfb.
 # PAR_WINDOWS=OFF skips that stage; PAR_WINDOWS_GUI=OFF leaves the app (and wxWidgets) out of it.
@@ -30,15 +30,17 @@ scripts/install-deps.sh
 jobs=$(nproc)
 
 # The Windows stage's libraries (scripts/build-windows-deps.sh: wxWidgets, ICU, OpenSSL and the rest
-# from Debian's sources, ~20 min of two cores) are built, when the prefix is missing, from the start
-# and at low priority, beside the Linux stages: they then use the time those leave a core idle
-# (tests, the fuzzing's start, the package's clean root). The Windows stage waits for them.
+# from Debian's sources, ~10-20 min of two cores) are built, when the prefix is missing, from the
+# start, beside the Linux stages, and the Windows stage waits for them. In their own session
+# (setsid): their own process group, so that a failing stage here stops their compilers too, and,
+# under the kernel's autogroup scheduling (Debian's default), their own scheduling group, which
+# shares the cores evenly with this one whatever the nice value: each keeps the cores busy while the
+# other waits on a serial step (a configure script, the last tests, the package's clean root).
 deps_pid=""
 if [ "${PAR_WINDOWS:-ON}" != OFF ]; then
     scripts/install-deps-windows.sh
     rm -f build-windows-deps.log
-    # In its own process group (setsid), so that a failing stage here stops its compilers too.
-    setsid nice -n 15 scripts/build-windows-deps.sh >build-windows-deps.log 2>&1 &
+    setsid scripts/build-windows-deps.sh >build-windows-deps.log 2>&1 &
     deps_pid=$!
     trap '[ -z "$deps_pid" ] || kill -- "-$deps_pid" 2>/dev/null || true' EXIT
 fi
