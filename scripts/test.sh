@@ -11,8 +11,9 @@
 # Last, the Windows stage (scripts/test-windows.sh, docs/windows.md): the libraries for Windows built
 # from Debian's source packages into /var/cache/par-audit/mingw-<hash> when that prefix is missing
 # (kept between runs; started at the beginning, beside the Linux stages), par-audit.exe and
-# par-audit-gui.exe cross-built with MinGW-w64 into build-windows/, the Catch2 suite run under Wine, the NSIS installer installed and run under Wine
-# from folders with Vietnamese letters, the app's smoke walk under Wine + Xvfb.
+# par-audit-gui.exe cross-built with MinGW-w64 into build-windows/, the Catch2 suite run under Wine,
+# the NSIS installer installed and run under Wine from folders with Vietnamese letters, the app's
+# smoke walk under Wine + Xvfb.
 # PAR_WINDOWS=OFF skips that stage; PAR_WINDOWS_GUI=OFF leaves the app (and wxWidgets) out of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
